@@ -1,0 +1,146 @@
+"""Settings shared by every environment. Values come from the environment and ``.env``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+from derivativ.database import default_database
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+load_dotenv(BASE_DIR / ".env", override=False)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [v.strip() for v in os.environ.get(name, default).split(",") if v.strip()]
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DEBUG = env_bool("DEBUG", False)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "daphne",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "channels",
+    "django_htmx",
+    "django_tasks_db",
+    "questions",
+    "generation",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "derivativ.urls"
+WSGI_APPLICATION = None
+ASGI_APPLICATION = "derivativ.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+            "builtins": ["questions.templatetags.maths"],
+        },
+    },
+]
+
+DATABASES = {"default": default_database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "questions:bank"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 30},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+SUPABASE_URL = os.environ.get("SUPABASE_URL", "").strip()
+SUPABASE_ANON_KEY = os.environ.get("SUPABASE_ANON_KEY", "").strip()
+SUPABASE_SERVICE_ROLE_KEY = os.environ.get("SUPABASE_SERVICE_ROLE_KEY", "").strip()
+# Where database change notifications come from: "postgres" (LISTEN/NOTIFY) or "supabase".
+CHANGE_FEED = os.environ.get("CHANGE_FEED", "postgres").strip() or "postgres"
+
+# LLM providers (pydantic-ai). With no key, the pipeline runs offline.
+LLM = {
+    "OPENAI_API_KEY": os.environ.get("OPENAI_API_KEY", "").strip(),
+    "ANTHROPIC_API_KEY": os.environ.get("ANTHROPIC_API_KEY", "").strip(),
+    "GOOGLE_API_KEY": os.environ.get("GOOGLE_API_KEY", "").strip(),
+    "OPENAI_COMPATIBLE_BASE_URL": os.environ.get("OPENAI_COMPATIBLE_BASE_URL", "").strip(),
+    "OPENAI_COMPATIBLE_API_KEY": os.environ.get("OPENAI_COMPATIBLE_API_KEY", "").strip(),
+    # Model per agent, "provider:model"; empty means the provider's default below.
+    "GENERATOR_MODEL": os.environ.get("GENERATOR_MODEL", "").strip(),
+    "MARKER_MODEL": os.environ.get("MARKER_MODEL", "").strip(),
+    "REVIEWER_MODEL": os.environ.get("REVIEWER_MODEL", "").strip(),
+    "REFINER_MODEL": os.environ.get("REFINER_MODEL", "").strip(),
+    "TIMEOUT_SECONDS": float(os.environ.get("LLM_TIMEOUT_SECONDS", "60")),
+}
+
+PIPELINE = {
+    "MAX_REFINEMENTS": int(os.environ.get("PIPELINE_MAX_REFINEMENTS", "2")),
+    "MAX_REGENERATIONS": int(os.environ.get("PIPELINE_MAX_REGENERATIONS", "2")),
+    "SESSION_DEADLINE_SECONDS": int(os.environ.get("PIPELINE_SESSION_DEADLINE_SECONDS", "600")),
+    "CONCURRENCY": int(os.environ.get("PIPELINE_CONCURRENCY", "4")),
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {"pgserver": {"level": "WARNING"}, "daphne": {"level": "WARNING"}},
+}

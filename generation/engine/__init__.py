@@ -1,0 +1,1 @@
+"""The offline question engine: templates that compute every number, and the verifier."""
