@@ -43,6 +43,10 @@ def config_from_url(url: str, *, conn_max_age: int = 60) -> dict[str, Any]:
 
 def embedded_url() -> str:
     """Start (or find running) the embedded PostgreSQL under ``.data/`` and return its URL."""
+    runtime = BASE_DIR / ".data" / "run"
+    runtime.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # pgserver keeps its lock file in the user's runtime dir; give it one where none is set.
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime))
     import pgserver
 
     EMBEDDED_DATA_DIR.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,57 @@
+"""Reads from the bank."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F, QuerySet
+
+from questions.models import Question, SyllabusCode
+
+
+def question_list(*, user: Any, filters: dict[str, Any] | None = None) -> QuerySet[Question]:
+    """Questions the user may see, filtered (AND) by the bank's facets; newest first, or by
+    search rank when there is a text query."""
+    filters = filters or {}
+    qs = Question.objects.visible_to(user)
+    if tier := filters.get("tier"):
+        qs = qs.filter(tier_id=tier)
+    if topic := filters.get("topic"):
+        qs = qs.filter(topic=topic)
+    if codes := filters.get("syllabus_codes"):
+        qs = qs.filter(syllabus_codes__overlap=list(codes))
+    if command_word := filters.get("command_word"):
+        qs = qs.filter(command_words__contains=[command_word])
+    if (marks_min := filters.get("marks_min")) is not None:
+        qs = qs.filter(marks__gte=marks_min)
+    if (marks_max := filters.get("marks_max")) is not None:
+        qs = qs.filter(marks__lte=marks_max)
+    if calculator := filters.get("calculator_policy"):
+        qs = qs.filter(calculator_policy_id=calculator)
+    if difficulty := filters.get("difficulty"):
+        qs = qs.filter(difficulty=difficulty)
+    if review_state := filters.get("review_state"):
+        qs = qs.filter(review_state=review_state)
+    if origin := filters.get("origin"):
+        qs = qs.filter(origin_id=origin)
+    if (quality_min := filters.get("quality_min")) is not None:
+        qs = qs.filter(quality_score__gte=quality_min)
+    if text := (filters.get("q") or "").strip():
+        query = SearchQuery(text, search_type="websearch", config="english")
+        return qs.filter(search_vector=query).annotate(
+            rank=SearchRank(F("search_vector"), query)
+        ).order_by("-rank", "-created_at")
+    return qs.order_by("-created_at")
+
+
+def question_get(*, user: Any, question_id: Any) -> Question:
+    """One question the user may see; raises ``Question.DoesNotExist`` otherwise."""
+    return Question.objects.visible_to(user).select_related(
+        "tier", "origin", "calculator_policy", "session"
+    ).get(pk=question_id)
+
+
+def syllabus_code_list(*, tier: str | None = None) -> QuerySet[SyllabusCode]:
+    qs = SyllabusCode.objects.all()
+    return qs.filter(tier_id=tier) if tier else qs

@@ -1,0 +1,172 @@
+"""Writes to the bank. Every write validates the question JSON through the pydantic schema and
+derives the flat columns from it here, in one place, so the two never disagree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from pydantic import ValidationError
+
+from questions import syllabus
+from questions.models import Question, ReviewState
+from questions.schemas import Question as QuestionSchema
+from questions.schemas import VerificationReport
+
+
+class QuestionInvalid(ValueError):
+    """The question JSON does not fit the schema; ``errors`` lists what is wrong, in words."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__("The question is not valid: " + "; ".join(errors))
+
+
+class QuestionNotVerified(ValueError):
+    """The question's answers did not pass the verifier, so it may not be stored or approved."""
+
+    def __init__(self, report: VerificationReport) -> None:
+        self.report = report
+        super().__init__("The question failed verification: " + report.summary())
+
+
+def question_parse(content: QuestionSchema | dict[str, Any] | str) -> QuestionSchema:
+    """Validate question JSON (a dict, a JSON string or a model); raise :class:`QuestionInvalid`."""
+    try:
+        if isinstance(content, QuestionSchema):
+            return QuestionSchema.model_validate(content.model_dump(mode="json"))
+        if isinstance(content, str):
+            return QuestionSchema.model_validate_json(content)
+        return QuestionSchema.model_validate(content)
+    except ValidationError as exc:
+        raise QuestionInvalid(_readable_errors(exc)) from exc
+
+
+def _readable_errors(exc: ValidationError) -> list[str]:
+    errors = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error["loc"])
+        message = error["msg"].removeprefix("Value error, ")
+        errors.append(f"{where}: {message}" if where else message)
+    return errors
+
+
+def flat_columns(content: QuestionSchema) -> dict[str, Any]:
+    """The flat, indexed columns of a question, derived from its schema (the one place)."""
+    first_code = syllabus.get(content.syllabus_codes[0])
+    return {
+        "content": content.model_dump(mode="json"),
+        "title": content.title,
+        "tier_id": content.tier.value,
+        "marks": content.total_marks,
+        "command_word_id": content.parts[0].command_word.value,
+        "command_words": content.command_words,
+        "calculator_policy_id": content.calculator_policy.value,
+        "syllabus_codes": list(content.syllabus_codes),
+        "topic": first_code.topic,
+        "difficulty": content.difficulty,
+        "variant_key": content.variant.key[:500],
+        "template": content.variant.source[:100],
+        "search_text": _search_text(content),
+    }
+
+
+def _search_text(content: QuestionSchema) -> str:
+    words = [content.plain_text()]
+    for code in content.syllabus_codes:
+        item = syllabus.get(code)
+        words.append(f"{item.code} {item.title} {item.topic}")
+    words.extend(p.command_word.value for p in content.parts)
+    return "\n".join(words).replace("$", " ")
+
+
+def _verify(content: QuestionSchema) -> VerificationReport:
+    from generation.engine.verifier import verify
+
+    return verify(content)
+
+
+@transaction.atomic
+def question_create(
+    *,
+    content: QuestionSchema | dict[str, Any] | str,
+    origin: str = "generated",
+    owner: Any = None,
+    session: Any = None,
+    verification: VerificationReport | None = None,
+    review: dict[str, Any] | None = None,
+    quality_score: float | None = None,
+    review_state: ReviewState | str = ReviewState.DRAFT,
+    allow_unverified: bool = False,
+) -> Question:
+    """Validate, verify and store a question; return the row.
+
+    Raises :class:`QuestionInvalid` for JSON that does not fit the schema and
+    :class:`QuestionNotVerified` when the verifier fails it (unless ``allow_unverified``, for a
+    teacher's manual draft) — in both cases nothing is written.
+    """
+    question = question_parse(content)
+    report = verification if verification is not None else _verify(question)
+    if not report.passed and not allow_unverified:
+        raise QuestionNotVerified(report)
+    if not report.passed and review_state == ReviewState.APPROVED:
+        raise QuestionNotVerified(report)
+    return Question.objects.create(
+        **flat_columns(question),
+        origin_id=origin,
+        owner=owner,
+        session=session,
+        verification=report.model_dump(mode="json"),
+        verified=report.passed,
+        review=review,
+        quality_score=quality_score,
+        review_state=review_state,
+    )
+
+
+@transaction.atomic
+def question_update_content(
+    *, question: Question, content: QuestionSchema | dict[str, Any] | str
+) -> Question:
+    """Replace a question's content after an edit; it is re-verified.
+
+    A question that fails verification is kept (the teacher sees why) but can no longer be
+    approved: an approved question drops back to *needs review*.
+    """
+    parsed = question_parse(content)
+    report = _verify(parsed)
+    for field, value in flat_columns(parsed).items():
+        setattr(question, field, value)
+    question.verification = report.model_dump(mode="json")
+    question.verified = report.passed
+    if not report.passed and question.review_state == ReviewState.APPROVED:
+        question.review_state = ReviewState.NEEDS_REVIEW
+    question.save()
+    return question
+
+
+@transaction.atomic
+def question_approve(*, question: Question, note: str = "") -> Question:
+    """Approve a question; raises :class:`QuestionNotVerified` if its answers failed checking."""
+    if not question.verified:
+        raise QuestionNotVerified(VerificationReport.model_validate(question.verification or {"passed": False}))
+    question.review_state = ReviewState.APPROVED
+    question.review_note = note
+    question.save(update_fields=["review_state", "review_note", "updated_at"])
+    return question
+
+
+@transaction.atomic
+def question_reject(*, question: Question, reason: str) -> Question:
+    """Reject a question with the teacher's reason."""
+    if not reason.strip():
+        raise ValueError("Say why the question is rejected.")
+    question.review_state = ReviewState.REJECTED
+    question.review_note = reason.strip()
+    question.save(update_fields=["review_state", "review_note", "updated_at"])
+    return question
+
+
+@transaction.atomic
+def question_delete(*, question: Question) -> None:
+    question.delete()
