@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "channels",
     "django_htmx",
     "django_tasks_db",
+    "derivativ",
     "questions",
     "generation",
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DerivativConfig(AppConfig):
+    name = "derivativ"
+    verbose_name = "Derivativ"

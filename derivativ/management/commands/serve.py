@@ -1,0 +1,90 @@
+"""`python manage.py serve`: migrate, then run the web server and the task worker together.
+
+This is what `make run` calls. Ctrl-C stops both (and the embedded PostgreSQL, if we started
+it).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from derivativ.dev_accounts import DEV_ACCOUNTS, dev_accounts_ensure
+
+
+class Command(BaseCommand):
+    help = "Set up the database and run the web server, the task worker and the change feed."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=1, help="task worker processes")
+        parser.add_argument(
+            "--keep-db", action="store_true", help="leave the embedded PostgreSQL running on exit"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        embedded = not os.environ.get("DATABASE_URL")
+        where = "embedded PostgreSQL in .data/postgres" if embedded else "DATABASE_URL"
+        self.stdout.write(f"Database: {where}")
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write("Database migrated and seeded.")
+        if settings.DEBUG:
+            dev_accounts_ensure()
+            self.stdout.write("Log in at http://{}:{}/ as:".format(options["host"], options["port"]))
+            for account in DEV_ACCOUNTS:
+                role = "admin (staff)" if account.staff else "teacher"
+                self.stdout.write(f"  {role:14} {account.username} / {account.password}")
+
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        env.setdefault("DJANGO_SETTINGS_MODULE", "derivativ.settings.dev")
+        manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+        commands = [
+            [
+                sys.executable, "-m", "daphne", "-b", options["host"], "-p", str(options["port"]),
+                "derivativ.asgi:application",
+            ],
+            *(
+                [*manage, "db_worker", "--no-reload", "--interval", "0.2"]
+                for _ in range(options["workers"])
+            ),
+
+        ]
+        children = [subprocess.Popen(c, env=env, cwd=settings.BASE_DIR) for c in commands]
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Derivativ is running on http://{options['host']}:{options['port']}/ "
+                "— press Ctrl-C to stop."
+            )
+        )
+        try:
+            while all(child.poll() is None for child in children):
+                time.sleep(0.5)
+            failed = [c for c in children if c.poll() is not None]
+            self.stderr.write(f"A process stopped unexpectedly: {' '.join(failed[0].args)}")
+        except KeyboardInterrupt:
+            self.stdout.write("\nStopping…")
+        finally:
+            self._stop(children)
+            if embedded and not options["keep_db"]:
+                call_command("embedded_db", "stop")
+        self.stdout.write("Stopped.")
+
+    def _stop(self, children: list[subprocess.Popen[bytes]]) -> None:
+        for child in children:
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        for child in children:
+            try:
+                child.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                child.kill()
