@@ -26,6 +26,8 @@ __all__ = [
     "ExpressionError",
     "parse",
     "parse_plain",
+    "parse_latex",
+    "latex_to_plain",
     "evaluate",
     "machine",
     "equivalent",
@@ -199,9 +201,12 @@ class _Builder:
         if op is None:
             raise ExpressionError(f"operator {type(node.op).__name__} is not allowed")
         left, right = self.build(node.left), self.build(node.right)
-        if isinstance(node.op, ast.Pow) and getattr(right, "is_number", False):
-            if abs(sympy.N(right)) > _MAX_POWER:
-                raise ExpressionError("power too large")
+        if (
+            isinstance(node.op, ast.Pow)
+            and getattr(right, "is_number", False)
+            and abs(sympy.N(right)) > _MAX_POWER
+        ):
+            raise ExpressionError("power too large")
         if isinstance(node.op, ast.Div | ast.Mod) and right == 0:
             raise ExpressionError("division by zero")
         return op(left, right)
@@ -239,9 +244,7 @@ class _Builder:
         return sympy.FiniteSet(*(self.build(e) for e in node.elts))
 
 
-def parse(
-    text: str, names: Mapping[str, Any] | None = None, *, allow_symbols: bool = True
-) -> Any:
+def parse(text: str, names: Mapping[str, Any] | None = None, *, allow_symbols: bool = True) -> Any:
     """Parse machine form into a SymPy object.
 
     ``names`` binds names (a question's givens, say) to values; other identifiers become real
@@ -265,43 +268,248 @@ def parse(
 
 _UNIT_WORDS = (
     r"(?:mm|cm|km|m|ml|cl|l|kg|g|mg|s|min|h|hours?|minutes?|seconds?|days?|weeks?|years?|"
-    r"degrees?|°|cents?|dollars?|pence|p|people|cars|students|km/h|m/s|cm²|cm³|m²|m³|"
-    r"cm\^2|cm\^3|m\^2|m\^3|mm\^2|mm\^3|%)"
+    r"degrees?|°|cents?|dollars?|pence|p|people|cars|students|km/h|m/s|cm/s|"
+    r"mm²|cm²|m²|km²|mm³|cm³|m³|"
+    r"(?:mm|cm|m|km)\s*\^\s*\{?[23]\}?|%)"
 )
+_UNIT_AT_END = re.compile(r"\s*" + _UNIT_WORDS + r"\s*$")
+_UNICODE = {
+    "−": "-",
+    "–": "-",
+    "×": "*",
+    "÷": "/",
+    "·": "*",
+    "≤": "<=",
+    "⩽": "<=",
+    "≥": ">=",
+    "⩾": ">=",
+    "≠": "!=",
+    "π": "pi",
+    "²": "^2",
+    "³": "^3",
+}
+_TOKEN = re.compile(r"\s*(?:(\d+\.?\d*|\.\d+)|([A-Za-z]+)|(\S))")
+# Multi-letter names a candidate may write; any other run of letters is a product (xy = x*y).
+_KNOWN_NAMES = {*FUNCTIONS, *CONSTANTS, "sqrt", "pi"}
+
+
+def _strip_unit(text: str) -> str:
+    """Drop a trailing unit, but only from a number ('12.6 cm'), never from algebra ('3h')."""
+    match = _UNIT_AT_END.search(text)
+    if match:
+        stripped = text[: match.start()]
+        unit = match.group(0)
+        # "5 m" is five metres but "5m" may be algebra: a one-letter unit needs its space.
+        spaced = unit[:1].isspace() or not re.fullmatch(r"[A-Za-z]", unit.strip())
+        if stripped and spaced and not re.search(r"[A-Za-z]", stripped.replace("pi", "")):
+            return stripped
+    if text.endswith(("%", "°")):
+        return text[:-1].rstrip()
+    return text
+
+
+def _implicit_products(text: str) -> str:
+    """Insert the multiplications a candidate leaves out: 2x, 3pi, 2(x+1), (x+1)(x-2), xy."""
+    out: list[str] = []
+    previous = ""  # kind of the previous token: "number", "name", "function", ")" or ""
+    for match in _TOKEN.finditer(text):
+        number, letters, other = match.groups()
+        spaced = match.group(0)[:1].isspace()
+        pieces: list[tuple[str, str]] = []
+        if number is not None:
+            pieces.append(("number", number))
+        elif letters is not None:
+            if letters in _KNOWN_NAMES or len(letters) == 1:
+                kind = "function" if letters in FUNCTIONS else "name"
+                pieces.append((kind, letters))
+            else:
+                pieces.extend(("name", letter) for letter in letters)
+        else:
+            pieces.append((other if other in "()" else "op", other))
+        for i, (kind, token) in enumerate(pieces):
+            product = previous in ("number", "name", ")") and kind in (
+                "number",
+                "name",
+                "function",
+                "(",
+            )
+            if previous == "number" and kind == "number":
+                product = False  # "2 1" is not a product; leave it to fail to parse
+            if previous == "name" and kind == "(":
+                product = True  # x(x + 1)
+            if product:
+                out.append("*")
+            elif spaced and i == 0:
+                out.append(" ")
+            out.append(token)
+            previous = kind
+    return "".join(out).strip()
+
+
+def _normalise_side(text: str) -> str:
+    s = _strip_unit(text.strip())
+    s = re.sub(r"^\s*[$£€]\s*", "", s)
+    s = re.sub(r"^(-?)\s*[$£€]\s*", r"\1", s)
+    s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)  # 12,000 -> 12000
+    s = s.replace("°", "")
+    mixed = re.fullmatch(r"(-?)(\d+)\s+(\d+)\s*/\s*(\d+)", s)
+    if mixed:  # a mixed number: 2 1/3
+        sign, whole, top, bottom = mixed.groups()
+        return f"{sign}({whole} + {top}/{bottom})"
+    s = s.replace("^", "**")
+    s = re.sub(r"√\s*\(", "sqrt(", s)
+    s = re.sub(r"√\s*([0-9.]+|[A-Za-z])", r"sqrt(\1)", s)
+    return _implicit_products(s)
 
 
 def _normalise_plain(text: str) -> str:
     s = text.strip()
-    s = s.replace("−", "-").replace("×", "*").replace("÷", "/").replace("·", "*")
-    s = s.replace("π", "pi").replace("^", "**").replace("²", "**2").replace("³", "**3")
-    s = re.sub(r"√\s*\(", "sqrt(", s)
-    s = re.sub(r"√\s*([0-9A-Za-z.]+)", r"sqrt(\1)", s)
-    s = re.sub(r"^[$£€]\s*", "", s)
-    s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)  # 12,000 -> 12000
-    s = re.sub(r"\s*" + _UNIT_WORDS + r"\s*$", "", s)
-    s = s.replace("°", "")
+    for old, new in _UNICODE.items():
+        s = s.replace(old, new)
     if re.fullmatch(r"-?[\d.]+(\s*:\s*-?[\d.]+)+", s):
         return "(" + ",".join(p.strip() for p in s.split(":")) + ")"
     # A single "=" is an equation; "<=", ">=", "==", "!=" stay as they are.
-    if re.search(r"(?<![<>=!])=(?!=)", s):
-        left, _, right = s.partition("=")
-        s = f"Eq({left.strip()}, {right.strip()})"
-    # Implicit multiplication: 2x, 2(x+1), (x+1)(x-2), x(x+1), 3pi, 2sqrt(3)
-    s = re.sub(r"(\d)\s*([A-Za-z(])", r"\1*\2", s)
-    s = re.sub(r"\)\s*([A-Za-z0-9(])", r")*\1", s)
-    s = re.sub(r"\b([a-z])\s*\(", _function_or_product, s)
-    s = re.sub(r"\b([a-z])(?=[a-z]\b)", r"\1*", s)  # xy -> x*y (single letters only)
-    return s
-
-
-def _function_or_product(match: re.Match[str]) -> str:
-    # A single letter before "(" is a product (x(x+1)), never a function call.
-    return f"{match.group(1)}*("
+    if len(re.findall(r"(?<![<>=!])=(?!=)", s)) == 1:
+        left, right = re.split(r"(?<![<>=!])=(?!=)", s)
+        return f"Eq({_normalise_side(left)}, {_normalise_side(right)})"
+    return _normalise_side(s)
 
 
 def parse_plain(text: str, names: Mapping[str, Any] | None = None) -> Any:
     """Parse an answer written the way a candidate writes it. Raises :class:`ExpressionError`."""
     return parse(_normalise_plain(text), names)
+
+
+_LATEX_WORDS = {
+    "times": "*",
+    "cdot": "*",
+    "div": "/",
+    "pi": "pi",
+    "le": "<=",
+    "leq": "<=",
+    "leqslant": "<=",
+    "ge": ">=",
+    "geq": ">=",
+    "geqslant": ">=",
+    "lt": "<",
+    "gt": ">",
+    "ne": "!=",
+    "neq": "!=",
+    "approx": "=",
+    "left": "",
+    "right": "",
+    "circ": "",
+    "degree": "",
+    "%": "",
+    "$": "",
+    ",": "",
+    ";": "",
+    ":": "",
+    "!": "",
+    " ": "",
+    "{": "{",
+    "}": "}",
+}
+_LATEX_WRAPPERS = ("text", "mathrm", "textrm", "mathbf", "boldsymbol", "operatorname")
+_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+
+
+def _brace_group(text: str, start: int) -> tuple[str, int]:
+    """The contents of the ``{…}`` group opening at ``start`` and the index after it."""
+    if start >= len(text) or text[start] != "{":
+        # An unbraced argument is one character: \frac12, x^2.
+        if start >= len(text):
+            raise ExpressionError("a LaTeX command is missing its argument")
+        return text[start], start + 1
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "{" and (i == 0 or text[i - 1] != "\\"):
+            depth += 1
+        elif text[i] == "}" and text[i - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return text[start + 1 : i], i + 1
+    raise ExpressionError("unbalanced braces in LaTeX")
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    while i < len(text) and text[i] == " ":
+        i += 1
+    return i
+
+
+def latex_to_plain(latex: str) -> str:
+    """Simple LaTeX maths (as in question text and mark schemes) in the plain answer syntax.
+
+    Handles what the engine writes: ``\\frac``, ``\\sqrt``, ``^{…}``, ``\\times``, ``\\pi``,
+    ``\\le``, thin spaces, ``^\\circ``, ``\\left( … \\right)``, ``pmatrix`` column vectors, ``\\{…\\}``
+    sets and ``\\text{…}``. Raises :class:`ExpressionError` for anything else.
+    """
+    text = latex.strip()
+    matrix = re.fullmatch(r"\\begin\{[pbv]?matrix\}(.*)\\end\{[pbv]?matrix\}", text, re.DOTALL)
+    if matrix:
+        rows = [r.strip() for r in matrix.group(1).split("\\\\") if r.strip()]
+        return "(" + ", ".join(latex_to_plain(r) for r in rows) + ")"
+    text = text.replace("{,}", "")
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            match = _LATEX_COMMAND.match(text, i)
+            assert match is not None
+            word = match.group(1)
+            i = match.end()
+            if word in ("frac", "dfrac", "tfrac"):
+                top, i = _brace_group(text, _skip_spaces(text, i))
+                bottom, i = _brace_group(text, _skip_spaces(text, i))
+                out.append(f"(({latex_to_plain(top)})/({latex_to_plain(bottom)}))")
+            elif word == "sqrt":
+                i = _skip_spaces(text, i)
+                index = None
+                if i < len(text) and text[i] == "[":
+                    end = text.index("]", i)
+                    index, i = text[i + 1 : end], end + 1
+                body, i = _brace_group(text, _skip_spaces(text, i))
+                inner = latex_to_plain(body)
+                out.append(f"root({inner}, {index})" if index else f"sqrt({inner})")
+            elif word in _LATEX_WRAPPERS:
+                body, i = _brace_group(text, _skip_spaces(text, i))
+                out.append(body)
+            elif word in _LATEX_WORDS:
+                out.append(_LATEX_WORDS[word])
+                if word.isalpha():
+                    out.append(" ")
+            else:
+                raise ExpressionError(f"LaTeX \\{word} is not understood here")
+        elif ch in "^_":
+            i = _skip_spaces(text, i + 1)
+            command = _LATEX_COMMAND.match(text, i) if text[i : i + 1] == "\\" else None
+            if command is not None:  # x^\circ, 10^\frac12
+                argument, i = command.group(0), command.end()
+                if command.group(1) in ("frac", "dfrac", "sqrt"):
+                    raise ExpressionError("write a braced exponent: ^{\\frac{1}{2}}")
+            else:
+                argument, i = _brace_group(text, i)
+            inner = latex_to_plain(argument)
+            if ch == "_":
+                out.append(inner)  # x_1 -> x1
+            elif re.fullmatch(r"\d+|[A-Za-z]", inner.strip()):
+                out.append(f"^{inner.strip()}")
+            elif inner.strip():
+                out.append(f"^({inner})")
+        elif ch == "{":
+            body, i = _brace_group(text, i)
+            out.append(f"({latex_to_plain(body)})")
+        else:
+            out.append(ch)
+            i += 1
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def parse_latex(latex: str, names: Mapping[str, Any] | None = None) -> Any:
+    """Parse simple LaTeX maths (see :func:`latex_to_plain`). Raises :class:`ExpressionError`."""
+    return parse_plain(latex_to_plain(latex), names)
 
 
 def evaluate(text: str, givens: Mapping[str, Any] | None = None) -> Any:
@@ -330,8 +538,64 @@ def machine(value: Any) -> str:
     return sympy.sstr(value, order="none")
 
 
+def _probe(symbols: list[Any], k: int) -> dict[Any, Any]:
+    """Deterministic, unremarkable rational values for the symbols (probe number ``k``)."""
+    values = {}
+    for j, symbol in enumerate(symbols):
+        seed = sum(ord(c) for c in str(symbol)) + 17 * j
+        values[symbol] = sympy.Rational((seed * (k + 3)) % 89 + 11, 7 + 2 * k) * (-1) ** (k + j)
+    return values
+
+
+def _near_zero(value: Any, tolerance: float | None = None) -> bool | None:
+    """Whether a numeric SymPy value is zero (at 30 digits), None if it cannot be evaluated."""
+    try:
+        number = complex(sympy.N(value, 30))
+    except (TypeError, ValueError):
+        return None
+    if number != number:  # nan
+        return None
+    limit = tolerance if tolerance is not None else 1e-20
+    return abs(number) <= limit
+
+
+def _as_set(relation: Any, x: Any) -> Any:
+    if isinstance(relation, sympy.And):
+        return sympy.Intersection(*(_as_set(r, x) for r in relation.args))
+    if isinstance(relation, sympy.Or):
+        return sympy.Union(*(_as_set(r, x) for r in relation.args))
+    return relation.as_set()
+
+
+def _same_up_to_factor(da: Any, db: Any) -> bool:
+    """Whether ``da`` is a non-zero constant multiple of ``db`` (two equations ``da = 0``)."""
+    symbols = sorted(da.free_symbols | db.free_symbols, key=str)
+    ratios = []
+    for k in range(4):
+        point = _probe(symbols, k)
+        try:
+            top = complex(sympy.N(da.subs(point), 30))
+            bottom = complex(sympy.N(db.subs(point), 30))
+        except (TypeError, ValueError):
+            continue
+        if abs(bottom) < 1e-20:
+            if abs(top) >= 1e-20:
+                return False
+            continue
+        ratios.append(top / bottom)
+    if len(ratios) < 2 or abs(ratios[0]) < 1e-20:
+        return False
+    return all(abs(r - ratios[0]) <= 1e-15 * max(1.0, abs(ratios[0])) for r in ratios)
+
+
 def equivalent(a: Any, b: Any, *, tolerance: float | None = None) -> bool:
-    """Whether two parsed values are mathematically the same (optionally within ``tolerance``)."""
+    """Whether two parsed values are mathematically the same (optionally within ``tolerance``).
+
+    Numbers are compared at 30 significant digits; expressions in symbols are compared at
+    several deterministic rational points (an identity test that is fast and, for the
+    polynomial, rational and surd expressions of this syllabus, reliable), falling back to
+    ``simplify`` only when a point cannot be evaluated.
+    """
     if isinstance(a, sympy.Tuple | tuple) or isinstance(b, sympy.Tuple | tuple):
         if not (isinstance(a, sympy.Tuple | tuple) and isinstance(b, sympy.Tuple | tuple)):
             return False
@@ -349,33 +613,32 @@ def equivalent(a: Any, b: Any, *, tolerance: float | None = None) -> bool:
             remaining.remove(match)
         return True
     if isinstance(a, sympy.Equality) and isinstance(b, sympy.Equality):
-        diff_a = a.lhs - a.rhs
-        diff_b = b.lhs - b.rhs
-        if sympy.simplify(diff_a - diff_b) == 0 or sympy.simplify(diff_a + diff_b) == 0:
-            return True
-        ratio = sympy.simplify(diff_a / diff_b) if diff_b != 0 else None
-        return ratio is not None and ratio.is_number and ratio != 0
+        return _same_up_to_factor(a.lhs - a.rhs, b.lhs - b.rhs)
     if isinstance(a, sympy.logic.boolalg.Boolean) or isinstance(b, sympy.logic.boolalg.Boolean):
-        if isinstance(a, sympy.Rel | sympy.And) and isinstance(b, sympy.Rel | sympy.And):
+        relations = sympy.Rel | sympy.And | sympy.Or
+        if isinstance(a, relations) and isinstance(b, relations):
             symbols = sorted(a.free_symbols | b.free_symbols, key=str)
             if len(symbols) == 1:
-                x = symbols[0]
                 try:
-                    return bool(
-                        sympy.solve_univariate_inequality(a, x, relational=False)
-                        == sympy.solve_univariate_inequality(b, x, relational=False)
-                    )
-                except (NotImplementedError, ValueError, TypeError):
+                    return bool(_as_set(a, symbols[0]) == _as_set(b, symbols[0]))
+                except (NotImplementedError, ValueError, TypeError, AttributeError):
                     return a == b
         return bool(a == b)
     try:
-        difference = sympy.simplify(sympy.sympify(a) - sympy.sympify(b))
+        difference = sympy.sympify(a) - sympy.sympify(b)
     except (TypeError, ValueError, sympy.SympifyError):
         return False
-    if difference == 0:
-        return True
-    if tolerance is not None and difference.is_number:
-        return abs(float(difference)) <= tolerance
+    if not isinstance(difference, Expr):
+        return False
     if difference.is_number:
-        return abs(sympy.N(difference, 30)) < sympy.Float("1e-20")
-    return False
+        return bool(_near_zero(difference, tolerance))
+    symbols = sorted(difference.free_symbols, key=str)
+    undecided = False
+    for k in range(3):
+        zero = _near_zero(difference.subs(_probe(symbols, k)), tolerance)
+        if zero is False:
+            return False
+        undecided = undecided or zero is None
+    if not undecided:
+        return True
+    return sympy.simplify(difference) == 0

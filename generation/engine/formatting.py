@@ -52,7 +52,9 @@ def to_decimal(value: Any) -> Decimal:
 
 def _exact_decimal(value: Any) -> Decimal | None:
     """The exact terminating decimal of a rational value, else None."""
-    expr = sympy.nsimplify(sympy.sympify(value)) if isinstance(value, float) else sympy.sympify(value)
+    expr = (
+        sympy.nsimplify(sympy.sympify(value)) if isinstance(value, float) else sympy.sympify(value)
+    )
     if not expr.is_Rational:
         return None
     q = int(expr.q)
@@ -69,7 +71,11 @@ def round_sig(value: Decimal, figures: int) -> Decimal:
     if value == 0:
         return Decimal(0)
     exponent = value.adjusted() - figures + 1
-    return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+    result = value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+    if result.adjusted() > value.adjusted():
+        # Rounding carried into a new leading digit (9.996 -> 10.00): keep the figure count.
+        result = result.quantize(Decimal(1).scaleb(exponent + 1), rounding=ROUND_HALF_UP)
+    return result
 
 
 def round_dp(value: Decimal, places: int) -> Decimal:
