@@ -1,0 +1,9 @@
+"""Number templates (syllabus topic 1), one module per group of sub-topics.
+
+Importing the package registers every template in it.
+"""
+
+from generation.engine.templates.number import (
+    integers,  # noqa: F401
+    sets,  # noqa: F401
+)

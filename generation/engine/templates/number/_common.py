@@ -1,0 +1,136 @@
+"""Small helpers shared by the Number templates (fractions and standard form in LaTeX,
+money in text, clock times, wrong answers shown by the accuracy rule)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import Any
+
+import sympy
+from sympy import Rational
+
+from generation.engine import formatting
+from generation.engine.builder import PartBuilder
+from questions.schemas import Accuracy
+
+NAMES = (
+    "Amir",
+    "Bella",
+    "Carlos",
+    "Dina",
+    "Elif",
+    "Femi",
+    "Grace",
+    "Hiro",
+    "Isla",
+    "Jonas",
+    "Kofi",
+    "Lena",
+    "Maya",
+    "Nikhil",
+    "Omar",
+    "Priya",
+    "Rosa",
+    "Sami",
+    "Tariq",
+    "Yuki",
+)
+
+
+def frac(value: Any) -> str:
+    """LaTeX for a rational: ``\\frac{3}{8}``, ``-\\frac{1}{4}``, or an integer."""
+    r = Rational(value)
+    if r.q == 1:
+        return str(r.p)
+    sign = "-" if r < 0 else ""
+    return f"{sign}\\frac{{{abs(r.p)}}}{{{r.q}}}"
+
+
+def frac_plain(value: Any) -> str:
+    """A rational as a candidate writes a fraction: ``3/8`` (never a decimal)."""
+    r = Rational(value)
+    return str(r.p) if r.q == 1 else f"{r.p}/{r.q}"
+
+
+def mixed(value: Any) -> str:
+    """LaTeX for a positive rational as a mixed number: ``2\\frac{5}{8}``."""
+    r = Rational(value)
+    whole, rest = divmod(r.p, r.q)
+    if rest == 0:
+        return str(whole)
+    if whole == 0:
+        return frac(r)
+    return f"{whole}\\frac{{{rest}}}{{{r.q}}}"
+
+
+def money(value: Any) -> str:
+    """Money in prose, e.g. ``\\$12.50`` (outside maths spans)."""
+    return formatting.money(value)
+
+
+def cash(value: Any) -> str:
+    """Money to 2 d.p. without the symbol, e.g. ``12.50``."""
+    return formatting.number(value, 2)
+
+
+def dec(value: Any) -> str:
+    """An exact terminating decimal as text (``0.35``), an integer plainly."""
+    return formatting.number(value)
+
+
+def shown(value: Any, accuracy: Accuracy = Accuracy.EXACT) -> tuple[str, str]:
+    """``(plain, latex)`` of a value under an accuracy rule."""
+    return formatting.display(sympy.sympify(value), accuracy)
+
+
+def wrong(
+    part: PartBuilder,
+    value: Any,
+    error: str,
+    marks: int,
+    *,
+    accuracy: Accuracy = Accuracy.EXACT,
+    working: Sequence[Any] = (),
+) -> None:
+    """A common wrong answer given as a value, shown the way the candidate would write it."""
+    plain, latex = shown(value, accuracy)
+    part.wrong(plain, error, marks, latex=latex, working=list(working))
+
+
+def wrong_fraction(
+    part: PartBuilder, value: Any, error: str, marks: int, *, working: Sequence[Any] = ()
+) -> None:
+    """A wrong answer written as a fraction."""
+    part.wrong(frac_plain(value), error, marks, latex=frac(value), working=list(working))
+
+
+def standard_form(value: Any, figures: int | None = None) -> tuple[str, str]:
+    """``(plain, latex)`` of a value in standard form, optionally rounded to ``figures`` s.f."""
+    d = formatting.to_decimal(value)
+    if figures is not None:
+        d = formatting.round_sig(d, figures)
+    exponent = d.adjusted()
+    mantissa = (d.scaleb(-exponent)).normalize()
+    m = format(mantissa, "f")
+    return f"{m} × 10^{exponent}", f"{m} \\times 10^{{{exponent}}}"
+
+
+def clock(minutes: int) -> str:
+    """A time of day on the 24-hour clock as printed on 0580 papers: ``09 47``."""
+    minutes %= 24 * 60
+    return f"{minutes // 60:02d} {minutes % 60:02d}"
+
+
+def hours_minutes(minutes: int) -> str:
+    h, m = divmod(minutes, 60)
+    if h == 0:
+        return f"{m} minutes"
+    if m == 0:
+        return f"{h} hours" if h != 1 else "1 hour"
+    return f"{h} h {m} min"
+
+
+def names(rng: random.Random, k: int) -> list[str]:
+    """``k`` different first names for the people in a question."""
+    return rng.sample(NAMES, k)
