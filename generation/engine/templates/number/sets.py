@@ -102,7 +102,7 @@ class SetNotation(Template):
         n_union = len(a | b)
         part = q.part(next(labels), "Find $n(A \\cup B)$.", marks=1, command="Work out")
         _, _, union_latex = _set(a | b)
-        part.step(f"$A \\cup B = {union_latex}$", n_union)
+        part.step(f"$A \\cup B = {union_latex}$")
         part.step(f"$n(A \\cup B) = {n_union}$", n_union)
         part.answer(n_union)
         part.mark("B", f"${n_union}$", value=n_union, qualifiers=["cao"])
@@ -311,11 +311,9 @@ class VennCounts(Template):
             f"{definitions}\n\n$n({fa} \\cap {fb}) = x$ and $n(({fa} \\cup {fb})') = {k}x$."
         )
         part = q.part("a", "Find the value of $x$.", marks=3, command="Work out")
-        part.step(f"${na} + {nb} - x + {k}x = {total}$", "a + b")
-        part.step(
-            f"${k - 1 if k > 2 else ''}x = {total} - {a_value + b_value} = {(k - 1) * x}$",
-            "T - a - b",
-        )
+        part.step(f"${na} + {nb} - x + {k}x = {total}$")
+        part.step(f"${a_value + b_value} + {k - 1 if k > 2 else ''}x = {total}$", "a + b")
+        part.step(f"${k - 1 if k > 2 else ''}x = {(k - 1) * x}$", "T - a - b")
         part.step(f"$x = {x}$", "(T - a - b)/(m - 1)")
         part.answer(
             "(T - a - b)/(m - 1)",
