@@ -20,8 +20,10 @@ EMBEDDED_DATABASE = "derivativ"
 
 def is_transaction_pooler(url: str) -> bool:
     parsed = urlparse(url)
-    return parsed.port == 6543 or (parsed.hostname or "").endswith("pooler.supabase.com") and (
-        parsed.port in (None, 6543)
+    return (
+        parsed.port == 6543
+        or (parsed.hostname or "").endswith("pooler.supabase.com")
+        and (parsed.port in (None, 6543))
     )
 
 

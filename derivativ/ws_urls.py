@@ -4,4 +4,8 @@ from __future__ import annotations
 
 from django.urls import path
 
-websocket_urlpatterns: list = []
+from generation.consumers import SessionConsumer
+
+websocket_urlpatterns = [
+    path("ws/generate/<uuid:session_id>/", SessionConsumer.as_asgi()),
+]

@@ -21,7 +21,17 @@ class ReadOnly(admin.ModelAdmin):
 
 class StepInline(admin.TabularInline):
     model = GenerationStep
-    fields = ["sequence", "agent", "kind", "message", "duration_ms", "tokens_in", "tokens_out", "cost", "model"]
+    fields = [
+        "sequence",
+        "agent",
+        "kind",
+        "message",
+        "duration_ms",
+        "tokens_in",
+        "tokens_out",
+        "cost",
+        "model",
+    ]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -34,8 +44,19 @@ class StepInline(admin.TabularInline):
 @admin.register(GenerationSession)
 class GenerationSessionAdmin(ReadOnly):
     list_display = [
-        "id", "owner", "status", "tier", "codes", "count", "mode", "questions_made",
-        "questions_approved", "questions_rejected", "tokens_total", "cost", "created_at",
+        "id",
+        "owner",
+        "status",
+        "tier",
+        "codes",
+        "count",
+        "mode",
+        "questions_made",
+        "questions_approved",
+        "questions_rejected",
+        "tokens_total",
+        "cost",
+        "created_at",
     ]
     list_filter = ["status", "tier", "mode", "created_at"]
     search_fields = ["id", "syllabus_codes", "topic", "error", "owner__username"]
@@ -68,7 +89,17 @@ class GenerationSessionAdmin(ReadOnly):
 
 @admin.register(GenerationStep)
 class GenerationStepAdmin(ReadOnly):
-    list_display = ["session", "sequence", "agent", "kind", "message", "duration_ms", "tokens_in", "tokens_out", "model"]
+    list_display = [
+        "session",
+        "sequence",
+        "agent",
+        "kind",
+        "message",
+        "duration_ms",
+        "tokens_in",
+        "tokens_out",
+        "model",
+    ]
     list_filter = ["agent", "kind"]
     search_fields = ["session__id", "message", "reasoning"]
     readonly_fields = ["data_pretty"]

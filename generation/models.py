@@ -38,7 +38,10 @@ class GenerationSessionQuerySet(models.QuerySet["GenerationSession"]):
 class GenerationSession(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="generation_sessions",
     )
     # The request, complete as JSONB and flat for filtering.
@@ -52,7 +55,10 @@ class GenerationSession(models.Model):
     marks = models.PositiveSmallIntegerField(null=True, blank=True)
     count = models.PositiveSmallIntegerField(default=1)
     calculator_policy = models.ForeignKey(
-        CalculatorPolicy, null=True, blank=True, on_delete=models.PROTECT,
+        CalculatorPolicy,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         db_column="calculator_policy",
     )
     difficulty = models.PositiveSmallIntegerField(default=3)

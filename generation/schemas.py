@@ -33,6 +33,7 @@ class GenerationRequest(BaseModel):
     mode: Mode = Mode.OFFLINE
     model: str = ""
     seed: int | None = None
+    template: str = Field("", description="a template key, for 'another like this'")
 
     @model_validator(mode="after")
     def _codes_or_topic(self) -> GenerationRequest:
@@ -51,6 +52,4 @@ class GenerationRequest(BaseModel):
         """The syllabus codes asked for: the ones named, or every code of the topic and tier."""
         if self.syllabus_codes:
             return list(self.syllabus_codes)
-        return [
-            c.code for c in syllabus.codes_for_tier(self.tier.value) if c.topic == self.topic
-        ]
+        return [c.code for c in syllabus.codes_for_tier(self.tier.value) if c.topic == self.topic]

@@ -94,22 +94,58 @@ class SyllabusCodeAdmin(StaffEditable):
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
     list_display = [
-        "title", "tier", "marks", "command_word", "calculator_policy", "codes", "difficulty",
-        "quality_score", "review_state", "verified", "origin", "owner", "created_at",
+        "title",
+        "tier",
+        "marks",
+        "command_word",
+        "calculator_policy",
+        "codes",
+        "difficulty",
+        "quality_score",
+        "review_state",
+        "verified",
+        "origin",
+        "owner",
+        "created_at",
     ]
     list_filter = [
-        "review_state", "tier", "topic", "calculator_policy", "command_word", "difficulty",
-        "origin", "verified", "created_at",
+        "review_state",
+        "tier",
+        "topic",
+        "calculator_policy",
+        "command_word",
+        "difficulty",
+        "origin",
+        "verified",
+        "created_at",
     ]
     search_fields = ["title", "search_text", "syllabus_codes", "variant_key"]
     date_hierarchy = "created_at"
     list_select_related = ["tier", "command_word", "calculator_policy", "origin", "owner"]
     actions = ["approve", "mark_needs_review"]
     fields = [
-        "id", "title", "tier", "marks", "command_words", "calculator_policy", "syllabus_codes",
-        "topic", "difficulty", "quality_score", "review_state", "review_note", "verified",
-        "origin", "owner", "session", "variant_key", "created_at", "updated_at",
-        "content_pretty", "verification_pretty", "review_pretty",
+        "id",
+        "title",
+        "tier",
+        "marks",
+        "command_words",
+        "calculator_policy",
+        "syllabus_codes",
+        "topic",
+        "difficulty",
+        "quality_score",
+        "review_state",
+        "review_note",
+        "verified",
+        "origin",
+        "owner",
+        "session",
+        "variant_key",
+        "created_at",
+        "updated_at",
+        "content_pretty",
+        "verification_pretty",
+        "review_pretty",
     ]
     readonly_fields = [f for f in fields if f not in ("review_state", "review_note")]
 

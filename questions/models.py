@@ -137,11 +137,17 @@ class Question(models.Model):
     variant_key = models.CharField(max_length=500, db_index=True)
     template = models.CharField(max_length=100, blank=True, db_index=True)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="questions",
     )
     session = models.ForeignKey(
-        "generation.GenerationSession", null=True, blank=True, on_delete=models.SET_NULL,
+        "generation.GenerationSession",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="questions",
     )
     search_text = models.TextField(blank=True)
@@ -160,7 +166,9 @@ class Question(models.Model):
         db_table = "questions"
         ordering = ["-created_at"]
         indexes = [
-            GinIndex(fields=["content"], name="questions_content_gin", opclasses=["jsonb_path_ops"]),
+            GinIndex(
+                fields=["content"], name="questions_content_gin", opclasses=["jsonb_path_ops"]
+            ),
             GinIndex(fields=["search_vector"], name="questions_search_gin"),
             GinIndex(fields=["syllabus_codes"], name="questions_codes_gin"),
             GinIndex(fields=["command_words"], name="questions_commands_gin"),
@@ -172,7 +180,9 @@ class Question(models.Model):
                 fields=["tier", "marks", "calculator_policy"], name="questions_tier_marks_calc"
             ),
             models.Index(fields=["tier", "difficulty"], name="questions_tier_difficulty"),
-            models.Index(fields=["owner", "review_state", "-created_at"], name="questions_owner_state"),
+            models.Index(
+                fields=["owner", "review_state", "-created_at"], name="questions_owner_state"
+            ),
             models.Index(fields=["quality_score"], name="questions_quality"),
         ]
         constraints = [

@@ -117,11 +117,36 @@ CALCULATOR_POLICIES: list[dict[str, Any]] = [
 ]
 
 GENERATION_STATUSES: list[dict[str, Any]] = [
-    {"code": "pending", "name": "Pending", "description": "Queued; no worker has started it.", "is_terminal": False},
-    {"code": "running", "name": "Running", "description": "A worker is running the agents.", "is_terminal": False},
-    {"code": "completed", "name": "Completed", "description": "Finished; see its questions.", "is_terminal": True},
-    {"code": "failed", "name": "Failed", "description": "Stopped by an error; the reason is recorded.", "is_terminal": True},
-    {"code": "cancelled", "name": "Cancelled", "description": "Stopped by the teacher.", "is_terminal": True},
+    {
+        "code": "pending",
+        "name": "Pending",
+        "description": "Queued; no worker has started it.",
+        "is_terminal": False,
+    },
+    {
+        "code": "running",
+        "name": "Running",
+        "description": "A worker is running the agents.",
+        "is_terminal": False,
+    },
+    {
+        "code": "completed",
+        "name": "Completed",
+        "description": "Finished; see its questions.",
+        "is_terminal": True,
+    },
+    {
+        "code": "failed",
+        "name": "Failed",
+        "description": "Stopped by an error; the reason is recorded.",
+        "is_terminal": True,
+    },
+    {
+        "code": "cancelled",
+        "name": "Cancelled",
+        "description": "Stopped by the teacher.",
+        "is_terminal": True,
+    },
 ]
 
 QUESTION_ORIGINS: list[dict[str, Any]] = [

@@ -52,3 +52,22 @@ def render_maths(text: str) -> SafeString:
         position = match.end()
     out.append(escape(text[position:]).replace("\\$", "$"))
     return mark_safe("".join(out))
+
+
+_SVG_FORBIDDEN = re.compile(
+    r"<\s*(script|foreignObject|iframe|object|embed|style)\b.*?(</\s*\1\s*>|/>)",
+    re.IGNORECASE | re.DOTALL,
+)
+_SVG_HANDLERS = re.compile(r"\s+on[a-z]+\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
+_SVG_LINKS = re.compile(r"\s+(?:xlink:)?href\s*=\s*(\"(?!#)[^\"]*\"|'(?!#)[^']*')", re.IGNORECASE)
+
+
+def sanitise_svg(svg: str) -> str:
+    """Keep a figure's drawing; drop scripts, event handlers and links to anything outside it."""
+    svg = svg.strip()
+    if not svg.lower().startswith("<svg"):
+        return ""
+    svg = _SVG_FORBIDDEN.sub("", svg)
+    svg = _SVG_HANDLERS.sub("", svg)
+    svg = _SVG_LINKS.sub("", svg)
+    return svg

@@ -236,7 +236,9 @@ class Question(_Model):
         if unknown:
             errors.append(f"unknown syllabus code(s): {', '.join(unknown)}")
         wrong_tier = [
-            c for c in self.syllabus_codes if syllabus.is_known(c) and syllabus.tier_of(c) != self.tier
+            c
+            for c in self.syllabus_codes
+            if syllabus.is_known(c) and syllabus.tier_of(c) != self.tier
         ]
         if wrong_tier:
             errors.append(f"code(s) {', '.join(wrong_tier)} are not {self.tier.value} codes")
@@ -262,7 +264,9 @@ class Question(_Model):
                 errors.append(f"mark line {i} depends on line {line.depends_on}, out of range")
         for w in self.wrong_answers:
             if w.part not in labels:
-                errors.append(f"wrong answer {w.plain!r} names part {w.part!r}, which does not exist")
+                errors.append(
+                    f"wrong answer {w.plain!r} names part {w.part!r}, which does not exist"
+                )
 
         policies = {p.calculator for p in self.parts}
         expected = policies.pop() if len(policies) == 1 else CalculatorPolicy.VARIES

@@ -39,17 +39,21 @@ def question_list(*, user: Any, filters: dict[str, Any] | None = None) -> QueryS
         qs = qs.filter(quality_score__gte=quality_min)
     if text := (filters.get("q") or "").strip():
         query = SearchQuery(text, search_type="websearch", config="english")
-        return qs.filter(search_vector=query).annotate(
-            rank=SearchRank(F("search_vector"), query)
-        ).order_by("-rank", "-created_at")
+        return (
+            qs.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "-created_at")
+        )
     return qs.order_by("-created_at")
 
 
 def question_get(*, user: Any, question_id: Any) -> Question:
     """One question the user may see; raises ``Question.DoesNotExist`` otherwise."""
-    return Question.objects.visible_to(user).select_related(
-        "tier", "origin", "calculator_policy", "session"
-    ).get(pk=question_id)
+    return (
+        Question.objects.visible_to(user)
+        .select_related("tier", "origin", "calculator_policy", "session")
+        .get(pk=question_id)
+    )
 
 
 def syllabus_code_list(*, tier: str | None = None) -> QuerySet[SyllabusCode]:

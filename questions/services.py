@@ -149,7 +149,9 @@ def question_update_content(
 def question_approve(*, question: Question, note: str = "") -> Question:
     """Approve a question; raises :class:`QuestionNotVerified` if its answers failed checking."""
     if not question.verified:
-        raise QuestionNotVerified(VerificationReport.model_validate(question.verification or {"passed": False}))
+        raise QuestionNotVerified(
+            VerificationReport.model_validate(question.verification or {"passed": False})
+        )
     question.review_state = ReviewState.APPROVED
     question.review_note = note
     question.save(update_fields=["review_state", "review_note", "updated_at"])
@@ -170,3 +172,37 @@ def question_reject(*, question: Question, reason: str) -> Question:
 @transaction.atomic
 def question_delete(*, question: Question) -> None:
     question.delete()
+
+
+def question_edited_content(
+    *,
+    content: dict[str, Any],
+    title: str,
+    stem: str,
+    parts: dict[str, str],
+    part_marks: dict[str, str],
+    line_counts: dict[str, str],
+) -> dict[str, Any]:
+    """A copy of ``content`` with a teacher's edits to wording and marks applied.
+
+    ``parts`` and ``part_marks`` are keyed by part label ("" for a single part, sent as "-");
+    ``line_counts`` by mark-scheme line index. Values that are not whole numbers are kept as
+    they were; the schema then says what does not add up.
+    """
+    import copy
+
+    edited = copy.deepcopy(content)
+    edited["title"] = title.strip()
+    edited["stem"] = stem.strip()
+    for part in edited["parts"]:
+        key = part["label"] or "-"
+        if key in parts and parts[key].strip():
+            part["text"] = parts[key].strip()
+        if key in part_marks and part_marks[key].strip().isdigit():
+            part["marks"] = int(part_marks[key])
+    for index, line in enumerate(edited["mark_scheme"]):
+        value = line_counts.get(str(index), "").strip()
+        if value.isdigit():
+            line["count"] = int(value)
+    edited["total_marks"] = sum(p["marks"] for p in edited["parts"])
+    return edited

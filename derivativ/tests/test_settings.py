@@ -44,7 +44,11 @@ def test_production_settings_pass_check_deploy_without_warnings():
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
@@ -54,8 +58,12 @@ def test_production_refuses_a_missing_secret_key():
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="derivativ.settings.prod", SECRET_KEY="")
     env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/derivativ")
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True,
-        text=True, timeout=120,
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr

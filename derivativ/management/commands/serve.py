@@ -39,7 +39,9 @@ class Command(BaseCommand):
         self.stdout.write("Database migrated and seeded.")
         if settings.DEBUG:
             dev_accounts_ensure()
-            self.stdout.write("Log in at http://{}:{}/ as:".format(options["host"], options["port"]))
+            self.stdout.write(
+                "Log in at http://{}:{}/ as:".format(options["host"], options["port"])
+            )
             for account in DEV_ACCOUNTS:
                 role = "admin (staff)" if account.staff else "teacher"
                 self.stdout.write(f"  {role:14} {account.username} / {account.password}")
@@ -49,14 +51,19 @@ class Command(BaseCommand):
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         commands = [
             [
-                sys.executable, "-m", "daphne", "-b", options["host"], "-p", str(options["port"]),
+                sys.executable,
+                "-m",
+                "daphne",
+                "-b",
+                options["host"],
+                "-p",
+                str(options["port"]),
                 "derivativ.asgi:application",
             ],
             *(
                 [*manage, "db_worker", "--no-reload", "--interval", "0.2"]
                 for _ in range(options["workers"])
             ),
-
         ]
         children = [subprocess.Popen(c, env=env, cwd=settings.BASE_DIR) for c in commands]
         self.stdout.write(

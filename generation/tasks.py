@@ -1,0 +1,21 @@
+"""Background tasks: thin interfaces that take ids and call the orchestrator."""
+
+from __future__ import annotations
+
+from django.tasks import task
+
+
+@task()
+def run_session(session_id: str) -> str:
+    """Run one generation session to a terminal state."""
+    from generation.agents.orchestrator import run_session as run
+
+    return run(session_id)
+
+
+@task()
+def recover_sessions() -> list[str]:
+    """Resume or fail sessions whose worker died."""
+    from generation.services import session_recover_stale
+
+    return session_recover_stale()
