@@ -1,12 +1,28 @@
-"""Mensuration templates (syllabus topic 5)."""
+"""Circles, arcs and sectors (syllabus 5.3): area, circumference, arc length, sector area."""
 
 from __future__ import annotations
 
 import random
 
+from sympy import Rational, pi
+
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
+from generation.engine.templates.mensuration.common import deg, n, shown, sq, tex, wrong
+from generation.engine.templates.mensuration.figures import circle_figure, sector_figure
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
+
+SF3 = Accuracy.SF3
+IN_PI = "Give your answer in terms of $\\pi$."
+
+# (object, unit, smallest and largest sensible radius)
+_CIRCLES = [
+    ("pond", "m", 2, 15),
+    ("flower bed", "m", 1, 6),
+    ("table top", "cm", 40, 90),
+    ("rug", "cm", 60, 150),
+    ("clock face", "cm", 10, 30),
+]
 
 
 @register
@@ -17,36 +33,488 @@ class CircleAreaCircumference(Template):
     calculator = CalculatorPolicy.ALLOWED
 
     def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-        context, unit = rng.choice(
-            [("a circular pond", "m"), ("a circular table top", "cm"), ("a round flower bed", "m")]
-        )
-        if difficulty <= 2:
-            r = q.given("r", rng.randint(3, 15), unit=unit)
-            stated = f"has radius ${r}$ {unit}"
-        else:
-            d = q.given("d", 2 * rng.randint(4, 30) + rng.choice([0, 1]), unit=unit)
-            stated = f"has diameter ${d}$ {unit}"
-        radius = "r" if difficulty <= 2 else "d/2"
+        thing, unit, lo, hi = rng.choice(_CIRCLES)
+        q.param("context", thing)
         q.title = "Circle: area and circumference"
-        q.stem = f"The top of {context} is a circle that {stated}."
-
-        a = q.part("a", "Calculate the area of the circle.", marks=2, command="Calculate")
+        if difficulty == 5:
+            self._from_area(q, rng, thing, unit, lo, hi)
+            return
+        if difficulty == 1:
+            q.given("r", rng.randint(lo, hi), unit=unit)
+            radius, stated = "r", "radius"
+        elif difficulty == 2:
+            q.given("r", rng.randint(lo, hi - 1) + Rational(1, 2), unit=unit)
+            radius, stated = "r", "radius"
+        else:
+            q.given("d", 2 * rng.randint(lo, hi - 1) + rng.choice([0, 1]), unit=unit)
+            radius, stated = "d/2", "diameter"
+        shown_length = n(q.value_of("r" if stated == "radius" else "d"))
         r_value = q.value_of(radius)
-        a.step(f"$r = {r_value}$" if difficulty > 2 else f"$r = {r_value}$ {unit}", radius)
-        a.step(f"$A = \\pi r^2 = \\pi \\times {r_value}^2$", f"pi*({radius})**2")
-        ans = a.answer(f"pi*({radius})**2", accuracy=Accuracy.SF3, unit=f"{unit}^2")
-        a.step(f"$A = {ans.latex}$ {unit}$^2$", f"pi*({radius})**2")
-        a.mark("M", f"$\\pi \\times {r_value}^2$", value=f"pi*({radius})**2")
+        q.stem = f"A circular {thing} has {stated} ${shown_length}$ {unit}."
+        q.diagram_svg = circle_figure(
+            "A circle", f"{shown_length} {unit}", diameter=stated == "diameter"
+        ).svg()
+
+        a = q.part("a", f"Calculate the area of the {thing}.", marks=2, command="Calculate")
+        if stated == "diameter":
+            a.step(f"$r = {shown_length} \\div 2 = {n(r_value)}$ {unit}", radius)
+        a.step(f"$A = \\pi r^2 = \\pi \\times {n(r_value)}^2$", f"pi*({radius})**2")
+        ans = a.answer(f"pi*({radius})**2", accuracy=SF3, unit=f"{unit}^2")
+        a.step(f"$A = {ans.latex}$ {sq(unit)}", f"pi*({radius})**2")
+        a.mark("M", f"$\\pi \\times {n(r_value)}^2$", value=f"pi*({radius})**2")
         a.mark("A", f"${ans.latex}$", value=f"pi*({radius})**2", qualifiers=["awrt"])
-        wrong = q.value_of(f"2*pi*({radius})")
-        from generation.engine.formatting import display
+        wrong(a, f"2*pi*({radius})", "used the circumference formula 2πr instead of πr²", 0)
+        if stated == "diameter":
+            wrong(a, "pi*d**2", "used the diameter as the radius", 0)
 
-        plain, latex = display(wrong, Accuracy.SF3)
-        a.wrong(plain, "used the circumference formula 2πr instead of πr²", 0, latex=latex)
-
-        b = q.part("b", "Calculate the circumference of the circle.", marks=2, command="Calculate")
-        b.step(f"$C = 2\\pi r = 2 \\times \\pi \\times {r_value}$", f"2*pi*({radius})")
-        cans = b.answer(f"2*pi*({radius})", accuracy=Accuracy.SF3, unit=unit)
+        b = q.part(
+            "b", f"Calculate the circumference of the {thing}.", marks=2, command="Calculate"
+        )
+        b.step(f"$C = 2\\pi r = 2 \\times \\pi \\times {n(r_value)}$", f"2*pi*({radius})")
+        cans = b.answer(f"2*pi*({radius})", accuracy=SF3, unit=unit)
         b.step(f"$C = {cans.latex}$ {unit}", f"2*pi*({radius})")
-        b.mark("M", f"$2 \\times \\pi \\times {r_value}$ oe", value=f"2*pi*({radius})")
+        b.mark("M", f"$2 \\times \\pi \\times {n(r_value)}$ oe", value=f"2*pi*({radius})")
         b.mark("A", f"${cans.latex}$", value=f"2*pi*({radius})", qualifiers=["awrt"])
+        if stated == "diameter":
+            wrong(b, "2*pi*d", "used the diameter as the radius in 2πr", 0)
+        wrong(b, f"pi*({radius})", "used πr instead of 2πr", 0)
+        wrong(b, f"pi*({radius})**2", "worked out the area instead of the circumference", 0)
+
+        if difficulty == 4:
+            c_len = q.given("C", rng.randint(60, 300), unit="cm")
+            c = q.part(
+                "c",
+                f"A hoop has circumference ${n(c_len)}$ cm.\nCalculate the radius of the hoop.",
+                marks=2,
+                command="Calculate",
+            )
+            c.step(f"$2\\pi r = {n(c_len)}$, so $r = {n(c_len)} \\div (2\\pi)$", "C/(2*pi)")
+            rans = c.answer("C/(2*pi)", accuracy=SF3, unit="cm", label="r")
+            c.step(f"$r = {rans.latex}$ cm", "C/(2*pi)")
+            c.mark("M", f"${n(c_len)} \\div (2\\pi)$ oe", value="C/(2*pi)")
+            c.mark("A", f"${rans.latex}$", value="C/(2*pi)", qualifiers=["awrt"])
+            wrong(c, "C/pi", "found the diameter (divided by π only)", 0)
+            wrong(c, "sqrt(C/pi)", "used the area formula πr² instead of the circumference", 0)
+
+    def _from_area(
+        self, q: QuestionBuilder, rng: random.Random, thing: str, unit: str, lo: int, hi: int
+    ) -> None:
+        # A stated area, rounded as a real measurement would be (no whole-number radius).
+        rough = float(pi) * rng.uniform(lo, hi) ** 2
+        step = 10 if rough > 2000 else 1
+        area = q.given("A", max(step, round(rough / step) * step), unit=f"{unit}^2")
+        q.stem = f"A circular {thing} has area ${n(area)}$ {sq(unit)}."
+        q.diagram_svg = circle_figure("A circle", "r").svg()
+        a = q.part("a", f"Calculate the radius of the {thing}.", marks=2, command="Calculate")
+        a.step(
+            f"$\\pi r^2 = {n(area)}$, so $r^2 = {n(area)} \\div \\pi = "
+            f"{shown(area / pi, Accuracy.SF4)}\\ldots$",
+            "A/pi",
+        )
+        rans = a.answer("sqrt(A/pi)", accuracy=SF3, unit=unit, label="r")
+        a.step(f"$r = \\sqrt{{{n(area)} \\div \\pi}} = {rans.latex}$ {unit}", "sqrt(A/pi)")
+        a.mark("M", f"$r^2 = {n(area)} \\div \\pi$ oe", value="A/pi")
+        a.mark("A", f"${rans.latex}$", value="sqrt(A/pi)", qualifiers=["awrt"])
+        wrong(a, "A/pi", "did not take the square root of r²", 1, working=["A/pi"])
+        wrong(a, "sqrt(A)/pi", "took the square root before dividing by π", 0)
+
+        b = q.part(
+            "b", f"Calculate the circumference of the {thing}.", marks=2, command="Calculate"
+        )
+        b.step(
+            f"$C = 2 \\times \\pi \\times {shown(q.value_of('sqrt(A/pi)'), Accuracy.SF4)}\\ldots$",
+            "2*pi*sqrt(A/pi)",
+        )
+        cans = b.answer("2*pi*sqrt(A/pi)", accuracy=SF3, unit=unit)
+        b.step(f"$C = {cans.latex}$ {unit}", "2*pi*sqrt(A/pi)")
+        b.mark(
+            "M", "$2 \\times \\pi \\times$ their $r$", value="2*pi*sqrt(A/pi)", qualifiers=["FT"]
+        )
+        b.mark("A", f"${cans.latex}$", value="2*pi*sqrt(A/pi)", qualifiers=["awrt"])
+        wrong(b, "pi*sqrt(A/pi)", "used πr instead of 2πr", 0)
+
+
+@register
+class CircleInTermsOfPi(Template):
+    key = "mensuration.circle_sector_exact"
+    title = "Circles and sectors: answers in terms of π (non-calculator)"
+    codes = {Tier.CORE: ("C5.3",), Tier.EXTENDED: ("E5.3",)}
+    calculator = CalculatorPolicy.NOT_ALLOWED
+
+    # (angle, radii that make every answer a whole or half multiple of pi)
+    _SECTORS = {
+        90: (2, 4, 6, 8, 10, 12),
+        60: (3, 6, 9, 12),
+        120: (3, 6, 9, 12),
+        45: (4, 8, 12),
+        30: (6, 12),
+        150: (6, 12),
+        72: (5, 10),
+        36: (5, 10),
+        40: (3, 6, 9),
+        80: (3, 9),
+    }
+    _REFLEX = {270: (2, 4, 6, 8), 240: (3, 6, 9), 300: (3, 6, 12), 216: (5, 10)}
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        unit = "cm"
+        if difficulty <= 2:
+            self._circle(q, rng, difficulty, unit)
+            return
+        table = self._REFLEX if difficulty == 5 and q.tier == Tier.CORE else self._SECTORS
+        angle = rng.choice(sorted(table))
+        theta = q.given("theta", angle, unit="degrees")
+        r = q.given("r", rng.choice(table[angle]), unit=unit)
+        q.title = "Sector: arc length and area in terms of π"
+        q.stem = (
+            f"The diagram shows a sector of a circle with radius ${n(r)}$ {unit} and "
+            f"angle ${deg(theta)}$."
+        )
+        q.diagram_svg = sector_figure(
+            "A sector of a circle", angle, f"{n(r)} {unit}", f"{n(theta)}°"
+        ).svg()
+        frac = theta / 360
+        arc, area = "theta/360*2*pi*r", "theta/360*pi*r**2"
+        parts = iter("abc")
+        p = q.part(
+            next(parts), f"Work out the area of the sector. {IN_PI}", marks=2, command="Work out"
+        )
+        p.step(f"$A = \\frac{{{n(theta)}}}{{360}} \\times \\pi \\times {n(r)}^2$", area)
+        ans = p.answer(area, unit=f"{unit}^2")
+        p.step(f"$A = {ans.latex}$ {sq(unit)}", area)
+        p.mark("M", f"$\\frac{{{n(theta)}}}{{360}} \\times \\pi \\times {n(r)}^2$ oe", value=area)
+        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["cao"])
+        wrong(p, arc, "used the arc length formula instead of the area", 0)
+        wrong(p, "pi*r**2", "gave the area of the whole circle", 0)
+
+        if difficulty == 3:
+            p = q.part(
+                next(parts), f"Work out the arc length. {IN_PI}", marks=2, command="Work out"
+            )
+            p.step(f"$l = \\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times {n(r)}$", arc)
+            ans = p.answer(arc, unit=unit)
+            p.step(f"$l = {ans.latex}$ {unit}", arc)
+            p.mark(
+                "M",
+                f"$\\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times {n(r)}$ oe",
+                value=arc,
+            )
+            p.mark("A", f"${ans.latex}$", value=arc, qualifiers=["cao"])
+            wrong(p, area, "used the sector area formula instead of the arc length", 0)
+            wrong(p, "theta/360*pi*r", "used πr instead of 2πr", 0)
+            return
+
+        p = q.part(
+            next(parts),
+            f"Work out the perimeter of the sector. {IN_PI}",
+            marks=2,
+            command="Work out",
+        )
+        p.step(
+            f"Arc length $= \\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times {n(r)} = "
+            f"{tex(frac * 2 * pi * r)}$",
+            arc,
+        )
+        ans = p.answer(f"2*r + {arc}", unit=unit)
+        p.step(
+            f"Perimeter $= {tex(frac * 2 * pi * r)} + {n(r)} + {n(r)} = {ans.latex}$ {unit}",
+            f"2*r + {arc}",
+        )
+        p.mark(
+            "M",
+            f"$\\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times {n(r)}$ oe",
+            value=arc,
+        )
+        p.mark("A", f"${ans.latex}$", value=f"2*r + {arc}", qualifiers=["cao"])
+        wrong(p, arc, "gave the arc length only, leaving out the two radii", 1)
+        wrong(p, f"r + {arc}", "added only one radius", 1, working=[arc])
+
+        if difficulty == 5 and q.tier == Tier.EXTENDED:
+            angle2 = rng.choice([a for a in self._SECTORS if a != angle])
+            r2 = q.given("R", rng.choice(self._SECTORS[angle2]), unit=unit)
+            area2 = q.given(
+                "K",
+                Rational(angle2, 360) * r2**2 * pi,
+                display=tex(Rational(angle2, 360) * r2**2 * pi),
+                unit=f"{unit}^2",
+            )
+            q.param("angle2", angle2)
+            p = q.part(
+                next(parts),
+                f"A different sector has radius ${n(r2)}$ {unit} and area "
+                f"${tex(area2)}$ {sq(unit)}.\nWork out the angle of this sector.",
+                marks=2,
+                command="Work out",
+            )
+            p.step(
+                f"Let the angle be $x^\\circ$: $\\frac{{x}}{{360}} \\times \\pi \\times "
+                f"{n(r2)}^2 = {tex(area2)}$",
+                None,
+            )
+            p.step(f"$x = 360 \\times \\frac{{{tex(area2)}}}{{{n(r2**2)}\\pi}}$", "360*K/(pi*R**2)")
+            ans = p.answer("360*K/(pi*R**2)", unit="degrees", label="angle")
+            p.step(f"$x = {ans.latex}^\\circ$", "360*K/(pi*R**2)")
+            p.mark(
+                "M",
+                f"$\\frac{{x}}{{360}} \\times \\pi \\times {n(r2)}^2 = {tex(area2)}$ oe",
+                value="360*K/(pi*R**2)",
+            )
+            p.mark("A", f"${ans.latex}$", value="360*K/(pi*R**2)", qualifiers=["cao"])
+            wrong(p, "180*K/(pi*R)", "used the arc length formula 2πr instead of πr²", 0)
+
+    def _circle(self, q: QuestionBuilder, rng: random.Random, difficulty: int, unit: str) -> None:
+        q.title = "Circle: area and circumference in terms of π"
+        if difficulty == 1:
+            r = q.given("r", rng.randint(2, 12), unit=unit)
+            q.stem = f"A circle has radius ${n(r)}$ {unit}."
+            radius = "r"
+            q.diagram_svg = circle_figure("A circle", f"{n(r)} {unit}").svg()
+        else:
+            d = q.given("d", 2 * rng.randint(2, 10), unit=unit)
+            q.stem = f"A circle has diameter ${n(d)}$ {unit}."
+            radius = "d/2"
+            q.diagram_svg = circle_figure("A circle", f"{n(d)} {unit}", diameter=True).svg()
+        r_value = q.value_of(radius)
+        a = q.part("a", f"Work out the area of the circle. {IN_PI}", marks=2, command="Work out")
+        if difficulty == 2:
+            a.step(f"$r = {n(q.value_of('d'))} \\div 2 = {n(r_value)}$", radius)
+        a.step(f"$A = \\pi \\times {n(r_value)}^2$", f"pi*({radius})**2")
+        ans = a.answer(f"pi*({radius})**2", unit=f"{unit}^2")
+        a.step(f"$A = {ans.latex}$ {sq(unit)}", f"pi*({radius})**2")
+        a.mark("M", f"$\\pi \\times {n(r_value)}^2$", value=f"pi*({radius})**2")
+        a.mark("A", f"${ans.latex}$", value=f"pi*({radius})**2", qualifiers=["cao"])
+        wrong(a, f"2*pi*({radius})", "used 2πr (the circumference) instead of πr²", 0)
+        if difficulty == 2:
+            wrong(a, "pi*d**2", "used the diameter as the radius", 0)
+        else:
+            wrong(a, f"2*pi*({radius})**2", "worked out 2πr² instead of πr²", 0)
+
+        b = q.part(
+            "b", f"Work out the circumference of the circle. {IN_PI}", marks=1, command="Work out"
+        )
+        b.step(
+            f"$C = 2 \\times \\pi \\times {n(r_value)} = {tex(2 * pi * r_value)}$ {unit}",
+            f"2*pi*({radius})",
+        )
+        b.answer(f"2*pi*({radius})", unit=unit)
+        b.mark("B", f"${tex(2 * pi * r_value)}$", value=f"2*pi*({radius})", qualifiers=["cao"])
+        wrong(b, f"pi*({radius})**2", "worked out the area instead of the circumference", 0)
+        if difficulty == 2:
+            wrong(b, "2*pi*d", "used the diameter as the radius", 0)
+
+
+@register
+class ArcSector(Template):
+    key = "mensuration.arc_sector"
+    title = "Arc length, sector area and perimeter of a sector"
+    codes = {Tier.CORE: ("C5.3",), Tier.EXTENDED: ("E5.3",)}
+    calculator = CalculatorPolicy.ALLOWED
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        extended = q.tier == Tier.EXTENDED
+        if extended and difficulty == 4:
+            self._angle_from_arc(q, rng)
+            return
+        if extended and difficulty == 5:
+            self._radius_from_area(q, rng)
+            return
+        reflex = difficulty >= 4
+        cut = difficulty == 5  # the angle removed is given: one more step
+        angle = rng.randint(200, 330) if reflex else rng.randint(15, 165)
+        if angle % 90 == 0:
+            angle += 7
+        if cut:
+            q.given("alpha", 360 - angle, unit="degrees")
+            theta_expr = "(360 - alpha)"
+        else:
+            q.given("theta", angle, unit="degrees")
+            theta_expr = "theta"
+        theta = q.value_of(theta_expr)
+        if difficulty == 1:
+            r = q.given("r", rng.randint(4, 20), unit="cm")
+        else:
+            r = q.given("r", Rational(rng.randint(41, 199), 10), unit="cm")
+        contexts = (
+            ["", "a badge", "a logo"]
+            if reflex
+            else ["", "a fan", "a slice of cake", "a garden lawn", "a badge"]
+        )
+        context = rng.choice(contexts)
+        q.param("context", context or "sector")
+        unit = "m" if context == "a garden lawn" else "cm"
+        shape = f"The diagram shows {context}" if context else "The diagram shows"
+        described = "in the shape of a sector" if context else "a sector"
+        q.title = "Arc length and area of a sector"
+        if cut:
+            alpha = 360 - angle
+            q.stem = (
+                f"A sector with angle ${deg(alpha)}$ is cut from a circle with centre $O$ "
+                f"and radius ${n(r)}$ {unit}.\nThe diagram shows the sector that is left."
+            )
+            fig = sector_figure(
+                "A sector of a circle",
+                angle,
+                f"{n(r)} {unit}",
+                f"{alpha}°",
+                mark_gap=True,
+                centre="O",
+            )
+        else:
+            q.stem = (
+                f"{shape} {described} of a circle with centre $O$, radius ${n(r)}$ {unit} "
+                f"and angle ${deg(theta)}$."
+            )
+            fig = sector_figure(
+                "A sector of a circle", angle, f"{n(r)} {unit}", f"{angle}°", centre="O"
+            )
+        q.diagram_svg = fig.svg()
+        arc, area = f"{theta_expr}/360*2*pi*r", f"{theta_expr}/360*pi*r**2"
+        labels = iter("abc")
+        p = q.part(next(labels), "Calculate the length of the arc.", marks=2, command="Calculate")
+        if cut:
+            p.step(
+                f"Angle of the sector $= 360 - {n(360 - theta)} = {n(theta)}^\\circ$", theta_expr
+            )
+        p.step(f"$l = \\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times {n(r)}$", arc)
+        ans = p.answer(arc, accuracy=SF3, unit=unit)
+        p.step(f"$l = {ans.latex}$ {unit}", arc)
+        p.mark(
+            "M",
+            f"$\\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times {n(r)}$ oe",
+            value=arc,
+        )
+        p.mark("A", f"${ans.latex}$", value=arc, qualifiers=["awrt"])
+        wrong(p, area, "used the sector area formula instead of the arc length", 0)
+        wrong(p, f"{theta_expr}/180*2*pi*r", "divided the angle by 180 instead of 360", 0)
+        if cut:
+            wrong(p, "alpha/360*2*pi*r", "used the angle that was cut out", 0)
+
+        p = q.part(next(labels), "Calculate the area of the sector.", marks=2, command="Calculate")
+        p.step(f"$A = \\frac{{{n(theta)}}}{{360}} \\times \\pi \\times {n(r)}^2$", area)
+        ans = p.answer(area, accuracy=SF3, unit=f"{unit}^2")
+        p.step(f"$A = {ans.latex}$ {sq(unit)}", area)
+        p.mark("M", f"$\\frac{{{n(theta)}}}{{360}} \\times \\pi \\times {n(r)}^2$ oe", value=area)
+        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+        wrong(p, f"(360 - {theta_expr})/360*pi*r**2", "found the area of the rest of the circle", 0)
+        wrong(p, f"{theta_expr}/360*pi*(2*r)**2", "used the diameter instead of the radius", 0)
+
+        if difficulty >= 3:
+            p = q.part(
+                next(labels), "Calculate the perimeter of the sector.", marks=2, command="Calculate"
+            )
+            p.step(f"Arc length $= {shown(q.value_of(arc), Accuracy.SF4)}\\ldots$", arc)
+            ans = p.answer(f"2*r + {arc}", accuracy=SF3, unit=unit)
+            p.step(
+                f"Perimeter $= {shown(q.value_of(arc), Accuracy.SF4)}\\ldots + {n(r)} + {n(r)} "
+                f"= {ans.latex}$ {unit}",
+                f"2*r + {arc}",
+            )
+            p.mark("M", "their arc length $+ 2 \\times" + f" {n(r)}$", value=arc, qualifiers=["FT"])
+            p.mark("A", f"${ans.latex}$", value=f"2*r + {arc}", qualifiers=["awrt"])
+            wrong(p, arc, "gave the arc length only, leaving out the two radii", 1, working=[arc])
+            wrong(p, f"r + {arc}", "added only one radius", 1, working=[arc])
+
+    def _angle_from_arc(self, q: QuestionBuilder, rng: random.Random) -> None:
+        r = q.given("r", rng.randint(5, 25), unit="cm")
+        exact_angle = rng.randint(25, 160)
+        length = Rational(round(float(exact_angle / Rational(360) * 2 * pi * r) * 10), 10)
+        arc_len = q.given("L", length, unit="cm")
+        q.title = "Sector: finding the angle from the arc length"
+        q.stem = (
+            f"The diagram shows a sector of a circle with centre $O$ and radius ${n(r)}$ cm."
+            f"\nThe length of the arc is ${n(arc_len)}$ cm."
+        )
+        fig = sector_figure("A sector of a circle", exact_angle, f"{n(r)} cm", "x°", centre="O")
+        q.diagram_svg = fig.svg()
+        a = q.part("a", "Calculate the angle $x$.", marks=3, command="Calculate")
+        a.step(f"$\\frac{{x}}{{360}} \\times 2 \\times \\pi \\times {n(r)} = {n(arc_len)}$", None)
+        a.step(
+            f"$\\frac{{x}}{{360}} = \\frac{{{n(arc_len)}}}{{2 \\times \\pi \\times {n(r)}}} = "
+            f"{shown(q.value_of('L/(2*pi*r)'), Accuracy.SF4)}\\ldots$",
+            "L/(2*pi*r)",
+        )
+        ans = a.answer("360*L/(2*pi*r)", accuracy=Accuracy.ANGLE_1DP, unit="degrees", label="x")
+        a.step(f"$x = {ans.latex}^\\circ$", "360*L/(2*pi*r)")
+        a.mark(
+            "M",
+            f"$\\frac{{x}}{{360}} \\times 2 \\times \\pi \\times {n(r)} = {n(arc_len)}$ oe",
+            count=2,
+            value="L/(2*pi*r)",
+            partial=[
+                f"M1 for $2 \\times \\pi \\times {n(r)}$ [$= {shown(q.value_of('2*pi*r'))}$] seen"
+            ],
+        )
+        a.mark("A", f"${ans.latex}$", value="360*L/(2*pi*r)", qualifiers=["awrt"])
+        wrong(a, "360*L/(pi*r**2)", "used the area formula πr² instead of the circumference", 0)
+        wrong(a, "180*L/(2*pi*r)", "used 180 instead of 360", 2, working=["L/(2*pi*r)"])
+        wrong(a, "L/r", "gave the angle in radians (L ÷ r) as if it were degrees", 0)
+        p = q.part("b", "Calculate the area of the sector.", marks=2, command="Calculate")
+        p.step(
+            f"$A = \\frac{{x}}{{360}} \\times \\pi \\times {n(r)}^2 = "
+            f"{shown(q.value_of('L/(2*pi*r)'), Accuracy.SF4)}\\ldots \\times \\pi \\times "
+            f"{n(r)}^2$",
+            "L/(2*pi*r)*pi*r**2",
+        )
+        ans = p.answer("L*r/2", accuracy=SF3, unit="cm^2")
+        p.step(f"$A = {ans.latex}$ cm$^2$", "L*r/2")
+        p.mark(
+            "M",
+            "$\\frac{\\text{their } x}{360} \\times \\pi \\times " + f"{n(r)}^2$ oe",
+            value="L*r/2",
+            qualifiers=["FT"],
+        )
+        p.mark("A", f"${ans.latex}$", value="L*r/2", qualifiers=["awrt"])
+        wrong(p, "L*r", "used 2πr instead of πr² for the whole circle", 0)
+
+    def _radius_from_area(self, q: QuestionBuilder, rng: random.Random) -> None:
+        theta = q.given(
+            "theta",
+            rng.choice([40, 45, 50, 60, 72, 75, 80, 100, 110, 120, 135, 150]),
+            unit="degrees",
+        )
+        area = q.given("A", rng.randint(20, 400), unit="cm^2")
+        q.title = "Sector: finding the radius from the area"
+        q.stem = (
+            f"The diagram shows a sector of a circle with angle ${deg(theta)}$.\n"
+            f"The area of the sector is ${n(area)}$ cm$^2$."
+        )
+        q.diagram_svg = sector_figure(
+            "A sector of a circle", int(theta), "r cm", f"{n(theta)}°"
+        ).svg()
+        r2 = "360*A/(theta*pi)"
+        a = q.part("a", "Calculate the radius, $r$, of the sector.", marks=3, command="Calculate")
+        a.step(f"$\\frac{{{n(theta)}}}{{360}} \\times \\pi r^2 = {n(area)}$", None)
+        a.step(
+            f"$r^2 = \\frac{{360 \\times {n(area)}}}{{{n(theta)} \\times \\pi}} = "
+            f"{shown(q.value_of(r2), Accuracy.SF4)}\\ldots$",
+            r2,
+        )
+        ans = a.answer(f"sqrt({r2})", accuracy=SF3, unit="cm", label="r")
+        a.step(f"$r = {ans.latex}$ cm", f"sqrt({r2})")
+        a.mark(
+            "M",
+            f"$\\frac{{{n(theta)}}}{{360}} \\times \\pi r^2 = {n(area)}$ oe",
+            value=r2,
+            count=2,
+            partial=[f"M1 for $\\frac{{{n(theta)}}}{{360}} \\times \\pi r^2$ seen"],
+        )
+        a.mark("A", f"${ans.latex}$", value=f"sqrt({r2})", qualifiers=["awrt"])
+        wrong(a, r2, "found r² but did not take the square root", 2, working=[r2])
+        wrong(a, "180*A/(theta*pi)", "used 2πr instead of πr² (r = 180A ÷ θπ)", 0)
+        p = q.part("b", "Calculate the length of the arc.", marks=2, command="Calculate")
+        arc = f"theta/360*2*pi*sqrt({r2})"
+        p.step(
+            f"$l = \\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times "
+            f"{shown(q.value_of(f'sqrt({r2})'), Accuracy.SF4)}\\ldots$",
+            arc,
+        )
+        ans = p.answer(arc, accuracy=SF3, unit="cm")
+        p.step(f"$l = {ans.latex}$ cm", arc)
+        p.mark(
+            "M",
+            f"$\\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times$ their $r$",
+            value=arc,
+            qualifiers=["FT"],
+        )
+        p.mark("A", f"${ans.latex}$", value=arc, qualifiers=["awrt"])
+        wrong(p, f"theta/360*pi*sqrt({r2})", "used πr instead of 2πr", 0)
