@@ -32,3 +32,8 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# A test database of this run's own, so parallel runs on one server do not collide.
+DATABASES["default"]["TEST"] = {  # noqa: F405
+    "NAME": os.environ.get("TEST_DATABASE_NAME") or f"test_derivativ_{os.getpid()}"
+}
