@@ -123,7 +123,7 @@ class CircleAreaCircumference(Template):
         )
         b.step(
             f"$C = 2 \\times \\pi \\times {shown(q.value_of('sqrt(A/pi)'), Accuracy.SF4)}\\ldots$",
-            "2*pi*sqrt(A/pi)",
+            None,
         )
         cans = b.answer("2*pi*sqrt(A/pi)", accuracy=SF3, unit=unit)
         b.step(f"$C = {cans.latex}$ {unit}", "2*pi*sqrt(A/pi)")
@@ -263,6 +263,8 @@ class CircleInTermsOfPi(Template):
             wrong(p, "180*K/(pi*R)", "used the arc length formula 2πr instead of πr²", 0)
 
     def _circle(self, q: QuestionBuilder, rng: random.Random, difficulty: int, unit: str) -> None:
+        unit = rng.choice(["cm", "cm", "m", "mm"])
+        q.param("unit", unit)
         q.title = "Circle: area and circumference in terms of π"
         if difficulty == 1:
             r = q.given("r", rng.randint(2, 12), unit=unit)
@@ -453,7 +455,7 @@ class ArcSector(Template):
             f"$A = \\frac{{x}}{{360}} \\times \\pi \\times {n(r)}^2 = "
             f"{shown(q.value_of('L/(2*pi*r)'), Accuracy.SF4)}\\ldots \\times \\pi \\times "
             f"{n(r)}^2$",
-            "L/(2*pi*r)*pi*r**2",
+            None,
         )
         ans = p.answer("L*r/2", accuracy=SF3, unit="cm^2")
         p.step(f"$A = {ans.latex}$ cm$^2$", "L*r/2")
@@ -506,7 +508,7 @@ class ArcSector(Template):
         p.step(
             f"$l = \\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times "
             f"{shown(q.value_of(f'sqrt({r2})'), Accuracy.SF4)}\\ldots$",
-            arc,
+            None,
         )
         ans = p.answer(arc, accuracy=SF3, unit="cm")
         p.step(f"$l = {ans.latex}$ cm", arc)
