@@ -118,9 +118,14 @@ def _image_ops(rng: random.Random, difficulty: int, tier: Tier) -> list[_Op]:
             _Op("translate", False, vector=vector()),
         ]
     if difficulty == 3:
-        diag = rng.choice(["y=x", "y=-x"]) if tier == Tier.EXTENDED else "y=x"
+        # Core reflects only in vertical and horizontal lines (C7.1); Extended in any line.
+        if tier == Tier.EXTENDED:
+            mirror = _Op("reflect", True, line=rng.choice(["y=x", "y=-x"]))
+        else:
+            line, k = axis_line()
+            mirror = _Op("reflect", True, line=line, k=k)
         return [
-            _Op("reflect", True, line=diag),
+            mirror,
             _Op("rotate", True, angle=turn),
             _Op("translate", False, vector=vector()),
         ]
@@ -139,7 +144,9 @@ def _image_ops(rng: random.Random, difficulty: int, tier: Tier) -> list[_Op]:
     return [
         _Op("rotate", True, angle=turn, centre=centre()),
         _Op("enlarge", True, centre=centre(), factor=rng.choice(factors)),
-        _Op("reflect", False, line=rng.choice(["y=x", "y=-x"]), k=0),
+        _Op("reflect", False, line=rng.choice(["y=x", "y=-x"]), k=0)
+        if tier == Tier.EXTENDED
+        else _Op("translate", False, vector=vector()),
     ]
 
 
@@ -157,19 +164,30 @@ class ImageOfTriangle(Template):
         )
         shape = _scalene_triangle(rng, scale=2 if fractional else 1)
         enl = next((op for op in ops if op.kind == "enlarge"), None)
-        if fractional and enl is not None:
-            # Vertices an even distance from the centre, so the half-size image is on the grid.
-            shift = (enl.centre[0] + 2 * rng.randint(-2, 1), enl.centre[1] + 2 * rng.randint(-2, 1))
-        else:
-            shift = (rng.randint(-4, 3), rng.randint(-4, 3))
-        tri = [translate(p, shift) for p in shape]
+        step = 2 if fractional else 1
+        anchor = enl.centre if (fractional and enl is not None) else (0, 0)
+
+        def fits(shift: Point) -> bool:
+            tri = [translate(p, shift) for p in shape]
+            if not _inside(tri, *[[self._apply(op, p) for p in tri] for op in ops]):
+                return False
+            if any(op.kind in ("enlarge", "rotate") and op.centre in tri for op in ops):
+                return False
+            return not any(not op.whole and self._apply(op, tri[0]) == tri[0] for op in ops)
+
+        # Place the triangle where every image fits the grid (vertices an even distance from
+        # the centre of a half-size enlargement, so its image has whole-number coordinates).
+        shifts = [
+            (anchor[0] + step * i, anchor[1] + step * j)
+            for i in range(-8, 9)
+            for j in range(-8, 9)
+            if abs(anchor[0] + step * i) <= 5 and abs(anchor[1] + step * j) <= 5
+        ]
+        shifts = [s for s in shifts if fits(s)]
+        if not shifts:
+            raise Reject("no position keeps every image on the grid")
+        tri = [translate(p, rng.choice(shifts)) for p in shape]
         images = [[self._apply(op, p) for p in tri] for op in ops]
-        if not _inside(tri, *images):
-            raise Reject("a shape falls off the grid")
-        if any(op.kind in ("enlarge", "rotate") and op.centre in tri for op in ops):
-            raise Reject("centre on a vertex")
-        if any(not op.whole and self._apply(op, tri[0]) == tri[0] for op in ops):
-            raise Reject("point A is its own image")
 
         names = ("A", "B", "C")
         sym: list[Point] = []
@@ -387,10 +405,9 @@ def _describe_maps(rng: random.Random, difficulty: int, tier: Tier) -> list[_Map
     if difficulty == 1:
         return [simple()]
     if difficulty == 2:
-        choice = rng.choice(["diag", "half", "axis"])
+        choice = rng.choice(["diag", "half", "axis"] if tier == Tier.EXTENDED else ["half", "axis"])
         if choice == "diag":
-            lines = ["y=x", "y=-x"] if tier == Tier.EXTENDED else ["y=x"]
-            return [_Map("reflect", line=rng.choice(lines))]
+            return [_Map("reflect", line=rng.choice(["y=x", "y=-x"]))]
         if choice == "half":
             return [_Map("rotate", angle=180, centre=(0, 0))]
         return [_Map("reflect", line=rng.choice(["x", "y"]), k=rng.choice([-3, -2, 2, 3]))]
@@ -428,21 +445,26 @@ class DescribeTransformation(Template):
         enl = next((m for m in maps if m.kind == "enlarge"), None)
         denominator = int(sympy.Rational(enl.factor).q) if enl else 1
         shape = _scalene_triangle(rng, scale=denominator)
-        if enl is not None and denominator > 1:
-            base = (
-                enl.centre[0] + denominator * rng.randint(-2, 1),
-                enl.centre[1] + denominator * rng.randint(-2, 1),
-            )
-        else:
-            base = (rng.randint(-4, 3), rng.randint(-4, 3))
-        tri = [translate(p, base) for p in shape]
+        anchor = enl.centre if (enl is not None and denominator > 1) else (0, 0)
+
+        def fits(base: Point) -> bool:
+            tri = [translate(p, base) for p in shape]
+            images = [[m.apply(p) for p in tri] for m in maps]
+            if not _inside(tri, *images) or any(set(img) == set(tri) for img in images):
+                return False
+            return not any(m.kind in ("enlarge", "rotate") and m.centre in tri for m in maps)
+
+        bases = [
+            (anchor[0] + denominator * i, anchor[1] + denominator * j)
+            for i in range(-8, 9)
+            for j in range(-8, 9)
+            if abs(anchor[0] + denominator * i) <= 5 and abs(anchor[1] + denominator * j) <= 5
+        ]
+        bases = [b for b in bases if fits(b)]
+        if not bases:
+            raise Reject("no position keeps every image on the grid")
+        tri = [translate(p, rng.choice(bases)) for p in shape]
         images = [[m.apply(p) for p in tri] for m in maps]
-        if not _inside(tri, *images):
-            raise Reject("a shape falls off the grid")
-        if any(set(img) == set(tri) for img in images):
-            raise Reject("the image coincides with the object")
-        if any(m.kind in ("enlarge", "rotate") and m.centre in tri for m in maps):
-            raise Reject("centre on a vertex")
 
         names = ["B", "C"][: len(maps)]
         q.title = "Describing transformations"
