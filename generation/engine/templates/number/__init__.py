@@ -3,7 +3,8 @@
 Importing the package registers every template in it.
 """
 
-from generation.engine.templates.number import (
-    integers,  # noqa: F401
-    sets,  # noqa: F401
+from generation.engine.templates.number import (  # noqa: F401
+    fractions,
+    integers,
+    sets,
 )

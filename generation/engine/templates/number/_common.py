@@ -64,6 +64,17 @@ def mixed(value: Any) -> str:
     return f"{whole}\\frac{{{rest}}}{{{r.q}}}"
 
 
+def mixed_plain(value: Any) -> str:
+    """A positive rational as a candidate writes a mixed number: ``2 5/8``."""
+    r = Rational(value)
+    whole, rest = divmod(r.p, r.q)
+    if rest == 0:
+        return str(whole)
+    if whole == 0:
+        return frac_plain(r)
+    return f"{whole} {rest}/{r.q}"
+
+
 def money(value: Any) -> str:
     """Money in prose, e.g. ``\\$12.50`` (outside maths spans)."""
     return formatting.money(value)

@@ -1,0 +1,478 @@
+"""Fractions, decimals and percentages; recurring decimals; fraction arithmetic
+(syllabus 1.4 and 1.6), all without a calculator."""
+
+from __future__ import annotations
+
+import random
+
+from sympy import Rational, gcd
+
+from generation.engine.base import Template, register
+from generation.engine.builder import QuestionBuilder
+from generation.engine.templates.number._common import (
+    dec,
+    frac,
+    frac_plain,
+    wrong,
+    wrong_fraction,
+)
+from questions.schemas import CalculatorPolicy, Tier
+
+NON_CALC = CalculatorPolicy.NOT_ALLOWED
+
+
+def _terminating(rng: random.Random, denominators: list[int]) -> Rational:
+    """A proper fraction in lowest terms with one of ``denominators``."""
+    b = rng.choice(denominators)
+    a = rng.choice([n for n in range(1, b) if gcd(n, b) == 1])
+    return Rational(a, b)
+
+
+@register
+class FractionsDecimalsPercentages(Template):
+    key = "number.fractions_decimals_percentages"
+    title = "Converting between fractions, decimals and percentages"
+    codes = {Tier.CORE: ("C1.4",), Tier.EXTENDED: ("E1.4",)}
+    calculator = NON_CALC
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        denominators = {
+            1: [4, 5, 10],
+            2: [4, 5, 20, 25],
+            3: [8, 20, 25, 40],
+            4: [8, 40, 16],
+            5: [16, 40, 80],
+        }[difficulty]
+        q.title = "Fractions, decimals and percentages"
+        f = q.given("f", _terminating(rng, denominators), display=None)
+        q.givens[-1].display = frac(f)
+        labels = iter("abcdef")
+
+        part = q.part(next(labels), f"Write ${frac(f)}$ as a decimal.", marks=1, command="Write")
+        part.step(f"${f.p} \\div {f.q} = {dec(f)}$", "f")
+        part.answer("f", plain=dec(f), latex=dec(f))
+        part.mark("B", f"${dec(f)}$", value="f", qualifiers=["cao"])
+        part.wrong(
+            f"{f.p}.{f.q}" if f.p < 10 else f"0.{f.p}{f.q}",
+            "wrote the numerator and denominator side by side",
+            0,
+        )
+
+        part = q.part(next(labels), f"Write ${frac(f)}$ as a percentage.", marks=1, command="Write")
+        part.step(f"${dec(f)} \\times 100 = {dec(f * 100)}$", "f*100")
+        part.answer("f*100", unit="%", plain=dec(f * 100), latex=dec(f * 100))
+        part.mark("B", f"${dec(f * 100)}\\%$", value="f*100", qualifiers=["cao"])
+        part.wrong(f"{dec(f)}%", "wrote the decimal with a % sign, without multiplying by 100", 0)
+
+        places = 2 if difficulty <= 2 else 3
+        while True:
+            d_value = Rational(rng.randint(1, 10**places - 1), 10**places)
+            last_place = d_value.q == 10**places
+            if last_place and gcd(d_value.p, 10) > 1 and d_value * 10 ** (places - 1) % 1 != 0:
+                break
+            if not last_place and d_value * 10 ** (places - 1) % 1 != 0:
+                break
+        d = q.given("d", d_value)
+        part = q.part(
+            next(labels),
+            f"Write ${dec(d)}$ as a fraction in its simplest form.",
+            marks=1,
+            command="Write",
+        )
+        scale = 10**places
+        part.step(f"${dec(d)} = \\frac{{{d * scale}}}{{{scale}}}$", "d")
+        part.step(f"$= {frac(d)}$ in its simplest form", "d")
+        part.answer("d", plain=frac_plain(d), latex=frac(d))
+        part.mark("B", f"${frac(d)}$", value="d", qualifiers=["cao"])
+        wrong_fraction(
+            part,
+            Rational(d * scale, scale // 10),
+            f"used {scale // 10} instead of {scale} as the denominator",
+            0,
+        )
+
+        if difficulty >= 2:
+            if difficulty <= 3:
+                p_value = Rational(
+                    rng.choice([n for n in range(2, 100) if n % 10 != 0 and n % 25 != 0])
+                )
+            elif difficulty == 4:
+                p_value = Rational(rng.choice([25, 75, 125, 175, 225, 375]), 10)
+            else:
+                p_value = Rational(rng.choice([2, 4, 5, 6, 8]), 10)
+            p = q.given("p", p_value)
+            part = q.part(
+                next(labels),
+                f"Write ${dec(p)}\\%$ as a fraction in its simplest form.",
+                marks=1 if difficulty <= 3 else 2,
+                command="Write",
+            )
+            value = p / 100
+            part.step(f"${dec(p)}\\% = \\frac{{{dec(p)}}}{{100}}$", "p/100")
+            if p.q != 1:
+                part.step(f"$= \\frac{{{p * p.q}}}{{{100 * p.q}}}$", "p/100")
+            part.step(f"$= {frac(value)}$", "p/100")
+            part.answer("p/100", plain=frac_plain(value), latex=frac(value))
+            if difficulty <= 3:
+                part.mark("B", f"${frac(value)}$", value="p/100", qualifiers=["cao"])
+                wrong_fraction(part, Rational(p, 10), "divided by 10 instead of 100", 0)
+            else:
+                part.mark(
+                    "M",
+                    f"$\\frac{{{p * p.q}}}{{{100 * p.q}}}$ or any correct unsimplified fraction",
+                    value="p/100",
+                )
+                part.mark("A", f"${frac(value)}$", value="p/100", qualifiers=["cao"])
+                wrong_fraction(part, Rational(p, 10), "divided by 10 instead of 100", 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# E1.4 Recurring decimals to fractions.
+
+
+def _recurring(prefix: str, cycle: str, whole: int = 0) -> tuple[Rational, str]:
+    """The value and LaTeX of whole.prefix(cycle recurring): 0.2(7) -> 5/18, '0.2\\dot{7}'."""
+    n, k = len(prefix), len(cycle)
+    value = Rational(int(prefix + cycle) - int(prefix or "0"), 10**n * (10**k - 1)) + whole
+    dots = (
+        f"\\dot{{{cycle}}}" if k == 1 else f"\\dot{{{cycle[0]}}}{cycle[1:-1]}\\dot{{{cycle[-1]}}}"
+    )
+    return value, f"{whole}.{prefix}{dots}"
+
+
+def _random_recurring(rng: random.Random, prefix_len: int, cycle_len: int) -> tuple[str, str]:
+    while True:
+        prefix = "".join(str(rng.randint(0, 9)) for _ in range(prefix_len))
+        cycle = "".join(str(rng.randint(0, 9)) for _ in range(cycle_len))
+        if set(cycle) <= {"0"} or set(cycle) <= {"9"} or len(set(cycle)) < min(2, cycle_len):
+            continue
+        if prefix and prefix[-1] == cycle[-1]:
+            continue  # 0.3(3) would really be 0.(3)
+        if cycle_len == 2 and cycle[0] == cycle[1]:
+            continue
+        return prefix, cycle
+
+
+@register
+class RecurringDecimals(Template):
+    key = "number.recurring_decimals"
+    title = "Recurring decimals as fractions"
+    codes = {Tier.EXTENDED: ("E1.4",)}
+    calculator = NON_CALC
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        shapes = {
+            1: [(0, 1, False), (0, 2, False)],
+            2: [(0, 2, False), (1, 1, False)],
+            3: [(1, 1, True), (0, 3, False)],
+            4: [(1, 2, False), (2, 1, False)],
+            5: [(1, 2, True), (2, 1, False)],
+        }[difficulty]
+        q.title = "Recurring decimals"
+        labels = iter("ab")
+        for index, (prefix_len, cycle_len, show) in enumerate(shapes):
+            prefix, cycle = _random_recurring(rng, prefix_len, cycle_len)
+            value, latex = _recurring(prefix, cycle)
+            name = f"r{index + 1}"
+            q.given(name, value, display=latex)
+            label = next(labels)
+            n, k = len(prefix), len(cycle)
+            big, small = 10 ** (n + k), 10**n
+            difference = int(prefix + cycle) - int(prefix or "0")
+            if show:
+                text = f"Show that ${latex} = {frac(value)}$."
+                part = q.part(label, text, marks=2, command="Show that")
+                part.show_that = f"Rational({value.p}, {value.q})"
+            elif prefix_len == 0 and cycle_len == 1:
+                text = f"Write ${latex}$ as a fraction."
+                part = q.part(label, text, marks=1, command="Write")
+            else:
+                text = f"Write the recurring decimal ${latex}$ as a fraction in its simplest form."
+                part = q.part(label, text, marks=2, command="Write")
+            repeat = f"{prefix}{cycle}{cycle}"
+            part.step(f"Let $x = 0.{repeat}\\ldots$")
+            part.step(
+                f"${big}x = {int(prefix + cycle) if True else 0}.{cycle}{cycle}\\ldots$"
+                + (f" and ${small}x = {int(prefix)}.{cycle}{cycle}\\ldots$" if small > 1 else "")
+            )
+            factor = big - small
+            part.step(f"${factor}x = {difference}$", difference)
+            simplified = "" if Rational(difference, factor).q == factor else f" = {frac(value)}"
+            part.step(f"$x = \\frac{{{difference}}}{{{factor}}}{simplified}$", name)
+            part.answer(name, plain=frac_plain(value), latex=frac(value))
+            if part.marks == 1:
+                part.mark("B", f"${frac(value)}$", value=name, qualifiers=["cao"])
+            else:
+                subtraction = f"{big}x - {small}x" if small > 1 else f"{big}x - x"
+                part.mark(
+                    "M",
+                    f"${subtraction} = {difference}$ oe, or $\\frac{{{difference}}}{{{factor}}}$",
+                    value=difference,
+                )
+                part.mark(
+                    "A",
+                    f"${frac(value)}$" + (" with no errors seen" if show else ""),
+                    value=name,
+                    qualifiers=["cao"],
+                )
+            if show:
+                continue
+            as_written = Rational(int(prefix + cycle), 10 ** (n + k))
+            wrong_fraction(
+                part,
+                as_written,
+                "ignored the recurring part and wrote the digits over a power of 10",
+                0,
+            )
+            if prefix:
+                pure = Rational(int(prefix + cycle), 10 ** (n + k) - 1)
+                wrong_fraction(part, pure, "treated every digit as recurring", 0)
+            q.param(name, latex)
+
+
+# ---------------------------------------------------------------------------------------------
+# 1.5 Ordering: temperatures (negative numbers) and mixed fractions, decimals and percentages.
+
+_CITIES = [
+    "Moscow",
+    "Oslo",
+    "Cairo",
+    "London",
+    "Toronto",
+    "Beijing",
+    "Madrid",
+    "Ottawa",
+    "Helsinki",
+    "Tokyo",
+    "Reykjavik",
+    "Warsaw",
+]
+
+
+def _ordered_text(shows: list[tuple[str, str]]) -> tuple[str, str]:
+    """``(plain, latex)`` of a list of (plain, latex) items, comma separated."""
+    return ", ".join(p for p, _ in shows), ", \\; ".join(latex for _, latex in shows)
+
+
+@register
+class Ordering(Template):
+    key = "number.ordering"
+    title = "Ordering numbers"
+    codes = {Tier.CORE: ("C1.5",), Tier.EXTENDED: ("E1.5",)}
+    calculator = NON_CALC
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        if difficulty <= 2:
+            self._temperatures(q, rng, difficulty)
+        else:
+            self._mixed_forms(q, rng, difficulty)
+
+    def _temperatures(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        count = 5 if difficulty == 1 else 6
+        spread = 12 if difficulty == 1 else 20
+        temps = rng.sample(range(-spread, spread // 2 + 4), count)
+        if sum(t < 0 for t in temps) < 2:
+            temps[0], temps[1] = -abs(temps[0]) - 1, -abs(temps[1]) - 2
+            if len(set(temps)) < count:
+                temps = [-7, -2, 0, 4, 9, -11][:count]
+        cities = rng.sample(_CITIES, count)
+        q.title = "Ordering temperatures"
+        rows = []
+        for i, (city, t) in enumerate(zip(cities, temps, strict=True)):
+            q.given(f"t{i + 1}", t)
+            rows.append(f"{city}: ${t}$ °C")
+        q.stem = "The temperatures at midnight in some cities are shown below.\n\n" + "\n\n".join(
+            rows
+        )
+        ordered = sorted(temps)
+        plain, latex = _ordered_text([(str(t), str(t)) for t in ordered])
+        part = q.part(
+            "a",
+            "Write the temperatures in order, starting with the lowest.",
+            marks=1,
+            command="Write",
+        )
+        part.step(f"${latex}$")
+        part.answer(kind="text", plain=plain, latex=latex)
+        part.mark("B", f"${latex}$", qualifiers=["cao"])
+        by_size = sorted(temps, key=abs)
+        wrong_plain, wrong_latex = _ordered_text([(str(t), str(t)) for t in by_size])
+        if by_size != ordered:
+            part.wrong(
+                wrong_plain,
+                "ordered the numbers by size ignoring the negative signs",
+                0,
+                latex=wrong_latex,
+            )
+
+        high, low = max(temps), min(temps)
+        hi_name = f"t{temps.index(high) + 1}"
+        lo_name = f"t{temps.index(low) + 1}"
+        part = q.part(
+            "b",
+            "Work out the difference between the highest and the lowest temperature.",
+            marks=1,
+            command="Work out",
+        )
+        part.step(f"${high} - ({low}) = {high - low}$", f"{hi_name} - {lo_name}")
+        part.answer(f"{hi_name} - {lo_name}", unit="°C")
+        part.mark("B", f"${high - low}$", value=f"{hi_name} - {lo_name}", qualifiers=["cao"])
+        wrong(part, high + low, "added the lowest temperature instead of subtracting it", 0)
+
+        k = rng.randrange(count)
+        t = temps[k]
+        change = rng.randint(4, 15)
+        rises = difficulty == 1 or rng.random() < 0.5
+        q.given("r", change)
+        sign = "+" if rises else "-"
+        verb = "risen" if rises else "fallen"
+        part = q.part(
+            "c",
+            f"By 06 00 the temperature in {cities[k]} had {verb} by ${change}$ °C.\n\n"
+            f"Work out the temperature in {cities[k]} at 06 00.",
+            marks=1,
+            command="Work out",
+        )
+        new = t + change if rises else t - change
+        part.step(f"${t} {sign} {change} = {new}$", f"t{k + 1} {sign} r")
+        part.answer(f"t{k + 1} {sign} r", unit="°C")
+        part.mark("B", f"${new}$", value=f"t{k + 1} {sign} r", qualifiers=["cao"])
+        wrong(
+            part,
+            t - change if rises else t + change,
+            "moved the wrong way along the number line",
+            0,
+        )
+        if t < 0 and rises:
+            wrong(part, -(abs(t) + change), "added the numbers and kept the negative sign", 0)
+
+    def _mixed_forms(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        kinds = {
+            3: ["frac", "dp2", "dp1", "pct"],
+            4: ["frac", "frac", "dp2", "dp3", "pct"],
+            5: ["frac", "frac", "dp2", "pct", "power"],
+        }[difficulty]
+        for _ in range(200):
+            centre = Rational(rng.randint(6, 15), 20)
+            values: list[tuple[Rational, str, str]] = []
+            for kind in kinds:
+                item = _near(rng, kind, centre)
+                if item is None or any(abs(item[0] - v) < Rational(3, 1000) for v, _, _ in values):
+                    break
+                values.append(item)
+            if len(values) == len(kinds):
+                break
+        else:
+            from generation.engine.base import Reject
+
+            raise Reject("could not find numbers close together")
+        rng.shuffle(values)
+        q.title = "Ordering fractions, decimals and percentages"
+        shows = []
+        for i, (value, _, latex) in enumerate(values):
+            q.given(f"n{i + 1}", value, display=latex)
+            shows.append(latex)
+        q.stem = ""
+        ordered = sorted(values, key=lambda v: v[0])
+        plain, latex = _ordered_text([(p, lx) for _, p, lx in ordered])
+        part = q.part(
+            "a",
+            "Write these numbers in order of size, starting with the smallest.\n\n$"
+            + " \\qquad ".join(shows)
+            + "$",
+            marks=2,
+            command="Write",
+        )
+        conversions = [
+            f"${lx} = {dec(v)}$" if _terminates(v) else f"${lx} = {_truncated(v)}\\ldots$"
+            for v, p, lx in values
+            if not p.replace(".", "").isdigit()
+        ]
+        part.step("Write each number as a decimal: " + ", ".join(conversions))
+        part.step(f"${latex}$")
+        part.answer(kind="text", plain=plain, latex=latex)
+        part.mark(
+            "B",
+            f"${latex}$",
+            2,
+            partial=["B1 for all but one in the correct order, or the correct order reversed"],
+        )
+        # (b) < or > between a non-terminating fraction and a close decimal.
+        while True:
+            b = rng.choice([3, 6, 7, 9, 11, 12])
+            a = rng.choice([n for n in range(1, b) if gcd(n, b) == 1])
+            fr = Rational(a, b)
+            close = Rational(
+                round(fr * 100) + rng.choice([-1, 1]) * (0 if rng.random() < 0.5 else 1), 100
+            )
+            if close != fr and close.q in (4, 20, 25, 50, 100, 5, 10, 2):
+                break
+        q.given("u", fr, display=frac(fr))
+        q.given("v", close, display=dec(close))
+        symbol = "<" if fr < close else ">"
+        part = q.part(
+            "b",
+            f"Write the correct symbol, $<$ or $>$, between these two numbers.\n\n${frac(fr)} \\quad \\ldots\\ldots \\quad {dec(close)}$",
+            marks=1,
+            command="Write",
+        )
+        part.step(f"${frac(fr)} = {_truncated(fr)}\\ldots$, so ${frac(fr)} {symbol} {dec(close)}$")
+        part.answer(kind="text", plain=symbol, latex=symbol)
+        part.mark("B", f"${frac(fr)} {symbol} {dec(close)}$", qualifiers=["cao"])
+        other = ">" if symbol == "<" else "<"
+        part.wrong(
+            other,
+            "rounded the fraction to 2 decimal places too early, or compared digits instead of values",
+            0,
+        )
+
+
+def _near(rng: random.Random, kind: str, centre: Rational) -> tuple[Rational, str, str] | None:
+    """A number of one kind within 0.06 of ``centre``: (value, plain, latex)."""
+    window = Rational(6, 100)
+    if kind == "frac":
+        options = [
+            Rational(a, b)
+            for b in range(3, 13)
+            for a in range(1, b)
+            if gcd(a, b) == 1 and abs(Rational(a, b) - centre) <= window and b not in (10,)
+        ]
+        if not options:
+            return None
+        v = rng.choice(options)
+        return v, frac_plain(v), frac(v)
+    if kind in ("dp1", "dp2", "dp3"):
+        places = int(kind[-1])
+        step = Rational(1, 10**places)
+        options = [centre + k * step for k in range(-int(window / step), int(window / step) + 1)]
+        options = [v for v in options if v > 0 and (v * 10 ** (places - 1)) % 1 != 0]
+        v = rng.choice(options)
+        return v, dec(v), dec(v)
+    if kind == "pct":
+        options = [
+            Rational(k, 100) for k in range(1, 100) if abs(Rational(k, 100) - centre) <= window
+        ]
+        v = rng.choice(options)
+        return v, f"{dec(v * 100)}%", f"{dec(v * 100)}\\%"
+    if kind == "power":
+        options = [
+            Rational(k, 10) for k in range(2, 10) if abs(Rational(k, 10) ** 2 - centre) <= window
+        ]
+        if not options:
+            return None
+        base = rng.choice(options)
+        return base**2, f"{dec(base)}^2", f"{dec(base)}^2"
+    raise ValueError(kind)
+
+
+def _terminates(value: Rational) -> bool:
+    q = value.q
+    for p in (2, 5):
+        while q % p == 0:
+            q //= p
+    return q == 1
+
+
+def _truncated(value: Rational, places: int = 4) -> str:
+    """The first ``places`` decimals of a positive value, cut off (not rounded): 0.5555."""
+    return dec(Rational(int(value * 10**places), 10**places))
