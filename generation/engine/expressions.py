@@ -17,6 +17,7 @@ import ast
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 import sympy
@@ -131,6 +132,7 @@ CONSTANTS: dict[str, Any] = {
     "false": sympy.false,
 }
 
+_RELATIONS = {"Eq", "Ne", "Lt", "Le", "Gt", "Ge"}
 _MAX_LENGTH = 2000
 _MAX_POWER = 1000
 
@@ -232,6 +234,12 @@ class _Builder:
             return sympy.Rational(args[0], args[1])
         if node.func.id == "Matrix":
             return sympy.Matrix(args)
+        if node.func.id in _RELATIONS:
+            if len(args) != 2:
+                raise ExpressionError(f"{node.func.id} takes two arguments")
+            # Kept as written (Eq(2, 2) stays an equation): deciding truth is the caller's job,
+            # and SymPy's eager evaluation of relations is slow.
+            return FUNCTIONS[node.func.id](*args, evaluate=False)
         return FUNCTIONS[node.func.id](*args)
 
     def _Tuple(self, node: ast.Tuple) -> Any:
@@ -545,13 +553,32 @@ def machine(value: Any) -> str:
     return sympy.sstr(value, order="none")
 
 
-def _probe(symbols: list[Any], k: int) -> dict[Any, Any]:
-    """Deterministic, unremarkable rational values for the symbols (probe number ``k``)."""
-    values = {}
-    for j, symbol in enumerate(symbols):
-        seed = sum(ord(c) for c in str(symbol)) + 17 * j
-        values[symbol] = sympy.Rational((seed * (k + 3)) % 89 + 11, 7 + 2 * k) * (-1) ** (k + j)
-    return values
+_PROBES = 3
+
+
+def _probe_value(symbol: Any, k: int) -> Any:
+    """A deterministic, unremarkable rational value for a symbol (probe number ``k``); it
+    depends only on the symbol's name, so every expression is probed at the same points."""
+    seed = sum((i + 1) * ord(c) for i, c in enumerate(str(symbol)))
+    return sympy.Rational((seed * (k + 3)) % 89 + 11, 7 + 2 * k) * (-1) ** (k + seed)
+
+
+@lru_cache(maxsize=8192)
+def _fingerprint(expr: Any) -> tuple[complex | None, ...]:
+    """The expression's values (to 30 digits, as complex numbers) at the probe points; None
+    where it cannot be evaluated there (a pole, say)."""
+    symbols = sorted(expr.free_symbols, key=str)
+    values: list[complex | None] = []
+    for k in range(_PROBES):
+        point = {s: _probe_value(s, k) for s in symbols}
+        try:
+            number = complex(expr.xreplace(point).evalf(30))
+        except (TypeError, ValueError, ZeroDivisionError):
+            number = None
+        if number is not None and (number != number or abs(number) == float("inf")):
+            number = None
+        values.append(number)
+    return tuple(values)
 
 
 def _near_zero(value: Any, tolerance: float | None = None) -> bool | None:
@@ -566,24 +593,72 @@ def _near_zero(value: Any, tolerance: float | None = None) -> bool | None:
     return abs(number) <= limit
 
 
-def _as_set(relation: Any, x: Any) -> Any:
-    if isinstance(relation, sympy.And):
-        return sympy.Intersection(*(_as_set(r, x) for r in relation.args))
-    if isinstance(relation, sympy.Or):
-        return sympy.Union(*(_as_set(r, x) for r in relation.args))
-    return relation.as_set()
+def _close(x: complex, y: complex, tolerance: float | None = None) -> bool:
+    if tolerance is not None:
+        return abs(x - y) <= tolerance
+    return abs(x - y) <= 1e-12 * max(1.0, abs(x), abs(y))
+
+
+def _relations(expr: Any) -> list[Any]:
+    if isinstance(expr, sympy.And | sympy.Or):
+        return [r for arg in expr.args for r in _relations(arg)]
+    if isinstance(expr, sympy.Rel):
+        return [expr]
+    raise TypeError(f"{expr} is not a relation")
+
+
+def _boundaries(relation: Any, x: Any) -> list[Any]:
+    """Where ``lhs - rhs`` of a polynomial relation in ``x`` is zero (real roots)."""
+    poly = sympy.Poly(relation.lhs - relation.rhs, x)
+    if poly.degree() <= 0:
+        return []
+    if poly.degree() == 1:
+        a, b = poly.all_coeffs()
+        return [-b / a]
+    return list(sympy.real_roots(poly))
+
+
+def _truth(expr: Any, x: Any, value: Any) -> bool:
+    if isinstance(expr, sympy.And):
+        return all(_truth(arg, x, value) for arg in expr.args)
+    if isinstance(expr, sympy.Or):
+        return any(_truth(arg, x, value) for arg in expr.args)
+    difference = sympy.N((expr.lhs - expr.rhs).xreplace({x: value}), 30)
+    zero = abs(difference) < 1e-25
+    positive = not zero and difference > 0
+    return {
+        sympy.Equality: zero,
+        sympy.Unequality: not zero,
+        sympy.StrictGreaterThan: positive,
+        sympy.GreaterThan: positive or zero,
+        sympy.StrictLessThan: not zero and not positive,
+        sympy.LessThan: not positive,
+    }[type(expr)]
+
+
+def _same_solution_set(a: Any, b: Any, x: Any) -> bool:
+    """Whether two (compound) polynomial inequalities in ``x`` hold for the same ``x``: they
+    agree at every boundary, just either side of it, and beyond the outermost ones."""
+    points = sorted(
+        {p for r in _relations(a) + _relations(b) for p in _boundaries(r, x)},
+        key=lambda p: float(p),
+    )
+    if not points:
+        tests = [sympy.Integer(0)]
+    else:
+        gaps = [float(q - p) for p, q in zip(points, points[1:], strict=False)]
+        eps = sympy.Rational(min([1.0, *gaps]) / 4).limit_denominator(10**6)
+        tests = [points[0] - 1, points[-1] + 1]
+        for p in points:
+            tests += [p - eps, p, p + eps]
+    return all(_truth(a, x, t) == _truth(b, x, t) for t in tests)
 
 
 def _same_up_to_factor(da: Any, db: Any) -> bool:
     """Whether ``da`` is a non-zero constant multiple of ``db`` (two equations ``da = 0``)."""
-    symbols = sorted(da.free_symbols | db.free_symbols, key=str)
     ratios = []
-    for k in range(4):
-        point = _probe(symbols, k)
-        try:
-            top = complex(sympy.N(da.subs(point), 30))
-            bottom = complex(sympy.N(db.subs(point), 30))
-        except (TypeError, ValueError):
+    for top, bottom in zip(_fingerprint(da), _fingerprint(db), strict=True):
+        if top is None or bottom is None:
             continue
         if abs(bottom) < 1e-20:
             if abs(top) >= 1e-20:
@@ -592,7 +667,7 @@ def _same_up_to_factor(da: Any, db: Any) -> bool:
         ratios.append(top / bottom)
     if len(ratios) < 2 or abs(ratios[0]) < 1e-20:
         return False
-    return all(abs(r - ratios[0]) <= 1e-15 * max(1.0, abs(ratios[0])) for r in ratios)
+    return all(_close(r, ratios[0]) for r in ratios)
 
 
 def equivalent(a: Any, b: Any, *, tolerance: float | None = None) -> bool:
@@ -627,9 +702,9 @@ def equivalent(a: Any, b: Any, *, tolerance: float | None = None) -> bool:
             symbols = sorted(a.free_symbols | b.free_symbols, key=str)
             if len(symbols) == 1:
                 try:
-                    return bool(_as_set(a, symbols[0]) == _as_set(b, symbols[0]))
-                except (NotImplementedError, ValueError, TypeError, AttributeError):
-                    return a == b
+                    return _same_solution_set(a, b, symbols[0])
+                except (sympy.PolynomialError, NotImplementedError, TypeError, KeyError):
+                    return bool(a == b)
         return bool(a == b)
     try:
         difference = sympy.sympify(a) - sympy.sympify(b)
@@ -639,13 +714,7 @@ def equivalent(a: Any, b: Any, *, tolerance: float | None = None) -> bool:
         return False
     if difference.is_number:
         return bool(_near_zero(difference, tolerance))
-    symbols = sorted(difference.free_symbols, key=str)
-    undecided = False
-    for k in range(3):
-        zero = _near_zero(difference.subs(_probe(symbols, k)), tolerance)
-        if zero is False:
-            return False
-        undecided = undecided or zero is None
-    if not undecided:
-        return True
+    left, right = _fingerprint(sympy.sympify(a)), _fingerprint(sympy.sympify(b))
+    if None not in left and None not in right:
+        return all(_close(x, y, tolerance) for x, y in zip(left, right, strict=True))
     return sympy.simplify(difference) == 0

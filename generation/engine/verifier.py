@@ -63,6 +63,7 @@ __all__ = ["verify"]
 
 _SPAN = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.DOTALL)
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_TRUNCATED = re.compile(r"(\d+(?:\.\d+)?)\s*(?:\\ldots|\\dots|\.\.\.)")
 _TEXT_ALLOWED = {
     CommandWord.EXPLAIN,
     CommandWord.DESCRIBE,
@@ -668,6 +669,8 @@ class _Verifier:
             found = _latex_value(piece)
             if found is not None and self.values.same(found, value):
                 return True
+            if _TRUNCATED.search(piece) and self._truncation_of(piece, value):
+                return True
         flat = _flat(text)
         candidates = [formatting.plain(value), formatting.latex(value)]
         for accuracy in accuracies:
@@ -678,6 +681,18 @@ class _Verifier:
         if exact is None:
             return False
         return any(_rounds_to(n, exact) for n in _NUMBER.findall(flat))
+
+    def _truncation_of(self, piece: str, value: Any) -> bool:
+        """Whether a piece with truncated decimals (``2 \\times \\pi \\times 25.61\\ldots``)
+        is ``value`` to the precision those decimals carry."""
+        digits = [len(m.group(1).replace(".", "").lstrip("0")) for m in _TRUNCATED.finditer(piece)]
+        found = _latex_value(_TRUNCATED.sub(lambda m: m.group(1), piece))
+        target = self.values.numeric(value)
+        approximate = self.values.numeric(found) if found is not None else None
+        if approximate is None or target is None or not digits or min(digits) < 2:
+            return False
+        tolerance = sympy.Float(10) ** (1 - min(digits))
+        return bool(abs(approximate - target) <= tolerance * max(abs(target), 1e-30))
 
     def _step_text(self, part: Mapping[str, Any], steps: list[dict[str, Any]]) -> None:
         label = part.get("label", "")

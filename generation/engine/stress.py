@@ -1,0 +1,396 @@
+"""Generating in bulk: verified batches for a syllabus code, the stress run that measures every
+template, and a plain-text rendering of a question for a teacher.
+
+The ``generate_questions`` management command is a thin shell around these functions.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from generation.engine import formatting
+from generation.engine.base import (
+    Template,
+    TemplateExhausted,
+    generate,
+    get_template,
+    templates,
+    templates_for,
+)
+from generation.engine.verifier import verify
+from questions import syllabus
+from questions.schemas import Accuracy, Question, Tier, VerificationReport
+
+
+class SelectionError(ValueError):
+    """The code, tier or template asked for cannot be served (the message says why)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verified:
+    """One generated question with its verification report and what it cost."""
+
+    question: Question
+    report: VerificationReport
+    template: str
+    attempts: int
+    milliseconds: float
+
+
+def choose_templates(
+    *, code: str | None, tier: str | None, template_key: str | None
+) -> tuple[Tier, list[Template]]:
+    """The tier and templates that serve a request; raises :class:`SelectionError`."""
+    if code is not None and not syllabus.is_known(code):
+        raise SelectionError(
+            f"Unknown syllabus code {code!r}: codes look like C1.13 (Core) or E2.5 (Extended)."
+        )
+    chosen_tier: Tier | None = None
+    if tier is not None:
+        try:
+            chosen_tier = Tier(tier.capitalize())
+        except ValueError:
+            raise SelectionError(f"Unknown tier {tier!r}: use Core or Extended.") from None
+    if code is not None:
+        code_tier = Tier(syllabus.tier_of(code))
+        if chosen_tier is not None and chosen_tier != code_tier:
+            raise SelectionError(
+                f"{code} is {'an' if code_tier == Tier.EXTENDED else 'a'} {code_tier.value} code "
+                f"but --tier is {chosen_tier.value}; "
+                f"use the {'E' if chosen_tier == Tier.EXTENDED else 'C'}{code[1:]} code instead."
+            )
+        chosen_tier = code_tier
+    if template_key is not None:
+        try:
+            template = get_template(template_key)
+        except KeyError:
+            known = ", ".join(t.key for t in templates())
+            raise SelectionError(f"No template {template_key!r}. Templates: {known}") from None
+        if chosen_tier is None:
+            chosen_tier = template.tiers[0]
+        if chosen_tier not in template.codes:
+            raise SelectionError(f"Template {template_key} has no {chosen_tier.value} questions.")
+        if code is not None and code not in template.codes[chosen_tier]:
+            served = ", ".join(template.codes[chosen_tier])
+            raise SelectionError(
+                f"Template {template_key} does not serve {code} (it serves {served})."
+            )
+        return chosen_tier, [template]
+    if code is None or chosen_tier is None:
+        raise SelectionError("Give a syllabus code (--code E2.5) or a template (--template KEY).")
+    found = templates_for(code=code, tier=chosen_tier)
+    if not found:
+        raise SelectionError(f"No template serves {code} ({syllabus.get(code).title}) yet.")
+    return chosen_tier, found
+
+
+def generate_verified(template: Template, *, seed: int, difficulty: int, tier: Tier) -> Verified:
+    """Generate one question and verify it, timing both."""
+    start = time.perf_counter()
+    generated = generate(template, seed=seed, difficulty=difficulty, tier=tier)
+    report = verify(generated.question)
+    return Verified(
+        question=generated.question,
+        report=report,
+        template=template.key,
+        attempts=generated.attempts,
+        milliseconds=(time.perf_counter() - start) * 1000,
+    )
+
+
+def batch(
+    *,
+    code: str | None = None,
+    tier: str | None = None,
+    template_key: str | None = None,
+    count: int,
+    difficulty: int,
+    seed: int,
+) -> Iterator[Verified]:
+    """Up to ``count`` verified questions with distinct variants, taking the templates that
+    serve the request in turn (round robin), each from consecutive seeds."""
+    chosen_tier, chosen = choose_templates(code=code, tier=tier, template_key=template_key)
+    next_seed = {t.key: seed for t in chosen}
+    seen: set[str] = set()
+    rotation = list(chosen)
+    produced = 0
+    turn = 0
+    while produced < count and rotation:
+        template = rotation[turn % len(rotation)]
+        result = None
+        for _ in range(10):  # a few tries for a variant not seen yet
+            current = next_seed[template.key]
+            next_seed[template.key] += 1
+            try:
+                candidate = generate_verified(
+                    template, seed=current, difficulty=difficulty, tier=chosen_tier
+                )
+            except TemplateExhausted:
+                continue
+            if candidate.question.variant.key not in seen:
+                result = candidate
+                break
+        if result is None:
+            rotation.remove(template)  # this template has no more distinct variants
+            continue
+        seen.add(result.question.variant.key)
+        produced += 1
+        turn += 1
+        yield result
+
+
+# --- the stress run ---------------------------------------------------------------------
+
+
+@dataclass
+class TemplateStats:
+    key: str
+    tiers: tuple[Tier, ...]
+    draws: int = 0
+    accepted: int = 0
+    verified: int = 0
+    milliseconds: float = 0.0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def acceptance_rate(self) -> float:
+        return self.accepted / self.draws if self.draws else 0.0
+
+    @property
+    def pass_rate(self) -> float:
+        return self.verified / self.accepted if self.accepted else 0.0
+
+    @property
+    def ms_per_question(self) -> float:
+        return self.milliseconds / self.accepted if self.accepted else 0.0
+
+
+def stress_template(template: Template, *, seeds: int) -> TemplateStats:
+    """Run ``seeds`` seeds of one template in every tier it serves, difficulty cycling 1–5."""
+    stats = TemplateStats(key=template.key, tiers=template.tiers)
+    for seed in range(seeds):
+        difficulty = seed % 5 + 1
+        for tier in template.tiers:
+            where = f"seed {seed}, {tier.value}, difficulty {difficulty}"
+            try:
+                result = generate_verified(template, seed=seed, difficulty=difficulty, tier=tier)
+            except TemplateExhausted as exc:
+                stats.draws += template.max_attempts
+                stats.failures.append(f"{where}: {exc}")
+                continue
+            except Exception as exc:  # a template bug: count it and keep measuring the rest
+                stats.draws += 1
+                stats.failures.append(f"{where}: {type(exc).__name__}: {exc}")
+                continue
+            stats.draws += result.attempts
+            stats.accepted += 1
+            stats.milliseconds += result.milliseconds
+            if result.report.passed:
+                stats.verified += 1
+            else:
+                stats.failures.append(f"{where}: {result.report.summary()}")
+    return stats
+
+
+def stress(
+    *,
+    seeds: int,
+    template_key: str | None = None,
+    progress: Callable[[TemplateStats], None] | None = None,
+) -> list[TemplateStats]:
+    """Stress every registered template (or one); ``progress`` is called after each."""
+    chosen = [get_template(template_key)] if template_key else templates()
+    results = []
+    for template in chosen:
+        stats = stress_template(template, seeds=seeds)
+        results.append(stats)
+        if progress is not None:
+            progress(stats)
+    return results
+
+
+STRESS_HEADER = (
+    f"{'template':<48} {'tiers':<6} {'draws':>6} {'accept':>7} {'verified':>9} {'ms/q':>7}"
+)
+
+
+def stress_row(stats: TemplateStats) -> str:
+    tiers = "+".join(t.value[0] for t in stats.tiers)
+    return (
+        f"{stats.key:<48} {tiers:<6} {stats.draws:>6} {stats.acceptance_rate:>7.1%} "
+        f"{stats.pass_rate:>9.1%} {stats.ms_per_question:>7.1f}"
+    )
+
+
+def stress_summary(results: list[TemplateStats]) -> dict[str, Any]:
+    """The stress run's numbers (the README quotes them)."""
+    covered = {
+        code
+        for stats in results
+        for tier_codes in get_template(stats.key).codes.values()
+        for code in tier_codes
+    }
+    questions = sum(s.accepted for s in results)
+    milliseconds = sum(s.milliseconds for s in results)
+    return {
+        "templates": len(results),
+        "codes_covered": len(covered),
+        "codes_total": len(syllabus.SYLLABUS),
+        "codes_not_covered": len(syllabus.SYLLABUS) - len(covered),
+        "questions": questions,
+        "verified": sum(s.verified for s in results),
+        "min_acceptance_rate": round(min((s.acceptance_rate for s in results), default=0.0), 4),
+        "min_verification_rate": round(min((s.pass_rate for s in results), default=0.0), 4),
+        "ms_per_question": round(milliseconds / questions, 1) if questions else 0.0,
+        "failing_templates": sorted(s.key for s in results if s.failures),
+    }
+
+
+# --- a question as plain text, for a teacher reading the terminal -------------------------
+
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+_SYMBOLS = {
+    "\\times": "×",
+    "\\div": "÷",
+    "\\pi": "π",
+    "\\theta": "θ",
+    "\\leqslant": "≤",
+    "\\geqslant": "≥",
+    "\\leq": "≤",
+    "\\geq": "≥",
+    "\\le": "≤",
+    "\\ge": "≥",
+    "\\neq": "≠",
+    "\\ne": "≠",
+    "\\approx": "≈",
+    "\\pm": "±",
+    "\\cdot": "·",
+    "\\qquad": "    ",
+    "\\quad": "  ",
+    "\\left": "",
+    "\\right": "",
+    "\\,": " ",
+    "\\;": " ",
+    "\\!": "",
+    "\\%": "%",
+    "\\{": "{",
+    "\\}": "}",
+    "\\ldots": "…",
+    "\\dots": "…",
+    "\\cdots": "⋯",
+    "\\cup": "∪",
+    "\\cap": "∩",
+    "\\in": "∈",
+    "\\infty": "∞",
+    "\\alpha": "α",
+    "\\beta": "β",
+    "\\triangle": "△",
+    "\\angle": "∠",
+    "\\rightarrow": "→",
+    "\\to": "→",
+}
+
+
+def readable(text: str) -> str:
+    """LaTeX-in-prose as plain Unicode text: ``$\\pi \\times 28^2$`` becomes ``π × 28²``."""
+    s = text.replace("\\$", "\x00")
+    s = s.replace("$", "").replace("\x00", "$")
+    s = re.sub(r"\\begin\{[pbv]?matrix\}(.*?)\\end\{[pbv]?matrix\}", _column, s, flags=re.S)
+    for _ in range(4):  # nested fractions and roots, innermost first
+        s = re.sub(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}", _fraction, s)
+        s = re.sub(r"\\sqrt\{([^{}]*)\}", _root, s)
+        s = re.sub(r"\\(?:text|mathrm|mathbf|textrm|operatorname)\{([^{}]*)\}", r"\1", s)
+    s = re.sub(r"\^\{?\\circ\}?", "°", s)
+    s = re.sub(
+        r"\^\{(-?\d+)\}|\^(\d)", lambda m: (m.group(1) or m.group(2)).translate(_SUPERSCRIPTS), s
+    )
+    for latex, symbol in sorted(_SYMBOLS.items(), key=lambda kv: -len(kv[0])):
+        s = re.sub(re.escape(latex) + r"(?![A-Za-z])", symbol, s)
+    s = s.replace("{", "").replace("}", "")
+    return re.sub(r"[ \t]{2,}(?=\S)", lambda m: m.group(0) if len(m.group(0)) >= 4 else " ", s)
+
+
+def _fraction(match: re.Match[str]) -> str:
+    top, bottom = match.group(1).strip(), match.group(2).strip()
+    wrap = lambda x: x if re.fullmatch(r"[\w.\\π]+", x) else f"({x})"  # noqa: E731
+    return f"{wrap(top)}/{wrap(bottom)}"
+
+
+def _root(match: re.Match[str]) -> str:
+    inner = match.group(1).strip()
+    return f"√{inner}" if re.fullmatch(r"[\w.]+", inner) else f"√({inner})"
+
+
+def _column(match: re.Match[str]) -> str:
+    rows = [r.strip() for r in match.group(1).split("\\\\") if r.strip()]
+    return "(" + ", ".join(rows) + ")ᵀ"
+
+
+def _unit(unit: str) -> str:
+    return readable(unit).replace("^2", "²").replace("^3", "³")
+
+
+def question_text(result: Verified, number: int | None = None) -> str:
+    """A question, its answers, worked solution, mark scheme and verification, readably."""
+    q = result.question
+    heading = f"Question {number}" if number is not None else "Question"
+    lines = [
+        f"━━ {heading} · {result.template} · {', '.join(q.syllabus_codes)} ({q.tier.value}) · "
+        f"calculator {q.calculator_policy.value.replace('_', ' ')} · difficulty {q.difficulty} · "
+        f"{q.total_marks} marks",
+        q.title,
+    ]
+    if q.stem:
+        lines.append(readable(q.stem))
+    if q.diagram_svg:
+        lines.append("[diagram]")
+    for part in q.parts:
+        label = f"({part.label}) " if part.label else ""
+        lines.append(f"  {label}{readable(part.text)}  [{part.marks}]")
+    lines.append("Answers")
+    for part in q.parts:
+        shown = []
+        for answer in part.answers:
+            text = readable(answer.plain)
+            if answer.unit:
+                text += f" {_unit(answer.unit)}"
+            if answer.accuracy != Accuracy.EXACT:
+                text += f" ({formatting.ACCURACY_WORDS[answer.accuracy]})"
+            if answer.label:
+                text = f"{answer.label}: {text}"
+            shown.append(text)
+        lines.append(f"  {_tag(part.label)}{';  '.join(shown)}")
+    lines.append("Worked solution")
+    for part in q.parts:
+        for i, step in enumerate(part.solution):
+            lines.append(
+                f"  {_tag(part.label) if i == 0 else ' ' * len(_tag(part.label))}{readable(step.text)}"
+            )
+    lines.append("Mark scheme")
+    previous = None
+    for line in q.mark_scheme:
+        tag = _tag(line.part) if line.part != previous else " " * len(_tag(line.part))
+        previous = line.part
+        extras = " ".join(qualifier.value for qualifier in line.qualifiers)
+        text = f"  {tag}{line.code:<4} {readable(line.awarded_for)}"
+        if extras:
+            text += f"  {extras}"
+        lines.append(text)
+        for note in line.partial_credit:
+            lines.append(f"  {' ' * len(tag)}     {readable(note)}")
+    if q.wrong_answers:
+        lines.append("Common wrong answers")
+        for wrong in q.wrong_answers:
+            marks = f"{wrong.marks_awarded} mark{'s' if wrong.marks_awarded != 1 else ''}"
+            lines.append(f"  {_tag(wrong.part)}{readable(wrong.plain)} — {wrong.error} [{marks}]")
+    verdict = "passed" if result.report.passed else "FAILED"
+    lines.append(f"Verifier: {verdict} — {result.report.summary()}")
+    return "\n".join(lines)
+
+
+def _tag(label: str) -> str:
+    return f"({label}) " if label else ""
