@@ -8,6 +8,19 @@ from typing import Any
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> None:
+    """Transactional tests flush the database after each test, seeded rows included; put the
+    reference tables and syllabus back before such a test runs."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction", False):
+        return
+    request.getfixturevalue("transactional_db")
+    from questions.reference_data import seed
+
+    seed()
+
+
 @pytest.fixture
 def teacher(django_user_model: Any) -> Any:
     return django_user_model.objects.create_user("alice", "alice@example.com", "pw-alice-123")
@@ -48,7 +61,9 @@ def make_question(question_content: Callable[..., Any]) -> Callable[..., Any]:
     from questions import services
 
     def make(seed: int = 1, **kwargs: Any) -> Any:
-        template_args = {k: kwargs.pop(k) for k in ("template", "tier", "difficulty") if k in kwargs}
+        template_args = {
+            k: kwargs.pop(k) for k in ("template", "tier", "difficulty") if k in kwargs
+        }
         return services.question_create(
             content=question_content(seed=seed, **template_args), **kwargs
         )

@@ -29,8 +29,13 @@ class SessionNotCancellable(ValueError):
 
 
 @transaction.atomic
-def session_start(*, owner: Any, request: GenerationRequest) -> GenerationSession:
-    """Create a pending session for the request and enqueue its run once the row is committed."""
+def session_start(
+    *, owner: Any, request: GenerationRequest, enqueue: bool = True
+) -> GenerationSession:
+    """Create a pending session for the request and enqueue its run once the row is committed.
+
+    ``enqueue=False`` leaves the run to the caller (the ``run_session`` command runs it itself).
+    """
     from generation.tasks import run_session
 
     session = GenerationSession.objects.create(
@@ -50,7 +55,8 @@ def session_start(*, owner: Any, request: GenerationRequest) -> GenerationSessio
         expected_steps=SESSION_STEPS + STEPS_PER_QUESTION * request.count,
     )
     session_id = str(session.pk)
-    transaction.on_commit(lambda: run_session.enqueue(session_id))
+    if enqueue:
+        transaction.on_commit(lambda: run_session.enqueue(session_id))
     return session
 
 

@@ -232,3 +232,30 @@ def syllabus_rows() -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def seed(apps: Any = None) -> None:
+    """Insert or update every reference row and the syllabus (idempotent).
+
+    ``apps`` is the migration state's registry in a data migration; the live models otherwise
+    (tests that flush the database re-seed through this).
+    """
+    if apps is None:
+        from django.apps import apps as live_apps
+
+        apps = live_apps
+    models = {
+        "tiers": apps.get_model("questions", "Tier"),
+        "command_words": apps.get_model("questions", "CommandWord"),
+        "calculator_policies": apps.get_model("questions", "CalculatorPolicy"),
+        "generation_statuses": apps.get_model("questions", "GenerationStatus"),
+        "question_origins": apps.get_model("questions", "QuestionOrigin"),
+    }
+    for table, rows in reference_rows().items():
+        for row in rows:
+            values = dict(row)
+            models[table].objects.update_or_create(code=values.pop("code"), defaults=values)
+    syllabus_code = apps.get_model("questions", "SyllabusCode")
+    for row in syllabus_rows():
+        values = dict(row)
+        syllabus_code.objects.update_or_create(code=values.pop("code"), defaults=values)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 
 from generation import selectors, services
@@ -271,16 +271,31 @@ class SessionRun:
         )
 
         def run() -> Any:
-            return question_services.question_create(
-                content=question,
-                origin="generated",
-                owner=self.session.owner,
-                session=self.session,
-                verification=review.verification,
-                review=review.model_dump(mode="json"),
-                quality_score=review.score,
-                review_state=state,
-            )
+            # The question and the session's record of it commit together, so a worker that dies
+            # between them cannot leave a stored question that a resumed run would make again.
+            with transaction.atomic():
+                row = question_services.question_create(
+                    content=question,
+                    origin="generated",
+                    owner=self.session.owner,
+                    session=self.session,
+                    verification=review.verification,
+                    review=review.model_dump(mode="json"),
+                    quality_score=review.score,
+                    review_state=state,
+                )
+                outcome = _Outcome(
+                    "stored",
+                    str(row.pk),
+                    review.decision.value,
+                    review.score,
+                    review.reason_list(),
+                    template,
+                )
+                services.session_record_result(
+                    session_id=self.session_id, index=spec.index, result=outcome.__dict__
+                )
+            return row
 
         def describe(row: Any) -> tuple[str, str, dict[str, Any]]:
             words = "approved" if state == ReviewState.APPROVED else "needs a teacher's review"
@@ -305,15 +320,7 @@ class SessionRun:
     def _reject(
         self, spec: QuestionSpec, reasons: list[str], review: Review | None, template: str
     ) -> _Outcome:
-        def describe(_: None) -> tuple[str, str, dict[str, Any]]:
-            return (
-                f"Question {spec.index + 1}: rejected — {reasons[0] if reasons else 'no reason given'}",
-                "\n".join(reasons),
-                {"reasons": reasons, "review": review.model_dump(mode="json") if review else None},
-            )
-
-        self.step("orchestrator", "rejected", lambda: None, describe, index=spec.index)
-        return _Outcome(
+        outcome = _Outcome(
             "rejected",
             None,
             review.decision.value if review else "reject",
@@ -321,6 +328,21 @@ class SessionRun:
             reasons,
             template,
         )
+
+        def record() -> None:
+            services.session_record_result(
+                session_id=self.session_id, index=spec.index, result=outcome.__dict__
+            )
+
+        def describe(_: None) -> tuple[str, str, dict[str, Any]]:
+            return (
+                f"Question {spec.index + 1}: rejected — {reasons[0] if reasons else 'no reason given'}",
+                "\n".join(reasons),
+                {"reasons": reasons, "review": review.model_dump(mode="json") if review else None},
+            )
+
+        self.step("orchestrator", "rejected", record, describe, index=spec.index)
+        return outcome
 
     def run_question(self, spec: QuestionSpec) -> _Outcome:
         attempt = 0
@@ -368,10 +390,7 @@ class SessionRun:
             return self._reject(spec, reasons, review, generated.template)
 
     def _run_and_record(self, spec: QuestionSpec) -> None:
-        outcome = self.run_question(spec)
-        services.session_record_result(
-            session_id=self.session_id, index=spec.index, result=outcome.__dict__
-        )
+        self.run_question(spec)  # each outcome is recorded as it is decided
 
     def _run_in_thread(self, spec: QuestionSpec) -> None:
         try:

@@ -30,11 +30,7 @@ def _rederive_template(
     if new_seed:
         seed = seed + 7919 * (attempt + 1) + 1
     generated = base.generate(template, seed=seed, difficulty=spec.difficulty, tier=spec.tier)
-    what = (
-        f"new parameters (seed {seed})"
-        if new_seed
-        else "the template's own wording and working"
-    )
+    what = f"new parameters (seed {seed})" if new_seed else "the template's own wording and working"
     return generated.question, f"re-derived from template {template.key} with {what}"
 
 

@@ -31,6 +31,8 @@ WEIGHTS: dict[str, float] = {
 }
 # Below "refine" (0.60) so a failed verification is fixed or regenerated, never approved.
 FAILED_VERIFICATION_CAP = 0.55
+# A variant already in the bank or the session is regenerated: a batch never holds two.
+DUPLICATE_VARIANT_CAP = 0.45
 
 
 def decide(score: float) -> Decision:
@@ -202,6 +204,8 @@ def review(
     score = round(sum(WEIGHTS[name] * scores[name] for name in WEIGHTS), 3)
     if not report.passed:
         score = min(score, FAILED_VERIFICATION_CAP)
+    if question.variant.key in (known_variant_keys or set()):
+        score = min(score, DUPLICATE_VARIANT_CAP)
     return Review(
         scores=scores,
         weights=WEIGHTS,

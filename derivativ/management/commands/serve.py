@@ -61,7 +61,7 @@ class Command(BaseCommand):
                 "derivativ.asgi:application",
             ],
             *(
-                [*manage, "db_worker", "--no-reload", "--interval", "0.2"]
+                [*manage, "worker", "--no-reload", "--interval", "0.2"]
                 for _ in range(options["workers"])
             ),
         ]

@@ -1,0 +1,52 @@
+"""`python manage.py worker`: django-tasks-db's `db_worker`, plus the session watchdog.
+
+Beside the task loop, a thread checks every few seconds for running sessions whose worker
+stopped sending heartbeats (killed, out of memory, machine gone) and resumes or fails them,
+so no session is ever left running.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from django.conf import settings
+from django.db import close_old_connections, connection
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+logger = logging.getLogger("generation.worker")
+
+
+def _watchdog(stop: threading.Event, every: float) -> None:
+    from generation.services import session_recover_stale
+
+    try:
+        while True:
+            try:
+                close_old_connections()
+                recovered = session_recover_stale()
+                if recovered:
+                    logger.warning("recovered stale sessions: %s", ", ".join(recovered))
+            except Exception:  # the watchdog must outlive a database hiccup
+                logger.exception("session watchdog failed; retrying")
+            if stop.wait(every):
+                return
+    finally:
+        connection.close()
+
+
+class Command(DbWorkerCommand):
+    help = "Run a background worker (django-tasks-db) with the stale-session watchdog."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        stop = threading.Event()
+        every = max(1.0, settings.PIPELINE["HEARTBEAT_STALE_SECONDS"] / 4)
+        thread = threading.Thread(
+            target=_watchdog, args=(stop, every), daemon=True, name="session-watchdog"
+        )
+        thread.start()
+        try:
+            super().handle(*args, **options)
+        finally:
+            stop.set()
