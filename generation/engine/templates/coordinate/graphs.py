@@ -1,0 +1,166 @@
+"""Drawing linear graphs (syllabus 3.2): a table of values and where the line meets the axes."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import sympy
+
+from generation.engine.base import Template, register
+from generation.engine.builder import QuestionBuilder
+from generation.engine.templates.coordinate.common import (
+    frac_latex,
+    point_latex,
+    state_general_line,
+    state_line,
+)
+from questions.schemas import CalculatorPolicy, Tier
+
+
+def _table(xs: list[int], ys: list[sympy.Rational | None]) -> str:
+    columns = "|c|" + "c|" * len(xs)
+    top = " & ".join(str(v) for v in xs)
+    bottom = " & ".join("" if v is None else frac_latex(v) for v in ys)
+    return (
+        f"$\\begin{{array}}{{{columns}}}\\hline x & {top} \\\\ \\hline y & {bottom} \\\\ "
+        "\\hline\\end{array}$"
+    )
+
+
+@register
+class TableOfValues(Template):
+    key = "coordinate.table_of_values"
+    title = "Straight-line graph: table of values and crossing points"
+    codes = {Tier.CORE: ("C3.2",), Tier.EXTENDED: ("E3.2",)}
+    calculator = CalculatorPolicy.NOT_ALLOWED
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        general = q.tier == Tier.EXTENDED and difficulty >= 4
+        if general:
+            b = rng.choice([2, 3, -2, -3])
+            a = rng.choice([n for n in range(1, 6) if math.gcd(n, b) == 1])
+            s = rng.choice([1, 2]) * rng.choice([1, -1])
+            k = a * b * s
+            equation, m_form, c_form = state_general_line(q, a, b, k)
+            m, c = sympy.Rational(-a, b), sympy.Rational(k, b)
+            xs = [abs(b) * t for t in range(-1, 4)]
+        else:
+            if difficulty == 1:
+                m, c = sympy.Integer(rng.choice([2, 3])), sympy.Integer(rng.randint(1, 5))
+                xs = list(range(-2, 4))
+            elif difficulty <= 3:
+                m = sympy.Integer(rng.choice([-3, -2, -1, 2, 3, 4]))
+                c = sympy.Integer(rng.choice([v for v in range(-6, 7) if v]))
+                xs = list(range(-3, 4))
+            else:
+                m = sympy.Rational(rng.choice([1, -1, 3, -3]), 2)
+                c = sympy.Integer(rng.choice([v for v in range(-5, 6) if v]))
+                xs = list(range(-4, 7, 2))
+            equation, m_form, c_form = state_line(q, m, c)
+        line = f"({m_form})*x + ({c_form})"
+
+        ys = [m * v + c for v in xs]
+        blanks = sorted(rng.sample(range(len(xs)), 3))
+        if difficulty == 1 and 0 not in blanks:
+            blanks = sorted([0, *blanks[1:]])
+        shown = [None if i in blanks else ys[i] for i in range(len(xs))]
+        q.param("blanks", ",".join(str(i) for i in blanks))
+        q.title = "Straight-line graph"
+        q.stem = f"This is a table of values for ${equation}$."
+
+        part = q.part(
+            "a",
+            f"Complete the table.\n\n{_table(xs, shown)}",
+            marks=3,
+            command="Work out",
+        )
+        for i in blanks:
+            xv = xs[i]
+            value = f"({m_form})*({xv}) + ({c_form})"
+            yv = ys[i]
+            if general:
+                part.step(
+                    f"When $x = {xv}$: ${equation.replace('x', f'({xv})', 1)}$ gives "
+                    f"$y = {frac_latex(yv)}$",
+                    value,
+                )
+            else:
+                rhs = equation.split("=", 1)[1].strip().replace("x", f"\\times ({xv})", 1)
+                if rhs.startswith("\\times"):
+                    rhs = rhs[len("\\times ") :]
+                elif rhs.startswith("-\\times"):
+                    rhs = "-" + rhs[len("-\\times ") :]
+                part.step(f"When $x = {xv}$: $y = {rhs} = {frac_latex(yv)}$", value)
+            part.answer(value, label=f"y when x = {xv}")
+            part.mark("B", f"${frac_latex(yv)}$ at $x = {xv}$", value=value)
+
+        y_cross = (0, c)
+        part = q.part(
+            "b",
+            "Write down the coordinates of the point where the line crosses the $y$-axis.",
+            marks=1,
+            command="Write down",
+        )
+        part.step(f"On the $y$-axis $x = 0$, so $y = {frac_latex(c)}$.", f"(0, {c_form})")
+        part.answer(f"(0, {c_form})", kind="coordinates")
+        part.mark("B", f"${point_latex(y_cross)}$", value=f"(0, {c_form})")
+        part.wrong(f"({sympy.sstr(c)}, 0)", "wrote the coordinates in the wrong order", 0)
+
+        if difficulty >= 3:
+            root = -c / m
+            eq_form = f"Eq({line}, 0)"
+            part = q.part(
+                "c",
+                "Find the coordinates of the point where the line crosses the $x$-axis.",
+                marks=2,
+                command="Work out",
+            )
+            part.step(
+                f"On the $x$-axis $y = 0$: $0 = {equation.split('=', 1)[1].strip()}$", eq_form
+            )
+            part.step(f"$x = {frac_latex(root)}$", f"-({c_form})/({m_form})")
+            part.answer(f"(-({c_form})/({m_form}), 0)", kind="coordinates")
+            part.mark("M", f"$0 = {equation.split('=', 1)[1].strip()}$ oe", value=eq_form)
+            part.mark("A", f"${point_latex((root, 0))}$", value=f"(-({c_form})/({m_form}), 0)")
+            part.wrong(
+                f"({sympy.sstr(-root)}, 0)",
+                "sign error when rearranging y = 0 for x",
+                1,
+                working=[eq_form],
+            )
+            part.wrong(
+                f"(0, {sympy.sstr(root)})",
+                "found x correctly but wrote the coordinates in the wrong order",
+                1,
+                working=[eq_form],
+            )
+
+        if difficulty == 5:
+            p = rng.choice([v for v in range(-12, 13, 2 if m.q == 2 else 1) if abs(v) >= 5])
+            if general:
+                p = abs(b) * rng.choice([-3, -2, 4, 5, 6])
+            yp = m * p + c
+            q.given("yP", yp, display=frac_latex(yp))
+            relation = f"Eq(({m_form})*p + ({c_form}), yP)"
+            part = q.part(
+                "d",
+                f"The point $(p, {frac_latex(yp)})$ lies on the line. Find the value of $p$.",
+                marks=2,
+                command="Work out",
+            )
+            part.step(f"Substitute $y = {frac_latex(yp)}$ into ${equation}$.", relation)
+            part.step(f"$p = {p}$", f"(yP - ({c_form}))/({m_form})")
+            part.answer(
+                f"(yP - ({c_form}))/({m_form})", variable="p", satisfies=relation, label="p"
+            )
+            part.mark("M", "substituting $y$ into the equation of the line", value=relation)
+            part.mark("A", f"${p}$", value=f"(yP - ({c_form}))/({m_form})")
+            wrong = (yp + c) / m
+            if wrong != p:
+                part.wrong(
+                    sympy.sstr(wrong),
+                    "added the intercept instead of subtracting it",
+                    1,
+                    working=[relation],
+                )

@@ -1,0 +1,1 @@
+"""Geometry templates (syllabus topic 4). Importing registers them all."""
