@@ -3,5 +3,7 @@
 from generation.engine.templates.mensuration import (  # noqa: F401
     areas,
     circles,
+    prisms,
+    solids,
     units,
 )

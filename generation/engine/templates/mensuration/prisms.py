@@ -1,0 +1,372 @@
+"""Volume and surface area of cuboids, prisms and cylinders (syllabus 5.4)."""
+
+from __future__ import annotations
+
+import random
+
+from sympy import Rational, pi
+
+from generation.engine.base import Template, register
+from generation.engine.builder import QuestionBuilder
+from generation.engine.templates.mensuration.common import cu, n, shown, sq, wrong
+from generation.engine.templates.mensuration.figures import (
+    cuboid_figure,
+    cylinder_figure,
+    prism_figure,
+)
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
+
+SF3 = Accuracy.SF3
+# Right-angled triangles (base, height, hypotenuse) for prism cross-sections.
+_RIGHT_TRIANGLES = [(3, 4, 5), (6, 8, 10), (5, 12, 13), (8, 6, 10), (9, 12, 15), (12, 5, 13),
+                    (8, 15, 17), (12, 9, 15)]  # fmt: skip
+
+
+@register
+class PrismCylinder(Template):
+    key = "mensuration.prism_cylinder"
+    title = "Volume and surface area of a cuboid, prism or cylinder"
+    codes = {Tier.CORE: ("C5.4",), Tier.EXTENDED: ("E5.4",)}
+    calculator = CalculatorPolicy.ALLOWED
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        if difficulty == 1:
+            self._cuboid(q, rng)
+        elif difficulty == 2:
+            self._cylinder(q, rng, diameter=False)
+        elif difficulty == 3:
+            self._triangular_prism(q, rng)
+        elif difficulty == 4:
+            self._cylinder(q, rng, diameter=True)
+        elif rng.random() < 0.5:
+            self._pool(q, rng)
+        else:
+            self._cylinder_height(q, rng)
+
+    def _cuboid(self, q: QuestionBuilder, rng: random.Random) -> None:
+        length, width, height = rng.sample(range(3, 21), 3)
+        length, width = max(length, width), min(length, width)
+        ll = q.given("l", length, unit="cm")
+        w = q.given("w", width, unit="cm")
+        h = q.given("h", height, unit="cm")
+        thing = rng.choice(["box", "block of wood", "packet"])
+        q.param("context", thing)
+        q.title = "Cuboid: volume and surface area"
+        q.stem = f"A {thing} is a cuboid measuring ${n(ll)}$ cm by ${n(w)}$ cm by ${n(h)}$ cm."
+        q.diagram_svg = cuboid_figure(
+            "A cuboid", length, width, height, (f"{length} cm", f"{width} cm", f"{height} cm")
+        ).svg()
+        a = q.part("a", f"Calculate the volume of the {thing}.", marks=2, command="Calculate")
+        a.step(f"$V = {n(ll)} \\times {n(w)} \\times {n(h)} = {n(ll * w * h)}$ cm$^3$", "l*w*h")
+        a.answer("l*w*h", unit="cm^3")
+        a.mark("M", f"${n(ll)} \\times {n(w)} \\times {n(h)}$", value="l*w*h")
+        a.mark("A", f"${n(ll * w * h)}$", value="l*w*h", qualifiers=["cao"])
+        wrong(a, "2*(l*w + l*h + w*h)", "worked out the surface area instead of the volume", 0)
+        wrong(a, "l + w + h", "added the three lengths", 0)
+
+        faces = ll * w + ll * h + w * h
+        b = q.part(
+            "b", f"Calculate the total surface area of the {thing}.", marks=3, command="Calculate"
+        )
+        b.step(
+            f"Three different faces: ${n(ll)} \\times {n(w)} + {n(ll)} \\times {n(h)} + "
+            f"{n(w)} \\times {n(h)} = {n(faces)}$",
+            "l*w + l*h + w*h",
+        )
+        b.step(
+            f"Each face appears twice: $2 \\times {n(faces)} = {n(2 * faces)}$ cm$^2$",
+            "2*(l*w + l*h + w*h)",
+        )
+        b.answer("2*(l*w + l*h + w*h)", unit="cm^2")
+        b.mark(
+            "M",
+            f"${n(ll)} \\times {n(w)} + {n(ll)} \\times {n(h)} + {n(w)} \\times {n(h)}$ oe",
+            value="l*w + l*h + w*h",
+            partial=["M1 for the areas of three different faces added"],
+        )
+        b.mark("M", f"$2 \\times {n(faces)}$", value="2*(l*w + l*h + w*h)", qualifiers=["dep"])
+        b.mark("A", f"${n(2 * faces)}$", value="2*(l*w + l*h + w*h)", qualifiers=["cao"])
+        wrong(b, "l*w + l*h + w*h", "added the three different faces once each, not twice", 1)
+        wrong(b, "l*w*h", "worked out the volume instead of the surface area", 0)
+
+    def _cylinder(self, q: QuestionBuilder, rng: random.Random, *, diameter: bool) -> None:
+        thing = rng.choice(["tin of soup", "candle", "water tank", "glass vase"])
+        q.param("context", thing)
+        big = thing == "water tank"
+        if diameter:
+            d = q.given("d", rng.randint(40, 120) if big else rng.randint(5, 16), unit="cm")
+            radius, size = "d/2", f"diameter ${n(d)}$ cm"
+            label = f"{n(d)} cm"
+        else:
+            r = q.given("r", rng.randint(20, 60) if big else rng.randint(3, 9), unit="cm")
+            radius, size = "r", f"radius ${n(r)}$ cm"
+            label = f"{n(r)} cm"
+        h = q.given("h", rng.randint(60, 150) if big else rng.randint(8, 25), unit="cm")
+        rv = q.value_of(radius)
+        q.title = "Cylinder: volume and surface area"
+        q.stem = f"A {thing} is a cylinder with {size} and height ${n(h)}$ cm."
+        q.diagram_svg = cylinder_figure(
+            "A cylinder",
+            float(rv),
+            float(h) if not big else float(h) / 2,
+            (label, f"{n(h)} cm"),
+            diameter=diameter,
+        ).svg()
+
+        vol = f"pi*({radius})**2*h"
+        a = q.part("a", f"Calculate the volume of the {thing}.", marks=2, command="Calculate")
+        if diameter:
+            a.step(f"$r = {n(q.value_of('d'))} \\div 2 = {n(rv)}$ cm", radius)
+        a.step(f"$V = \\pi r^2 h = \\pi \\times {n(rv)}^2 \\times {n(h)}$", vol)
+        ans = a.answer(vol, accuracy=SF3, unit="cm^3")
+        a.step(f"$V = {ans.latex}$ cm$^3$", vol)
+        a.mark("M", f"$\\pi \\times {n(rv)}^2 \\times {n(h)}$", value=vol)
+        a.mark("A", f"${ans.latex}$", value=vol, qualifiers=["awrt"])
+        wrong(a, f"2*pi*({radius})*h", "used the curved surface area formula 2πrh", 0)
+        if diameter:
+            wrong(a, "pi*d**2*h", "used the diameter as the radius", 0)
+        else:
+            wrong(a, f"pi*({radius})*h**2", "squared the height instead of the radius", 0)
+
+        curved, ends = f"2*pi*({radius})*h", f"2*pi*({radius})**2"
+        if not diameter:
+            b = q.part(
+                "b",
+                f"Calculate the curved surface area of the {thing}.",
+                marks=2,
+                command="Calculate",
+            )
+            b.step(f"$A = 2\\pi r h = 2 \\times \\pi \\times {n(rv)} \\times {n(h)}$", curved)
+            ans = b.answer(curved, accuracy=SF3, unit="cm^2")
+            b.step(f"$A = {ans.latex}$ cm$^2$", curved)
+            b.mark("M", f"$2 \\times \\pi \\times {n(rv)} \\times {n(h)}$", value=curved)
+            b.mark("A", f"${ans.latex}$", value=curved, qualifiers=["awrt"])
+            wrong(b, f"pi*({radius})*h", "used πrh instead of 2πrh", 0)
+            wrong(b, f"{curved} + {ends}", "included the two circular ends", 0)
+            return
+        b = q.part(
+            "b",
+            f"Calculate the total surface area of the {thing}, including both ends.",
+            marks=3,
+            command="Calculate",
+        )
+        b.step(
+            f"Curved surface $= 2 \\times \\pi \\times {n(rv)} \\times {n(h)} = "
+            f"{shown(q.value_of(curved), Accuracy.SF4)}\\ldots$",
+            curved,
+        )
+        b.step(
+            f"Two ends $= 2 \\times \\pi \\times {n(rv)}^2 = "
+            f"{shown(q.value_of(ends), Accuracy.SF4)}\\ldots$",
+            ends,
+        )
+        ans = b.answer(f"{curved} + {ends}", accuracy=SF3, unit="cm^2")
+        b.step(f"Total $= {ans.latex}$ cm$^2$", f"{curved} + {ends}")
+        b.mark("M", f"$2 \\times \\pi \\times {n(rv)} \\times {n(h)}$", value=curved)
+        b.mark("M", f"$2 \\times \\pi \\times {n(rv)}^2$", value=ends)
+        b.mark("A", f"${ans.latex}$", value=f"{curved} + {ends}", qualifiers=["awrt"])
+        wrong(
+            b, f"{curved} + pi*({radius})**2", "included only one circular end", 1, working=[curved]
+        )
+        wrong(b, curved, "gave the curved surface only", 1, working=[curved])
+
+        litres = f"{vol}/1000"
+        c = q.part("c", f"Write the volume of the {thing} in litres.", marks=1, command="Write")
+        ans = c.answer(litres, accuracy=SF3, unit="litres")
+        c.step(
+            f"$1$ litre $= 1000$ cm$^3$, so the volume is "
+            f"${shown(q.value_of(vol), Accuracy.SF4)}\\ldots \\div 1000 = {ans.latex}$ litres",
+            litres,
+        )
+        c.mark(
+            "B",
+            f"${ans.latex}$",
+            value=litres,
+            qualifiers=["FT"],
+            partial=["FT their volume ÷ 1000"],
+        )
+        wrong(c, f"{vol}/100", "divided by 100 instead of 1000", 0)
+
+    def _triangular_prism(self, q: QuestionBuilder, rng: random.Random) -> None:
+        base, height, hyp = rng.choice(_RIGHT_TRIANGLES)
+        a_ = q.given("a", base, unit="cm")
+        b_ = q.given("b", height, unit="cm")
+        c_ = q.given("c", hyp, unit="cm")
+        length = q.given("L", rng.randint(10, 40), unit="cm")
+        thing = rng.choice(["wedge", "doorstop", "ramp", "chocolate box"])
+        q.param("context", thing)
+        q.title = "Triangular prism: volume and surface area"
+        q.stem = (
+            f"A {thing} is a prism of length ${n(length)}$ cm. Its cross-section is a "
+            f"right-angled triangle with sides ${n(a_)}$ cm, ${n(b_)}$ cm and ${n(c_)}$ cm."
+        )
+        q.diagram_svg = prism_figure(
+            "A triangular prism",
+            [(0, 0), (base, 0), (0, height)],
+            float(length) / 2,
+            {(0, 1): f"{base} cm", (2, 0): f"{height} cm", (1, 2): f"{hyp} cm"},
+            f"{n(length)} cm",
+            inner=((1, 2),),
+        ).svg()
+        vol = "a*b/2*L"
+        a = q.part("a", f"Calculate the volume of the {thing}.", marks=2, command="Calculate")
+        a.step(
+            f"Area of cross-section $= \\frac{{1}}{{2}} \\times {n(a_)} \\times {n(b_)} = "
+            f"{n(a_ * b_ / 2)}$ cm$^2$",
+            "a*b/2",
+        )
+        a.step(
+            f"$V = {n(a_ * b_ / 2)} \\times {n(length)} = {n(a_ * b_ / 2 * length)}$ cm$^3$", vol
+        )
+        a.answer(vol, unit="cm^3")
+        a.mark(
+            "M",
+            f"$\\frac{{1}}{{2}} \\times {n(a_)} \\times {n(b_)} \\times {n(length)}$ oe",
+            value=vol,
+        )
+        a.mark("A", f"${n(a_ * b_ / 2 * length)}$", value=vol, qualifiers=["cao"])
+        wrong(a, "a*b*L", "forgot the ½ in the area of the triangle", 0)
+        wrong(a, "a*b*c", "multiplied the three sides of the triangle", 0)
+
+        rects = "(a + b + c)*L"
+        total = f"a*b + {rects}"
+        b = q.part(
+            "b", f"Calculate the total surface area of the {thing}.", marks=3, command="Calculate"
+        )
+        b.step(
+            f"Two triangles: $2 \\times \\frac{{1}}{{2}} \\times {n(a_)} \\times {n(b_)} = "
+            f"{n(a_ * b_)}$",
+            "a*b",
+        )
+        b.step(
+            f"Three rectangles: $({n(a_)} + {n(b_)} + {n(c_)}) \\times {n(length)} = "
+            f"{n((a_ + b_ + c_) * length)}$",
+            rects,
+        )
+        b.step(f"Total $= {n(a_ * b_ + (a_ + b_ + c_) * length)}$ cm$^2$", total)
+        b.answer(total, unit="cm^2")
+        b.mark("M", f"$2 \\times \\frac{{1}}{{2}} \\times {n(a_)} \\times {n(b_)}$", value="a*b")
+        b.mark(
+            "M",
+            f"$({n(a_)} + {n(b_)} + {n(c_)}) \\times {n(length)}$ oe",
+            value=rects,
+            partial=["M1 for the three rectangles added"],
+        )
+        b.mark("A", f"${n(a_ * b_ + (a_ + b_ + c_) * length)}$", value=total, qualifiers=["cao"])
+        wrong(b, f"a*b/2 + {rects}", "included only one triangular end", 1, working=[rects])
+        wrong(b, f"a*b + (a + b)*L", "left out the sloping rectangular face", 1, working=["a*b"])
+
+    def _pool(self, q: QuestionBuilder, rng: random.Random) -> None:
+        length = q.given("L", 2 * rng.randint(8, 15), unit="m")
+        width = q.given("W", rng.randint(6, 12), unit="m")
+        shallow = q.given("p", Rational(rng.randint(8, 12), 10), unit="m")
+        deep = q.given("s", Rational(rng.randint(18, 30), 10), unit="m")
+        q.title = "Prism: a swimming pool"
+        q.stem = (
+            f"A swimming pool is a prism. The pool is ${n(length)}$ m long and ${n(width)}$ m "
+            f"wide. It is ${n(shallow)}$ m deep at the shallow end and ${n(deep)}$ m deep at "
+            "the deep end. The cross-section is a trapezium."
+        )
+        q.diagram_svg = prism_figure(
+            "A swimming pool",
+            [
+                (0, 0),
+                (float(length), 0),
+                (float(length), -float(deep) * 4),
+                (0, -float(shallow) * 4),
+            ],
+            float(width),
+            {(0, 1): f"{n(length)} m", (1, 2): f"{n(deep)} m", (3, 0): f"{n(shallow)} m"},
+            f"{n(width)} m",
+        ).svg()
+        cross = "(p + s)/2*L"
+        vol = f"{cross}*W"
+        a = q.part("a", "Calculate the volume of the pool.", marks=3, command="Calculate")
+        a.step(
+            f"Area of cross-section $= \\frac{{1}}{{2}}({n(shallow)} + {n(deep)}) \\times "
+            f"{n(length)} = {n(q.value_of(cross))}$ m$^2$",
+            cross,
+        )
+        a.step(f"$V = {n(q.value_of(cross))} \\times {n(width)} = {n(q.value_of(vol))}$ m$^3$", vol)
+        a.answer(vol, unit="m^3")
+        a.mark(
+            "M", f"$\\frac{{1}}{{2}}({n(shallow)} + {n(deep)}) \\times {n(length)}$ oe", value=cross
+        )
+        a.mark(
+            "M", f"their ${n(q.value_of(cross))} \\times {n(width)}$", value=vol, qualifiers=["dep"]
+        )
+        a.mark("A", f"${n(q.value_of(vol))}$", value=vol, qualifiers=["cao"])
+        wrong(a, "(p + s)*L*W", "forgot the ½ in the area of the trapezium", 0)
+        wrong(a, "s*L*W", "used the depth of the deep end throughout", 0)
+        b = q.part(
+            "b",
+            "Work out the number of litres of water the pool holds when it is full."
+            "\n[$1$ m$^3$ = $1000$ litres]",
+            marks=1,
+            command="Work out",
+        )
+        b.step(
+            f"${n(q.value_of(vol))} \\times 1000 = {n(q.value_of(vol) * 1000)}$ litres",
+            f"{vol}*1000",
+        )
+        b.answer(f"{vol}*1000", unit="litres")
+        b.mark(
+            "B",
+            f"${n(q.value_of(vol) * 1000)}$",
+            value=f"{vol}*1000",
+            qualifiers=["FT"],
+            partial=["FT their volume × 1000"],
+        )
+        wrong(b, f"{vol}*100", "multiplied by 100 instead of 1000", 0)
+
+    def _cylinder_height(self, q: QuestionBuilder, rng: random.Random) -> None:
+        r = q.given("r", rng.randint(3, 12), unit="cm")
+        target = rng.uniform(6, 25)
+        volume = q.given("V", 10 * round(float(pi) * float(r) ** 2 * target / 10), unit="cm^3")
+        thing = rng.choice(["tin", "jar", "mug"])
+        q.param("context", thing)
+        q.title = "Cylinder: height from the volume"
+        q.stem = (
+            f"A cylindrical {thing} has radius ${n(r)}$ cm and volume ${n(volume)}$ {cu('cm')}."
+        )
+        q.diagram_svg = cylinder_figure(
+            "A cylinder", float(r), target, (f"{n(r)} cm", "h cm")
+        ).svg()
+        height = "V/(pi*r**2)"
+        a = q.part("a", f"Calculate the height, $h$, of the {thing}.", marks=3, command="Calculate")
+        a.step(
+            f"Area of base $= \\pi \\times {n(r)}^2 = {shown(pi * r**2, Accuracy.SF4)}\\ldots$",
+            "pi*r**2",
+        )
+        ans = a.answer(height, accuracy=SF3, unit="cm", label="h")
+        a.step(
+            f"$h = {n(volume)} \\div {shown(pi * r**2, Accuracy.SF4)}\\ldots = {ans.latex}$ cm",
+            height,
+        )
+        a.mark("M", f"$\\pi \\times {n(r)}^2$", value="pi*r**2")
+        a.mark(
+            "M", f"${n(volume)} \\div (\\pi \\times {n(r)}^2)$ oe", value=height, qualifiers=["dep"]
+        )
+        a.mark("A", f"${ans.latex}$", value=height, qualifiers=["awrt"])
+        wrong(a, "V/(2*pi*r)", "divided by 2πr instead of πr²", 0)
+        wrong(a, "V/r**2", "left out π", 0)
+        wrong(a, "V/(pi*r)", "divided by πr, not squaring the radius", 0)
+        curved = f"2*pi*r*{height}"
+        b = q.part(
+            "b", f"Calculate the curved surface area of the {thing}.", marks=2, command="Calculate"
+        )
+        b.step(
+            f"$A = 2 \\times \\pi \\times {n(r)} \\times "
+            f"{shown(q.value_of(height), Accuracy.SF4)}\\ldots$",
+            None,
+        )
+        ans = b.answer(curved, accuracy=SF3, unit="cm^2")
+        b.step(f"$A = {ans.latex}$ cm$^2$", curved)
+        b.mark(
+            "M",
+            f"$2 \\times \\pi \\times {n(r)} \\times$ their $h$",
+            value=curved,
+            qualifiers=["FT"],
+        )
+        b.mark("A", f"${ans.latex}$", value=curved, qualifiers=["awrt"])
+        wrong(b, f"pi*r*{height}", "used πrh instead of 2πrh", 0)
