@@ -6,5 +6,6 @@ Importing the package registers every template in it.
 from generation.engine.templates.number import (  # noqa: F401
     fractions,
     integers,
+    operations,
     sets,
 )
