@@ -1,3 +1,3 @@
 """Probability templates (syllabus topic 8). Importing registers them."""
 
-from generation.engine.templates.probability import single  # noqa: F401
+from generation.engine.templates.probability import combined, single  # noqa: F401
