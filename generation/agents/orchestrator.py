@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from generation import selectors, services
@@ -442,7 +442,6 @@ class _Heartbeat(threading.Thread):
 
 def run_session(session_id: str) -> str:
     """Run a session to a terminal state; returns that state. Never leaves it running."""
-    close_old_connections()
     session = services.session_begin(session_id=session_id, worker=worker_name())
     if session is None:
         return GenerationSession.objects.get(pk=session_id).status_id
