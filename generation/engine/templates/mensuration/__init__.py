@@ -3,6 +3,7 @@
 from generation.engine.templates.mensuration import (  # noqa: F401
     areas,
     circles,
+    compound,
     prisms,
     solids,
     units,

@@ -8,7 +8,7 @@ from sympy import Rational, pi
 
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import cu, n, shown, sq, wrong
+from generation.engine.templates.mensuration.common import cu, n, shown, wrong
 from generation.engine.templates.mensuration.figures import (
     cuboid_figure,
     cylinder_figure,
@@ -254,7 +254,7 @@ class PrismCylinder(Template):
         )
         b.mark("A", f"${n(a_ * b_ + (a_ + b_ + c_) * length)}$", value=total, qualifiers=["cao"])
         wrong(b, f"a*b/2 + {rects}", "included only one triangular end", 1, working=[rects])
-        wrong(b, f"a*b + (a + b)*L", "left out the sloping rectangular face", 1, working=["a*b"])
+        wrong(b, "a*b + (a + b)*L", "left out the sloping rectangular face", 1, working=["a*b"])
 
     def _pool(self, q: QuestionBuilder, rng: random.Random) -> None:
         length = q.given("L", 2 * rng.randint(8, 15), unit="m")
