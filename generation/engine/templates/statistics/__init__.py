@@ -1,0 +1,3 @@
+"""Statistics templates (syllabus topic 9). Importing registers them."""
+
+from generation.engine.templates.statistics import averages  # noqa: F401

@@ -1,0 +1,43 @@
+"""Statistics helpers shared by the statistics templates: exact averages and answer lines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sympy import Rational
+
+from generation.engine.builder import PartBuilder
+from generation.engine.formatting import display, number
+from questions.schemas import Accuracy
+
+
+def median(values: Sequence[Any]) -> Rational:
+    """The median of a list (the mean of the two middle values for an even count)."""
+    ordered = sorted(values)
+    n = len(ordered)
+    if n % 2:
+        return Rational(ordered[n // 2])
+    return Rational(ordered[n // 2 - 1] + ordered[n // 2], 2)
+
+
+def mean(values: Sequence[Any]) -> Rational:
+    return Rational(sum(values), len(values))
+
+
+def shown(value: Any, accuracy: Accuracy = Accuracy.SF3) -> str:
+    """A value as the answer line shows it (exact if it fits the rule, else rounded)."""
+    return display(value, accuracy)[0]
+
+
+def number_answer(
+    part: PartBuilder, value: Any, accuracy: Accuracy = Accuracy.SF3, **kw: Any
+) -> str:
+    """Add a numeric answer; returns its displayed form."""
+    answer = part.answer(value, accuracy=accuracy, **kw)
+    return answer.plain
+
+
+def listing(values: Sequence[Any]) -> str:
+    """Numbers for question text, separated by wide spaces inside one maths span."""
+    return "$" + " \\quad ".join(number(v) for v in values) + "$"
