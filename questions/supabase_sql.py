@@ -74,7 +74,7 @@ class SqlGenerationError(Exception):
     pass
 
 
-def _literal(connection: BaseDatabaseWrapper, values: list[Any]) -> str:
+def _literal(connection: Any, values: list[Any]) -> str:
     return connection.ops.compose_sql(", ".join(["%s"] * len(values)), values)
 
 
@@ -174,7 +174,7 @@ def _pinned(value: Any) -> Any:
 
 def _record_statements(connection: BaseDatabaseWrapper, sink: list[str]) -> None:
     """Make ``connection``'s schema editors append each statement they run to ``sink``."""
-    base_class = connection.SchemaEditorClass
+    base_class: Any = connection.SchemaEditorClass
 
     class RecordingSchemaEditor(base_class):  # type: ignore[misc,valid-type]
         @staticmethod
@@ -303,7 +303,7 @@ def _render_file(
     preamble: list[str],
     connection: BaseDatabaseWrapper,
 ) -> str:
-    parts = [_HEADER.format(title=sql_file.title)]
+    parts = [_HEADER.format(title=sql_file.title).rstrip()]
     if preamble:
         parts.append(
             "-- django_migrations: Django's list of applied migrations\n" + "\n".join(preamble)
