@@ -41,3 +41,9 @@ def number_answer(
 def listing(values: Sequence[Any]) -> str:
     """Numbers for question text, separated by wide spaces inside one maths span."""
     return "$" + " \\quad ".join(number(v) for v in values) + "$"
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st..."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -9,7 +9,7 @@ from sympy import Rational
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import listing, mean, median, shown
+from generation.engine.templates.statistics._common import listing, mean, median, ordinal, shown
 from generation.engine.templates.statistics._tables import table, text
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
@@ -279,9 +279,9 @@ class FrequencyTable(Template):
         position = Rational(n + 1, 2)
         part = q.part(label, "Find the median.", marks=2, command="Work out")
         if n % 2:
-            where = f"the {_ordinal(n // 2 + 1)} value"
+            where = f"the {ordinal(n // 2 + 1)} value"
         else:
-            where = f"halfway between the {_ordinal(n // 2)} and {_ordinal(n // 2 + 1)} values"
+            where = f"halfway between the {ordinal(n // 2)} and {ordinal(n // 2 + 1)} values"
         part.step(f"There are ${n}$ values, so the median is {where}.", position)
         part.step(f"Adding up the frequencies, the median is ${number(med)}$.", med)
         part.answer(med)
@@ -337,11 +337,6 @@ class FrequencyTable(Template):
                 "found the mean of the values in the first row, ignoring the frequencies",
                 0,
             )
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def _singular(question: str, k: int) -> str:
