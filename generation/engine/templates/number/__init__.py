@@ -7,5 +7,7 @@ from generation.engine.templates.number import (  # noqa: F401
     fractions,
     integers,
     operations,
+    powers,
     sets,
+    surds,
 )
