@@ -544,3 +544,41 @@ def frustum_figure(
     if "h" in labels and apex:
         fig.segment("T", "V", dashed=True).side_label("T", "V", labels["h"], inside=(big, 0))
     return fig
+
+
+def triangle_figure(
+    title: str,
+    points: dict[str, Point],
+    *,
+    sides: dict[tuple[str, str], str] | None = None,
+    angles: dict[str, str] | None = None,
+    right: str = "",
+    names: bool = True,
+) -> Figure:
+    """A triangle (or any polygon) through ``points`` in order, with its vertices named, sides
+    labelled (keys are vertex pairs), angles labelled at vertices and a right angle marked."""
+    fig = Figure(title)
+    order = list(points)
+    for name, (x, y) in points.items():
+        fig.point(name, x, y)
+    fig.polygon(*order)
+    if names:
+        fig.vertex_labels(*order)
+    for (a, b), text in (sides or {}).items():
+        fig.side_label(a, b, text)
+    k = len(order)
+    for vertex, text in (angles or {}).items():
+        i = order.index(vertex)
+        fig.angle(vertex, order[i - 1], order[(i + 1) % k], text, radius=22)
+    if right:
+        i = order.index(right)
+        fig.angle(right, order[i - 1], order[(i + 1) % k], right=True)
+    return fig
+
+
+def triangle_points(a: float, b: float, c: float, names: str = "ABC") -> dict[str, Point]:
+    """Vertices of a triangle with sides a = BC, b = CA, c = AB (names in that order), with
+    A at the origin and AB along the x-axis."""
+    x = (b * b + c * c - a * a) / (2 * c)
+    y = math.sqrt(max(b * b - x * x, 1e-9))
+    return {names[0]: (0.0, 0.0), names[1]: (c, 0.0), names[2]: (x, y)}

@@ -1,1 +1,5 @@
 """Trigonometry templates (syllabus topic 6). Importing the package registers them all."""
+
+from generation.engine.templates.trigonometry import (  # noqa: F401
+    pythagoras,
+)
