@@ -1,1 +1,7 @@
 """Geometry templates (syllabus topic 4). Importing registers them all."""
+
+from generation.engine.templates.geometry import (  # noqa: F401
+    angles,
+    polygons,
+    triangles,
+)

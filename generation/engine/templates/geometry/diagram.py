@@ -133,7 +133,9 @@ class Figure:
         if words:
             sweep = (end - start) % 360
             mid = start + sweep / 2
-            self.label(vertex, words, mid, radius + gap * (1.0 if sweep > 25 else 1.5))
+            # Long labels (an expression) sit further out so they clear the arms of a narrow angle.
+            extra = 2.5 * max(len(words) - 4, 0) * (1.0 if sweep < 100 else 0.5)
+            self.label(vertex, words, mid, radius + extra + gap * (1.0 if sweep > 25 else 1.5))
         return self
 
     def right_angle(self, vertex: Point, start: float, end: float, size: float = 10.0) -> Figure:
@@ -222,6 +224,7 @@ class Figure:
         if kind == "text":
             _, p, words, dx, dy, size, anchor = item
             x, y = self._px(p)
+            words = words.replace(" - ", " \u2212 ")  # a minus sign, not a hyphen
             return (
                 f'<text x="{_n(x + dx)}" y="{_n(y + dy)}" text-anchor="{anchor}" '
                 f'dominant-baseline="central" font-size="{size}">{escape(words)}</text>'
