@@ -1,6 +1,7 @@
 """Algebra and graphs templates (syllabus topic 2). Importing the package registers them all."""
 
 from generation.engine.templates.algebra import (  # noqa: F401
+    equations,
     expanding,
     factorising,
     substitution,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from abc import abstractmethod
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,7 +17,8 @@ import sympy
 from sympy import Rational
 
 from generation.engine import formatting
-from generation.engine.builder import PartBuilder
+from generation.engine.base import Template
+from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.expressions import machine
 from questions.schemas import Accuracy
 
@@ -267,3 +269,39 @@ def term_values(terms: Sequence[tuple[Any, str]]) -> tuple[Any, ...]:
     from generation.engine.expressions import parse_plain
 
     return tuple(Rational(c) * (parse_plain(m) if m else 1) for c, m in terms if Rational(c) != 0)
+
+
+def keep_consistent_wrong_answers(q: Any) -> None:
+    """Drop a listed wrong answer whose declared marks the marking algorithm does not give.
+
+    Each wrong answer's marks are decided by hand from the error it models; for an unlucky
+    draw the wrong final answer can coincide with a value a mark line credits (a wrong root
+    equal to the constant of a correct step, say), and then the listed marks would mislead a
+    teacher. Such a draw keeps its other wrong answers."""
+    from generation.engine.marking import mark_part
+
+    question = q.build()
+    keep = []
+    for wrong in q.wrongs:
+        part = question.part(wrong.part)
+        finals = [wrong.plain]
+        if len(part.answers) > 1:
+            from generation.engine.marking import split_final_answers
+
+            finals = split_final_answers(wrong.plain, len(part.answers))
+        if mark_part(question, wrong.part, finals, list(wrong.working)) == wrong.marks_awarded:
+            keep.append(wrong)
+    q.wrongs[:] = keep
+
+
+class AlgebraTemplate(Template):
+    """A template whose wrong answers are re-marked after writing (see
+    :func:`keep_consistent_wrong_answers`). Subclasses implement :meth:`write`."""
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        self.write(q, rng, difficulty)
+        keep_consistent_wrong_answers(q)
+
+    @abstractmethod
+    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        """Draw parameters from ``rng`` and fill ``q``."""

@@ -6,9 +6,10 @@ import random
 
 import sympy
 
-from generation.engine.base import Template, register
+from generation.engine.base import register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.templates.algebra._common import (
+    AlgebraTemplate,
     coefficients,
     linear,
     nonzero,
@@ -209,13 +210,13 @@ def _triple(q: QuestionBuilder, label: str, rng: random.Random, leading: bool) -
 
 
 @register
-class ExpandBrackets(Template):
+class ExpandBrackets(AlgebraTemplate):
     key = "algebra.expand_brackets"
     title = "Simplifying and expanding brackets"
     codes = {Tier.CORE: ("C2.2",), Tier.EXTENDED: ("E2.2",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Expanding brackets"
         extended = q.tier == Tier.EXTENDED
         if difficulty == 1:

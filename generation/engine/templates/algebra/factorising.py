@@ -6,9 +6,10 @@ import random
 
 import sympy
 
-from generation.engine.base import Template, register
+from generation.engine.base import register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.templates.algebra._common import (
+    AlgebraTemplate,
     bracket,
     coefficients,
     linear,
@@ -207,13 +208,13 @@ def _cubic_common(q: QuestionBuilder, label: str, rng: random.Random) -> None:
 
 
 @register
-class Factorise(Template):
+class Factorise(AlgebraTemplate):
     key = "algebra.factorise"
     title = "Factorising"
     codes = {Tier.CORE: ("C2.2",), Tier.EXTENDED: ("E2.2",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Factorising"
         if q.tier == Tier.CORE:
             # Core factorises by common factors only.

@@ -6,9 +6,10 @@ import random
 
 from sympy import Rational
 
-from generation.engine.base import Template, register
+from generation.engine.base import register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.algebra._common import (
+    AlgebraTemplate,
     bracket,
     eq,
     frac,
@@ -28,13 +29,13 @@ _FORMULAS = (
 
 
 @register
-class Substitution(Template):
+class Substitution(AlgebraTemplate):
     key = "algebra.substitution"
     title = "Substitution into expressions and formulas"
     codes = {Tier.CORE: ("C2.1",), Tier.EXTENDED: ("E2.1",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         # The letters p, q (and r) for parts (a) and (b); a formula in other letters for (c).
         pv = rng.randint(2, 6) if difficulty <= 2 else -rng.randint(2, 6)
         qv = rng.randint(2, 9) if difficulty == 1 else -rng.randint(2, 9)
