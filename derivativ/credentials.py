@@ -300,3 +300,10 @@ def check_bool(value: str, values: Mapping[str, str] | None = None) -> str:
     if word in {"0", "false", "no", "off", "n"}:
         return "false"
     raise Invalid("Answer true or false (yes/no).")
+
+
+def check_change_feed(value: str, values: Mapping[str, str] | None = None) -> str:
+    word = value.strip().lower()
+    if word not in {"postgres", "supabase"}:
+        raise Invalid("Answer postgres (LISTEN/NOTIFY) or supabase (Supabase Realtime).")
+    return word

@@ -74,6 +74,12 @@ SECTIONS: list[tuple[str, list[Setting]]] = [
                 c.check_supabase_service_role_key,
                 secret=True,
             ),
+            Setting(
+                "CHANGE_FEED",
+                "Where live updates come from: postgres (LISTEN/NOTIFY, the default) or "
+                "supabase (Realtime).",
+                c.check_change_feed,
+            ),
         ],
     ),
     (

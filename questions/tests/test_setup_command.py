@@ -28,7 +28,7 @@ EXISTING = """\
 # Derivativ settings: keep this comment
 export DEBUG=true
 
-CHANGE_FEED=postgres   # not a setup key: must survive
+LOG_LEVEL=INFO   # not a setup key: must survive
 OPENAI_API_KEY=sk-old-key-abcdefghijklmnop
 UNRELATED='kept as it was'
 """
@@ -97,6 +97,7 @@ def test_prompts_check_each_value_and_say_why_until_it_is_right(
             "ANTHROPIC_API_KEY": [ANTHROPIC],
             "GENERATOR_MODEL": ["gpt-4o", "openai:gpt-4o"],
             "ALLOWED_HOSTS": ["https://derivativ.example.com", "derivativ.example.com, localhost"],
+            "CHANGE_FEED": ["redis", "Supabase"],
             "DEBUG": ["maybe", "no"],
         },
     )
@@ -112,6 +113,7 @@ def test_prompts_check_each_value_and_say_why_until_it_is_right(
     assert '"provider:model"' in output
     assert "host names, not URLs" in output
     assert "Answer true or false" in output
+    assert "Answer postgres (LISTEN/NOTIFY) or supabase" in output
 
     values = dotenv_values(env_file)
     assert values["DATABASE_URL"] == DATABASE_URL
@@ -123,6 +125,7 @@ def test_prompts_check_each_value_and_say_why_until_it_is_right(
     assert values["GENERATOR_MODEL"] == "openai:gpt-4o"
     assert values["ALLOWED_HOSTS"] == "derivativ.example.com,localhost"
     assert values["DEBUG"] == "false"
+    assert values["CHANGE_FEED"] == "supabase"
     secret_key = values["SECRET_KEY"]  # not set before, Enter generated one
     assert len(secret_key) >= 50
 
@@ -150,7 +153,7 @@ def test_other_lines_are_kept_changed_keys_updated_in_place_new_ones_appended(
         "# Derivativ settings: keep this comment",
         "export DEBUG=false",
         "",
-        "CHANGE_FEED=postgres   # not a setup key: must survive",
+        "LOG_LEVEL=INFO   # not a setup key: must survive",
         f"OPENAI_API_KEY={OPENAI}",
         "UNRELATED='kept as it was'",
     ]
