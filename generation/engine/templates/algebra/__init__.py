@@ -4,5 +4,7 @@ from generation.engine.templates.algebra import (  # noqa: F401
     equations,
     expanding,
     factorising,
+    forming,
+    formulas,
     substitution,
 )
