@@ -6,5 +6,6 @@ from generation.engine.templates.algebra import (  # noqa: F401
     factorising,
     forming,
     formulas,
+    quadratic_equations,
     substitution,
 )
