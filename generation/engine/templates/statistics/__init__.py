@@ -1,3 +1,3 @@
 """Statistics templates (syllabus topic 9). Importing registers them."""
 
-from generation.engine.templates.statistics import averages, charts, lists  # noqa: F401
+from generation.engine.templates.statistics import averages, charts, grouped, lists  # noqa: F401
