@@ -64,6 +64,7 @@ class Command(BaseCommand):
                 [*manage, "worker", "--no-reload", "--interval", "0.2"]
                 for _ in range(options["workers"])
             ),
+            [*manage, "change_feed"],
         ]
         children = [subprocess.Popen(c, env=env, cwd=settings.BASE_DIR) for c in commands]
         self.stdout.write(

@@ -1,0 +1,156 @@
+"""WebSocket consumer for the bank page: questions saved, edited or deleted anywhere show up.
+
+Connect: signed-in users only. The page's filters come from the query string (the page opens
+``/ws/bank/?<its filters>``), read by the bank's own filter form; the ids of the cards the page
+shows are those of the same page of the same selector. The page sends ``{"bank_query": "…"}``
+when its filters or page change without a reload (static/js/app.js), and the consumer re-reads.
+
+Each ``question.changed`` event carries the card, rendered once for every page, and the flat
+columns the filters test, so deciding costs no query per page (except a full-text search, which
+asks the database whether the question matches the words). Then, out of band: a matching card
+replaces the one shown, or goes first on the first page; a shown card that no longer matches
+(or was deleted, or is no longer visible to this user) is removed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.core.paginator import Paginator
+from django.http import QueryDict
+
+from generation import live
+from questions.models import ReviewState
+
+UNAUTHENTICATED = 4401
+MAX_QUERY_LENGTH = 4000
+
+
+def matches_filters(attrs: dict[str, Any], filters: dict[str, Any]) -> bool:
+    """Whether a question's flat columns pass the bank's filters, full-text ``q`` aside.
+
+    The in-Python twin of ``questions.selectors.question_list`` (a test holds them equal).
+    """
+    if (tier := filters.get("tier")) and attrs["tier"] != tier:
+        return False
+    if (topic := filters.get("topic")) and attrs["topic"] != topic:
+        return False
+    if (codes := filters.get("syllabus_codes")) and not set(codes) & set(attrs["syllabus_codes"]):
+        return False
+    if (command_word := filters.get("command_word")) and command_word not in attrs["command_words"]:
+        return False
+    if (marks_min := filters.get("marks_min")) is not None and attrs["marks"] < marks_min:
+        return False
+    if (marks_max := filters.get("marks_max")) is not None and attrs["marks"] > marks_max:
+        return False
+    if (calculator := filters.get("calculator_policy")) and attrs[
+        "calculator_policy"
+    ] != calculator:
+        return False
+    if (difficulty := filters.get("difficulty")) and attrs["difficulty"] != difficulty:
+        return False
+    if (review_state := filters.get("review_state")) and attrs["review_state"] != review_state:
+        return False
+    if (origin := filters.get("origin")) and attrs["origin"] != origin:
+        return False
+    quality_min = filters.get("quality_min")
+    return quality_min is None or (
+        attrs["quality_score"] is not None and attrs["quality_score"] >= quality_min
+    )
+
+
+class BankConsumer(AsyncWebsocketConsumer):
+    user: Any
+    filters: dict[str, Any]
+    shown: set[str]
+    first_page: bool
+    joined: bool = False
+
+    async def connect(self) -> None:
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            await self.close(code=UNAUTHENTICATED)
+            return
+        self.user = user
+        self.user_id = user.pk
+        self.is_staff = bool(user.is_staff)
+        # Join before reading the page: a change meanwhile waits until the page is known.
+        await self.channel_layer.group_add(live.BANK_GROUP, self.channel_name)
+        self.joined = True
+        await self.accept()
+        await self._read_page(self.scope.get("query_string", b"").decode("latin-1"))
+
+    async def disconnect(self, code: int) -> None:
+        if self.joined:
+            await self.channel_layer.group_discard(live.BANK_GROUP, self.channel_name)
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        """The page says which filters and page it shows now; anything else is ignored."""
+        try:
+            message = json.loads(text_data or "")
+        except ValueError:
+            return
+        query = message.get("bank_query") if isinstance(message, dict) else None
+        if isinstance(query, str) and len(query) <= MAX_QUERY_LENGTH:
+            await self._read_page(query.removeprefix("?"))
+
+    # -- handlers, named after the event types in generation.live -------------------------
+    async def question_changed(self, event: dict[str, Any]) -> None:
+        question_id: str = event["id"]
+        html: str = event.get("html") or ""
+        attrs: dict[str, Any] | None = event.get("attrs")
+        matches = (
+            bool(html)
+            and attrs is not None
+            and self._may_see(attrs)
+            and matches_filters(attrs, self.filters)
+        )
+        if matches and self.filters.get("q"):
+            matches = await self._matches_text(question_id)
+        if matches:
+            if question_id in self.shown:
+                await self.send(text_data=live.bank_card_replace(html))
+            elif self.first_page:
+                self.shown.add(question_id)
+                await self.send(text_data=live.bank_card_prepend(html))
+        elif question_id in self.shown:
+            self.shown.discard(question_id)
+            await self.send(text_data=live.bank_card_remove(question_id))
+
+    def _may_see(self, attrs: dict[str, Any]) -> bool:
+        """Approved questions, the user's own, and everything for staff (as ``visible_to``)."""
+        return (
+            self.is_staff
+            or attrs["review_state"] == ReviewState.APPROVED
+            or (attrs["owner_id"] is not None and attrs["owner_id"] == self.user_id)
+        )
+
+    # -- database access ---------------------------------------------------------------------
+    async def _read_page(self, query: str) -> None:
+        self.filters, self.shown, self.first_page = await self._page(query)
+
+    @database_sync_to_async
+    def _page(self, query: str) -> tuple[dict[str, Any], set[str], bool]:
+        """The filters, the ids of the cards shown, and whether it is the first page: the
+        bank view's own form, selector and pagination."""
+        from questions import selectors
+        from questions.forms import BankFilterForm
+        from questions.views import PAGE_SIZE
+
+        params = QueryDict(query)
+        filters = BankFilterForm(params or None).filters()
+        questions = selectors.question_list(user=self.user, filters=filters)
+        page = Paginator(questions.values_list("pk", flat=True), PAGE_SIZE).get_page(
+            params.get("page")
+        )
+        return filters, {str(pk) for pk in page.object_list}, page.number == 1
+
+    @database_sync_to_async
+    def _matches_text(self, question_id: str) -> bool:
+        from questions import selectors
+
+        questions = selectors.question_list(user=self.user, filters=self.filters)
+        return questions.filter(pk=question_id).exists()
