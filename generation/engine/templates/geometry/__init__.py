@@ -2,6 +2,8 @@
 
 from generation.engine.templates.geometry import (  # noqa: F401
     angles,
+    bearings,
     polygons,
+    scale,
     triangles,
 )
