@@ -67,6 +67,11 @@ SQL_FILES: tuple[SqlFile, ...] = (
         through=RLS_MIGRATION,
         title="Row level security: the API roles read reference data only; service_role writes",
     ),
+    SqlFile(
+        "migrations/20261125000200_change_notify.sql",
+        through=("questions", "0004_change_notify"),
+        title="Change notifications: NOTIFY triggers on questions and generation_sessions",
+    ),
 )
 
 
