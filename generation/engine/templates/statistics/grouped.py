@@ -207,8 +207,7 @@ def _interp_step(bounds: list[int], cumulative: list[int], position: Any, var: s
     for (x0, c0), (x1, c1) in zip(points, points[1:], strict=False):
         if c0 <= position <= c1 and c1 > c0:
             return (
-                f"${number(x0)} + \\frac{{{number(position)} - {c0}}}{{{c1 - c0}}} \\times "
-                f"{x1 - x0}$"
+                f"{number(x0)} + \\frac{{{number(position)} - {c0}}}{{{c1 - c0}}} \\times {x1 - x0}"
             )
     raise ValueError(position)
 
@@ -278,7 +277,7 @@ class CumulativeFrequency(Template):
         part = q.part(next(labels), "Find an estimate of the median.", marks=2, command="Work out")
         part.step(f"The median is at cumulative frequency $\\frac{{{n}}}{{2}} = {n // 2}$.", n // 2)
         ans = part.answer(med, accuracy=Accuracy.SF3, unit=unit)
-        part.step(f"{_interp_step(bounds, cumulative, Rational(n, 2), var)} $= {ans.latex}$", med)
+        part.step(f"${_interp_step(bounds, cumulative, Rational(n, 2), var)} = {ans.latex}$", med)
         part.mark("M", f"cumulative frequency ${n // 2}$", value=n // 2, qualifiers=["soi"])
         part.mark("A", f"${ans.latex}$", value=med, qualifiers=["awrt"])
         part.wrong(str(n // 2), "gave the position of the median instead of its value", 1)
@@ -291,16 +290,16 @@ class CumulativeFrequency(Template):
             marks=3,
             command="Work out",
         )
-        lq_shown = shown(lq)
-        uq_shown = shown(uq)
+        lq_shown = shown(lq, Accuracy.SF4)
+        uq_shown = shown(uq, Accuracy.SF4)
         part.step(
             f"Lower quartile at ${number(Rational(n, 4))}$: "
-            f"{_interp_step(bounds, cumulative, Rational(n, 4), var)} $= {lq_shown}$",
+            f"${_interp_step(bounds, cumulative, Rational(n, 4), var)} = {lq_shown}$",
             lq,
         )
         part.step(
             f"Upper quartile at ${number(Rational(3 * n, 4))}$: "
-            f"{_interp_step(bounds, cumulative, Rational(3 * n, 4), var)} $= {uq_shown}$",
+            f"${_interp_step(bounds, cumulative, Rational(3 * n, 4), var)} = {uq_shown}$",
             uq,
         )
         iqr = uq - lq
@@ -321,11 +320,17 @@ class CumulativeFrequency(Template):
             )
 
         if difficulty >= 3:
-            cut_index = rng.randint(1, k - 2)
-            cut = (
-                bounds[cut_index]
-                + rng.choice([Rational(1, 4), Rational(1, 2), Rational(3, 4)]) * width
-            )
+            # A cut-off inside a class that gives a whole number of values.
+            cuts = [
+                (i, t)
+                for i in range(1, k - 1)
+                for t in (Rational(1, 4), Rational(1, 2), Rational(3, 4))
+                if (t * freqs[i]).q == 1
+            ]
+            if not cuts:
+                raise Reject("no cut-off giving a whole number")
+            cut_index, fraction = rng.choice(cuts)
+            cut = bounds[cut_index] + fraction * width
             q.given("X", cut)
             below = (
                 Rational(cumulative[cut_index - 1])
@@ -367,7 +372,7 @@ class CumulativeFrequency(Template):
                 position,
             )
             ans = part.answer(value, accuracy=Accuracy.SF3, unit=unit)
-            part.step(f"{_interp_step(bounds, cumulative, position, var)} $= {ans.latex}$", value)
+            part.step(f"${_interp_step(bounds, cumulative, position, var)} = {ans.latex}$", value)
             part.mark(
                 "M",
                 f"cumulative frequency ${number(position)}$",
@@ -417,7 +422,7 @@ class Histogram(Template):
         k = len(bounds) - 1
         widths = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
         # Frequency densities first (tenths or halves), so the frequencies are whole numbers.
-        step = Rational(1, 2) if difficulty <= 2 else Rational(1, 10)
+        step = Rational(1, 2) if difficulty != 5 else Rational(1, 5)
         freqs: list[int] = []
         for w in widths:
             choices = [
@@ -509,7 +514,7 @@ class Histogram(Template):
             # (c) values above a cut inside one class, assuming even spread
             cuts = [
                 (i, d)
-                for i in range(1, k)
+                for i in range(1, k - 1)
                 for d in range(1, widths[i])
                 if (fds[i] * (widths[i] - d)).q == 1
             ]
