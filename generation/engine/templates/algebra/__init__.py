@@ -7,5 +7,6 @@ from generation.engine.templates.algebra import (  # noqa: F401
     forming,
     formulas,
     quadratic_equations,
+    quadratic_forms,
     substitution,
 )
