@@ -4,6 +4,8 @@ Importing the package registers every template in it.
 """
 
 from generation.engine.templates.number import (  # noqa: F401
+    accuracy,
+    calculator,
     fractions,
     integers,
     operations,

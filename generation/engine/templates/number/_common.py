@@ -3,6 +3,7 @@ money in text, clock times, wrong answers shown by the accuracy rule)."""
 
 from __future__ import annotations
 
+import contextlib
 import random
 from collections.abc import Sequence
 from typing import Any
@@ -12,7 +13,8 @@ from sympy import Rational
 
 from generation.engine import formatting
 from generation.engine.builder import PartBuilder
-from questions.schemas import Accuracy
+from generation.engine.expressions import ExpressionError, equivalent, parse_plain
+from questions.schemas import Accuracy, AnswerKind
 
 NAMES = (
     "Amir",
@@ -95,6 +97,24 @@ def shown(value: Any, accuracy: Accuracy = Accuracy.EXACT) -> tuple[str, str]:
     return formatting.display(sympy.sympify(value), accuracy)
 
 
+def is_right(part: PartBuilder, plain: str) -> bool:
+    """Whether a would-be wrong answer is numerically one of the part's answers (as shown or
+    exactly); such an "error" does not lead to a wrong answer, so it is not listed."""
+    try:
+        candidate = parse_plain(plain)
+    except ExpressionError:
+        return False
+    for answer in part.answers:
+        if answer.kind != AnswerKind.NUMBER or answer.value is None:
+            continue
+        targets = [part.q.value_of(answer.value)]
+        with contextlib.suppress(ExpressionError):
+            targets.append(parse_plain(answer.plain))
+        if any(equivalent(candidate, t) for t in targets):
+            return True
+    return False
+
+
 def wrong(
     part: PartBuilder,
     value: Any,
@@ -106,14 +126,16 @@ def wrong(
 ) -> None:
     """A common wrong answer given as a value, shown the way the candidate would write it."""
     plain, latex = shown(value, accuracy)
-    part.wrong(plain, error, marks, latex=latex, working=list(working))
+    if not is_right(part, plain):
+        part.wrong(plain, error, marks, latex=latex, working=list(working))
 
 
 def wrong_fraction(
     part: PartBuilder, value: Any, error: str, marks: int, *, working: Sequence[Any] = ()
 ) -> None:
     """A wrong answer written as a fraction."""
-    part.wrong(frac_plain(value), error, marks, latex=frac(value), working=list(working))
+    if not is_right(part, frac_plain(value)):
+        part.wrong(frac_plain(value), error, marks, latex=frac(value), working=list(working))
 
 
 def standard_form(value: Any, figures: int | None = None) -> tuple[str, str]:
