@@ -1,5 +1,7 @@
 """Trigonometry templates (syllabus topic 6). Importing the package registers them all."""
 
 from generation.engine.templates.trigonometry import (  # noqa: F401
+    bearings,
     pythagoras,
+    right_angled,
 )

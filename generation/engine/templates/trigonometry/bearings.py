@@ -1,0 +1,248 @@
+"""Bearings with Pythagoras and right-angled trigonometry (syllabus 6.1 and 6.2)."""
+
+from __future__ import annotations
+
+import random
+
+from sympy import Rational, cos, pi, sin
+
+from generation.engine.base import Template, register
+from generation.engine.builder import QuestionBuilder
+from generation.engine.templates.mensuration.common import deg, n, wrong
+from generation.engine.templates.mensuration.figures import Figure
+from generation.engine.templates.trigonometry.right_angled import approx
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
+
+SF3, ANGLE = Accuracy.SF3, Accuracy.ANGLE_1DP
+
+_VECTORS = {"north": (0, 1), "east": (1, 0), "south": (0, -1), "west": (-1, 0)}
+# (first leg, second leg) -> (base bearing, sign): bearing of the end from the start is
+# base + sign * angle, where tan(angle) = second / first. Every case gives a bearing of 100°
+# or more, so no bearing needs a leading zero.
+_TURNS = {
+    ("east", "south"): (90, 1),
+    ("south", "east"): (180, -1),
+    ("south", "west"): (180, 1),
+    ("west", "south"): (270, -1),
+    ("west", "north"): (270, 1),
+    ("north", "west"): (360, -1),
+}
+_TRIPLES = [(3, 4, 5), (4, 3, 5), (5, 12, 13), (12, 5, 13), (8, 15, 17), (15, 8, 17)]
+
+
+def _north(fig: Figure, at: str, length: float) -> None:
+    x, y = fig.points[at]
+    fig.segment(at, (x, y + length)).label("N", (x, y + length), 0, 9)
+
+
+@register
+class Bearings(Template):
+    key = "trigonometry.bearings"
+    title = "Bearings: distances and directions with Pythagoras and trigonometry"
+    codes = {Tier.CORE: ("C6.1", "C6.2"), Tier.EXTENDED: ("E6.1", "E6.2")}
+    calculator = CalculatorPolicy.ALLOWED
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        if difficulty <= 3:
+            self._two_legs(q, rng, difficulty)
+        else:
+            self._on_a_bearing(q, rng, difficulty)
+
+    def _two_legs(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        first, second = rng.choice(sorted(_TURNS))
+        base, sign = _TURNS[(first, second)]
+        q.param("route", f"{first}-{second}")
+        if difficulty == 1:
+            a0, b0, _ = rng.choice(_TRIPLES)
+            k = rng.choice([1, 2, 3])
+            a_, b_ = Rational(a0 * k), Rational(b0 * k)
+        else:
+            a_ = Rational(rng.randint(30, 250), 10)
+            b_ = Rational(round(float(a_) * rng.uniform(0.4, 2.5) * 10), 10)
+        a = q.given("a", a_, unit="km")
+        b = q.given("b", b_, unit="km")
+        vessel = rng.choice(["ship", "boat", "yacht"])
+        q.param("vessel", vessel)
+        q.title = "Bearings: two journeys at right angles"
+        q.stem = (
+            f"A {vessel} sails from port $P$ ${n(a)}$ km due {first} to $Q$. It then sails "
+            f"${n(b)}$ km due {second} to $R$."
+        )
+        (ux, uy), (vx, vy) = _VECTORS[first], _VECTORS[second]
+        scale = max(float(a_), float(b_))
+        fig = Figure(f"The {vessel}'s journey").point("P", 0, 0)
+        fig.point("Q", ux * float(a_), uy * float(a_))
+        fig.point("R", ux * float(a_) + vx * float(b_), uy * float(a_) + vy * float(b_))
+        fig.polygon("P", "Q", "R").vertex_labels("P", "Q", "R").angle("Q", "P", "R", right=True)
+        fig.side_label("P", "Q", f"{n(a)} km").side_label("Q", "R", f"{n(b)} km")
+        # The north line at P (when the first leg is due north it runs along PQ and beyond).
+        _north(fig, "P", (float(a_) if first == "north" else 0) + 0.3 * scale)
+        q.diagram_svg = fig.svg()
+
+        distance = "sqrt(a**2 + b**2)"
+        exact = difficulty == 1
+        p = q.part("a", "Calculate the distance $PR$.", marks=2, command="Calculate")
+        p.step(f"$PR^2 = {n(a)}^2 + {n(b)}^2 = {n(a**2 + b**2)}$", "a**2 + b**2")
+        ans = p.answer(distance, accuracy=Accuracy.EXACT if exact else SF3, unit="km", label="PR")
+        p.step(f"$PR = {ans.latex}$ km", distance)
+        p.mark("M", f"${n(a)}^2 + {n(b)}^2$", value="a**2 + b**2")
+        p.mark("A", f"${ans.latex}$", value=distance, qualifiers=["cao" if exact else "awrt"])
+        wrong(p, "a + b", "added the two distances", 0)
+        wrong(p, "a**2 + b**2", "did not take the square root", 1)
+
+        angle = "atand(b/a)"
+        bearing = f"{base} + {angle}" if sign > 0 else f"{base} - {angle}"
+        p = q.part("b", "Calculate the bearing of $R$ from $P$.", marks=3, command="Calculate")
+        p.step(f"$\\tan QPR = \\frac{{{n(b)}}}{{{n(a)}}} = {approx(b / a)}$", "b/a")
+        p.step(f"Angle $QPR = {approx(q.value_of(angle), Accuracy.DP2)}^\\circ$", angle)
+        ans = p.answer(bearing, accuracy=ANGLE, unit="degrees", label="bearing")
+        op = "+" if sign > 0 else "-"
+        p.step(
+            f"Bearing $= {base} {op} {approx(q.value_of(angle), Accuracy.DP2)} = "
+            f"{ans.latex}^\\circ$",
+            bearing,
+        )
+        p.mark("M", f"$\\tan QPR = \\frac{{{n(b)}}}{{{n(a)}}}$ oe", value="b/a")
+        p.mark("M", f"${base} {op}$ their angle $QPR$", value=bearing, qualifiers=["dep"])
+        p.mark("A", f"${ans.latex}$", value=bearing, qualifiers=["awrt"])
+        wrong(
+            p,
+            angle,
+            "gave angle QPR, not the bearing measured clockwise from north",
+            1,
+            working=["b/a"],
+            accuracy=ANGLE,
+        )
+        flipped = f"{base} - {angle}" if sign > 0 else f"{base} + {angle}"
+        wrong(
+            p,
+            flipped,
+            f"used {base} {'-' if sign > 0 else '+'} the angle",
+            1,
+            working=["b/a"],
+            accuracy=ANGLE,
+        )
+        if difficulty == 3:
+            back = f"{bearing} - 180" if q.value_of(bearing) > 180 else f"{bearing} + 180"
+            p = q.part("c", "Calculate the bearing of $P$ from $R$.", marks=1, command="Calculate")
+            ans = p.answer(back, accuracy=ANGLE, unit="degrees", label="bearing")
+            p.step(f"The back bearing differs by $180^\\circ$: ${ans.latex}^\\circ$", back)
+            p.mark(
+                "B",
+                f"${ans.latex}$",
+                value=back,
+                qualifiers=["FT"],
+                partial=["FT their (b) $\\pm 180$"],
+            )
+            wrong(p, f"360 - ({bearing})", "subtracted the bearing from 360°", 0, accuracy=ANGLE)
+
+    def _on_a_bearing(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        theta = q.given("theta", rng.choice([a for a in range(100, 171) if a % 10]), unit="degrees")
+        d = q.given("d", rng.randint(8, 60), unit="km")
+        vessel = rng.choice(["ship", "boat", "plane"])
+        q.param("vessel", vessel)
+        leg2 = difficulty == 5
+        q.title = "Bearings: components of a journey"
+        text = f"A {vessel} travels ${n(d)}$ km from $P$ on a bearing of ${deg(theta)}$ to $Q$."
+        east_x = float(d * sin(theta * pi / 180))
+        south_y = float(-d * cos(theta * pi / 180))
+        fig = Figure(f"The {vessel}'s journey").point("P", 0, 0).point("Q", east_x, -south_y)
+        fig.segment("P", "Q").label("P", "P", -10, 4).label("Q", "Q", 10, 4)
+        _north(fig, "P", 0.35 * float(d))
+        fig.point("N1", 0, 1).angle("P", "N1", "Q", f"{n(theta)}°", radius=18)
+        fig.side_label("P", "Q", f"{n(d)} km")
+        if leg2:
+            s = q.given("s", rng.randint(5, 40), unit="km")
+            text += f"\nIt then travels ${n(s)}$ km due south to $R$."
+            fig.point("R", east_x, -south_y - float(s)).segment("Q", "R").label("R", "R", 10, -4)
+            fig.side_label("Q", "R", f"{n(s)} km", inside="P")
+        else:
+            fig.segment("P", (0, -south_y), dashed=True).segment((0, -south_y), "Q", dashed=True)
+        q.stem = text
+        q.diagram_svg = fig.svg()
+        east, south = "d*sind(180 - theta)", "d*cosd(180 - theta)"
+        p = q.part(
+            "a",
+            f"Calculate how far east of $P$ the {vessel} is at $Q$.",
+            marks=2,
+            command="Calculate",
+        )
+        ans = p.answer(east, accuracy=SF3, unit="km")
+        p.step(
+            f"The angle between $PQ$ and south is $180 - {n(theta)} = {n(180 - theta)}^\\circ$; "
+            f"east $= {n(d)} \\times \\sin {deg(180 - theta)} = {ans.latex}$ km",
+            east,
+        )
+        p.mark("M", f"${n(d)} \\times \\sin {deg(180 - theta)}$ oe", value=east)
+        p.mark("A", f"${ans.latex}$", value=east, qualifiers=["awrt"])
+        wrong(p, "d*cosd(180 - theta)", "used cos instead of sin (found the distance south)", 0)
+        wrong(p, "d*sind(theta - 90)", "measured the angle from east but used sin", 0)
+        p = q.part(
+            "b",
+            f"Calculate how far south of $P$ the {vessel} is at {'$R$' if leg2 else '$Q$'}.",
+            marks=2,
+            command="Calculate",
+        )
+        total = f"{south} + s" if leg2 else south
+        p.step(
+            f"South from $P$ to $Q$ $= {n(d)} \\times \\cos {deg(180 - theta)} = "
+            f"{approx(q.value_of(south))}$",
+            south,
+        )
+        ans = p.answer(total, accuracy=SF3, unit="km")
+        if leg2:
+            p.step(
+                f"South of $P$ at $R$: ${approx(q.value_of(south))} + {n(q.value_of('s'))} = "
+                f"{ans.latex}$ km",
+                total,
+            )
+        p.mark("M", f"${n(d)} \\times \\cos {deg(180 - theta)}$ oe", value=south)
+        p.mark("A", f"${ans.latex}$", value=total, qualifiers=["awrt"])
+        wrong(p, "d*sind(180 - theta)" + (" + s" if leg2 else ""), "used sin instead of cos", 0)
+        if not leg2:
+            return
+        dist = f"sqrt(({east})**2 + ({total})**2)"
+        p = q.part("c", "Calculate the distance $PR$.", marks=2, command="Calculate")
+        p.step(
+            f"$PR^2 = {approx(q.value_of(east))}^2 + {approx(q.value_of(total))}^2 = "
+            f"{approx(q.value_of(f'({east})**2 + ({total})**2'))}$",
+            f"({east})**2 + ({total})**2",
+        )
+        ans = p.answer(dist, accuracy=SF3, unit="km", label="PR")
+        p.step(f"$PR = {ans.latex}$ km", dist)
+        p.mark(
+            "M",
+            "(their east)$^2$ + (their south)$^2$",
+            value=f"({east})**2 + ({total})**2",
+            qualifiers=["FT"],
+        )
+        p.mark("A", f"${ans.latex}$", value=dist, qualifiers=["awrt"])
+        wrong(p, "d + s", "added the two distances", 0)
+        bearing = f"180 - atand(({east})/({total}))"
+        p = q.part("d", "Calculate the bearing of $R$ from $P$.", marks=2, command="Calculate")
+        p.step(
+            f"$\\tan(\\text{{angle from south}}) = \\frac{{{approx(q.value_of(east))}}}"
+            f"{{{approx(q.value_of(total))}}}$",
+            f"({east})/({total})",
+        )
+        ans = p.answer(bearing, accuracy=ANGLE, unit="degrees", label="bearing")
+        p.step(
+            f"Bearing $= 180 - {approx(q.value_of(f'atand(({east})/({total}))'), Accuracy.DP2)}"
+            f" = {ans.latex}^\\circ$",
+            bearing,
+        )
+        p.mark(
+            "M",
+            "$\\tan = \\frac{\\text{their east}}{\\text{their south}}$",
+            value=f"({east})/({total})",
+            qualifiers=["FT"],
+        )
+        p.mark("A", f"${ans.latex}$", value=bearing, qualifiers=["awrt"])
+        wrong(
+            p,
+            f"atand(({east})/({total}))",
+            "gave the angle from south, not the bearing",
+            1,
+            working=[f"({east})/({total})"],
+            accuracy=ANGLE,
+        )
