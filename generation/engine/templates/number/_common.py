@@ -78,7 +78,9 @@ def mixed_plain(value: Any) -> str:
 
 
 def money(value: Any) -> str:
-    """Money in prose, e.g. ``\\$12.50`` (outside maths spans)."""
+    """Money in prose, as on 0580 papers: ``\\$12.50``, or ``\\$120`` for whole dollars."""
+    if sympy.sympify(value).is_Integer:
+        return f"\\${int(value)}"
     return formatting.money(value)
 
 
