@@ -16,9 +16,12 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
     if marker is None or not marker.kwargs.get("transaction", False):
         return
     request.getfixturevalue("transactional_db")
+    from django.db import transaction
+
     from questions.reference_data import seed
 
-    seed()
+    with transaction.atomic():
+        seed()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from typing import Any
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
-from generation import live
+from generation import changefeed, live
 
 UNAUTHENTICATED = 4401
 FORBIDDEN = 4403
@@ -28,6 +28,7 @@ class SessionConsumer(AsyncWebsocketConsumer):
         if user is None or not user.is_authenticated:
             await self.close(code=UNAUTHENTICATED)
             return
+        changefeed.ensure_in_process()
         self.session_id = str(self.scope["url_route"]["kwargs"]["session_id"])
         if not await self._may_watch(user):
             await self.close(code=FORBIDDEN)
@@ -63,7 +64,13 @@ class SessionConsumer(AsyncWebsocketConsumer):
         await self.send(text_data=event["html"])
 
     async def session_changed(self, event: dict[str, Any]) -> None:
-        """The session row changed in the database (from any process): re-render its header."""
+        """The session row changed in the database (from any process): send the steps this
+        page has not seen yet, then the header. This is how a worker's progress reaches the
+        page when no shared channel layer carries its step fragments."""
+        missed, last = await self._steps_after(self.last_sequence)
+        if missed:
+            await self.send(text_data=missed)
+            self.last_sequence = last
         html = await self._header()
         if html:
             await self.send(text_data=html)
@@ -97,6 +104,18 @@ class SessionConsumer(AsyncWebsocketConsumer):
             sequence__lt=before
         )
         return "".join(live.render_step_event(step, session) for step in steps)
+
+    @database_sync_to_async
+    def _steps_after(self, after: int) -> tuple[str, int]:
+        from generation import selectors
+        from generation.models import GenerationSession
+
+        steps = list(selectors.session_steps(session_id=self.session_id, after=after))
+        if not steps:
+            return "", after
+        session = GenerationSession.objects.select_related("status").get(pk=self.session_id)
+        html = "".join(live.render_step_event(step, session) for step in steps)
+        return html, steps[-1].sequence
 
     @database_sync_to_async
     def _header(self) -> str:

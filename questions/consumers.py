@@ -22,7 +22,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.paginator import Paginator
 from django.http import QueryDict
 
-from generation import live
+from generation import changefeed, live
 from questions.models import ReviewState
 
 UNAUTHENTICATED = 4401
@@ -74,6 +74,7 @@ class BankConsumer(AsyncWebsocketConsumer):
         if user is None or not user.is_authenticated:
             await self.close(code=UNAUTHENTICATED)
             return
+        changefeed.ensure_in_process()
         self.user = user
         self.user_id = user.pk
         self.is_staff = bool(user.is_staff)

@@ -115,6 +115,8 @@ SUPABASE_ANON_KEY = os.environ.get("SUPABASE_ANON_KEY", "").strip()
 SUPABASE_SERVICE_ROLE_KEY = os.environ.get("SUPABASE_SERVICE_ROLE_KEY", "").strip()
 # Where database change notifications come from: "postgres" (LISTEN/NOTIFY) or "supabase".
 CHANGE_FEED = os.environ.get("CHANGE_FEED", "postgres").strip() or "postgres"
+# With the in-memory channel layer the web server forwards database changes itself.
+CHANGE_FEED_IN_PROCESS = env_bool("CHANGE_FEED_IN_PROCESS", True)
 
 # LLM providers (pydantic-ai). With no key, the pipeline runs offline.
 LLM = {

@@ -37,3 +37,7 @@ WHITENOISE_USE_FINDERS = True
 DATABASES["default"]["TEST"] = {  # noqa: F405
     "NAME": os.environ.get("TEST_DATABASE_NAME") or f"test_derivativ_{os.getpid()}"
 }
+
+# Consumer tests run in short-lived event loops; a forwarder there would outlive them. Tests
+# that need one start it themselves (the browser tests' server sets the variable).
+CHANGE_FEED_IN_PROCESS = env_bool("CHANGE_FEED_IN_PROCESS", False)  # noqa: F405

@@ -37,6 +37,7 @@ pages show them on reload, as every page works without the websocket.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterable, AsyncIterator
 from typing import Protocol
@@ -141,3 +142,35 @@ async def run(feed: Feed, claims: Claims | None = None) -> None:
         await forward(feed, claims)
     finally:
         await claims.close()
+
+
+_in_process: dict[int, asyncio.Task[None]] = {}
+
+
+def ensure_in_process() -> None:
+    """Start a forwarder inside this server process, once per event loop, when the channel
+    layer is in-memory (the embedded default: one server process, no Redis).
+
+    Consumers call this on connect. Workers and other processes write to the database; the
+    triggers notify; this forwarder, running in the web server's own loop, renders and delivers
+    to the in-memory groups, so the embedded setup gets live updates from any process too. With
+    a shared (Redis) layer, ``manage.py change_feed`` processes forward instead.
+    """
+    if not isinstance(get_channel_layer(), InMemoryChannelLayer):
+        return
+    if not getattr(settings, "CHANGE_FEED_IN_PROCESS", True):
+        return
+    loop = asyncio.get_running_loop()
+    task = _in_process.get(id(loop))
+    if task is not None and not task.done():
+        return
+    _in_process[id(loop)] = loop.create_task(_run_quietly(feed_from_settings()), name="change-feed")
+
+
+async def _run_quietly(feed: Feed) -> None:
+    try:
+        await forward(feed, LocalClaims())
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        logger.exception("in-process change feed stopped; the next connection restarts it")

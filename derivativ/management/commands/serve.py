@@ -64,8 +64,12 @@ class Command(BaseCommand):
                 [*manage, "worker", "--no-reload", "--interval", "0.2"]
                 for _ in range(options["workers"])
             ),
-            [*manage, "change_feed"],
+            # With Redis, a forwarder process beside the server; without, the server's own
+            # in-process forwarder delivers database changes (see generation.changefeed).
+            *([[*manage, "change_feed"]] if settings.REDIS_URL else []),
         ]
+        # SIGTERM (from a process manager, or `kill`) stops everything as Ctrl-C does.
+        signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
         children = [subprocess.Popen(c, env=env, cwd=settings.BASE_DIR) for c in commands]
         self.stdout.write(
             self.style.SUCCESS(
@@ -96,3 +100,7 @@ class Command(BaseCommand):
                 child.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 child.kill()
+
+
+def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
