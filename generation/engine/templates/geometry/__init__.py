@@ -5,5 +5,6 @@ from generation.engine.templates.geometry import (  # noqa: F401
     bearings,
     polygons,
     scale,
+    similarity,
     triangles,
 )

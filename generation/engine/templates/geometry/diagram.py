@@ -43,10 +43,14 @@ def bearing_point(a: Point, bearing: float, distance: float) -> Point:
 class Figure:
     """A drawing in model units; ``scale`` pixels per unit, a margin of ``pad`` pixels."""
 
-    def __init__(self, title: str, *, scale: float = 1.0, pad: float = 30.0) -> None:
+    def __init__(
+        self, title: str, *, scale: float = 1.0, pad: float = 30.0, size: float | None = None
+    ) -> None:
+        """``size``: fit the drawing into about this many pixels across (overrides ``scale``)."""
         self.title = title
         self.scale = scale
         self.pad = pad
+        self.size = size
         self._items: list[tuple[str, ...] | tuple] = []
         self._extent: list[Point] = []
         self._note = "NOT TO SCALE"
@@ -170,11 +174,32 @@ class Figure:
         return self
 
     # -- output ----------------------------------------------------------------------------
-    def svg(self) -> str:
+    def _bounds(self) -> tuple[float, float, float, float]:
+        """Pixel bounds of the shapes and of every label (estimated from its length)."""
         x0, y0, x1, y1 = self._box()
-        width = (x1 - x0) * self.scale + 2 * self.pad
-        height = (y1 - y0) * self.scale + 2 * self.pad + 16
-        width = max(width, 160.0)
+        (left, top), (right, bottom) = self._px((x0, y1)), self._px((x1, y0))
+        for item in self._items:
+            if item[0] == "text":
+                _, p, words, dx, dy, size, anchor = item
+                x, y = self._px(p)
+                x, y = x + dx, y + dy
+                w = 0.55 * size * len(words)
+                lo = {"middle": x - w / 2, "start": x, "end": x - w}[anchor]
+                left, right = min(left, lo), max(right, lo + w)
+                top, bottom = min(top, y - 0.7 * size), max(bottom, y + 0.7 * size)
+            elif item[0] == "north":
+                x, y = self._px(item[1])
+                top = min(top, y - item[2] - 18)
+        return left, top, right, bottom
+
+    def svg(self) -> str:
+        if self.size is not None:
+            x0, y0, x1, y1 = self._box()
+            self.scale = min(self.size / max(x1 - x0, 1e-9), 0.8 * self.size / max(y1 - y0, 1e-9))
+        left, top, right, bottom = self._bounds()
+        left, top, right, bottom = left - 6, top - 6, right + 6, bottom + 6
+        width = max(right - left, 160.0)
+        height = bottom - top + 16
         out = [
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(width)} {_n(height)}" '
             f'width="{_n(width)}" height="{_n(height)}" role="img" '
@@ -182,11 +207,12 @@ class Figure:
         ]
         if self._note:
             out.append(
-                f'<text x="{_n(width - 4)}" y="13" text-anchor="end" font-family="sans-serif" '
+                f'<text x="{_n(width - 4)}" y="12" text-anchor="end" font-family="sans-serif" '
                 f'font-size="11">{escape(self._note)}</text>'
             )
+        out.append(f'<g transform="translate({_n(-left)} {_n(16 - top)})">')
         out.extend(self._render(item) for item in self._items)
-        out.append("</svg>")
+        out.append("</g></svg>")
         return "".join(out)
 
     def _render(self, item: tuple) -> str:  # noqa: C901 - one branch per kind of item
@@ -226,8 +252,8 @@ class Figure:
             x, y = self._px(p)
             words = words.replace(" - ", " \u2212 ")  # a minus sign, not a hyphen
             return (
-                f'<text x="{_n(x + dx)}" y="{_n(y + dy)}" text-anchor="{anchor}" '
-                f'dominant-baseline="central" font-size="{size}">{escape(words)}</text>'
+                f'<text x="{_n(x + dx)}" y="{_n(y + dy + 0.35 * size)}" text-anchor="{anchor}" '
+                f'font-size="{size}">{escape(words)}</text>'
             )
         if kind == "arc":
             _, v, start, end, r = item
@@ -278,8 +304,8 @@ class Figure:
             return (
                 f'<path d="M {_n(x)} {_n(y)} L {_n(x)} {_n(top)} M {_n(x - 4)} {_n(top + 8)} '
                 f'L {_n(x)} {_n(top)} L {_n(x + 4)} {_n(top + 8)}" {_THIN}/>'
-                f'<text x="{_n(x)}" y="{_n(top - 9)}" text-anchor="middle" '
-                f'dominant-baseline="central" font-size="13">N</text>'
+                f'<text x="{_n(x)}" y="{_n(top - 5)}" text-anchor="middle" '
+                'font-size="13">N</text>'
             )
         raise ValueError(f"unknown figure item {kind!r}")
 
