@@ -8,7 +8,7 @@ import random
 
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import money, names, wrong
+from generation.engine.templates.number._common import dec, money, names, wrong
 from questions.schemas import AnswerKind, CalculatorPolicy, Tier
 
 NON_CALC = CalculatorPolicy.NOT_ALLOWED
@@ -228,11 +228,12 @@ class RatioSharing(Template):
 # ---------------------------------------------------------------------------------------------
 # Direct and inverse proportion.
 
+# (item, [(ingredient, unit, amount per item)]); the first ingredient is flour, in grams.
 _RECIPES = [
-    ("biscuits", [("flour", "g", 25), ("butter", "g", 10), ("sugar", "g", 5)]),
-    ("pancakes", [("flour", "g", 20), ("milk", "ml", 50), ("sugar", "g", 5)]),
-    ("bread rolls", [("flour", "g", 50), ("water", "ml", 30), ("yeast", "g", 2)]),
-    ("muffins", [("flour", "g", 30), ("milk", "ml", 20), ("butter", "g", 10)]),
+    ("biscuits", [("flour", "g", 30), ("butter", "g", 10), ("sugar", "g", 5)]),
+    ("pancakes", [("flour", "g", 35), ("milk", "ml", 50), ("sugar", "g", 5)]),
+    ("bread rolls", [("flour", "g", 45), ("water", "ml", 30), ("yeast", "g", 2)]),
+    ("muffins", [("flour", "g", 40), ("milk", "ml", 20), ("butter", "g", 15)]),
 ]
 
 _JOBS = [
@@ -245,8 +246,11 @@ _JOBS = [
 
 def _the(task: str) -> str:
     """The task mentioned a second time: build a wall -> build the wall."""
-    verb, _, rest = task.partition(" a ")
-    return f"{verb} the {rest}" if rest else task
+    for article in (" a ", " an "):
+        verb, found, rest = task.partition(article)
+        if found:
+            return f"{verb} the {rest}"
+    return task
 
 
 @register
@@ -264,12 +268,14 @@ class Proportion(Template):
             new = base * rng.randint(2, 4)
         else:
             new = rng.choice([n for n in range(base + 2, 4 * base) if n % base])
-        name, unit, per_item = rng.choice(ingredients)
+        name, unit, per_item = rng.choice(ingredients[1:])
+        _, _, flour = ingredients[0]
         amount_value = per_item * base
         makes = q.given("n0", base)
+        flour_total = q.given("fl", flour * base)
         amount = q.given("f0", amount_value)
         wanted = q.given("n1", new)
-        q.stem = f"A recipe for ${makes}$ {item} uses ${amount}$ {unit} of {name}."
+        q.stem = f"A recipe for ${makes}$ {item} uses ${flour_total}$ g of flour and ${amount}$ {unit} of {name}."
         part = q.part(
             "a",
             f"Work out the amount of {name} needed for ${wanted}$ {item}.",
@@ -292,30 +298,32 @@ class Proportion(Template):
         labels = iter("bcd")
 
         if difficulty >= 3:
-            stock_value = rng.choice(
-                [
-                    s
-                    for s in range(100, 100 * (8 * per_item * base // 100) + 1, 100)
-                    if s % per_item and s > 2 * per_item * base
-                ]
-                or [per_item * 3 * base + 1]
-            )
-            stock = q.given("S", stock_value)
+            stock_kg = rng.choice([k for k in (1, 1.5, 2, 2.5, 3, 4) if (k * 1000) % flour])
+            stock_value = int(stock_kg * 1000)
+            q.given("S", stock_kg, display=dec(stock_kg))
+            per_item = flour
             most = stock_value // per_item
             part = q.part(
                 next(labels),
-                f"Sam has ${stock}$ {unit} of {name} and plenty of the other ingredients.\n\n"
+                f"Sam has ${dec(stock_kg)}$ kg of flour and plenty of the other ingredients.\n\n"
                 f"Work out the largest number of {item} Sam can make.",
                 marks=2,
                 command="Work out",
             )
             left = stock_value - most * per_item
-            part.step(f"${stock} \\div {per_item} = {most}$ remainder ${left}$", "S/(f0/n0)")
-            part.step(f"Sam can make ${most}$ {item}", "floor(S/(f0/n0))")
-            part.answer("floor(S/(f0/n0))")
-            part.mark("M", f"${stock} \\div {per_item}$ oe", value="S/(f0/n0)")
-            part.mark("A", f"${most}$", value="floor(S/(f0/n0))", qualifiers=["cao"])
-            wrong(part, most + 1, "rounded up instead of down", 1, working=["S/(f0/n0)"])
+            part.step(f"${dec(stock_kg)}$ kg $= {stock_value}$ g", "S*1000")
+            part.step(
+                f"Each of the {item} needs ${flour_total} \\div {base} = {flour}$ g of flour",
+                "fl/n0",
+            )
+            part.step(
+                f"${stock_value} \\div {flour} = {most}$ remainder ${left}$", "S*1000/(fl/n0)"
+            )
+            part.step(f"Sam can make ${most}$ {item}", "floor(S*1000/(fl/n0))")
+            part.answer("floor(S*1000/(fl/n0))")
+            part.mark("M", f"${stock_value} \\div {flour}$ oe", value="S*1000/(fl/n0)")
+            part.mark("A", f"${most}$", value="floor(S*1000/(fl/n0))", qualifiers=["cao"])
+            wrong(part, most + 1, "rounded up instead of down", 1, working=["S*1000/(fl/n0)"])
 
         if difficulty >= 2:
             what, task, time_unit = rng.choice(_JOBS)
