@@ -527,12 +527,44 @@ def parse_latex(latex: str, names: Mapping[str, Any] | None = None) -> Any:
     return parse_plain(latex_to_plain(latex), names)
 
 
+_TRANSCENDENTAL = (
+    sympy.sin,
+    sympy.cos,
+    sympy.tan,
+    sympy.asin,
+    sympy.acos,
+    sympy.atan,
+    sympy.log,
+    sympy.exp,
+)
+
+
 def evaluate(text: str, givens: Mapping[str, Any] | None = None) -> Any:
     """Parse machine form with ``givens`` substituted and simplify the result."""
+    try:
+        key = (text, tuple(sorted((givens or {}).items(), key=lambda kv: kv[0])))
+        hash(key)
+    except TypeError:
+        return _evaluate(text, givens)
+    return _evaluate_cached(key)
+
+
+@lru_cache(maxsize=4096)
+def _evaluate_cached(key: tuple[str, tuple[tuple[str, Any], ...]]) -> Any:
+    return _evaluate(key[0], dict(key[1]))
+
+
+def _evaluate(text: str, givens: Mapping[str, Any] | None) -> Any:
     value = parse(text, givens)
-    if isinstance(value, Expr):
-        return sympy.nsimplify(value) if value.has(sympy.Float) else sympy.simplify(value)
-    return value
+    if not isinstance(value, Expr):
+        return value
+    if value.has(sympy.Float):
+        return sympy.nsimplify(value)
+    if value.is_Rational or (value.is_number and value.has(*_TRANSCENDENTAL)):
+        # Nothing to gain: a rational is already simplest, and a number like
+        # 12*tan(7*pi/36) is only ever shown rounded, while simplify() on it is slow.
+        return value
+    return sympy.simplify(value)
 
 
 def machine(value: Any) -> str:

@@ -113,14 +113,27 @@ def _latex_value(piece: str) -> Any:
         return None
 
 
-@lru_cache(maxsize=8192)
+# Maths with no commands, braces, scripts or special characters cannot fail to render.
+_PLAIN_MATHS = re.compile(r"[\w\s.,+\-=()<>:;'|/!?*]*")
+
+
 def _render_error(text: str) -> str:
-    """Why a text field's maths does not render (empty if it does); cached, since the same
-    spans recur across the variants of a template."""
-    from questions.rendering import MathsError, render_maths_strict
+    """Why a text field's maths does not render (empty if it does). Each ``$…$`` span is
+    rendered as :func:`questions.rendering.render_maths_strict` does, and cached."""
+    for span in _SPAN.findall(text):
+        if not _PLAIN_MATHS.fullmatch(span):
+            error = _span_error(span)
+            if error:
+                return error
+    return ""
+
+
+@lru_cache(maxsize=16384)
+def _span_error(span: str) -> str:
+    from questions.rendering import MathsError, latex_to_mathml
 
     try:
-        render_maths_strict(text)
+        latex_to_mathml(span)
     except MathsError as exc:
         return str(exc)
     return ""
@@ -160,6 +173,14 @@ def _decimal(value: Any) -> Decimal | None:
 
 def _describe(value: Any) -> str:
     """A value for a teacher: exact form, with a decimal when it is not a plain number."""
+    try:
+        return _describe_cached(value)
+    except TypeError:  # unhashable
+        return str(value)
+
+
+@lru_cache(maxsize=4096)
+def _describe_cached(value: Any) -> str:
     try:
         if isinstance(value, sympy.Rational):
             return formatting.plain(value)
