@@ -8,6 +8,7 @@ from typing import Any
 from sympy import Rational
 
 from generation.engine.builder import PartBuilder
+from generation.engine.expressions import ExpressionError, parse_plain
 from generation.engine.formatting import display, number
 from questions.schemas import Accuracy
 
@@ -47,3 +48,16 @@ def ordinal(n: int) -> str:
     """1st, 2nd, 3rd, 4th, 11th, 21st..."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def wrong_number(part: PartBuilder, value: Any, error: str, marks: int, **kw: Any) -> None:
+    """Record a wrong numeric answer (shown to 3 s.f.) unless, once rounded, it reads the same
+    as one of the part's answers (then it would be marked right)."""
+    plain = shown(value)
+    for answer in part.answers:
+        try:
+            if parse_plain(plain) == parse_plain(answer.plain):
+                return
+        except ExpressionError:
+            continue
+    part.wrong(plain, error, marks, **kw)

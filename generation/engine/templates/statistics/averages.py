@@ -9,7 +9,13 @@ from sympy import Rational
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import listing, mean, median, ordinal, shown
+from generation.engine.templates.statistics._common import (
+    listing,
+    mean,
+    median,
+    ordinal,
+    wrong_number,
+)
 from generation.engine.templates.statistics._tables import table, text
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
@@ -198,8 +204,9 @@ class FrequencyTable(Template):
             part.mark("A", f"${hidden_f}$", value=answer, qualifiers=["cao"])
             naive = (m * f_known - known_s) / hx
             if naive != hidden_f and naive > 0:
-                part.wrong(
-                    shown(naive),
+                wrong_number(
+                    part,
+                    (naive),
                     "did not add x to the total frequency",
                     1,
                     working=[f"{known_s} + {hx}*x"],
@@ -324,16 +331,18 @@ class FrequencyTable(Template):
             qualifiers=[] if value.q in (1, 2, 4, 5, 10) else ["awrt"],
         )
         by_groups = Rational(sfx, len(xs))
-        part.wrong(
-            shown(by_groups),
+        wrong_number(
+            part,
+            (by_groups),
             f"divided by the number of columns ({len(xs)}) instead of the total frequency",
             1,
             working=[s_expr],
         )
         plain_mean = mean(xs)
         if plain_mean != value:
-            part.wrong(
-                shown(plain_mean),
+            wrong_number(
+                part,
+                (plain_mean),
                 "found the mean of the values in the first row, ignoring the frequencies",
                 0,
             )

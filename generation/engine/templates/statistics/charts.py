@@ -12,7 +12,7 @@ from sympy import Rational
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import shown
+from generation.engine.templates.statistics._common import wrong_number
 from generation.engine.templates.statistics._tables import table, text
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
@@ -185,8 +185,8 @@ class PieChart(Template):
             part.mark("A", f"${number(angles[target])}$", value=expr, qualifiers=["cao"])
             pct = Rational(100 * f, total)
             if pct != angles[target]:
-                part.wrong(
-                    shown(pct), "worked out a percentage (out of 100) instead of an angle", 0
+                wrong_number(
+                    part, (pct), "worked out a percentage (out of 100) instead of an angle", 0
                 )
             if difficulty >= 2:
                 self._reverse(q, next(labels), rng, cats, people, phrases)
@@ -246,8 +246,8 @@ class PieChart(Template):
         )
         part.mark("A", f"${total}$", value=total_expr, qualifiers=["cao"])
         wrong = Rational(freqs[known] * angles[known], 360)
-        part.wrong(
-            shown(wrong), "multiplied the frequency by the angle fraction instead of dividing", 0
+        wrong_number(
+            part, (wrong), "multiplied the frequency by the angle fraction instead of dividing", 0
         )
 
         ask_expr = f"a{ask}/360*{total_expr}"
@@ -329,7 +329,7 @@ class PieChart(Template):
         )
         part.mark("A", f"${number(value)}$", value="theta/360*T", qualifiers=["cao"])
         pct = Rational(angle * other_total, 100)
-        part.wrong(shown(pct), "treated the angle as a percentage", 0)
+        wrong_number(part, pct, "treated the angle as a percentage", 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -566,7 +566,7 @@ class ScatterDiagram(Template):
             qualifiers=["oe"],
         )
         part.mark("A", f"${number(value)}$", value="m*x0 + c", qualifiers=["cao"])
-        part.wrong(shown(m * x0), "left out the constant term of the equation", 0)
+        wrong_number(part, (m * x0), "left out the constant term of the equation", 0)
 
         if difficulty >= 3:
             y_target = rng.randint(min(ys) + 1, max(ys) - 1)
@@ -599,7 +599,7 @@ class ScatterDiagram(Template):
             )
             wrong = (y_target + c) / m
             if wrong != x_value:
-                part.wrong(shown(wrong), "added the constant instead of subtracting it", 0)
+                wrong_number(part, wrong, "added the constant instead of subtracting it", 0)
 
         if difficulty >= 4:
             far = xs[-1] + rng.randint(2, 4) * max(1, span // 4)

@@ -11,7 +11,7 @@ from sympy import Rational
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import shown
+from generation.engine.templates.statistics._common import shown, wrong_number
 from generation.engine.templates.statistics._tables import table, text
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
@@ -127,21 +127,23 @@ class GroupedMean(Template):
         part.mark("M", f"$\\div {n}$", value=mean_expr, qualifiers=["dep"])
         exact = (sfx / n).q in (1, 2, 4, 5, 10)
         part.mark("A", f"${ans.latex}$", value=mean_expr, qualifiers=[] if exact else ["awrt"])
-        part.wrong(
-            shown(sum(mids) / k),
+        wrong_number(
+            part,
+            (sum(mids) / k),
             "found the mean of the midpoints, ignoring the frequencies",
             1,
             working=[tuple(mids)],
         )
-        part.wrong(
-            shown(sfx / k),
+        wrong_number(
+            part,
+            (sfx / k),
             f"divided by the number of classes ({k}) instead of {n}",
             2,
             working=[tuple(mids), sfx_expr],
         )
         upper = sum(b * f for b, f in zip(bounds[1:], freqs, strict=True))
-        part.wrong(
-            shown(Rational(upper, n)), "used the upper class bounds instead of the midpoints", 0
+        wrong_number(
+            part, (Rational(upper, n)), "used the upper class bounds instead of the midpoints", 0
         )
 
         if difficulty >= 4:
@@ -186,7 +188,7 @@ class GroupedMean(Template):
             exact = pct.q in (1, 2, 4, 5, 10)
             part.mark("A", f"${ans.latex}$", value=pct_expr, qualifiers=[] if exact else ["awrt"])
             wrong = Rational(100 * sum(freqs[cut - 1 :]), n)
-            part.wrong(shown(wrong), "included the class below the boundary", 0)
+            wrong_number(part, wrong, "included the class below the boundary", 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -315,8 +317,8 @@ class CumulativeFrequency(Template):
             partial=["FT their upper quartile − their lower quartile"],
         )
         if iqr not in (lq, uq) and uq + lq not in (lq, uq, iqr):
-            part.wrong(
-                shown(uq + lq), "added the quartiles instead of subtracting", 2, working=[lq, uq]
+            wrong_number(
+                part, (uq + lq), "added the quartiles instead of subtracting", 2, working=[lq, uq]
             )
 
         if difficulty >= 3:
@@ -353,7 +355,7 @@ class CumulativeFrequency(Template):
             part.mark("M", f"${number(below)}$ seen", value=below, qualifiers=["soi"])
             part.mark("A", f"${ans.latex}$", value=n - below, qualifiers=["awrt"])
             if below != n - below:
-                part.wrong(shown(below), "gave the number of values less than the cut-off", 1)
+                wrong_number(part, below, "gave the number of values less than the cut-off", 1)
 
         if difficulty == 5:
             pct = rng.choice([10, 20, 80, 90])
@@ -505,8 +507,8 @@ class Histogram(Template):
         part.mark(
             "A", f"${number(height * widths[j])}$", value=f"H*{widths[j]}", qualifiers=["cao"]
         )
-        part.wrong(
-            shown(height / widths[j]), "divided by the class width instead of multiplying", 0
+        wrong_number(
+            part, (height / widths[j]), "divided by the class width instead of multiplying", 0
         )
         part.wrong(number(height), "took the height of the bar as the frequency", 0)
 

@@ -10,7 +10,13 @@ from sympy import Rational
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import listing, mean, median, ordinal, shown
+from generation.engine.templates.statistics._common import (
+    listing,
+    mean,
+    median,
+    ordinal,
+    wrong_number,
+)
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 # (description with {n}, unit after a value, low, high)
@@ -80,7 +86,7 @@ def _mean_part(part: PartBuilder, data: Sequence[int]) -> None:
     exact = Rational(total, n).q in (1, 2, 4, 5, 8, 10)
     part.mark("A", f"${ans.latex}$", value=Rational(total, n), qualifiers=[] if exact else ["awrt"])
     wrong = Rational(total, n - 1)
-    part.wrong(shown(wrong), f"divided by {n - 1} instead of {n}", 1, working=[total])
+    wrong_number(part, wrong, f"divided by {n - 1} instead of {n}", 1, working=[total])
 
 
 @register
@@ -209,7 +215,7 @@ class AveragesList(Template):
         old = mean(data)
         naive = m2 - old
         if naive != extra:
-            part.wrong(shown(naive), "subtracted the two means", 0)
+            wrong_number(part, naive, "subtracted the two means", 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -387,6 +393,6 @@ class StemAndLeaf(Template):
             part.mark("M", f"${number(total)} \\div {n}$", value=total, qualifiers=["oe"])
             exact = (total / n).q in (1, 2, 4, 5, 8, 10)
             part.mark("A", f"${ans.latex}$", value=total / n, qualifiers=[] if exact else ["awrt"])
-            part.wrong(
-                shown(total / (n - 1)), f"divided by {n - 1} instead of {n}", 1, working=[total]
+            wrong_number(
+                part, (total / (n - 1)), f"divided by {n - 1} instead of {n}", 1, working=[total]
             )
