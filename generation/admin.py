@@ -8,10 +8,10 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from generation.models import GenerationSession, GenerationStep
-from questions.admin import pretty_json
+from questions.admin import StaffReadMostly, pretty_json
 
 
-class ReadOnly(admin.ModelAdmin):
+class ReadOnly(StaffReadMostly):
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 

@@ -91,8 +91,28 @@ class SyllabusCodeAdmin(StaffEditable):
     ordering = ["sort_key"]
 
 
+class StaffReadMostly(admin.ModelAdmin):
+    """Records every staff member may read (and review), without per-model permissions;
+    only superusers delete."""
+
+    def _staff(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_active and request.user.is_staff)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._staff(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._staff(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._staff(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.is_superuser)
+
+
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(StaffReadMostly):
     list_display = [
         "title",
         "tier",
