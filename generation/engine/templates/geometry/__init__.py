@@ -6,5 +6,6 @@ from generation.engine.templates.geometry import (  # noqa: F401
     polygons,
     scale,
     similarity,
+    symmetry,
     triangles,
 )
