@@ -10,6 +10,7 @@ from generation.engine.templates.number import (  # noqa: F401
     integers,
     operations,
     powers,
+    rates,
     ratio,
     sets,
     surds,
