@@ -1,11 +1,13 @@
 """Algebra and graphs templates (syllabus topic 2). Importing the package registers them all."""
 
 from generation.engine.templates.algebra import (  # noqa: F401
+    algebraic_fractions,
     equations,
     expanding,
     factorising,
     forming,
     formulas,
+    indices,
     quadratic_equations,
     quadratic_forms,
     substitution,
