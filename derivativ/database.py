@@ -29,7 +29,7 @@ def is_transaction_pooler(url: str) -> bool:
 
 def config_from_url(url: str, *, conn_max_age: int = 60) -> dict[str, Any]:
     """Django ``DATABASES['default']`` for a Postgres URL (plain, Supabase direct or pooler)."""
-    config: dict[str, Any] = dj_database_url.parse(url, conn_max_age=conn_max_age)
+    config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=conn_max_age))
     config["ENGINE"] = "django.db.backends.postgresql"
     options = config.setdefault("OPTIONS", {})
     if is_transaction_pooler(url):

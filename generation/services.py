@@ -222,7 +222,8 @@ def session_recover_stale(*, stale_after: float | None = None) -> list[str]:
             )
             if session is None:
                 continue
-            silent = (timezone.now() - session.heartbeat_at).total_seconds()
+            last_beat = session.heartbeat_at or session.started_at or timezone.now()
+            silent = (timezone.now() - last_beat).total_seconds()
             if session.attempts >= MAX_RUN_ATTEMPTS:
                 _finish(
                     session,

@@ -416,7 +416,7 @@ class SessionRun:
         self.session_variant_keys |= selectors.session_variant_keys(self.session_id)
         parallel = self.session.mode != Mode.OFFLINE and len(todo) > 1
         if parallel:
-            workers = min(len(todo), settings.PIPELINE["CONCURRENCY"])
+            workers = min(len(todo), int(settings.PIPELINE["CONCURRENCY"]))
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 for future in [pool.submit(self._run_in_thread, s) for s in todo]:
                     future.result()
@@ -444,7 +444,7 @@ def run_session(session_id: str) -> str:
     """Run a session to a terminal state; returns that state. Never leaves it running."""
     session = services.session_begin(session_id=session_id, worker=worker_name())
     if session is None:
-        return GenerationSession.objects.get(pk=session_id).status_id
+        return str(GenerationSession.objects.get(pk=session_id).status_id)
     heartbeat = _Heartbeat(session_id)
     heartbeat.start()
     status, error = Status.COMPLETED, ""
@@ -498,4 +498,4 @@ def _finished_message(session: GenerationSession) -> str:
             f"Finished: {session.questions_made} saved ({session.questions_approved} approved), "
             f"{session.questions_rejected} rejected"
         )
-    return f"{session.status_id.capitalize()}: {session.error}"
+    return f"{str(session.status_id).capitalize()}: {session.error}"
