@@ -1,3 +1,9 @@
 """Probability templates (syllabus topic 8). Importing registers them."""
 
-from generation.engine.templates.probability import combined, single  # noqa: F401
+from generation.engine.templates.probability import (  # noqa: F401
+    events,
+    frequency,
+    sample_space,
+    trees,
+    venn,
+)

@@ -1,3 +1,11 @@
 """Statistics templates (syllabus topic 9). Importing registers them."""
 
-from generation.engine.templates.statistics import averages, charts, grouped, lists  # noqa: F401
+from generation.engine.templates.statistics import (  # noqa: F401
+    averages,
+    cumulative,
+    grouped_mean,
+    histogram,
+    lists,
+    pie,
+    scatter,
+)

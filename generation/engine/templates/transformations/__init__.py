@@ -1,3 +1,8 @@
 """Transformations and vectors templates (syllabus topic 7). Importing registers them."""
 
-from generation.engine.templates.transformations import shapes, vectors  # noqa: F401
+from generation.engine.templates.transformations import (  # noqa: F401
+    column_vectors,
+    describe,
+    images,
+    vector_geometry,
+)

@@ -6,6 +6,7 @@ point and the machine form of that image over the question's givens.
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import sympy
@@ -154,3 +155,60 @@ def grid_svg(
             )
     out.append("</svg>")
     return "".join(out)
+
+
+# Triangles and wording shared by the transformation templates.
+
+LIMIT = 9  # keep every vertex on a grid from -9 to 9
+
+
+def scalene_triangle(rng: random.Random, scale: int = 1) -> list[Point]:
+    """Offsets of a triangle with three different side lengths (so no symmetry can map it onto
+    itself, and the transformation between two copies is unique)."""
+    top = 3 if scale == 1 else 2
+    while True:
+        w, h = rng.randint(1, top), rng.randint(1, top)
+        d = rng.randint(0, w)
+        pts = [(0, 0), (w, 0), (d, h)]
+        turns = rng.randint(0, 3)
+        pts = [rotate(p, (0, 0), 90 * turns) for p in pts]
+        if rng.random() < 0.5:
+            pts = [(-x, y) for x, y in pts]
+        sides = sorted(
+            (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2
+            for a, b in ((pts[0], pts[1]), (pts[1], pts[2]), (pts[0], pts[2]))
+        )
+        if len(set(sides)) == 3:
+            return [(scale * x, scale * y) for x, y in pts]
+
+
+def inside(*shapes: list[Point]) -> bool:
+    return all(abs(c) <= LIMIT for pts in shapes for p in pts for c in p)
+
+
+def rotation_words(angle: int) -> str:
+    if angle % 360 == 180:
+        return "$180^{\\circ}$"
+    return f"$90^{{\\circ}}$ {'anticlockwise' if angle > 0 else 'clockwise'}"
+
+
+def factor_latex(k: Any) -> str:
+    k = sympy.Rational(k)
+    if k.is_Integer:
+        return str(k)
+    sign = "-" if k < 0 else ""
+    return f"{sign}\\frac{{{abs(k.p)}}}{{{k.q}}}"
+
+
+def shift_words(d: int, axis: str) -> str:
+    return f"{'add' if d > 0 else 'subtract'} ${abs(d)}$ {'to' if d > 0 else 'from'} each ${axis}$-coordinate"
+
+
+def minus(c: int, var: str) -> str:
+    return f"-{var}" if c == 0 else f"{c} - {var}"
+
+
+def move_words(v: Point) -> str:
+    across = f"${abs(v[0])}$ {'right' if v[0] > 0 else 'left'}"
+    up = f"${abs(v[1])}$ {'up' if v[1] > 0 else 'down'}"
+    return f"{across} and {up}"

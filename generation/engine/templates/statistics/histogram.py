@@ -1,0 +1,191 @@
+"""Histograms with unequal class widths (E9.7)."""
+
+from __future__ import annotations
+
+import random
+
+from sympy import Rational
+
+from generation.engine.base import Reject, Template, register
+from generation.engine.builder import QuestionBuilder
+from generation.engine.formatting import number
+from generation.engine.templates.statistics._common import wrong_number
+from generation.engine.templates.statistics._grouped import class_latex
+from generation.engine.templates.statistics._tables import table, text
+from questions.schemas import CalculatorPolicy, Tier
+
+# (what with {n}, variable, unit, class boundaries with unequal widths)
+_HISTOGRAMS = [
+    (
+        "the times, $t$ seconds, that {n} students took to run 100 metres",
+        "t",
+        "seconds",
+        [[10, 12, 13, 14, 16, 20], [11, 13, 14, 15, 17, 20], [10, 13, 14, 15, 18, 22]],
+    ),
+    (
+        "the masses, $m$ kilograms, of {n} suitcases",
+        "m",
+        "kg",
+        [[0, 10, 15, 20, 30, 50], [0, 5, 10, 20, 25, 40], [0, 10, 20, 25, 30, 40]],
+    ),
+    (
+        "the ages, $a$ years, of {n} people at a concert",
+        "a",
+        "years",
+        [[10, 20, 25, 30, 40, 60], [15, 20, 25, 35, 50, 70], [10, 15, 20, 30, 40, 60]],
+    ),
+]
+
+
+@register
+class Histogram(Template):
+    key = "statistics.histogram"
+    title = "Histograms with unequal class widths: frequency density and frequencies"
+    codes = {Tier.EXTENDED: ("E9.7",)}
+    calculator = CalculatorPolicy.ALLOWED
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        what, var, unit, options = rng.choice(_HISTOGRAMS)
+        bounds = rng.choice(options)
+        k = len(bounds) - 1
+        widths = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+        # Frequency densities first (tenths or halves), so the frequencies are whole numbers.
+        step = Rational(1, 2) if difficulty != 5 else Rational(1, 5)
+        freqs: list[int] = []
+        for w in widths:
+            choices = [
+                d for d in (step * i for i in range(1, 61)) if (d * w).q == 1 and 2 <= d * w <= 40
+            ]
+            freqs.append(int(rng.choice(choices) * w))
+        fds = [Rational(f, w) for f, w in zip(freqs, widths, strict=True)]
+        n = sum(freqs)
+        for i, f in enumerate(freqs):
+            q.given(f"f{i}", f)
+        q.param("context", var)
+        q.param("bounds", "-".join(map(str, bounds)))
+        ask = rng.sample([i for i in range(k) if widths[i] != 1], 2 if difficulty <= 3 else 3)
+        ask.sort()
+        given_fd = [i for i in range(k) if i not in ask]
+        cells = [number(fds[i]) if i in given_fd else "" for i in range(k)]
+        rows = [[text("Class"), text("Frequency"), text("Frequency density")]]
+        for i in range(k):
+            rows.append([class_latex(var, bounds[i], bounds[i + 1]), str(freqs[i]), cells[i]])
+        q.title = "Histogram"
+        q.stem = (
+            f"The table shows {what.format(n=f'${n}$')}. Some of the frequency densities are "
+            f"missing. ${table(rows)}$"
+        )
+        labels = iter("abcd")
+
+        part = q.part(
+            next(labels),
+            "Work out the missing frequency densities, in order from the top of the table.",
+            marks=len(ask),
+            command="Work out",
+        )
+        for i in ask:
+            expr = f"f{i}/{widths[i]}"
+            part.step(
+                f"${class_latex(var, bounds[i], bounds[i + 1])}$: "
+                f"${freqs[i]} \\div {widths[i]} = {number(fds[i])}$",
+                expr,
+            )
+            part.answer(expr, label=class_latex(var, bounds[i], bounds[i + 1]))
+            part.mark("B", f"${number(fds[i])}$", value=expr)
+        products = [freqs[i] * widths[i] for i in ask]
+        if not set(products) & {fds[i] for i in ask}:
+            part.wrong(
+                ", ".join(str(v) for v in products),
+                "multiplied the frequency by the class width instead of dividing",
+                0,
+            )
+
+        # (b) frequency from a bar height in another histogram
+        j = rng.choice([i for i in range(k) if widths[i] >= 2])
+        height = rng.choice(
+            [
+                d
+                for d in (Rational(i, 10) for i in range(2, 80))
+                if (d * widths[j]).q == 1 and d * widths[j] >= 3
+            ]
+        )
+        q.given("H", height)
+        part = q.part(
+            next(labels),
+            f"A histogram is drawn for a second group. The bar for the class "
+            f"${class_latex(var, bounds[j], bounds[j + 1])}$ has a height of ${number(height)}$. "
+            "Work out the frequency for this class.",
+            marks=2,
+            command="Work out",
+        )
+        part.step(
+            f"Frequency $=$ frequency density $\\times$ class width $= {number(height)} "
+            f"\\times {widths[j]} = {number(height * widths[j])}$",
+            f"H*{widths[j]}",
+        )
+        part.answer(f"H*{widths[j]}")
+        part.mark(
+            "M",
+            f"${number(height)} \\times {widths[j]}$",
+            value=f"H*{widths[j]}",
+            qualifiers=["oe"],
+        )
+        part.mark(
+            "A", f"${number(height * widths[j])}$", value=f"H*{widths[j]}", qualifiers=["cao"]
+        )
+        wrong_number(
+            part, (height / widths[j]), "divided by the class width instead of multiplying", 0
+        )
+        part.wrong(number(height), "took the height of the bar as the frequency", 0)
+
+        if difficulty >= 3:
+            # (c) values above a cut inside one class, assuming even spread
+            cuts = [
+                (i, d)
+                for i in range(1, k - 1)
+                for d in range(1, widths[i])
+                if (fds[i] * (widths[i] - d)).q == 1
+            ]
+            if not cuts:
+                raise Reject("no whole-number cut")
+            c, offset = rng.choice(cuts)
+            cut = bounds[c] + offset
+            q.given("X", cut)
+            part_freq = fds[c] * (bounds[c + 1] - cut)
+            rest = sum(freqs[c + 1 :])
+            total = part_freq + rest
+            part = q.part(
+                next(labels),
+                f"Assuming the values in each class are spread evenly, estimate the number of "
+                f"values greater than ${number(cut)}$ {unit}.",
+                marks=3,
+                command="Work out",
+            )
+            part.step(
+                f"In ${class_latex(var, bounds[c], bounds[c + 1])}$: "
+                f"${number(fds[c])} \\times ({bounds[c + 1]} - {number(cut)}) = {number(part_freq)}$",
+                f"f{c}/{widths[c]}*({bounds[c + 1]} - X)",
+            )
+            later = " + ".join(f"f{i}" for i in range(c + 1, k)) or "0"
+            part.step(
+                f"Classes above: ${' + '.join(str(freqs[i]) for i in range(c + 1, k)) or '0'} = {rest}$",
+                later,
+            )
+            expr = f"f{c}/{widths[c]}*({bounds[c + 1]} - X) + {later}"
+            part.step(f"${number(part_freq)} + {rest} = {number(total)}$", expr)
+            part.answer(expr)
+            part.mark(
+                "M",
+                f"${number(fds[c])} \\times ({bounds[c + 1]} - {number(cut)})$ oe",
+                value=f"f{c}/{widths[c]}*({bounds[c + 1]} - X)",
+            )
+            part.mark("M", f"$+ {rest}$", value=expr, qualifiers=["dep"])
+            part.mark("A", f"${number(total)}$", value=expr, qualifiers=["cao"])
+            whole = freqs[c] + rest
+            part.wrong(str(whole), "included the whole of the class containing the cut-off", 0)
+            part.wrong(
+                number(part_freq),
+                "found only the part of the class above the cut-off",
+                1,
+                working=[f"f{c}/{widths[c]}*({bounds[c + 1]} - X)"],
+            )
