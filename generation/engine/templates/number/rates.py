@@ -346,17 +346,20 @@ class Rates(Template):
         )
 
     def _flow(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
-        rate_value = rng.choice([8, 12, 15, 16, 20, 24, 25, 30, 40])
-        cubic = rng.choice(
-            [
+        options = [
+            (r, c)
+            for r in (8, 12, 14, 15, 16, 18, 24, 25, 35, 45)
+            for c in (
                 Rational(3, 2),
                 Rational(2),
                 Rational(12, 5),
                 Rational(3),
                 Rational(18, 5),
                 Rational(9, 2),
-            ]
-        )
+            )
+            if (c * 1000 / r) % 60 >= 1
+        ]
+        rate_value, cubic = rng.choice(options)
         litres = cubic * 1000
         minutes = litres / rate_value
         rate = q.given(f"{label}q", rate_value)
@@ -378,9 +381,8 @@ class Rates(Template):
             f"${dec(litres)} \\div {rate} = {dec(minutes) if minutes.q in (1, 2, 4, 5) else f'{float(minutes):.1f}'}$ minutes",
             machine,
         )
-        part.step(
-            f"$\\approx {total}$ minutes $= {hours}$ h ${mins}$ min", f"round_dp({machine}, 0)"
-        )
+        sign = "=" if minutes == total else "\\approx"
+        part.step(f"${sign} {total}$ minutes $= {hours}$ h ${mins}$ min", f"round_dp({machine}, 0)")
         part.answer(f"floor(round_dp({machine}, 0)/60)", label="hours", unit="h")
         part.answer(
             f"round_dp({machine}, 0) - 60*floor(round_dp({machine}, 0)/60)",
