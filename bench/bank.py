@@ -17,6 +17,7 @@ measure what the flat columns buy.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import time
@@ -202,13 +203,13 @@ def jsonb_sql(name: str, f: dict[str, Any]) -> tuple[str, list[Any]]:
         params.append(f["calculator_policy"])
     if "syllabus_codes" in f:
         where.append("content @> %s::jsonb")
-        params.append('{"syllabus_codes": ["%s"]}' % f["syllabus_codes"][0])
+        params.append(json.dumps({"syllabus_codes": [f["syllabus_codes"][0]]}))
     if "difficulty" in f:
         where.append("(content->>'difficulty')::int = %s")
         params.append(f["difficulty"])
     if "command_word" in f:
         where.append("content @> %s::jsonb")
-        params.append('{"parts": [{"command_word": "%s"}]}' % f["command_word"])
+        params.append(json.dumps({"parts": [{"command_word": f["command_word"]}]}))
     if "review_state" in f:
         where.append("review_state = %s")  # not part of the question: a row attribute either way
         params.append(f["review_state"])
