@@ -67,7 +67,7 @@ class VennTwoWay(Template):
             partial=[f"or M1 for ${only_a}$ and ${only_b}$ in the 'only' regions"],
         )
         part.mark("A", f"${neither}$", value="N - (A + B - AB)", qualifiers=["cao"])
-        if total - na - nb > 0:
+        if 0 < total - na - nb != na + nb - both:
             part.wrong(
                 str(total - na - nb),
                 "did not allow for those who do both (counted them twice)",
