@@ -145,7 +145,7 @@ _BINOPS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Mod: lambda a, b: sympy.Mod(a, b),
 }
 
-_COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
+_COMPARE: dict[type[ast.cmpop], Callable[..., Any]] = {
     ast.Lt: sympy.Lt,
     ast.LtE: sympy.Le,
     ast.Gt: sympy.Gt,
@@ -459,6 +459,8 @@ def latex_to_plain(latex: str) -> str:
         rows = [r.strip() for r in matrix.group(1).split("\\\\") if r.strip()]
         return "(" + ", ".join(latex_to_plain(r) for r in rows) + ")"
     text = text.replace("{,}", "")
+    # A whole number written against a numeric fraction is a mixed number: 2\frac{1}{3}.
+    text = re.sub(r"(\d+)\s*\\[dt]?frac\{(\d+)\}\{(\d+)\}", r"(\1 + \2/\3)", text)
     out: list[str] = []
     i = 0
     while i < len(text):
@@ -747,6 +749,7 @@ def equivalent(a: Any, b: Any, *, tolerance: float | None = None) -> bool:
     if difference.is_number:
         return bool(_near_zero(difference, tolerance))
     left, right = _fingerprint(sympy.sympify(a)), _fingerprint(sympy.sympify(b))
-    if None not in left and None not in right:
-        return all(_close(x, y, tolerance) for x, y in zip(left, right, strict=True))
+    pairs = [(x, y) for x, y in zip(left, right, strict=True) if x is not None and y is not None]
+    if len(pairs) == len(left):
+        return all(_close(x, y, tolerance) for x, y in pairs)
     return sympy.simplify(difference) == 0

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import sympy
@@ -196,9 +196,16 @@ def _label(label: Any) -> str:
 
 
 def _shown_number(text: str) -> str | None:
-    """The one decimal number in an answer as displayed (units and currency ignored)."""
-    found = _NUMBER.findall(_flat(text))
-    return found[0] if len(found) == 1 else None
+    """The one decimal number in an answer as displayed (a unit such as cm^2, and currency,
+    ignored); None if the display is not a single number."""
+    flat = _flat(text)
+    match = _NUMBER.search(flat)
+    if match is None:
+        return None
+    rest = re.sub(r"\^\{?[23]\}?|[²³]", "", flat[match.end() :])
+    if re.search(r"\d", flat[: match.start()] + rest):
+        return None
+    return match.group(0)
 
 
 def _decimal_places(text: str) -> int:
@@ -286,7 +293,7 @@ class _Verifier:
                 ("command_word", self.command_word),
                 ("marking", self.self_test),
             ):
-                steps.append((name, lambda m=method, p=part: m(p), label))
+                steps.append((name, partial(method, part), label))
         for name, step, label in steps:
             try:
                 step()
@@ -582,7 +589,7 @@ class _Verifier:
             AnswerKind.SET: sympy.FiniteSet | sympy.Tuple,
         }
         problems = []
-        shape = shapes.get(kind)
+        shape = shapes.get(str(kind))
         if shape is not None and not isinstance(value, shape):
             problems.append(f"its value {_describe(value)} is not a {kind}")
         if (
