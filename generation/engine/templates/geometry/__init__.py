@@ -3,6 +3,7 @@
 from generation.engine.templates.geometry import (  # noqa: F401
     angles,
     bearings,
+    circles,
     polygons,
     scale,
     similarity,

@@ -30,6 +30,7 @@ REASONS = {
     "alternate segment",
     "tangents": "tangents from an external point are equal in length",
     "radii": "radii are equal, so the triangle is isosceles",
+    "chords": "equal chords are equidistant from the centre",
 }
 
 # Words an examiner looks for in each reason (the mark scheme's "must see" note).
@@ -52,6 +53,7 @@ KEY_WORDS = {
     "alternate segment": "alternate segment",
     "tangents": "tangents from a point",
     "radii": "radii, isosceles",
+    "chords": "equal chords, same distance from the centre",
 }
 
 
@@ -86,13 +88,16 @@ def text_latex(words: str) -> str:
     return "".join(out)
 
 
-def reason_part(q: Any, label: str, fact: str, text: str | None = None) -> PartBuilder:
+def reason_part(
+    q: Any, label: str, fact: str, text: str | None = None, calculator: str | None = None
+) -> PartBuilder:
     """A one-mark 'Give a geometrical reason' part whose answer is the named angle fact."""
     part = q.part(
         label,
         text or "Give a geometrical reason for your answer.",
         marks=1,
         command="Give",
+        calculator=calculator,
     )
     reason = REASONS[fact]
     part.step(reason.capitalize() + ".")
