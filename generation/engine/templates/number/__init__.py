@@ -9,6 +9,7 @@ from generation.engine.templates.number import (  # noqa: F401
     fractions,
     integers,
     operations,
+    percentages,
     powers,
     rates,
     ratio,

@@ -84,6 +84,13 @@ def money(value: Any) -> str:
     return formatting.money(value)
 
 
+def amount(value: Any) -> str:
+    """A sum of money without the symbol, as printed: ``68`` or ``12.50``."""
+    if sympy.sympify(value).is_Integer:
+        return str(int(value))
+    return formatting.number(value, 2)
+
+
 def cash(value: Any) -> str:
     """Money to 2 d.p. without the symbol, e.g. ``12.50``."""
     return formatting.number(value, 2)
