@@ -8,6 +8,7 @@ from generation.engine.templates.algebra import (  # noqa: F401
     forming,
     formulas,
     indices,
+    inequalities,
     quadratic_equations,
     quadratic_forms,
     substitution,
