@@ -356,6 +356,9 @@ def cuboid_figure(
 ) -> Figure:
     """A cuboid ABCDEFGH (ABCD the base, E above A, ...) with length, width and height
     labelled; hidden edges dashed."""
+    biggest = max(length, width, height)
+    length, height = max(length, 0.45 * biggest), max(height, 0.45 * biggest)
+    width = max(width, 0.9 * biggest)  # drawn receding at half scale
     dx, dy = _DEPTH[0] * width, _DEPTH[1] * width
     fig = Figure(title, width=320, height=240)
     for name, (x, y) in {
@@ -456,6 +459,7 @@ def pyramid_figure(
     slant_label: str = "",
 ) -> Figure:
     """A square-based pyramid with its vertex V above the centre O of the base ABCD."""
+    height = min(max(height, 0.7 * side), 1.6 * side)
     dx, dy = _DEPTH[0] * side, _DEPTH[1] * side
     fig = Figure(title, width=300, height=260)
     fig.point("A", 0, 0).point("B", side, 0).point("C", side + dx, dy).point("D", dx, dy)

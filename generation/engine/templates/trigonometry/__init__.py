@@ -3,6 +3,8 @@
 from generation.engine.templates.trigonometry import (  # noqa: F401
     bearings,
     exact,
+    non_right,
     pythagoras,
     right_angled,
+    three_d,
 )

@@ -1,0 +1,417 @@
+"""Non-right-angled triangles (E6.5): the sine rule (including the obtuse case), the cosine
+rule and the area ½ab sin C."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from sympy import Rational, acos, asin, pi, sin, sqrt
+
+from generation.engine.base import Reject, Template, register
+from generation.engine.builder import PartBuilder, QuestionBuilder
+from generation.engine.templates.mensuration.common import deg, n, wrong
+from generation.engine.templates.mensuration.figures import triangle_figure, triangle_points
+from generation.engine.templates.trigonometry.right_angled import approx
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
+
+SF3, ANGLE, DP2 = Accuracy.SF3, Accuracy.ANGLE_1DP, Accuracy.DP2
+SINE_RULE = "$\\frac{a}{\\sin A} = \\frac{b}{\\sin B} = \\frac{c}{\\sin C}$"
+
+
+def _rad(degrees: object) -> object:
+    return degrees * pi / 180
+
+
+def _length(rng: random.Random, lo: int, hi: int) -> Rational:
+    return (
+        Rational(rng.randint(lo * 10, hi * 10), 10)
+        if rng.random() < 0.5
+        else Rational(rng.randint(lo, hi))
+    )
+
+
+def _draw(
+    q: QuestionBuilder,
+    angles: tuple[float, float, float],
+    sides: dict[tuple[str, str], str],
+    marks: dict[str, str],
+) -> None:
+    """Triangle ABC with angles (A, B, C) in degrees; labels on sides and angles."""
+    a, b, c = (float(sin(_rad(x))) for x in angles)  # proportional to the sides
+    q.diagram_svg = triangle_figure(
+        "Triangle ABC", triangle_points(a, b, c), sides=sides, angles=marks
+    ).svg()
+
+
+def _draw_sas(
+    q: QuestionBuilder,
+    b: object,
+    c: object,
+    angle: float,
+    sides: dict[tuple[str, str], str],
+    marks: dict[str, str],
+) -> None:
+    """Triangle ABC from AC = b, AB = c and angle A, with the two sides drawn no more than
+    twice as long as each other (the figure is NOT TO SCALE)."""
+    ratio = min(max(float(b) / float(c), 0.5), 2.0)
+    t = float(_rad(angle))
+    points = {"A": (0.0, 0.0), "B": (1.0, 0.0), "C": (ratio * math.cos(t), ratio * math.sin(t))}
+    q.diagram_svg = triangle_figure("Triangle ABC", points, sides=sides, angles=marks).svg()
+
+
+def _area_part(
+    q: QuestionBuilder, label: str, s1: str, s2: str, angle: str, names: tuple[str, str, str]
+) -> PartBuilder:
+    """Area = ½ × s1 × s2 × sin(angle), all machine forms; names are for the text."""
+    area = f"({s1})*({s2})*sind({angle})/2"
+    p = q.part(label, "Calculate the area of triangle $ABC$.", marks=2, command="Calculate")
+    ans = p.answer(area, accuracy=SF3, unit="cm^2")
+    p.step(
+        f"Area $= \\frac{{1}}{{2}} \\times {names[0]} \\times {names[1]} \\times "
+        f"\\sin {names[2]} = {ans.latex}$ cm$^2$",
+        area,
+    )
+    p.mark(
+        "M",
+        f"$\\frac{{1}}{{2}} \\times {names[0]} \\times {names[1]} \\times \\sin {names[2]}$",
+        value=area,
+        qualifiers=["FT"],
+    )
+    p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+    wrong(p, f"({s1})*({s2})*sind({angle})", "forgot the ½", 0)
+    if abs(q.value_of(f"sind({angle})")) < Rational(95, 100):
+        wrong(p, f"({s1})*({s2})/2", "left out sin A (as if the angle were a right angle)", 0)
+    return p
+
+
+@register
+class SineRule(Template):
+    key = "trigonometry.sine_rule"
+    title = "The sine rule: a side or an angle (including the obtuse case)"
+    codes = {Tier.EXTENDED: ("E6.5",)}
+    calculator = CalculatorPolicy.ALLOWED
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        q.title = "The sine rule"
+        if difficulty <= 2:
+            self._side(q, rng, third_angle=difficulty == 2)
+        else:
+            self._angle(q, rng, difficulty)
+
+    def _side(self, q: QuestionBuilder, rng: random.Random, *, third_angle: bool) -> None:
+        A_ = rng.randint(30, 110)  # noqa: N806 - angle names as on the paper
+        B_ = rng.randint(25, 150 - A_)  # noqa: N806
+        a = q.given("a", _length(rng, 5, 20), unit="cm")
+        if third_angle:
+            B = q.given("B", B_, unit="degrees")  # noqa: N806
+            C = q.given("C", 180 - A_ - B_, unit="degrees")  # noqa: N806
+            A_expr = "(180 - B - C)"  # noqa: N806
+            q.stem = (
+                f"In triangle $ABC$, $BC = {n(a)}$ cm, angle $ABC = {deg(B)}$ and angle "
+                f"$ACB = {deg(C)}$."
+            )
+            marks = {"B": f"{n(B)}°", "C": f"{n(C)}°"}
+        else:
+            A = q.given("A", A_, unit="degrees")  # noqa: N806
+            B = q.given("B", B_, unit="degrees")  # noqa: N806
+            A_expr = "A"  # noqa: N806
+            q.stem = (
+                f"In triangle $ABC$, $BC = {n(a)}$ cm, angle $BAC = {deg(A)}$ and angle "
+                f"$ABC = {deg(B)}$."
+            )
+            marks = {"A": f"{n(A)}°", "B": f"{n(B)}°"}
+        _draw(q, (A_, B_, 180 - A_ - B_), {("B", "C"): f"{n(a)} cm"}, marks)
+        ratio = f"a/sind({A_expr})"
+        side = f"{ratio}*sind(B)"
+        p = q.part("a", "Calculate $AC$.", marks=4 if third_angle else 3, command="Calculate")
+        if third_angle:
+            p.step(f"Angle $BAC = 180 - {n(B)} - {n(q.value_of('C'))} = {n(A_)}^\\circ$", A_expr)
+            p.mark("B", f"Angle $BAC = {n(A_)}$", value=A_expr)
+        p.step(
+            f"$\\frac{{AC}}{{\\sin {deg(B_)}}} = \\frac{{{n(a)}}}{{\\sin {deg(A_)}}} = "
+            f"{approx(q.value_of(ratio))}$",
+            ratio,
+        )
+        ans = p.answer(side, accuracy=SF3, unit="cm", label="AC")
+        p.step(f"$AC = {approx(q.value_of(ratio))} \\times \\sin {deg(B_)} = {ans.latex}$ cm", side)
+        p.mark(
+            "M",
+            f"$\\frac{{AC}}{{\\sin {deg(B_)}}} = \\frac{{{n(a)}}}{{\\sin {deg(A_)}}}$ oe",
+            value=ratio,
+        )
+        p.mark(
+            "M",
+            f"$AC = \\frac{{{n(a)} \\sin {deg(B_)}}}{{\\sin {deg(A_)}}}$",
+            value=side,
+            qualifiers=["dep"],
+        )
+        p.mark("A", f"${ans.latex}$", value=side, qualifiers=["awrt"])
+        wrong(
+            p,
+            f"a*sind({A_expr})/sind(B)",
+            "rearranged the sine rule upside down",
+            1,
+            working=[ratio],
+        )
+        if third_angle:
+            wrong(p, "a*sind(B)/sind(C)", "used angle C, which is not opposite BC", 0)
+        else:
+            wrong(p, "a*cosd(B)/cosd(A)", "used cos instead of sin", 0)
+
+    def _angle(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        obtuse = difficulty == 5
+        A_ = rng.randint(25, 65)  # noqa: N806
+        a_ = _length(rng, 6, 18)
+        if obtuse:  # b > a > b sin A: two triangles; the question says B is obtuse
+            b_ = Rational(round(float(a_) * rng.uniform(1.1, 0.95 / float(sin(_rad(A_)))) * 10), 10)
+        else:  # b < a: only one triangle
+            b_ = Rational(round(float(a_) * rng.uniform(0.45, 0.9) * 10), 10)
+        sin_b = b_ * sin(_rad(A_)) / a_
+        if not (b_ > 0 and sin_b < Rational(98, 100)) or (obtuse and b_ <= a_):
+            raise Reject("the triangle does not exist or is ambiguous in the wrong way")
+        acute_b = float(asin(sin_b)) * 180 / float(pi)
+        B_ = 180 - acute_b if obtuse else acute_b  # noqa: N806
+        if 180 - A_ - B_ < 8:
+            raise Reject("angle C too small to draw")
+        A = q.given("A", A_, unit="degrees")  # noqa: N806
+        a = q.given("a", a_, unit="cm")
+        b = q.given("b", b_, unit="cm")
+        q.stem = (
+            f"In triangle $ABC$, $BC = {n(a)}$ cm, $AC = {n(b)}$ cm and angle "
+            f"$BAC = {deg(A)}$." + ("\nAngle $ABC$ is obtuse." if obtuse else "")
+        )
+        _draw(
+            q,
+            (A_, B_, 180 - A_ - B_),
+            {("B", "C"): f"{n(a)} cm", ("A", "C"): f"{n(b)} cm"},
+            {"A": f"{n(A)}°"},
+        )
+        sinb = "b*sind(A)/a"
+        angle = f"180 - asind({sinb})" if obtuse else f"asind({sinb})"
+        p = q.part("a", "Calculate angle $ABC$.", marks=4 if obtuse else 3, command="Calculate")
+        p.step(
+            f"$\\frac{{\\sin B}}{{{n(b)}}} = \\frac{{\\sin {deg(A)}}}{{{n(a)}}}$, so "
+            f"$\\sin B = {approx(q.value_of(sinb))}$",
+            sinb,
+        )
+        if obtuse:
+            p.step(
+                f"$\\sin^{{-1}}({approx(q.value_of(sinb))}) = "
+                f"{approx(q.value_of(f'asind({sinb})'), DP2)}^\\circ$, but $B$ is obtuse",
+                f"asind({sinb})",
+            )
+        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle ABC")
+        p.step(
+            (
+                "$B = 180 - " + approx(q.value_of(f"asind({sinb})"), DP2) + " = "
+                if obtuse
+                else "$B = "
+            )
+            + f"{ans.latex}^\\circ$",
+            angle,
+        )
+        p.mark(
+            "M",
+            f"$\\sin B = \\frac{{{n(b)} \\sin {deg(A)}}}{{{n(a)}}}$ oe",
+            count=2,
+            value=sinb,
+            partial=[
+                f"M1 for $\\frac{{\\sin B}}{{{n(b)}}} = \\frac{{\\sin {deg(A)}}}{{{n(a)}}}$ oe"
+            ],
+        )
+        if obtuse:
+            p.mark("M", "$180 -$ their acute angle", value=angle, qualifiers=["dep"])
+        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+        if obtuse:
+            wrong(
+                p,
+                f"asind({sinb})",
+                "gave the acute angle although angle ABC is obtuse",
+                2,
+                working=[sinb],
+            )
+        else:
+            wrong(
+                p, asin(sin_b), "used a calculator in radian mode", 2, working=[sinb], accuracy=SF3
+            )
+        upside = a_ * sin(_rad(A_)) / b_
+        if upside < 1:
+            wrong(p, "asind(a*sind(A)/b)", "used the sine rule upside down", 0)
+        if difficulty == 4:
+            C_expr = f"(180 - A - {angle})"  # noqa: N806
+            p = q.part("b", "Calculate the area of triangle $ABC$.", marks=3, command="Calculate")
+            p.step(
+                f"Angle $ACB = 180 - {n(A)} - {approx(q.value_of(angle), DP2)} = "
+                f"{approx(q.value_of(C_expr), DP2)}^\\circ$",
+                C_expr,
+            )
+            area = f"a*b*sind({C_expr})/2"
+            ans = p.answer(area, accuracy=SF3, unit="cm^2")
+            p.step(
+                f"Area $= \\frac{{1}}{{2}} \\times {n(a)} \\times {n(b)} \\times \\sin "
+                f"{approx(q.value_of(C_expr), DP2)}^\\circ = {ans.latex}$ cm$^2$",
+                area,
+            )
+            p.mark(
+                "B",
+                "Angle $ACB = " + approx(q.value_of(C_expr), DP2) + "$",
+                value=C_expr,
+                qualifiers=["FT"],
+            )
+            p.mark(
+                "M", f"$\\frac{{1}}{{2}} \\times {n(a)} \\times {n(b)} \\times \\sin C$", value=area
+            )
+            p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+            wrong(p, "a*b*sind(A)/2", "used angle A, which is not between BC and AC", 0)
+            wrong(p, f"a*b*sind({C_expr})", "forgot the ½", 1, working=[C_expr])
+
+
+@register
+class CosineRule(Template):
+    key = "trigonometry.cosine_rule"
+    title = "The cosine rule: a side or an angle, and the area ½ab sin C"
+    codes = {Tier.EXTENDED: ("E6.5",)}
+    calculator = CalculatorPolicy.ALLOWED
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        q.title = "The cosine rule"
+        if difficulty <= 2 or difficulty == 5:
+            self._side(q, rng, difficulty)
+        else:
+            self._angle(q, rng, difficulty)
+
+    def _side(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        A_ = rng.randint(95, 150) if difficulty == 2 else rng.randint(25, 85)  # noqa: N806
+        b_, c_ = _length(rng, 4, 20), _length(rng, 4, 20)
+        if difficulty == 5 and b_ > c_:  # angle B (opposite the shorter side) is then acute
+            b_, c_ = c_, b_
+        b = q.given("b", b_, unit="cm")
+        c = q.given("c", c_, unit="cm")
+        A = q.given("A", A_, unit="degrees")  # noqa: N806
+        q.stem = (
+            f"In triangle $ABC$, $AB = {n(c)}$ cm, $AC = {n(b)}$ cm and angle $BAC = {deg(A)}$."
+        )
+        a2 = "b**2 + c**2 - 2*b*c*cosd(A)"
+        a_exact = sqrt(q.value_of(a2))
+        _draw_sas(
+            q, b, c, A_, {("A", "B"): f"{n(c)} cm", ("A", "C"): f"{n(b)} cm"}, {"A": f"{n(A)}°"}
+        )
+        side = f"sqrt({a2})"
+        p = q.part("a", "Calculate $BC$.", marks=3, command="Calculate")
+        p.step(
+            f"$BC^2 = {n(b)}^2 + {n(c)}^2 - 2 \\times {n(b)} \\times {n(c)} \\times "
+            f"\\cos {deg(A)} = {approx(q.value_of(a2))}$",
+            a2,
+        )
+        ans = p.answer(side, accuracy=SF3, unit="cm", label="BC")
+        p.step(f"$BC = {ans.latex}$ cm", side)
+        p.mark(
+            "M",
+            f"${n(b)}^2 + {n(c)}^2 - 2 \\times {n(b)} \\times {n(c)} \\cos {deg(A)}$",
+            count=2,
+            value=a2,
+            partial=["M1 for a correct implicit version"],
+        )
+        p.mark("A", f"${ans.latex}$", value=side, qualifiers=["awrt"])
+        wrong(p, a2, "did not take the square root", 2)
+        bad = q.value_of("(b**2 + c**2 - 2*b*c)*cosd(A)")
+        if bad > 0:
+            wrong(
+                p,
+                "sqrt((b**2 + c**2 - 2*b*c)*cosd(A))",
+                "worked out (b² + c² − 2bc) before multiplying by cos A",
+                0,
+            )
+        wrong(p, "sqrt(b**2 + c**2 + 2*b*c*cosd(A))", "used + 2bc cos A instead of −", 0)
+        if difficulty == 5:
+            sinb = f"b*sind(A)/{side}"
+            angle = f"asind({sinb})"
+            p = q.part("b", "Calculate angle $ABC$.", marks=3, command="Calculate")
+            p.step(
+                f"$\\frac{{\\sin B}}{{{n(b)}}} = \\frac{{\\sin {deg(A)}}}{{"
+                f"{approx(a_exact)}}}$, so $\\sin B = {approx(q.value_of(sinb))}$",
+                sinb,
+            )
+            ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle ABC")
+            p.step(f"$B = {ans.latex}^\\circ$", angle)
+            p.mark(
+                "M",
+                f"$\\frac{{\\sin B}}{{{n(b)}}} = \\frac{{\\sin {deg(A)}}}{{\\text{{their }}"
+                "BC}$ oe",
+                count=2,
+                value=sinb,
+                qualifiers=["FT"],
+                partial=["or M2 for a correct cosine-rule method"],
+            )
+            p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+            wrong(p, f"asind(c*sind(A)/{side})", "used AB instead of AC (found angle ACB)", 0)
+
+    def _angle(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        for _ in range(40):
+            a_, b_, c_ = (_length(rng, 4, 20) for _ in range(3))
+            if difficulty == 4:  # the largest angle is obtuse
+                a_, b_, c_ = sorted((a_, b_, c_), reverse=True)
+                if a_**2 <= b_**2 + c_**2:
+                    continue
+            if b_ + c_ > a_ + 1 and a_ + b_ > c_ + 1 and a_ + c_ > b_ + 1 and b_ != c_:
+                break
+        else:
+            raise Reject("no triangle found")
+        a = q.given("a", a_, unit="cm")
+        b = q.given("b", b_, unit="cm")
+        c = q.given("c", c_, unit="cm")
+        q.stem = f"In triangle $ABC$, $BC = {n(a)}$ cm, $AC = {n(b)}$ cm and $AB = {n(c)}$ cm."
+        cos_a = "(b**2 + c**2 - a**2)/(2*b*c)"
+        angle = f"acosd({cos_a})"
+        A_ = float(q.value_of(angle))  # noqa: N806
+        B_ = float(acos((a_**2 + c_**2 - b_**2) / (2 * a_ * c_))) * 180 / float(pi)  # noqa: N806
+        _draw(
+            q,
+            (A_, B_, 180 - A_ - B_),
+            {("B", "C"): f"{n(a)} cm", ("A", "C"): f"{n(b)} cm", ("A", "B"): f"{n(c)} cm"},
+            {},
+        )
+        largest = difficulty == 4
+        p = q.part(
+            "a",
+            "Calculate the largest angle of the triangle." if largest else "Calculate angle $BAC$.",
+            marks=3,
+            command="Calculate",
+        )
+        if largest:
+            p.step(
+                f"The largest angle is opposite the longest side, $BC = {n(a)}$ cm: angle $BAC$.",
+                None,
+            )
+        p.step(
+            f"$\\cos A = \\frac{{{n(b)}^2 + {n(c)}^2 - {n(a)}^2}}{{2 \\times {n(b)} \\times "
+            f"{n(c)}}} = {approx(q.value_of(cos_a))}$",
+            cos_a,
+        )
+        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle BAC")
+        p.step(f"Angle $BAC = {ans.latex}^\\circ$", angle)
+        p.mark(
+            "M",
+            f"$\\cos A = \\frac{{{n(b)}^2 + {n(c)}^2 - {n(a)}^2}}{{2 \\times {n(b)} "
+            f"\\times {n(c)}}}$ oe",
+            count=2,
+            value=cos_a,
+            partial=[
+                f"M1 for ${n(a)}^2 = {n(b)}^2 + {n(c)}^2 - 2 \\times {n(b)} \\times {n(c)} \\cos A$"
+            ],
+        )
+        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+        wrong(
+            p,
+            acos(q.value_of(cos_a)),
+            "used a calculator in radian mode",
+            2,
+            working=[cos_a],
+            accuracy=SF3,
+        )
+        wrong(p, "acosd((a**2 + c**2 - b**2)/(2*a*c))", "found angle ABC instead", 0)
+        if largest:
+            slip = approx(-q.value_of(cos_a), SF3).replace("\\ldots", "")
+            wrong(p, "180 - " + angle, f"sign error: used cos A = +{slip}", 0)
+        _area_part(q, "b", "b", "c", angle, (n(b), n(c), "A"))

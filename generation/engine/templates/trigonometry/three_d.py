@@ -1,0 +1,264 @@
+"""Pythagoras' theorem and trigonometry in three dimensions (E6.6): diagonals of cuboids,
+edges of pyramids and the angle between a line and a plane."""
+
+from __future__ import annotations
+
+import random
+
+from sympy import Rational, sqrt
+
+from generation.engine.base import Template, register
+from generation.engine.builder import QuestionBuilder
+from generation.engine.templates.mensuration.common import n, wrong
+from generation.engine.templates.mensuration.figures import cuboid_figure, pyramid_figure
+from generation.engine.templates.trigonometry.right_angled import approx
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
+
+SF3, ANGLE = Accuracy.SF3, Accuracy.ANGLE_1DP
+
+
+def _length(rng: random.Random, lo: int, hi: int) -> Rational:
+    return (
+        Rational(rng.randint(lo, hi))
+        if rng.random() < 0.6
+        else Rational(rng.randint(lo * 10, hi * 10), 10)
+    )
+
+
+@register
+class ThreeDimensions(Template):
+    key = "trigonometry.three_d"
+    title = "Pythagoras and trigonometry in 3D: cuboids and pyramids"
+    codes = {Tier.EXTENDED: ("E6.6",)}
+    calculator = CalculatorPolicy.ALLOWED
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        if difficulty in (1, 2, 5):
+            self._cuboid(q, rng, difficulty)
+        else:
+            self._pyramid(q, rng, edge_given=difficulty == 4)
+
+    def _cuboid(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        ll = q.given("l", _length(rng, 5, 20), unit="cm")
+        w = q.given("w", _length(rng, 3, 15), unit="cm")
+        h = q.given("h", _length(rng, 3, 15), unit="cm")
+        q.title = "A cuboid: diagonals and angles"
+        q.stem = (
+            f"The diagram shows a cuboid $ABCDEFGH$ with $AB = {n(ll)}$ cm, $BC = {n(w)}$ "
+            f"cm and $AE = {n(h)}$ cm."
+        )
+        fig = cuboid_figure(
+            "A cuboid ABCDEFGH",
+            float(ll),
+            float(w),
+            float(h),
+            (f"{n(ll)} cm", f"{n(w)} cm", f"{n(h)} cm"),
+        )
+        fig.vertex_labels(*"ABCDEFGH")
+        fig.segment("A", "G", dashed=True).segment("A", "C", dashed=True)
+        if difficulty == 5:
+            fig.segment("B", "G")
+        q.diagram_svg = fig.svg()
+        labels = iter("abc")
+        ac2, ag2 = "l**2 + w**2", "l**2 + w**2 + h**2"
+        ag = f"sqrt({ag2})"
+        if difficulty == 1:
+            p = q.part(next(labels), "Calculate the length $AC$.", marks=2, command="Calculate")
+            p.step(f"$AC^2 = {n(ll)}^2 + {n(w)}^2 = {n(ll**2 + w**2)}$", ac2)
+            ans = p.answer(f"sqrt({ac2})", accuracy=SF3, unit="cm", label="AC")
+            p.step(f"$AC = {ans.latex}$ cm", f"sqrt({ac2})")
+            p.mark("M", f"${n(ll)}^2 + {n(w)}^2$", value=ac2)
+            p.mark("A", f"${ans.latex}$", value=f"sqrt({ac2})", qualifiers=["awrt"])
+            wrong(p, "l + w", "added the lengths instead of using Pythagoras", 0)
+        p = q.part(
+            next(labels),
+            "Calculate the length of the diagonal $AG$.",
+            marks=2 if difficulty == 1 else 3,
+            command="Calculate",
+        )
+        p.step(f"$AC^2 = {n(ll)}^2 + {n(w)}^2 = {n(ll**2 + w**2)}$", ac2)
+        p.step(f"$AG^2 = AC^2 + {n(h)}^2 = {n(ll**2 + w**2 + h**2)}$", ag2)
+        ans = p.answer(ag, accuracy=SF3, unit="cm", label="AG")
+        p.step(f"$AG = {ans.latex}$ cm", ag)
+        if difficulty == 1:
+            p.mark("M", f"their $AC^2 + {n(h)}^2$", value=ag2, qualifiers=["FT"])
+        else:
+            p.mark(
+                "M",
+                f"${n(ll)}^2 + {n(w)}^2 + {n(h)}^2$",
+                value=ag2,
+                count=2,
+                partial=[f"M1 for ${n(ll)}^2 + {n(w)}^2$ seen"],
+            )
+        p.mark("A", f"${ans.latex}$", value=ag, qualifiers=["awrt"])
+        wrong(p, "sqrt(l**2 + w**2)", "found the diagonal of the base, AC, instead", 0)
+        wrong(p, ag2, "did not take the square root", 1 if difficulty == 1 else 2)
+        if difficulty == 1:
+            return
+        if difficulty == 2:
+            ratio = f"h/sqrt({ac2})"
+            angle = f"atand({ratio})"
+            p = q.part(
+                next(labels),
+                "Calculate the angle between the diagonal $AG$ and the base $ABCD$.",
+                marks=3,
+                command="Calculate",
+            )
+            p.step("The angle is $GAC$, since $C$ is directly below $G$.", None)
+            p.step(
+                f"$\\tan GAC = \\frac{{{n(h)}}}{{AC}} = \\frac{{{n(h)}}}"
+                f"{{{approx(sqrt(ll**2 + w**2))}}} = {approx(q.value_of(ratio))}$",
+                ratio,
+            )
+            ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle GAC")
+            p.step(f"Angle $GAC = {ans.latex}^\\circ$", angle)
+            p.mark(
+                "M",
+                f"$\\tan GAC = \\frac{{{n(h)}}}{{\\text{{their }} AC}}$ oe",
+                value=ratio,
+                count=2,
+                qualifiers=["FT"],
+                partial=[
+                    "M1 for identifying angle $GAC$",
+                    "or $\\sin GAC = \\frac{" + n(h) + "}{\\text{their } AG}$",
+                ],
+            )
+            p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+            wrong(p, "atand(h/l)", "used angle FAB (the angle with AB) instead of GAC", 0)
+            wrong(
+                p, "atand(sqrt(l**2 + w**2)/h)", "used the ratio upside down (found angle AGC)", 0
+            )
+            return
+        bg = "sqrt(w**2 + h**2)"
+        ratio = f"l/{bg}"
+        angle = f"atand({ratio})"
+        p = q.part(
+            next(labels),
+            "Calculate the angle between the diagonal $AG$ and the face $BCGF$.",
+            marks=3,
+            command="Calculate",
+        )
+        p.step("$AB$ is perpendicular to the face $BCGF$, so the angle is $AGB$.", None)
+        p.step(f"$BG = \\sqrt{{{n(w)}^2 + {n(h)}^2}} = {approx(q.value_of(bg))}$", bg)
+        p.step(
+            f"$\\tan AGB = \\frac{{{n(ll)}}}{{{approx(q.value_of(bg))}}} = "
+            f"{approx(q.value_of(ratio))}$",
+            ratio,
+        )
+        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle AGB")
+        p.step(f"Angle $AGB = {ans.latex}^\\circ$", angle)
+        p.mark("B", f"$BG = \\sqrt{{{n(w)}^2 + {n(h)}^2}}$", value=bg)
+        p.mark(
+            "M",
+            f"$\\tan AGB = \\frac{{{n(ll)}}}{{\\text{{their }} BG}}$ oe",
+            value=ratio,
+            qualifiers=["FT"],
+            partial=["or $\\sin AGB = \\frac{" + n(ll) + "}{\\text{their } AG}$"],
+        )
+        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+        wrong(p, "atand(h/sqrt(l**2 + w**2))", "found the angle with the base ABCD instead", 0)
+        wrong(p, f"atand({bg}/l)", "used the ratio upside down (found angle GAB)", 1, working=[bg])
+
+    def _pyramid(self, q: QuestionBuilder, rng: random.Random, *, edge_given: bool) -> None:
+        s = q.given("s", _length(rng, 4, 16), unit="cm")
+        half_diag = s * sqrt(2) / 2
+        if edge_given:
+            e = q.given(
+                "e", Rational(round(float(half_diag) * rng.uniform(1.2, 2.5) * 10), 10), unit="cm"
+            )
+            height_expr = "sqrt(e**2 - s**2/2)"
+            q.stem = (
+                f"The diagram shows a pyramid $VABCD$ with a square base of side ${n(s)}$ "
+                f"cm. $V$ is directly above the centre, $O$, of the base and each sloping "
+                f"edge is ${n(e)}$ cm long."
+            )
+            drawn_h = float(sqrt(e**2 - s**2 / 2))
+            labels = (f"{n(s)} cm", "")
+            slant = f"{n(e)} cm"
+        else:
+            h = q.given("h", _length(rng, 5, 20), unit="cm")
+            height_expr = "h"
+            q.stem = (
+                f"The diagram shows a pyramid $VABCD$ with a square base of side ${n(s)}$ "
+                f"cm. $V$ is directly above the centre, $O$, of the base and $VO = {n(h)}$ "
+                "cm."
+            )
+            drawn_h = float(h)
+            labels = (f"{n(s)} cm", f"{n(h)} cm")
+            slant = ""
+        q.title = "A square-based pyramid: edges and angles"
+        fig = pyramid_figure(
+            "A square-based pyramid VABCD", float(s), drawn_h, labels, names=True, slant_label=slant
+        )
+        fig.segment("A", "C", dashed=True).segment("A", "O", dashed=True)
+        q.diagram_svg = fig.svg()
+        ac = "s*sqrt(2)"
+        ao = "s*sqrt(2)/2"
+        p = q.part("a", "Calculate $AC$.", marks=2, command="Calculate")
+        p.step(f"$AC^2 = {n(s)}^2 + {n(s)}^2 = {n(2 * s**2)}$", "2*s**2")
+        ans = p.answer(ac, accuracy=SF3, unit="cm", label="AC")
+        p.step(f"$AC = {ans.latex}$ cm", ac)
+        p.mark("M", f"${n(s)}^2 + {n(s)}^2$", value="2*s**2")
+        p.mark("A", f"${ans.latex}$", value=ac, qualifiers=["awrt"])
+        wrong(p, "2*s", "added two sides instead of using Pythagoras", 0)
+        if edge_given:
+            p = q.part(
+                "b", "Calculate the height, $VO$, of the pyramid.", marks=3, command="Calculate"
+            )
+            p.step(f"$AO = \\frac{{1}}{{2}} AC = {approx(half_diag)}$", ao)
+            p.step(
+                f"$VO^2 = {n(e)}^2 - {approx(half_diag)}^2 = "
+                f"{approx(q.value_of('e**2 - s**2/2'))}$",
+                "e**2 - s**2/2",
+            )
+            ans = p.answer(height_expr, accuracy=SF3, unit="cm", label="VO")
+            p.step(f"$VO = {ans.latex}$ cm", height_expr)
+            p.mark("B", f"$AO = {approx(half_diag)}$", value=ao, qualifiers=["FT"])
+            p.mark("M", f"${n(e)}^2 - $ (their $AO)^2$", value="e**2 - s**2/2")
+            p.mark("A", f"${ans.latex}$", value=height_expr, qualifiers=["awrt"])
+            wrong(p, "sqrt(e**2 - 2*s**2)", "used AC instead of half of AC", 0)
+            wrong(
+                p,
+                "sqrt(e**2 + s**2/2)",
+                "added the squares instead of subtracting",
+                1,
+                working=[ao],
+            )
+            ratio, trig = f"({ao})/e", "acosd"
+            ratio_text = f"\\cos VAO = \\frac{{AO}}{{VA}} = \\frac{{{approx(half_diag)}}}{{{n(e)}}}"
+        else:
+            va = "sqrt(h**2 + s**2/2)"
+            p = q.part(
+                "b", "Calculate the length of the sloping edge $VA$.", marks=3, command="Calculate"
+            )
+            p.step(f"$AO = \\frac{{1}}{{2}} AC = {approx(half_diag)}$", ao)
+            p.step(
+                f"$VA^2 = {n(h)}^2 + {approx(half_diag)}^2 = "
+                f"{approx(q.value_of('h**2 + s**2/2'))}$",
+                "h**2 + s**2/2",
+            )
+            ans = p.answer(va, accuracy=SF3, unit="cm", label="VA")
+            p.step(f"$VA = {ans.latex}$ cm", va)
+            p.mark("B", f"$AO = {approx(half_diag)}$", value=ao, qualifiers=["FT"])
+            p.mark("M", f"${n(h)}^2 + $ (their $AO)^2$", value="h**2 + s**2/2")
+            p.mark("A", f"${ans.latex}$", value=va, qualifiers=["awrt"])
+            wrong(p, "sqrt(h**2 + 2*s**2)", "used AC instead of half of AC", 0)
+            wrong(p, "sqrt(h**2 + s**2/4)", "used half the side of the base instead of AO", 0)
+            ratio, trig = f"h/({ao})", "atand"
+            ratio_text = f"\\tan VAO = \\frac{{VO}}{{AO}} = \\frac{{{n(h)}}}{{{approx(half_diag)}}}"
+        angle = f"{trig}({ratio})"
+        p = q.part(
+            "c",
+            "Calculate the angle between the edge $VA$ and the base $ABCD$.",
+            marks=2,
+            command="Calculate",
+        )
+        p.step(f"The angle is $VAO$: ${ratio_text} = {approx(q.value_of(ratio))}$", ratio)
+        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle VAO")
+        p.step(f"Angle $VAO = {ans.latex}^\\circ$", angle)
+        p.mark("M", f"${ratio_text}$ oe", value=ratio, qualifiers=["FT"])
+        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+        other = {"atand": "atand(h/(s/2))", "acosd": "acosd((s/2)/e)"}[trig]
+        wrong(
+            p, other, "used the midpoint of AB instead of O (the angle of a face, not the edge)", 0
+        )
