@@ -11,5 +11,6 @@ from generation.engine.templates.algebra import (  # noqa: F401
     inequalities,
     quadratic_equations,
     quadratic_forms,
+    sequences,
     substitution,
 )
