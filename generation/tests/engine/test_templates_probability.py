@@ -67,7 +67,9 @@ def test_single_event_probabilities_add_up():
         if "d" in _labels(q):
             text = q.part("d").text
             x = _answer(q, "d")
-            fractions = [Fraction(int(a), int(b)) for a, b in re.findall(r"\\frac\{(\d+)\}\{(\d+)\}", text)]
+            fractions = [
+                Fraction(int(a), int(b)) for a, b in re.findall(r"\\frac\{(\d+)\}\{(\d+)\}", text)
+            ]
             if "Another bag" in text:  # red from the number of blue
                 blue = int(re.search(r"There are \$(\d+)\$ blue", text).group(1))
                 assert Fraction(x, x + blue) == fractions[0]
@@ -86,7 +88,9 @@ def test_spinner_probabilities_add_up_to_one_and_expected_frequency_is_np():
         row = re.search(r"\\text\{Probability\} & (.+?) \\\\ \\hline \\end", q.stem).group(1)
         cells = [c.strip() for c in row.split("&")]
         x = _answer(q, "a")
-        probs = [x * (int(c[:-1]) if c[:-1] else 1) if c.endswith("x") else Fraction(c) for c in cells]
+        probs = [
+            x * (int(c[:-1]) if c[:-1] else 1) if c.endswith("x") else Fraction(c) for c in cells
+        ]
         assert sum(probs) == 1
         assert all(0 < p < 1 for p in probs)
         spins = int(re.search(r"spun \$(\d+)\$ times", q.part("c").text).group(1))
@@ -115,7 +119,9 @@ def test_relative_frequencies_come_from_the_results():
 def _sample_space(q: Question) -> list[int]:
     if "two fair six-sided dice" in q.stem:
         sides = (6, 6)
-    elif m := re.search(r"first spinner is numbered 1 to (\d) and the second spinner is numbered 1 to (\d)", q.stem):
+    elif m := re.search(
+        r"first spinner is numbered 1 to (\d) and the second spinner is numbered 1 to (\d)", q.stem
+    ):
         sides = (int(m.group(1)), int(m.group(2)))
     else:
         sides = (int(re.search(r"numbered 1 to (\d)", q.stem).group(1)), 6)
@@ -152,7 +158,9 @@ def test_sample_space_answers_match_counting_outcomes():
 
 def test_tree_diagram_products_match_counting_every_outcome():
     for q in _variants("probability.tree_diagram"):
-        if m := re.search(r"contains \$(\d+)\$ (\w+) counters and \$(\d+)\$ (\w+) counters", q.stem):
+        if m := re.search(
+            r"contains \$(\d+)\$ (\w+) counters and \$(\d+)\$ (\w+) counters", q.stem
+        ):
             r, c1, b, c2 = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
             bag = [c1] * r + [c2] * b
             replace = "puts it back" in q.stem
@@ -172,8 +180,11 @@ def test_tree_diagram_products_match_counting_every_outcome():
                 assert _answer(q, "d") == Fraction(same, len(triples))
         else:
             p = Fraction(re.search(r"is \$([\d.]+)\$", q.stem).group(1))
-            outcomes = {(x, y): (p if x else 1 - p) * (p if y else 1 - p)
-                        for x in (True, False) for y in (True, False)}
+            outcomes = {
+                (x, y): (p if x else 1 - p) * (p if y else 1 - p)
+                for x in (True, False)
+                for y in (True, False)
+            }
             assert sum(outcomes.values()) == 1
             assert _answer(q, "a") == outcomes[(True, True)]
             if "neither" in q.part("b").text:

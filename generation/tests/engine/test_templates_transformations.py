@@ -73,7 +73,9 @@ def _image(p, words: str):
         else:
             k = float(_number(line[4:]))
             w = complex(z.real, 2 * k - z.imag)
-    elif m := re.search(r"rotated \$(\d+)\^\{\\circ\}\$ ?(\w*) about (?:the point \$(.+?)\$|the origin)", words):
+    elif m := re.search(
+        r"rotated \$(\d+)\^\{\\circ\}\$ ?(\w*) about (?:the point \$(.+?)\$|the origin)", words
+    ):
         angle, direction, centre = m.groups()
         c = _point(centre) if centre else (0, 0)
         c = complex(float(c[0]), float(c[1]))
@@ -107,9 +109,14 @@ def test_core_reflections_are_only_in_vertical_or_horizontal_lines():
             assert "y = x" not in q.plain_text() and "y = -x" not in q.plain_text()
     for q in _variants("transformations.describe_transformation"):
         if q.tier == Tier.CORE:
-            assert not any(a.plain.endswith(("y = x", "y = -x")) for p in q.parts for a in p.answers)
-            assert not any(a.plain.startswith("Enlargement, scale factor -") for p in q.parts
-                           for a in p.answers)
+            assert not any(
+                a.plain.endswith(("y = x", "y = -x")) for p in q.parts for a in p.answers
+            )
+            assert not any(
+                a.plain.startswith("Enlargement, scale factor -")
+                for p in q.parts
+                for a in p.answers
+            )
 
 
 def _apply_description(description: str, p):
@@ -118,12 +125,18 @@ def _apply_description(description: str, p):
         w = z + complex(int(m.group(1)), int(m.group(2)))
     elif m := re.fullmatch(r"Reflection in the line (x|y) = (-?\d+)", description):
         k = int(m.group(2))
-        w = complex(2 * k - z.real, z.imag) if m.group(1) == "x" else complex(z.real, 2 * k - z.imag)
+        w = (
+            complex(2 * k - z.real, z.imag)
+            if m.group(1) == "x"
+            else complex(z.real, 2 * k - z.imag)
+        )
     elif description == "Reflection in the line y = x":
         w = complex(z.imag, z.real)
     elif description == "Reflection in the line y = -x":
         w = complex(-z.imag, -z.real)
-    elif m := re.fullmatch(r"Rotation, (90|180)°( clockwise| anticlockwise)?, centre (\(.+\))", description):
+    elif m := re.fullmatch(
+        r"Rotation, (90|180)°( clockwise| anticlockwise)?, centre (\(.+\))", description
+    ):
         c = _point(m.group(3))
         c = complex(float(c[0]), float(c[1]))
         turn = -1 if m.group(1) == "180" else (1j if m.group(2) == " anticlockwise" else -1j)
@@ -142,7 +155,9 @@ def test_each_described_transformation_maps_triangle_a_onto_the_image():
     for q in _variants("transformations.describe_transformation"):
         triangles = {
             name: [_point(p) for p in re.findall(r"\$(\(-?\d+, -?\d+\))\$", vertices)]
-            for name, vertices in re.findall(r"triangle \$([ABC])\$ has vertices (.+?)(?:;|\.$)", q.stem)
+            for name, vertices in re.findall(
+                r"triangle \$([ABC])\$ has vertices (.+?)(?:;|\.$)", q.stem
+            )
         }
         for part in q.parts:
             target = re.search(r"onto triangle \$([BC])\$", part.text)
@@ -161,7 +176,10 @@ def test_each_described_transformation_maps_triangle_a_onto_the_image():
 
 def test_column_vector_answers_combine_the_stated_vectors():
     for q in _variants("transformations.column_vectors"):
-        a, b = (sympy.Matrix(_column(m)) for m in re.findall(r"= (\\begin\{pmatrix\}.+?\\end\{pmatrix\})", q.stem))
+        a, b = (
+            sympy.Matrix(_column(m))
+            for m in re.findall(r"= (\\begin\{pmatrix\}.+?\\end\{pmatrix\})", q.stem)
+        )
         combo = re.search(r"\$(.+?)\$ as a column vector", q.part("a").text).group(1)
         coefficients = {"a": 0, "b": 0}
         for sign, size, name in re.findall(r"([+-]?)\s*(\d*)\\mathbf\{(a|b)\}", combo):
@@ -176,10 +194,16 @@ def test_column_vector_answers_combine_the_stated_vectors():
         if answer.accuracy.value == "exact":
             assert sympy.simplify(parse_plain(answer.plain) - magnitude) == 0
         else:
-            assert abs(float(parse_plain(answer.plain)) - float(magnitude)) < 0.01 * float(magnitude)
+            assert abs(float(parse_plain(answer.plain)) - float(magnitude)) < 0.01 * float(
+                magnitude
+            )
         labels = [p.label for p in q.parts]
         if "d" in labels:
-            c = sympy.Matrix(_column(re.search(r"(\\begin\{pmatrix\}.+?\\end\{pmatrix\})", q.part("d").text).group(1)))
+            c = sympy.Matrix(
+                _column(
+                    re.search(r"(\\begin\{pmatrix\}.+?\\end\{pmatrix\})", q.part("d").text).group(1)
+                )
+            )
             mm, nn = (parse_plain(x.plain) for x in q.part("d").answers)
             assert mm * a + nn * b == c
 
