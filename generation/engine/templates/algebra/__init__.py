@@ -9,6 +9,7 @@ from generation.engine.templates.algebra import (  # noqa: F401
     formulas,
     indices,
     inequalities,
+    proportion,
     quadratic_equations,
     quadratic_forms,
     sequences,
