@@ -7,6 +7,7 @@ from generation.engine.templates.number import (  # noqa: F401
     accuracy,
     calculator,
     fractions,
+    growth,
     integers,
     operations,
     percentages,
