@@ -5,5 +5,7 @@ from generation.engine.templates.coordinate import (  # noqa: F401
     graphs,
     length,
     lines,
+    parallel,
+    perpendicular,
     points,
 )

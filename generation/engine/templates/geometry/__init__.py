@@ -3,10 +3,13 @@
 from generation.engine.templates.geometry import (  # noqa: F401
     angles,
     bearings,
+    circle_symmetry,
+    circle_theorems,
     circles,
     polygons,
     scale,
     similarity,
+    solids,
     symmetry,
     triangles,
 )

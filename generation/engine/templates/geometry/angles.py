@@ -53,7 +53,7 @@ def _sector_size(k: int, phi: int) -> int:
     return phi if k % 2 == 0 else 180 - phi
 
 
-def _equation_parts(
+def equation_parts(
     q: QuestionBuilder,
     label: str,
     relation_latex: str,
@@ -82,7 +82,7 @@ def _equation_parts(
     return part
 
 
-def _linear(p: int, qc: int) -> str:
+def linear_latex(p: int, qc: int) -> str:
     """LaTeX for px + q: ``3x + 15``, ``2x - 20``, ``x + 5``."""
     head = "x" if p == 1 else f"{p}x"
     if qc == 0:
@@ -208,10 +208,10 @@ class ParallelLineAngles(Template):
         r_form, hs = linear_givens(q, "r", r, "sh", sh)
         q.param("x", x0)
         fig, g_pt, h_pt = self._figure(phi)
-        fig.angle(g_pt, *_sector_range(i, phi), f"({_linear(p, qg)})°")
-        fig.angle(h_pt, *_sector_range(j, phi), f"({_linear(r, sh)})°")
+        fig.angle(g_pt, *_sector_range(i, phi), f"({linear_latex(p, qg)})°")
+        fig.angle(h_pt, *_sector_range(j, phi), f"({linear_latex(r, sh)})°")
         q.diagram_svg = fig.svg()
-        left, right = _linear(p, qg), _linear(r, sh)
+        left, right = linear_latex(p, qg), linear_latex(r, sh)
         q.stem = (
             "The diagram shows two parallel lines crossed by a straight line. "
             f"Two of the angles are $({left})^\\circ$ and $({right})^\\circ$."
@@ -256,7 +256,7 @@ class ParallelLineAngles(Template):
             slip = sympy.Rational(sh + qg, p - r)
         if slip != x0 and slip > 0:
             wrong.append((plain(slip), "sign error when collecting the numbers", 1, [relation]))
-        _equation_parts(
+        equation_parts(
             q, "b", relation_latex, relation, rearranged_latex, rearranged, x0, x_form, wrong
         )
 

@@ -19,23 +19,23 @@ R = sympy.Rational
 _FACTORS = [R(3, 2), R(2), R(5, 2), R(3), R(5, 4), R(4, 3), R(7, 4), R(5, 3)]
 
 
-def _n(value: sympy.Rational) -> str:
+def size_latex(value: sympy.Rational) -> str:
     return number(value)
 
 
-def _power(value: sympy.Rational, power: int) -> str:
+def power_latex(value: sympy.Rational, power: int) -> str:
     """LaTeX for a factor raised to a power, bracketed when it is a fraction."""
-    text = _n(value)
+    text = size_latex(value)
     return f"\\left({text}\\right)^{power}" if "frac" in text or "." in text else f"{text}^{power}"
 
 
-def _equals(value: sympy.Expr, shown: str) -> str:
+def equals_latex(value: sympy.Expr, shown: str) -> str:
     """'= 12.5' when the value is exactly what is shown, else '= 1626.67... \\approx 1630'."""
     exact = sympy.nsimplify(value)
-    if _n(exact) == shown:
+    if size_latex(exact) == shown:
         return f"= {shown}"
-    if "frac" not in _n(exact):  # a terminating decimal, shown in full
-        return f"= {_n(exact)} \\approx {shown}"
+    if "frac" not in size_latex(exact):  # a terminating decimal, shown in full
+        return f"= {size_latex(exact)} \\approx {shown}"
     return f"= {sympy.N(exact, 7)}\\ldots \\approx {shown}"
 
 
@@ -66,7 +66,10 @@ def _scale_factor_step(
     part: PartBuilder, big: str, small: str, big_v: sympy.Rational, small_v: sympy.Rational
 ) -> str:
     form = f"({big}/{small})"
-    part.step(f"Scale factor $= {_n(big_v)} \\div {_n(small_v)} = {_n(big_v / small_v)}$", form)
+    part.step(
+        f"Scale factor $= {size_latex(big_v)} \\div {size_latex(small_v)} = {size_latex(big_v / small_v)}$",
+        form,
+    )
     return form
 
 
@@ -112,49 +115,56 @@ class SimilarTriangles(Template):
             centre = centroid(pts)
             for p, name in zip(pts, names, strict=True):
                 fig.label_away(p, name, centre)
-        _side_label(fig, t1[0], t1[1], f"{_n(c)} cm", centroid(t1))
-        _side_label(fig, t1[1], t1[2], f"{_n(a)} cm", centroid(t1))
-        _side_label(fig, t2[0], t2[1], f"{_n(big[2])} cm", centroid(t2))
+        _side_label(fig, t1[0], t1[1], f"{size_latex(c)} cm", centroid(t1))
+        _side_label(fig, t1[1], t1[2], f"{size_latex(a)} cm", centroid(t1))
+        _side_label(fig, t2[0], t2[1], f"{size_latex(big[2])} cm", centroid(t2))
         stem = (
             f"Triangle $ABC$ is mathematically similar to triangle $PQR$. "
-            f"$AB = {_n(c)}$ cm, $BC = {_n(a)}$ cm and $PQ = {_n(big[2])}$ cm."
+            f"$AB = {size_latex(c)}$ cm, $BC = {size_latex(a)}$ cm and $PQ = {size_latex(big[2])}$ cm."
         )
         if difficulty == 2:
             q.given("PR", big[1], unit="cm")
-            _side_label(fig, t2[0], t2[2], f"{_n(big[1])} cm", centroid(t2))
-            stem = stem[:-1] + f" and $PR = {_n(big[1])}$ cm."
+            _side_label(fig, t2[0], t2[2], f"{size_latex(big[1])} cm", centroid(t2))
+            stem = stem[:-1] + f" and $PR = {size_latex(big[1])}$ cm."
             stem = stem.replace(" cm and $PQ", " cm, $PQ")
         q.diagram_svg = fig.svg()
         q.stem = stem
         label = "a" if difficulty == 2 else ""
         part = q.part(label, "Calculate $QR$.", marks=2, command="Calculate")
         k_form = _scale_factor_step(part, "PQ", "AB", big[2], c)
-        part.step(f"$QR = {_n(a)} \\times {_n(k)} = {_n(big[0])}$", f"BC*{k_form}")
+        part.step(
+            f"$QR = {size_latex(a)} \\times {size_latex(k)} = {size_latex(big[0])}$", f"BC*{k_form}"
+        )
         part.answer(f"BC*{k_form}", accuracy=Accuracy.SF3, unit="cm")
         part.mark(
             "M",
-            f"$\\frac{{{_n(big[2])}}}{{{_n(c)}}}$ or $\\frac{{{_n(c)}}}{{{_n(big[2])}}}$ oe",
+            f"$\\frac{{{size_latex(big[2])}}}{{{size_latex(c)}}}$ or $\\frac{{{size_latex(c)}}}{{{size_latex(big[2])}}}$ oe",
             value=k_form,
             partial=["M1 for a correct scale factor, or for a correct equation of ratios"],
         )
-        part.mark("A", f"${_n(big[0])}$", value=f"BC*{k_form}")
+        part.mark("A", f"${size_latex(big[0])}$", value=f"BC*{k_form}")
         part.wrong(
-            _n(a + big[2] - c), "added the difference between AB and PQ instead of multiplying", 0
+            size_latex(a + big[2] - c),
+            "added the difference between AB and PQ instead of multiplying",
+            0,
         )
         part.wrong(
             display(a / k, Accuracy.SF3)[0], "divided by the scale factor", 1, working=[k_form]
         )
         if difficulty == 2:
             part = q.part("b", "Calculate $AC$.", marks=2, command="Calculate")
-            part.step(f"$AC = {_n(big[1])} \\div {_n(k)} = {_n(b)}$", f"PR/{k_form}")
+            part.step(
+                f"$AC = {size_latex(big[1])} \\div {size_latex(k)} = {size_latex(b)}$",
+                f"PR/{k_form}",
+            )
             part.answer(f"PR/{k_form}", accuracy=Accuracy.SF3, unit="cm")
             part.mark(
                 "M",
-                f"${_n(big[1])} \\div {_n(k)}$ oe",
+                f"${size_latex(big[1])} \\div {size_latex(k)}$ oe",
                 value=f"PR/{k_form}",
                 partial=["FT their scale factor from part (a)"],
             )
-            part.mark("A", f"${_n(b)}$", value=f"PR/{k_form}")
+            part.mark("A", f"${size_latex(b)}$", value=f"PR/{k_form}")
             part.wrong(display(big[1] * k, Accuracy.SF3)[0], "multiplied by the scale factor", 0)
 
     # -- DE parallel to BC inside triangle ABC ----------------------------------------------
@@ -190,21 +200,25 @@ class SimilarTriangles(Template):
         q.diagram_svg = fig.svg()
         q.stem = (
             f"In triangle $ABC$, $D$ lies on $AB$ and $E$ lies on $AC$. $DE$ is parallel to $BC$. "
-            f"$AD = {_n(ad)}$ cm, $DB = {_n(db)}$ cm, $DE = {_n(de)}$ cm and $AE = {_n(ae)}$ cm."
+            f"$AD = {size_latex(ad)}$ cm, $DB = {size_latex(db)}$ cm, $DE = {size_latex(de)}$ cm and $AE = {size_latex(ae)}$ cm."
         )
         part = q.part("a", "Calculate $BC$.", marks=2, command="Calculate")
         k_form = "(AD + DB)/AD"
-        part.step(f"$AB = {_n(ad)} + {_n(db)} = {_n(ab)}$", "AD + DB")
-        part.step(f"Scale factor $= {_n(ab)} \\div {_n(ad)} = {_n(k)}$", k_form)
-        part.step(f"$BC = {_n(de)} \\times {_n(k)} = {_n(bc)}$", f"DE*{k_form}")
+        part.step(f"$AB = {size_latex(ad)} + {size_latex(db)} = {size_latex(ab)}$", "AD + DB")
+        part.step(
+            f"Scale factor $= {size_latex(ab)} \\div {size_latex(ad)} = {size_latex(k)}$", k_form
+        )
+        part.step(
+            f"$BC = {size_latex(de)} \\times {size_latex(k)} = {size_latex(bc)}$", f"DE*{k_form}"
+        )
         part.answer(f"DE*{k_form}", accuracy=Accuracy.SF3, unit="cm")
         part.mark(
             "M",
-            f"$\\frac{{{_n(ab)}}}{{{_n(ad)}}}$ oe",
+            f"$\\frac{{{size_latex(ab)}}}{{{size_latex(ad)}}}$ oe",
             value=k_form,
             partial=["M1 for a correct scale factor or a correct equation of ratios"],
         )
-        part.mark("A", f"${_n(bc)}$", value=f"DE*{k_form}")
+        part.mark("A", f"${size_latex(bc)}$", value=f"DE*{k_form}")
         wrong = de * (ad + db) / db if db != ad else None
         if wrong is not None and wrong != bc:
             part.wrong(
@@ -215,39 +229,49 @@ class SimilarTriangles(Template):
                 display(de * db / ad, Accuracy.SF3)[0], "used DB ÷ AD as the scale factor", 0
             )
         part = q.part("b", "Calculate $EC$.", marks=2, command="Calculate")
-        part.step(f"$AC = {_n(ae)} \\times {_n(k)} = {_n(ac)}$", f"AE*{k_form}")
-        part.step(f"$EC = {_n(ac)} - {_n(ae)} = {_n(ac - ae)}$", f"AE*{k_form} - AE")
+        part.step(
+            f"$AC = {size_latex(ae)} \\times {size_latex(k)} = {size_latex(ac)}$", f"AE*{k_form}"
+        )
+        part.step(
+            f"$EC = {size_latex(ac)} - {size_latex(ae)} = {size_latex(ac - ae)}$",
+            f"AE*{k_form} - AE",
+        )
         part.answer(f"AE*{k_form} - AE", accuracy=Accuracy.SF3, unit="cm")
         part.mark(
-            "M", f"$AC = {_n(ae)} \\times {_n(k)}$ oe", value=f"AE*{k_form}", qualifiers=["FT"]
+            "M",
+            f"$AC = {size_latex(ae)} \\times {size_latex(k)}$ oe",
+            value=f"AE*{k_form}",
+            qualifiers=["FT"],
         )
-        part.mark("A", f"${_n(ac - ae)}$", value=f"AE*{k_form} - AE")
+        part.mark("A", f"${size_latex(ac - ae)}$", value=f"AE*{k_form} - AE")
         part.wrong(
             display(ac, Accuracy.SF3)[0], "gave AC instead of EC", 1, working=[f"AE*{k_form}"]
         )
         if with_area:
             area = R(rng.randint(2, 10) * k.q**2)
             q.given("X", area, unit="cm^2")
-            q.stem += f" The area of triangle $ADE$ is ${_n(area)}$ cm$^2$."
+            q.stem += f" The area of triangle $ADE$ is ${size_latex(area)}$ cm$^2$."
             part = q.part(
                 "c", "Calculate the area of the quadrilateral $DBCE$.", marks=3, command="Calculate"
             )
-            part.step(f"Area scale factor $= {_power(k, 2)} = {_n(k * k)}$", f"({k_form})**2")
             part.step(
-                f"Area of $ABC = {_n(area)} \\times {_n(k * k)} = {_n(area * k * k)}$",
+                f"Area scale factor $= {power_latex(k, 2)} = {size_latex(k * k)}$", f"({k_form})**2"
+            )
+            part.step(
+                f"Area of $ABC = {size_latex(area)} \\times {size_latex(k * k)} = {size_latex(area * k * k)}$",
                 f"X*({k_form})**2",
             )
             total = area * k * k - area
             shown = display(total, Accuracy.SF3)[0]
             part.step(
-                f"Area of $DBCE = {_n(area * k * k)} - {_n(area)} = {_n(total)}$",
+                f"Area of $DBCE = {size_latex(area * k * k)} - {size_latex(area)} = {size_latex(total)}$",
                 f"X*({k_form})**2 - X",
             )
             part.answer(f"X*({k_form})**2 - X", accuracy=Accuracy.SF3, unit="cm^2")
-            part.mark("M", f"${_power(k, 2)}$ seen", value=f"({k_form})**2")
+            part.mark("M", f"${power_latex(k, 2)}$ seen", value=f"({k_form})**2")
             part.mark(
                 "M",
-                f"${_n(area)} \\times {_n(k * k)}$",
+                f"${size_latex(area)} \\times {size_latex(k * k)}$",
                 value=f"X*({k_form})**2",
                 qualifiers=["dep"],
             )
@@ -303,22 +327,31 @@ class SimilarTriangles(Template):
         q.diagram_svg = fig.svg()
         q.stem = (
             "The straight lines $AE$ and $BD$ cross at $C$. $AB$ is parallel to $DE$. "
-            f"$AB = {_n(ab)}$ cm, $DE = {_n(de)}$ cm, $AC = {_n(ac)}$ cm and $CD = {_n(cd)}$ cm."
+            f"$AB = {size_latex(ab)}$ cm, $DE = {size_latex(de)}$ cm, $AC = {size_latex(ac)}$ cm and $CD = {size_latex(cd)}$ cm."
         )
         part = q.part("a", "Calculate $CE$.", marks=2, command="Calculate")
         k_form = _scale_factor_step(part, "DE", "AB", de, ab)
-        part.step(f"$CE = {_n(ac)} \\times {_n(k)} = {_n(ce)}$", f"AC*{k_form}")
+        part.step(
+            f"$CE = {size_latex(ac)} \\times {size_latex(k)} = {size_latex(ce)}$", f"AC*{k_form}"
+        )
         part.answer(f"AC*{k_form}", accuracy=Accuracy.SF3, unit="cm")
-        part.mark("M", f"$\\frac{{{_n(de)}}}{{{_n(ab)}}}$ oe", value=k_form)
-        part.mark("A", f"${_n(ce)}$", value=f"AC*{k_form}")
+        part.mark("M", f"$\\frac{{{size_latex(de)}}}{{{size_latex(ab)}}}$ oe", value=k_form)
+        part.mark("A", f"${size_latex(ce)}$", value=f"AC*{k_form}")
         part.wrong(
             display(ac / k, Accuracy.SF3)[0], "divided by the scale factor", 1, working=[k_form]
         )
         part = q.part("b", "Calculate $BC$.", marks=2, command="Calculate")
-        part.step(f"$BC = {_n(cd)} \\div {_n(k)} = {_n(bc)}$", f"CD/{k_form}")
+        part.step(
+            f"$BC = {size_latex(cd)} \\div {size_latex(k)} = {size_latex(bc)}$", f"CD/{k_form}"
+        )
         part.answer(f"CD/{k_form}", accuracy=Accuracy.SF3, unit="cm")
-        part.mark("M", f"${_n(cd)} \\div {_n(k)}$ oe", value=f"CD/{k_form}", qualifiers=["FT"])
-        part.mark("A", f"${_n(bc)}$", value=f"CD/{k_form}")
+        part.mark(
+            "M",
+            f"${size_latex(cd)} \\div {size_latex(k)}$ oe",
+            value=f"CD/{k_form}",
+            qualifiers=["FT"],
+        )
+        part.mark("A", f"${size_latex(bc)}$", value=f"CD/{k_form}")
         part.wrong(display(cd * k, Accuracy.SF3)[0], "multiplied by the scale factor", 0)
 
     # -- Extended: from the ratio of areas back to a length -------------------------------
@@ -333,8 +366,8 @@ class SimilarTriangles(Template):
         q.given("s", side, unit="cm")
         q.stem = (
             "Two triangles are mathematically similar. The smaller triangle has area "
-            f"${_n(small_area)}$ cm$^2$ and the larger triangle has area ${_n(big_area)}$ cm$^2$. "
-            f"The shortest side of the smaller triangle is ${_n(side)}$ cm."
+            f"${size_latex(small_area)}$ cm$^2$ and the larger triangle has area ${size_latex(big_area)}$ cm$^2$. "
+            f"The shortest side of the smaller triangle is ${size_latex(side)}$ cm."
         )
         part = q.part(
             "",
@@ -342,201 +375,26 @@ class SimilarTriangles(Template):
             marks=3,
             command="Calculate",
         )
-        part.step(f"Area factor $= {_n(big_area)} \\div {_n(small_area)} = {_n(k * k)}$", "A2/A1")
-        part.step(f"Length factor $= \\sqrt{{{_n(k * k)}}} = {_n(k)}$", "sqrt(A2/A1)")
-        part.step(f"${_n(side)} \\times {_n(k)} = {_n(side * k)}$", "s*sqrt(A2/A1)")
+        part.step(
+            f"Area factor $= {size_latex(big_area)} \\div {size_latex(small_area)} = {size_latex(k * k)}$",
+            "A2/A1",
+        )
+        part.step(
+            f"Length factor $= \\sqrt{{{size_latex(k * k)}}} = {size_latex(k)}$", "sqrt(A2/A1)"
+        )
+        part.step(
+            f"${size_latex(side)} \\times {size_latex(k)} = {size_latex(side * k)}$",
+            "s*sqrt(A2/A1)",
+        )
         part.answer("s*sqrt(A2/A1)", accuracy=Accuracy.SF3, unit="cm")
-        part.mark("M", f"$\\frac{{{_n(big_area)}}}{{{_n(small_area)}}}$ oe", value="A2/A1")
-        part.mark("M", f"$\\sqrt{{{_n(k * k)}}}$", value="sqrt(A2/A1)", qualifiers=["dep"])
-        part.mark("A", f"${_n(side * k)}$", value="s*sqrt(A2/A1)")
+        part.mark(
+            "M", f"$\\frac{{{size_latex(big_area)}}}{{{size_latex(small_area)}}}$ oe", value="A2/A1"
+        )
+        part.mark("M", f"$\\sqrt{{{size_latex(k * k)}}}$", value="sqrt(A2/A1)", qualifiers=["dep"])
+        part.mark("A", f"${size_latex(side * k)}$", value="s*sqrt(A2/A1)")
         part.wrong(
             display(side * k * k, Accuracy.SF3)[0],
             "used the area factor as the length factor",
             1,
             working=["A2/A1"],
-        )
-
-
-@register
-class SimilarSolids(Template):
-    key = "geometry.similar_solids"
-    title = "Similar solids: areas and volumes"
-    codes = {Tier.EXTENDED: ("E4.4",)}
-    calculator = CalculatorPolicy.ALLOWED
-
-    _OBJECTS = [
-        ("bottle", "bottles", "height"),
-        ("vase", "vases", "height"),
-        ("cone", "cones", "height"),
-        ("statue", "statues", "height"),
-        ("box", "boxes", "length"),
-        ("can", "cans", "height"),
-    ]
-
-    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-        thing, things, dim = rng.choice(self._OBJECTS)
-        q.title = f"Similar {things}"
-        h1 = rng.choice(range(6, 25))
-        h2 = rng.choice([v for v in range(8, 41) if v != h1 and abs(v - h1) >= 3])
-        if difficulty <= 3:
-            q.given("h1", h1, unit="cm")
-            q.given("h2", h2, unit="cm")
-        k_form = "h2/h1"
-        stem = (
-            f"Two {things} are mathematically similar. The first {thing} has {dim} ${h1}$ cm and "
-            f"the second {thing} has {dim} ${h2}$ cm."
-        )
-        if difficulty == 1 or difficulty == 3:
-            area = R(rng.randint(40, 600))
-            q.given("S1", area, unit="cm^2")
-            stem += f" The surface area of the first {thing} is ${_n(area)}$ cm$^2$."
-        if difficulty in (2, 3):
-            volume = R(rng.randint(100, 2000))
-            q.given("V1", volume, unit="cm^3")
-            stem += f" The volume of the first {thing} is ${_n(volume)}$ cm$^3$."
-        if difficulty <= 3:
-            q.stem = stem
-            labels = iter(["a", "b"] if difficulty == 3 else [""])
-            if difficulty in (1, 3):
-                self._scaled(
-                    q,
-                    next(labels),
-                    k_form,
-                    "S1",
-                    2,
-                    f"surface area of the second {thing}",
-                    "cm^2",
-                    "cm$^2$",
-                )
-            if difficulty in (2, 3):
-                self._scaled(
-                    q,
-                    next(labels),
-                    k_form,
-                    "V1",
-                    3,
-                    f"volume of the second {thing}",
-                    "cm^3",
-                    "cm$^3$",
-                )
-            return
-        if difficulty == 4:
-            v1 = R(rng.randint(50, 900))
-            k = rng.choice([R(3, 2), R(2), R(5, 2), R(3), R(4, 3), R(5, 4), R(6, 5)])
-            v2 = v1 * k**3
-            h1b = R(rng.randint(5, 20))
-            q.given("V1", v1, unit="cm^3")
-            q.given("V2", v2, unit="cm^3")
-            q.given("h1", h1b, unit="cm")
-            q.stem = (
-                f"Two {things} are mathematically similar. Their volumes are ${_n(v1)}$ cm$^3$ and "
-                f"${_n(v2)}$ cm$^3$. The {dim} of the smaller {thing} is ${_n(h1b)}$ cm."
-            )
-            part = q.part(
-                "", f"Calculate the {dim} of the larger {thing}.", marks=3, command="Calculate"
-            )
-            part.step(f"Volume factor $= {_n(v2)} \\div {_n(v1)} = {_n(k**3)}$", "V2/V1")
-            part.step(f"Length factor $= \\sqrt[3]{{{_n(k**3)}}} = {_n(k)}$", "cbrt(V2/V1)")
-            part.step(f"${_n(h1b)} \\times {_n(k)} = {_n(h1b * k)}$", "h1*cbrt(V2/V1)")
-            ans = part.answer("h1*cbrt(V2/V1)", accuracy=Accuracy.SF3, unit="cm")
-            part.mark("M", f"$\\frac{{{_n(v2)}}}{{{_n(v1)}}}$ oe", value="V2/V1")
-            part.mark("M", f"$\\sqrt[3]{{{_n(k**3)}}}$", value="cbrt(V2/V1)", qualifiers=["dep"])
-            part.mark("A", f"${ans.latex}$", value="h1*cbrt(V2/V1)")
-            part.wrong(
-                display(h1b * k**3, Accuracy.SF3)[0],
-                "used the volume factor for the length",
-                1,
-                working=["V2/V1"],
-            )
-            part.wrong(
-                display(h1b * sympy.sqrt(k**3), Accuracy.SF3)[0],
-                "took the square root of the volume factor",
-                1,
-                working=["V2/V1"],
-            )
-            return
-        # Difficulty 5: from the surface areas back to the length factor, then the volume.
-        k = rng.choice([R(3, 2), R(2), R(5, 2), R(3), R(4, 3), R(5, 4), R(6, 5)])
-        s1 = R(rng.randint(2, 40) * k.q**2)
-        s2 = s1 * k**2
-        v1 = R(rng.randint(40, 900))
-        q.given("S1", s1, unit="cm^2")
-        q.given("S2", s2, unit="cm^2")
-        q.given("V1", v1, unit="cm^3")
-        q.stem = (
-            f"Two {things} are mathematically similar. Their surface areas are ${_n(s1)}$ cm$^2$ "
-            f"and ${_n(s2)}$ cm$^2$. The volume of the smaller {thing} is ${_n(v1)}$ cm$^3$."
-        )
-        part = q.part(
-            "", f"Calculate the volume of the larger {thing}.", marks=3, command="Calculate"
-        )
-        part.step(f"Area factor $= {_n(s2)} \\div {_n(s1)} = {_n(k**2)}$", "S2/S1")
-        part.step(f"Length factor $= \\sqrt{{{_n(k**2)}}} = {_n(k)}$", "sqrt(S2/S1)")
-        form = "V1*sqrt(S2/S1)**3"
-        ans = part.answer(form, accuracy=Accuracy.SF3, unit="cm^3")
-        part.step(
-            f"Volume $= {_n(v1)} \\times {_power(k, 3)} {_equals(v1 * k**3, ans.latex)}$ cm$^3$",
-            form,
-        )
-        part.mark("M", f"$\\sqrt{{\\frac{{{_n(s2)}}}{{{_n(s1)}}}}}$ oe", value="sqrt(S2/S1)")
-        part.mark("M", f"${_n(v1)} \\times {_power(k, 3)}$", value=form, qualifiers=["dep"])
-        part.mark("A", f"${ans.latex}$", value=form, qualifiers=["awrt"])
-        part.wrong(
-            display(v1 * k**2, Accuracy.SF3)[0], "multiplied the volume by the area factor", 0
-        )
-        part.wrong(
-            display(v1 * k, Accuracy.SF3)[0],
-            "multiplied the volume by the length factor",
-            1,
-            working=["sqrt(S2/S1)"],
-        )
-
-    def _scaled(
-        self,
-        q: QuestionBuilder,
-        label: str,
-        k_form: str,
-        base: str,
-        power: int,
-        what: str,
-        unit: str,
-        unit_latex: str,
-    ) -> None:
-        h1, h2 = q.value_of("h1"), q.value_of("h2")
-        k = R(h2, h1)
-        value = q.value_of(base)
-        form = f"{base}*({k_form})**{power}"
-        part = q.part(label, f"Calculate the {what}.", marks=2, command="Calculate")
-        word = "Area" if power == 2 else "Volume"
-        part.step(
-            f"{word} factor $= \\left(\\frac{{{h2}}}{{{h1}}}\\right)^{power}$",
-            f"({k_form})**{power}",
-        )
-        ans = part.answer(form, accuracy=Accuracy.SF3, unit=unit)
-        part.step(
-            f"${_n(value)} \\times \\left(\\frac{{{h2}}}{{{h1}}}\\right)^{power} "
-            f"{_equals(value * k**power, ans.latex)}$ {unit_latex}",
-            form,
-        )
-        part.mark(
-            "M",
-            f"${_n(value)} \\times \\left(\\frac{{{h2}}}{{{h1}}}\\right)^{power}$ oe",
-            value=form,
-            partial=[
-                f"M1 for $\\left(\\frac{{{h2}}}{{{h1}}}\\right)^{power}$ or "
-                f"$\\left(\\frac{{{h1}}}{{{h2}}}\\right)^{power}$ seen"
-            ],
-        )
-        part.mark("A", f"${ans.latex}$", value=form, qualifiers=["awrt"])
-        part.wrong(display(value * k, Accuracy.SF3)[0], "used the length scale factor", 0)
-        other = 3 if power == 2 else 2
-        part.wrong(
-            display(value * k**other, Accuracy.SF3)[0],
-            "cubed the length factor instead of squaring it"
-            if power == 2
-            else "squared the length factor instead of cubing it",
-            0,
-        )
-        part.wrong(
-            display(value / k**power, Accuracy.SF3)[0], "used the scale factor upside down", 0
         )

@@ -10,7 +10,7 @@ import sympy
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import plain
-from generation.engine.templates.geometry.angles import _equation_parts, _linear
+from generation.engine.templates.geometry.angles import equation_parts, linear_latex
 from generation.engine.templates.geometry.common import (
     DEGREES,
     deg,
@@ -170,7 +170,7 @@ class TriangleAngles(Template):
         pb_m, kb = linear_givens(q, "pb", pb, "cb", cb)
         pc_m, kc = linear_givens(q, "pc", pc, "cc", cc)
         a_m, b_m, c_m = (f"{p}*x + {k}" for p, k in ((pa_m, ka), (pb_m, kb), (pc_m, kc)))
-        la, lb, lc = _linear(pa, ca), _linear(pb, cb), _linear(pc, cc)
+        la, lb, lc = linear_latex(pa, ca), linear_latex(pb, cb), linear_latex(pc, cc)
         labels = {"A": f"({la})°", "B": f"({lb})°"}
         if exterior:
             labels["D"] = f"({lc})°"
@@ -206,7 +206,7 @@ class TriangleAngles(Template):
         wrong = []
         if slip != x0 and slip > 0:
             wrong.append((plain(slip), slip_error, slip_marks, slip_working))
-        _equation_parts(
+        equation_parts(
             q, "a", relation_latex, relation, rearranged_latex, rearranged, x0, x_form, wrong
         )
         if exterior:
