@@ -2,6 +2,7 @@
 
 from generation.engine.templates.algebra import (  # noqa: F401
     algebraic_fractions,
+    calculus,
     equations,
     expanding,
     factorising,
