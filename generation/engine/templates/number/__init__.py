@@ -16,4 +16,5 @@ from generation.engine.templates.number import (  # noqa: F401
     ratio,
     sets,
     surds,
+    time_money,
 )

@@ -1,0 +1,501 @@
+"""Time (the 24-hour clock, timetables, time zones) and money (exchange rates, wages, bills,
+best buys) (syllabus 1.15 and 1.16)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from sympy import Rational
+
+from generation.engine.base import Template, register
+from generation.engine.builder import QuestionBuilder
+from generation.engine.templates.number._common import amount, cash, clock, dec, money, names, wrong
+from generation.engine.templates.statistics._tables import table, text
+from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
+
+MONEY = Accuracy.MONEY_2DP
+_STOPS = ["Alton", "Barford", "Castleton", "Dunmore", "Eastwick", "Fenby", "Greystone"]
+
+
+def _twelve_hour(minutes: int) -> str:
+    """A time of day as people say it: 3.25 pm, 11.05 am, 12.40 pm."""
+    hours, mins = divmod(minutes % (24 * 60), 60)
+    suffix = "am" if hours < 12 else "pm"
+    shown = hours % 12 or 12
+    return f"{shown}.{mins:02d} {suffix}"
+
+
+def _cell(minutes: int) -> str:
+    hh, mm = clock(minutes).split()
+    return f"{hh}\\ {mm}"
+
+
+@register
+class TimeAndTimetables(Template):
+    key = "number.time_and_timetables"
+    title = "The 24-hour clock, timetables and time zones"
+    codes = {Tier.CORE: ("C1.15",), Tier.EXTENDED: ("E1.15",)}
+    calculator = CalculatorPolicy.NOT_ALLOWED
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        q.title = "Time"
+        stops = rng.sample(_STOPS, 3 if difficulty <= 2 else 4)
+        legs = [rng.randint(9, 38) for _ in stops[1:]]
+        first = rng.randint(6 * 60, 9 * 60) // 5 * 5
+        gap = rng.choice([25, 30, 35, 40, 45, 50])
+        buses = 3 if difficulty <= 2 else 4
+        departures = [first + k * gap for k in range(buses)]
+        rows = [[text("Bus station"), *(text(f"Bus {k + 1}") for k in range(buses))]]
+        times: list[list[int]] = []
+        for i, stop in enumerate(stops):
+            offset = sum(legs[:i])
+            row_times = [d + offset for d in departures]
+            times.append(row_times)
+            rows.append([text(stop), *(_cell(t) for t in row_times)])
+        q.stem = "Part of a bus timetable is shown.\n\n$" + table(rows) + "$"
+        labels = iter("abcdef")
+
+        # (a) 12-hour to 24-hour clock
+        moment = (
+            rng.randint(13 * 60, 23 * 60 + 59)
+            if rng.random() < 0.8
+            else rng.randint(1 * 60, 11 * 60)
+        )
+        q.given("c0", moment, display=_twelve_hour(moment))
+        part = q.part(
+            next(labels),
+            f"Write {_twelve_hour(moment)} using the 24-hour clock.",
+            marks=1,
+            command="Write",
+        )
+        part.step(f"{_twelve_hour(moment)} is {clock(moment)}")
+        part.answer(kind=AnswerKind.TEXT, plain=clock(moment), latex=_cell(moment))
+        part.mark("B", f"${_cell(moment)}$", qualifiers=["cao"])
+        if moment >= 13 * 60:
+            wrong_time = clock(moment - 12 * 60)
+            part.wrong(
+                wrong_time, "did not add 12 hours to a pm time", 0, latex=_cell(moment - 12 * 60)
+            )
+
+        # (b) journey time read from the timetable
+        bus = rng.randrange(buses)
+        start_time, end_time = times[0][bus], times[-1][bus]
+        q.given("s0", start_time, display=clock(start_time))
+        q.given("s1", end_time, display=clock(end_time))
+        part = q.part(
+            next(labels),
+            f"Work out the time, in minutes, that the bus leaving {stops[0]} at {clock(start_time)} takes to "
+            f"travel to {stops[-1]}.",
+            marks=1,
+            command="Work out",
+        )
+        part.step(
+            f"From {clock(start_time)} to {clock(end_time)} is ${end_time - start_time}$ minutes",
+            "s1 - s0",
+        )
+        part.answer("s1 - s0", unit="min")
+        part.mark("B", f"${end_time - start_time}$", value="s1 - s0", qualifiers=["cao"])
+        as_numbers = int(clock(end_time).replace(" ", "")) - int(clock(start_time).replace(" ", ""))
+        if as_numbers != end_time - start_time:
+            wrong(part, as_numbers, "subtracted the times as if they were ordinary numbers", 0)
+
+        # (c) waiting time at an intermediate stop
+        who = names(rng, 1)[0]
+        stop = rng.randrange(1, len(stops) - 1)
+        bus = rng.randrange(1, buses)
+        due = times[stop][bus]
+        arrive = due - rng.randint(3, gap - 3)
+        q.given("a0", arrive, display=clock(arrive))
+        q.given("a1", due, display=clock(due))
+        part = q.part(
+            next(labels),
+            f"{who} arrives at {stops[stop]} bus station at {clock(arrive)}. "
+            f"{who} catches the next bus to {stops[-1]}.\n\nWork out how many minutes {who} waits.",
+            marks=1,
+            command="Work out",
+        )
+        part.step(
+            f"The next bus leaves {stops[stop]} at {clock(due)}: ${due - arrive}$ minutes later",
+            "a1 - a0",
+        )
+        part.answer("a1 - a0", unit="min")
+        part.mark("B", f"${due - arrive}$", value="a1 - a0", qualifiers=["cao"])
+        if difficulty >= 3:
+            part = q.part(
+                next(labels),
+                f"Write down the time {who} arrives in {stops[-1]}.",
+                marks=1,
+                command="Write down",
+            )
+            part.step(f"Bus {bus + 1} arrives in {stops[-1]} at {clock(times[-1][bus])}")
+            part.answer(
+                kind=AnswerKind.TEXT, plain=clock(times[-1][bus]), latex=_cell(times[-1][bus])
+            )
+            part.mark("B", f"${_cell(times[-1][bus])}$", qualifiers=["cao"])
+            part.wrong(
+                clock(times[-1][bus - 1]),
+                "read the column for the earlier bus",
+                0,
+                latex=_cell(times[-1][bus - 1]),
+            )
+        if difficulty >= 4:
+            self._time_zone(q, rng, next(labels))
+        if difficulty == 5:
+            self._flight_time(q, rng, next(labels))
+
+    def _time_zone(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
+        (home, away, ahead) = rng.choice(
+            [
+                ("London", "New York", -5),
+                ("London", "Dubai", 4),
+                ("Cairo", "Tokyo", 7),
+                ("Paris", "Mexico City", -7),
+                ("Singapore", "London", -8),
+            ]
+        )
+        leave = rng.randint(6 * 60, 23 * 60 + 30) // 5 * 5
+        flight = rng.randint(90, 14 * 60) // 5 * 5
+        land_home = leave + flight
+        land_away = land_home + ahead * 60
+        q.given("z0", leave, display=clock(leave))
+        q.given("z1", abs(ahead))
+        word = "ahead of" if ahead > 0 else "behind"
+        part = q.part(
+            label,
+            f"A plane leaves {home} at {clock(leave)} local time. The flight takes "
+            f"${flight // 60}$ hours ${flight % 60}$ minutes.\n\n"
+            f"The local time in {away} is ${abs(ahead)}$ hours {word} the local time in {home}.\n\n"
+            f"Find the local time in {away} when the plane lands.",
+            marks=2,
+            command="Determine",
+        )
+        day = (
+            " the next day"
+            if land_away >= 24 * 60
+            else (" the day before" if land_away < 0 else "")
+        )
+        part.step(
+            f"The plane lands at {clock(land_home)} {home} time"
+            + (" the next day" if land_home >= 24 * 60 else "")
+        )
+        part.step(
+            f"{'Add' if ahead > 0 else 'Subtract'} ${abs(ahead)}$ hours: {clock(land_away)} in {away}{day}"
+        )
+        part.answer(kind=AnswerKind.TEXT, plain=clock(land_away), latex=_cell(land_away))
+        part.mark(
+            "B",
+            f"${_cell(land_away)}$",
+            2,
+            partial=[f"B1 for {clock(land_home)} ({home} time) seen"],
+        )
+        q.param("zone", away)
+
+    def _flight_time(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
+        ahead = rng.choice([3, 4, 5, 6, 7])
+        leave = rng.randint(8 * 60, 22 * 60) // 5 * 5
+        flight = rng.randint(5 * 60, 13 * 60) // 5 * 5
+        land_local = leave + flight + ahead * 60
+        q.given("f0", leave, display=clock(leave))
+        q.given("f1", land_local % (24 * 60), display=clock(land_local))
+        q.given("f2", ahead)
+        part = q.part(
+            label,
+            f"Another plane leaves at {clock(leave)} local time and lands at {clock(land_local)} local time"
+            + (" the next day" if land_local >= 24 * 60 else "")
+            + f". The local time where it lands is ${ahead}$ hours ahead of the local time where it leaves.\n\n"
+            "Work out the flight time. Give your answer in hours and minutes.",
+            marks=2,
+            command="Work out",
+        )
+        day = 24 * 60 if land_local >= 24 * 60 else 0
+        part.step(
+            f"Difference in local times $= {(land_local - leave) // 60}$ h ${(land_local - leave) % 60}$ min "
+            f"$= {land_local - leave}$ minutes",
+            f"f1 + {day} - f0",
+        )
+        part.step(
+            f"Subtract ${ahead}$ hours: ${flight // 60}$ h ${flight % 60}$ min $= {flight}$ minutes",
+            f"f1 + {day} - f0 - 60*f2",
+        )
+        part.answer(f"floor((f1 + {day} - f0 - 60*f2)/60)", label="hours", unit="h")
+        part.answer(
+            f"f1 + {day} - f0 - 60*f2 - 60*floor((f1 + {day} - f0 - 60*f2)/60)",
+            label="minutes",
+            unit="min",
+        )
+        part.mark(
+            "M",
+            f"${(land_local - leave) // 60}$ h ${(land_local - leave) % 60}$ min $- {ahead}$ h",
+            value=f"f1 + {day} - f0",
+        )
+        part.mark(
+            "A",
+            f"${flight // 60}$ h ${flight % 60}$ min",
+            value=f"f1 + {day} - f0 - 60*f2",
+            qualifiers=["cao"],
+        )
+        wrong_total = land_local - leave + ahead * 60
+        part.wrong(
+            f"{wrong_total // 60}, {wrong_total % 60}",
+            "added the time difference instead of subtracting it",
+            1,
+            working=[f"f1 + {day} - f0"],
+        )
+
+
+@dataclass(frozen=True)
+class _Exchange:
+    currency: str
+    rate: Rational  # units of the currency for one dollar
+
+
+@register
+class Money(Template):
+    key = "number.money"
+    title = "Money: exchange rates, wages, bills and best buys"
+    codes = {Tier.CORE: ("C1.16",), Tier.EXTENDED: ("E1.16",)}
+    calculator = CalculatorPolicy.ALLOWED
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        q.title = "Money"
+        plan = {
+            1: ["to_foreign", "to_dollars"],
+            2: ["to_foreign", "to_dollars", "wages"],
+            3: ["to_foreign", "wages", "best_buy"],
+            4: ["to_dollars", "best_buy", "bill"],
+            5: ["wages", "bill", "commission"],
+        }[difficulty]
+        currency, rate_choices = rng.choice(
+            [
+                ("euros", (84, 86, 88, 92, 95)),
+                ("pounds", (74, 76, 78, 79, 81)),
+                ("rupees", (8150, 8320, 8475)),
+                ("yen", (14250, 14820, 15160)),
+            ]
+        )
+        rate_value = Rational(rng.choice(rate_choices), 100)
+        exchange = _Exchange(currency, q.given("x", rate_value))
+        if {"to_foreign", "to_dollars", "commission"} & set(plan):
+            q.stem = f"The exchange rate is \\$1 = ${dec(exchange.rate)}$ {currency}."
+        else:
+            q.givens.pop()  # no exchange rate in this question
+            q.params.pop("x")
+        for label, kind in zip("abcd", plan, strict=False):
+            getattr(self, f"_{kind}")(q, rng, label, exchange)
+            q.param(label, kind)
+
+    def _to_foreign(
+        self, q: QuestionBuilder, rng: random.Random, label: str, fx: _Exchange
+    ) -> None:
+        dollars = rng.randint(12, 150) * 5
+        d = q.given(f"{label}d", dollars)
+        part = q.part(label, f"Change {money(d)} into {fx.currency}.", marks=2, command="Work out")
+        machine = f"{label}d*x"
+        answer = part.answer(machine, accuracy=MONEY, unit=fx.currency)
+        part.step(f"${dollars} \\times {dec(fx.rate)} = {answer.latex}$ {fx.currency}", machine)
+        part.mark("M", f"${dollars} \\times {dec(fx.rate)}$", value=machine)
+        part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["cao"])
+        wrong(
+            part,
+            Rational(dollars) / fx.rate,
+            "divided by the exchange rate instead of multiplying",
+            0,
+            accuracy=MONEY,
+        )
+
+    def _to_dollars(
+        self, q: QuestionBuilder, rng: random.Random, label: str, fx: _Exchange
+    ) -> None:
+        foreign = rng.randint(12, 150) * 10 * (100 if fx.rate > 50 else 1)
+        f = q.given(f"{label}f", foreign)
+        part = q.part(
+            label, f"Change ${dec(f)}$ {fx.currency} into dollars.", marks=2, command="Work out"
+        )
+        machine = f"{label}f/x"
+        answer = part.answer(machine, accuracy=MONEY, unit="$")
+        part.step(f"${dec(f)} \\div {dec(fx.rate)} = {answer.latex}$", machine)
+        part.mark("M", f"${dec(f)} \\div {dec(fx.rate)}$", value=machine)
+        part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["cao"])
+        wrong(
+            part,
+            foreign * fx.rate,
+            "multiplied by the exchange rate instead of dividing",
+            0,
+            accuracy=MONEY,
+        )
+
+    def _wages(self, q: QuestionBuilder, rng: random.Random, label: str, fx: _Exchange) -> None:
+        who = names(rng, 1)[0]
+        pay = Rational(rng.randint(1040, 2480), 100) // Rational(1, 10) * Rational(1, 10)
+        hours = rng.randint(30, 40)
+        extra = rng.randint(3, 12)
+        p = q.given(f"{label}p", pay, display=amount(pay))
+        h = q.given(f"{label}h", hours)
+        e = q.given(f"{label}e", extra)
+        overtime = f"{label}p*3/2"
+        machine = f"{label}p*{label}h + {label}p*3/2*{label}e"
+        part = q.part(
+            label,
+            f"{who} is paid {money(p)} per hour for a normal week of ${h}$ hours. Overtime is paid at "
+            f"time and a half.\n\nOne week {who} works ${h}$ hours plus ${e}$ hours overtime.\n\n"
+            f"Calculate {who}'s pay for this week.",
+            marks=3,
+            command="Calculate",
+        )
+        part.step(
+            f"Normal pay $= {cash(pay)} \\times {hours} = {cash(pay * hours)}$",
+            f"{label}p*{label}h",
+        )
+        part.step(
+            f"Overtime rate $= {cash(pay)} \\times 1.5 = {cash(pay * Rational(3, 2))}$", overtime
+        )
+        part.step(
+            f"Total $= {cash(pay * hours)} + {cash(pay * Rational(3, 2))} \\times {extra} = {cash(pay * hours + pay * Rational(3, 2) * extra)}$",
+            machine,
+        )
+        part.answer(machine, accuracy=MONEY, unit="$")
+        part.mark("B", f"${cash(pay * Rational(3, 2))}$ overtime rate", value=overtime)
+        part.mark(
+            "M",
+            f"${cash(pay)} \\times {hours} + {cash(pay * Rational(3, 2))} \\times {extra}$",
+            value=machine,
+        )
+        part.mark(
+            "A",
+            f"${cash(pay * hours + pay * Rational(3, 2) * extra)}$",
+            value=machine,
+            qualifiers=["cao"],
+        )
+        wrong(
+            part, pay * (hours + extra), "paid the overtime at the normal rate", 0, accuracy=MONEY
+        )
+        wrong(
+            part,
+            pay * hours + pay * Rational(3, 2),
+            "paid only one hour of overtime",
+            1,
+            accuracy=MONEY,
+            working=[overtime],
+        )
+
+    def _best_buy(self, q: QuestionBuilder, rng: random.Random, label: str, fx: _Exchange) -> None:
+        item = rng.choice(
+            ["cans of lemonade", "bars of soap", "packets of crisps", "bottles of water"]
+        )
+        small, large = rng.choice([(4, 6), (6, 10), (4, 10), (6, 8), (3, 8), (5, 12)])
+        unit_small = Rational(rng.randint(45, 120), 100)
+        cheaper = rng.random() < 0.5
+        unit_large = (
+            unit_small - Rational(rng.randint(2, 8), 100)
+            if cheaper
+            else unit_small + Rational(rng.randint(2, 8), 100)
+        )
+        price_small, price_large = unit_small * small, unit_large * large
+        a = q.given(f"{label}a", price_small, display=amount(price_small))
+        b = q.given(f"{label}b", price_large, display=amount(price_large))
+        q.given(f"{label}m", small)
+        q.given(f"{label}n", large)
+        best = "the pack of " + str(large if cheaper else small)
+        part = q.part(
+            label,
+            f"A shop sells {item} in packs of ${small}$ for {money(a)} and packs of ${large}$ for {money(b)}.\n\n"
+            "Which pack is the better value? Show all your working.",
+            marks=2,
+            command="Determine",
+        )
+        part.step(
+            f"Pack of ${small}$: ${cash(price_small)} \\div {small} = {cash(unit_small)}$ each",
+            f"{label}a/{label}m",
+        )
+        part.step(
+            f"Pack of ${large}$: ${cash(price_large)} \\div {large} = {cash(unit_large)}$ each",
+            f"{label}b/{label}n",
+        )
+        part.step(f"The cost of one is less in {best}, so {best} is the better value")
+        part.answer(kind=AnswerKind.TEXT, plain=best, latex=f"\\text{{{best}}}")
+        part.mark(
+            "M",
+            f"${cash(unit_small)}$ and ${cash(unit_large)}$, or another correct comparison",
+            value=f"{label}a/{label}m",
+            partial=["M1 for one correct price per item"],
+        )
+        part.mark("A", f"{best}, with correct working", value=f"{label}b/{label}n")
+        worse = "the pack of " + str(small if cheaper else large)
+        part.wrong(worse, "did not compare the price of one item in each pack", 0)
+
+    def _bill(self, q: QuestionBuilder, rng: random.Random, label: str, fx: _Exchange) -> None:
+        fixed = Rational(rng.randint(800, 2500), 100)
+        units = rng.randint(300, 1800)
+        cents = Rational(rng.randint(120, 320), 10)
+        f = q.given(f"{label}f", fixed, display=amount(fixed))
+        u = q.given(f"{label}u", units)
+        c = q.given(f"{label}c", cents)
+        machine = f"{label}f + {label}u*{label}c/100"
+        part = q.part(
+            label,
+            f"An electricity bill has a fixed charge of {money(f)} and a charge of ${dec(c)}$ cents for each "
+            f"unit used.\n\nA family uses ${u}$ units.\n\nCalculate the total bill in dollars.",
+            marks=3,
+            command="Calculate",
+        )
+        answer = part.answer(machine, accuracy=MONEY, unit="$")
+        part.step(
+            f"${units} \\times {dec(cents)} = {dec(units * cents)}$ cents", f"{label}u*{label}c"
+        )
+        part.step(f"$= {cash(units * cents / 100)}$ dollars", f"{label}u*{label}c/100")
+        part.step(
+            f"Total $= {cash(fixed)} + {cash(units * cents / 100)} = {answer.latex}$", machine
+        )
+        part.mark("M", f"${units} \\times {dec(cents)}$", value=f"{label}u*{label}c")
+        part.mark("M", "$\\div 100$ to change cents to dollars", value=f"{label}u*{label}c/100")
+        part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["cao"])
+        wrong(
+            part,
+            fixed + units * cents,
+            "did not change cents to dollars",
+            1,
+            accuracy=MONEY,
+            working=[f"{label}u*{label}c"],
+        )
+        wrong(
+            part,
+            units * cents / 100,
+            "left out the fixed charge",
+            2,
+            accuracy=MONEY,
+            working=[f"{label}u*{label}c", f"{label}u*{label}c/100"],
+        )
+
+    def _commission(
+        self, q: QuestionBuilder, rng: random.Random, label: str, fx: _Exchange
+    ) -> None:
+        who = names(rng, 1)[0]
+        dollars = rng.randint(20, 120) * 10
+        fee = rng.choice([1, 2, 3, Rational(3, 2), Rational(5, 2)])
+        d = q.given(f"{label}d", dollars)
+        k = q.given(f"{label}k", fee)
+        machine = f"{label}d*(1 - {label}k/100)*x"
+        part = q.part(
+            label,
+            f"{who} changes {money(d)} into {fx.currency}. The bank takes ${dec(k)}\\%$ of the dollars as "
+            f"commission and changes the rest.\n\nWork out how many {fx.currency} {who} receives.",
+            marks=3,
+            command="Work out",
+        )
+        answer = part.answer(machine, accuracy=MONEY, unit=fx.currency)
+        part.step(
+            f"Dollars changed $= {dollars} \\times {dec(1 - k / 100)} = {cash(dollars * (1 - k / 100))}$",
+            f"{label}d*(1 - {label}k/100)",
+        )
+        part.step(
+            f"${cash(dollars * (1 - k / 100))} \\times {dec(fx.rate)} = {answer.latex}$ {fx.currency}",
+            machine,
+        )
+        part.mark(
+            "M", f"${dollars} \\times {dec(1 - k / 100)}$ oe", value=f"{label}d*(1 - {label}k/100)"
+        )
+        part.mark("M", f"$\\times {dec(fx.rate)}$", value=machine, qualifiers=["dep"])
+        part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["cao"])
+        wrong(part, dollars * fx.rate, "forgot to take off the commission", 0, accuracy=MONEY)
+        wrong(part, dollars * fee / 100 * fx.rate, "changed only the commission", 0, accuracy=MONEY)
