@@ -78,8 +78,9 @@ class GroupedMean(Template):
         sfx_expr = " + ".join(f"{m}*{f}" for m, f in zip(mids, f_names, strict=True))
         mean_expr = f"({sfx_expr})/({' + '.join(f_names)})"
         sfx = sum(m * f for m, f in zip(mids, freqs, strict=True))
+        mean_label = next(labels)
         part = q.part(
-            next(labels), "Calculate an estimate of the mean.", marks=4, command="Calculate"
+            mean_label, "Calculate an estimate of the mean.", marks=4, command="Calculate"
         )
         part.step("Midpoints: " + ", ".join(f"${number(m)}$" for m in mids), tuple(mids))
         products = " + ".join(f"{number(m)} \\times {f}" for m, f in zip(mids, freqs, strict=True))
@@ -123,7 +124,7 @@ class GroupedMean(Template):
         if difficulty >= 4:
             part = q.part(
                 next(labels),
-                "Explain why your answer to the previous part is an estimate.",
+                f"Explain why your answer to part ({mean_label}) is an estimate.",
                 marks=1,
                 command="Explain",
             )

@@ -107,7 +107,13 @@ class AveragesList(Template):
         if difficulty == 5:
             # One extreme value, far above the rest.
             mode = max(set(data), key=data.count)
-            data[rng.choice([i for i in range(n) if data[i] != mode])] = high + rng.randint(25, 60)
+            where = rng.choice([i for i in range(n) if data[i] != mode])
+            data[where] = high + rng.randint(40, 70)
+            # Make the extreme value pull the mean clearly away from the median.
+            while mean(data) - median(data) < Rational(high - low, 8) and data[where] < high + 110:
+                data[where] += 10
+            if mean(data) - median(data) < Rational(high - low, 8):
+                raise Reject("the extreme value hardly moves the mean")
         rng.shuffle(data)
         q.param("context", unit)
         q.param("n", n)
@@ -212,10 +218,10 @@ class AveragesList(Template):
             1,
             working=[f"{n + 1}*m2"],
         )
-        old = mean(data)
-        naive = m2 - old
-        if naive != extra:
-            wrong_number(part, naive, "subtracted the two means", 0)
+        if m2 * n - total > 0:
+            wrong_number(
+                part, m2 * n - total, f"multiplied the new mean by {n} instead of {n + 1}", 0
+            )
 
 
 # ---------------------------------------------------------------------------------------------
