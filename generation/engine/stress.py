@@ -300,6 +300,8 @@ def readable(text: str) -> str:
     s = text.replace("\\$", "\x00")
     s = s.replace("$", "").replace("\x00", "$")
     s = re.sub(r"\\begin\{[pbv]?matrix\}(.*?)\\end\{[pbv]?matrix\}", _column, s, flags=re.S)
+    s = re.sub(r"\\begin\{array\}\{[^{}]*\}(.*?)\\end\{array\}", _table, s, flags=re.S)
+    s = re.sub(r"\\(?:overrightarrow|vec)\{([^{}]*)\}", r"→\1", s)
     for _ in range(4):  # nested fractions and roots, innermost first
         s = re.sub(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}", _fraction, s)
         s = re.sub(r"\\sqrt\{([^{}]*)\}", _root, s)
@@ -323,6 +325,12 @@ def _fraction(match: re.Match[str]) -> str:
 def _root(match: re.Match[str]) -> str:
     inner = match.group(1).strip()
     return f"√{inner}" if re.fullmatch(r"[\w.]+", inner) else f"√({inner})"
+
+
+def _table(match: re.Match[str]) -> str:
+    rows = [r.replace("\\hline", "").strip() for r in match.group(1).split("\\\\")]
+    cells = [" | ".join(c.strip() for c in row.split("&")) for row in rows if row]
+    return "\n    " + "\n    ".join(cells) + "\n"
 
 
 def _column(match: re.Match[str]) -> str:
@@ -361,7 +369,7 @@ def question_text(result: Verified, number: int | None = None) -> str:
             if answer.accuracy != Accuracy.EXACT:
                 text += f" ({formatting.ACCURACY_WORDS[answer.accuracy]})"
             if answer.label:
-                text = f"{answer.label}: {text}"
+                text = f"{readable(answer.label)}: {text}"
             shown.append(text)
         lines.append(f"  {_tag(part.label)}{';  '.join(shown)}")
     lines.append("Worked solution")
@@ -386,7 +394,9 @@ def question_text(result: Verified, number: int | None = None) -> str:
         lines.append("Common wrong answers")
         for wrong in q.wrong_answers:
             marks = f"{wrong.marks_awarded} mark{'s' if wrong.marks_awarded != 1 else ''}"
-            lines.append(f"  {_tag(wrong.part)}{readable(wrong.plain)} — {wrong.error} [{marks}]")
+            lines.append(
+                f"  {_tag(wrong.part)}{readable(wrong.plain)} — {readable(wrong.error)} [{marks}]"
+            )
     verdict = "passed" if result.report.passed else "FAILED"
     lines.append(f"Verifier: {verdict} — {result.report.summary()}")
     return "\n".join(lines)
