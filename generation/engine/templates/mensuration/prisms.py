@@ -16,7 +16,7 @@ from generation.engine.templates.mensuration.figures import (
 )
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
-SF3 = Accuracy.SF3
+SF3, SF4 = Accuracy.SF3, Accuracy.SF4
 # Right-angled triangles (base, height, hypotenuse) for prism cross-sections.
 _RIGHT_TRIANGLES = [(3, 4, 5), (6, 8, 10), (5, 12, 13), (8, 6, 10), (9, 12, 15), (12, 5, 13),
                     (8, 15, 17), (12, 9, 15)]  # fmt: skip
@@ -318,6 +318,39 @@ class PrismCylinder(Template):
             partial=["FT their volume × 1000"],
         )
         wrong(b, f"{vol}*100", "multiplied by 100 instead of 1000", 0)
+
+        rate = q.given("f", 50 * rng.randint(4, 30), unit="litres per minute")
+        hours = f"{vol}*1000/f/60"
+        c = q.part(
+            "c",
+            f"The empty pool is filled with water at a rate of ${n(rate)}$ litres per minute.\n"
+            "Calculate the time it takes to fill the pool. Give your answer in hours.",
+            marks=2,
+            command="Calculate",
+        )
+        minutes = f"{vol}*1000/f"
+        c.step(
+            f"${n(q.value_of(vol) * 1000)} \\div {n(rate)} = {shown(q.value_of(minutes), SF4)}"
+            f"{'' if q.value_of(minutes).is_integer else '\\ldots'}$ minutes",
+            minutes,
+        )
+        ans = c.answer(hours, accuracy=SF3, unit="hours")
+        c.step(f"${shown(q.value_of(minutes), SF4)}\\ldots \\div 60 = {ans.latex}$ hours", hours)
+        c.mark(
+            "M",
+            f"their ${n(q.value_of(vol) * 1000)} \\div {n(rate)}$",
+            value=minutes,
+            qualifiers=["FT"],
+        )
+        c.mark("A", f"${ans.latex}$", value=hours, qualifiers=["awrt"])
+        wrong(c, minutes, "gave the time in minutes", 1)
+        wrong(
+            c,
+            f"{vol}*1000/f/100",
+            "divided by 100 to change minutes to hours",
+            1,
+            working=[minutes],
+        )
 
     def _cylinder_height(self, q: QuestionBuilder, rng: random.Random) -> None:
         r = q.given("r", rng.randint(3, 12), unit="cm")

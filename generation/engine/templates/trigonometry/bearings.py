@@ -137,7 +137,9 @@ class Bearings(Template):
             wrong(p, f"360 - ({bearing})", "subtracted the bearing from 360°", 0, accuracy=ANGLE)
 
     def _on_a_bearing(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-        theta = q.given("theta", rng.choice([a for a in range(100, 171) if a % 10]), unit="degrees")
+        theta = q.given(
+            "theta", rng.choice([a for a in range(100, 171) if a % 10 and a % 3]), unit="degrees"
+        )
         d = q.given("d", rng.randint(8, 60), unit="km")
         vessel = rng.choice(["ship", "boat", "plane"])
         q.param("vessel", vessel)

@@ -12,7 +12,7 @@ from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.templates.mensuration.common import deg, n, wrong
 from generation.engine.templates.mensuration.figures import triangle_figure, triangle_points
-from generation.engine.templates.trigonometry.right_angled import approx
+from generation.engine.templates.trigonometry.right_angled import approx, random_angle
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 SF3, ANGLE, DP2 = Accuracy.SF3, Accuracy.ANGLE_1DP, Accuracy.DP2
@@ -100,8 +100,8 @@ class SineRule(Template):
             self._angle(q, rng, difficulty)
 
     def _side(self, q: QuestionBuilder, rng: random.Random, *, third_angle: bool) -> None:
-        A_ = rng.randint(30, 110)  # noqa: N806 - angle names as on the paper
-        B_ = rng.randint(25, 150 - A_)  # noqa: N806
+        A_ = random_angle(rng, 30, 110)  # noqa: N806 - angle names as on the paper
+        B_ = rng.choice([b for b in range(25, 151 - A_) if b % 3 and (A_ + b) % 3])  # noqa: N806
         a = q.given("a", _length(rng, 5, 20), unit="cm")
         if third_angle:
             B = q.given("B", B_, unit="degrees")  # noqa: N806
@@ -161,7 +161,7 @@ class SineRule(Template):
 
     def _angle(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         obtuse = difficulty == 5
-        A_ = rng.randint(25, 65)  # noqa: N806
+        A_ = random_angle(rng, 25, 65)  # noqa: N806
         a_ = _length(rng, 6, 18)
         if obtuse:  # b > a > b sin A: two triangles; the question says B is obtuse
             b_ = Rational(round(float(a_) * rng.uniform(1.1, 0.95 / float(sin(_rad(A_)))) * 10), 10)
@@ -282,7 +282,7 @@ class CosineRule(Template):
             self._angle(q, rng, difficulty)
 
     def _side(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-        A_ = rng.randint(95, 150) if difficulty == 2 else rng.randint(25, 85)  # noqa: N806
+        A_ = random_angle(rng, 95, 150) if difficulty == 2 else random_angle(rng, 25, 85)  # noqa: N806
         b_, c_ = _length(rng, 4, 20), _length(rng, 4, 20)
         if difficulty == 5 and b_ > c_:  # angle B (opposite the shorter side) is then acute
             b_, c_ = c_, b_

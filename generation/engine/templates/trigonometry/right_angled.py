@@ -26,6 +26,16 @@ _RATIOS = {
 _OTHER = {"sin": "cos", "cos": "sin", "tan": "sin"}
 
 
+def random_angle(rng: random.Random, lo: int, hi: int) -> int:
+    """A whole-number angle in degrees for a calculator question, never a multiple of 3.
+
+    SymPy writes sin, cos and tan of a multiple of 3° as nested surds, and exact arithmetic on
+    those (then simplified) is slow; other whole-number angles stay as sin(7*pi/180) and cost
+    nothing. A paper uses any whole-number angle, so nothing is lost in realism.
+    """
+    return rng.choice([a for a in range(lo, hi + 1) if a % 3])
+
+
 def approx(value: object, accuracy: Accuracy = SF4) -> str:
     """A working value to 4 s.f. (angles to 2 d.p.) with an ellipsis when it was rounded."""
     text = shown(value, accuracy)
@@ -80,7 +90,7 @@ class RightAngledTrig(Template):
     def _side(self, q: QuestionBuilder, rng: random.Random, *, inverse: bool) -> None:
         ratio = rng.choice(list(_RATIOS))
         func, _, name, (top, bottom) = _RATIOS[ratio]
-        theta = q.given("theta", rng.choice([a for a in range(15, 76) if a != 45]), unit="degrees")
+        theta = q.given("theta", random_angle(rng, 15, 75), unit="degrees")
         known_side, unknown = (top, bottom) if inverse else (bottom, top)
         k = q.given("k", _length(rng, 4, 25), unit="cm")
         names = {"opp": "BC", "adj": "AB", "hyp": "AC"}
@@ -155,7 +165,7 @@ class RightAngledTrig(Template):
 
     def _two_triangles(self, q: QuestionBuilder, rng: random.Random) -> None:
         ad = q.given("d", _length(rng, 6, 20), unit="cm")
-        alpha = q.given("alpha", rng.randint(25, 65), unit="degrees")
+        alpha = q.given("alpha", random_angle(rng, 25, 65), unit="degrees")
         bd = ad * sin(alpha * pi / 180)
         bc = q.given("c", Rational(round(float(bd) * rng.uniform(0.6, 1.6) * 10), 10), unit="cm")
         q.title = "Trigonometry in two right-angled triangles"
@@ -304,7 +314,7 @@ class ElevationDepression(Template):
         thing = rng.choice(["tower", "tree", "flagpole", "building"])
         q.param("context", thing)
         d = q.given("d", rng.randint(15, 120), unit="m")
-        theta = q.given("theta", rng.choice([a for a in range(12, 61) if a != 45]), unit="degrees")
+        theta = q.given("theta", random_angle(rng, 12, 60), unit="degrees")
         q.title = "Angle of elevation: finding a height"
         q.stem = (
             f"From a point $P$ on horizontal ground, ${n(d)}$ m from the foot of a "
@@ -358,7 +368,7 @@ class ElevationDepression(Template):
         q.param("context", thing)
         d = q.given("d", rng.randint(15, 80), unit="m")
         e = q.given("e", Rational(rng.randint(14, 19), 10), unit="m")
-        theta = q.given("theta", rng.randint(15, 55), unit="degrees")
+        theta = q.given("theta", random_angle(rng, 15, 55), unit="degrees")
         q.title = "Angle of elevation from eye level"
         q.stem = (
             f"Sam stands on horizontal ground ${n(d)}$ m from the foot of a vertical "
@@ -408,7 +418,7 @@ class ElevationDepression(Template):
 
     def _depression(self, q: QuestionBuilder, rng: random.Random) -> None:
         h = q.given("h", rng.randint(30, 150), unit="m")
-        theta = q.given("theta", rng.randint(10, 40), unit="degrees")
+        theta = q.given("theta", random_angle(rng, 10, 40), unit="degrees")
         q.title = "Angle of depression: a boat from a cliff"
         q.stem = (
             f"The top, $T$, of a vertical cliff is ${n(h)}$ m above sea level. A boat, $B$, "
@@ -443,8 +453,8 @@ class ElevationDepression(Template):
 
     def _two_boats(self, q: QuestionBuilder, rng: random.Random) -> None:
         h = q.given("h", rng.randint(40, 150), unit="m")
-        near = rng.randint(25, 50)
-        far = rng.randint(10, near - 6)
+        near = random_angle(rng, 25, 50)
+        far = random_angle(rng, 10, near - 6)
         alpha = q.given("alpha", near, unit="degrees")
         beta = q.given("beta", far, unit="degrees")
         q.title = "Angles of depression: two boats"
