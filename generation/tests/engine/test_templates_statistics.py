@@ -188,9 +188,9 @@ def test_scatter_correlation_matches_the_data_and_estimates_use_the_line():
         gradient = Fraction(m)
         intercept = Fraction(c) * (1 if sign == "+" else -1)
         assert (gradient > 0) == (r > 0)
-        x0 = int(re.search(r"when \$x = (\d+)\$", q.parts[1].text).group(1))
+        x0 = Fraction(re.search(r"when \$x = ([\d.]+)\$", q.parts[1].text).group(1))
         assert _value(q.parts[1].answers[0].plain) == gradient * x0 + intercept
-        assert min(xs) < x0 < max(xs)  # interpolation, not extrapolation
+        assert min(xs) < x0 < max(xs) and x0 not in xs  # interpolation, not a data point
 
 
 def test_grouped_mean_times_total_frequency_gives_the_sum_of_midpoints():

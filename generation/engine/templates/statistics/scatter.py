@@ -223,25 +223,26 @@ class ScatterDiagram(Template):
         mx = f"{number(m)}x"
         line = f"y = {mx} {'+' if c >= 0 else '-'} {number(abs(c))}"
         inside = [x for x in range(xs[0] + 1, xs[-1]) if x not in xs]
-        x0 = rng.choice(inside or xs[1:-1])
+        # A value inside the data's range that is not one of the data values.
+        x0 = rng.choice(inside or [x + Rational(1, 2) for x in xs[1:-1]])
         q.given("x0", x0)
         value = m * x0 + c
         part = q.part(
             next(labels),
             f"The equation of the line of best fit is ${line}$. Use this equation to estimate "
-            f"the value of $y$ when $x = {x0}$.",
+            f"the value of $y$ when $x = {number(x0)}$.",
             marks=2,
             command="Work out",
         )
         part.step(
-            f"$y = {number(m)} \\times {x0} {'+' if c >= 0 else '-'} {number(abs(c))} = "
+            f"$y = {number(m)} \\times {number(x0)} {'+' if c >= 0 else '-'} {number(abs(c))} = "
             f"{number(value)}$",
             "m*x0 + c",
         )
         part.answer("m*x0 + c")
         part.mark(
             "M",
-            f"${number(m)} \\times {x0} {'+' if c >= 0 else '-'} {number(abs(c))}$",
+            f"${number(m)} \\times {number(x0)} {'+' if c >= 0 else '-'} {number(abs(c))}$",
             value="m*x0 + c",
             qualifiers=["oe"],
         )
