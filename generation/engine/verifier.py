@@ -515,6 +515,15 @@ class _Verifier:
         self, part: Mapping[str, Any], answer: Mapping[str, Any], value: Any, which: str
     ) -> None:
         label = part.get("label", "")
+        if isinstance(value, sympy.Expr) and value.free_symbols:
+            unknown = ", ".join(sorted(str(s) for s in value.free_symbols))
+            self.check(
+                "answer.value",
+                False,
+                f"{which} ({_describe(value)}) uses {unknown}, which is not a given",
+                label,
+            )
+            return
         if not isinstance(value, sympy.Expr) or not value.is_number:
             self.check(
                 "answer.value", False, f"{which} ({_describe(value)}) is not a number", label

@@ -269,6 +269,14 @@ def test_a_given_whose_display_is_not_its_value():
     assert "given.display" in failed(verify(q))
 
 
+def test_an_answer_over_a_name_that_is_not_a_given():
+    q = samples.pond()
+    q["parts"][0]["answers"][0]["value"] = "pi*radius**2"
+    report = verify(q)
+    assert "answer.value" in failed(report, "a")
+    assert "uses radius, which is not a given" in detail(report, "answer.value")
+
+
 def test_a_given_that_is_not_a_number():
     q = samples.pond()
     q["givens"][0]["value"] = "x + 1"
