@@ -1,0 +1,290 @@
+"""Coordinate geometry templates (topic 3), checked the way a teacher would: the line in the
+answer really passes through the given points, parallel lines share a gradient, perpendicular
+gradients multiply to -1, midpoints and lengths are right, and tables of values fit the line.
+
+The checks read the numbers back from the question text and recompute them independently of
+the engine (with Fractions and SymPy), so a template that states one thing and marks another
+fails here even if its own machine forms agree with themselves."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from functools import cache
+from xml.etree import ElementTree
+
+import pytest
+import sympy
+
+from generation.engine.base import generate, get_template
+from generation.engine.expressions import parse_plain
+from generation.engine.verifier import verify
+from questions.schemas import Question, Tier
+
+SEEDS = range(4)
+KEYS = [
+    "coordinate.parallelogram_vertex",
+    "coordinate.table_of_values",
+    "coordinate.gradient",
+    "coordinate.length_midpoint",
+    "coordinate.line_equation",
+    "coordinate.parallel_line",
+    "coordinate.perpendicular_line",
+]
+x, y = sympy.symbols("x y", real=True)
+
+
+@cache
+def _variants(key: str) -> tuple[tuple[Tier, int, Question], ...]:
+    template = get_template(key)
+    found = []
+    for tier in template.tiers:
+        for difficulty in range(1, 6):
+            for seed in SEEDS:
+                question = generate(template, seed=seed, difficulty=difficulty, tier=tier).question
+                found.append((tier, difficulty, question))
+    return tuple(found)
+
+
+def _points(text: str) -> dict[str, tuple[Fraction, Fraction]]:
+    """Every named point written as $A(3, -2)$ or '$A$ is the point $(3, -2)$' in the text."""
+    found = {}
+    for name, px, py in re.findall(r"\$([A-Z])\s*\((-?[\d.]+), (-?[\d.]+)\)\$", text):
+        found[name] = (Fraction(px), Fraction(py))
+    for name, px, py in re.findall(
+        r"\$([A-Z])\$ is the point \$\((-?[\d.]+), (-?[\d.]+)\)\$", text
+    ):
+        found[name] = (Fraction(px), Fraction(py))
+    return found
+
+
+def _line(plain: str) -> sympy.Equality:
+    relation = parse_plain(plain)
+    assert isinstance(relation, sympy.Equality), plain
+    return relation
+
+
+def _on(relation: sympy.Equality, point: tuple) -> bool:
+    return sympy.simplify((relation.lhs - relation.rhs).subs({x: point[0], y: point[1]})) == 0
+
+
+def _gradient(relation: sympy.Equality) -> sympy.Expr:
+    solved = sympy.solve(relation, y)
+    assert len(solved) == 1
+    return sympy.diff(solved[0], x)
+
+
+def _stated_line(stem: str) -> sympy.Equality:
+    match = re.search(r"equation \$(.+?)\$", stem) or re.search(r"values for \$(.+?)\$", stem)
+    assert match, stem
+    latex = match.group(1)
+    latex = re.sub(r"\\frac\{(\d+)\}\{(\d+)\}", r"(\1/\2)", latex)
+    return _line(latex)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_variant_passes_the_verifier_and_draws_clean_svg(key):
+    failures = []
+    for tier, difficulty, question in _variants(key):
+        report = verify(question)
+        if not report.passed:
+            failures.append(f"{tier.value} d{difficulty}: {report.summary()}")
+        if question.diagram_svg:
+            svg = question.diagram_svg
+            ElementTree.fromstring(svg)  # well-formed
+            assert "<script" not in svg and "href" not in svg and "url(" not in svg
+    assert not failures, "\n".join(failures[:5])
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_variants_vary_and_difficulty_changes_the_question(key):
+    for tier in get_template(key).tiers:
+        by_difficulty = {}
+        for t, difficulty, question in _variants(key):
+            if t == tier:
+                by_difficulty.setdefault(difficulty, []).append(question)
+        for questions in by_difficulty.values():
+            assert len({q.variant.key for q in questions}) >= len(questions) - 1
+        # The wording of the parts (numbers aside), the marks and the calculator policy: at
+        # least three of the five difficulties must ask a different kind of question.
+        shapes = {
+            d: (
+                tuple(re.sub(r"[-\d.]+", "#", p.text) for p in qs[0].parts),
+                qs[0].total_marks,
+                qs[0].calculator_policy,
+                bool(qs[0].diagram_svg),
+            )
+            for d, qs in by_difficulty.items()
+        }
+        assert len(set(shapes.values())) >= 3, shapes
+
+
+def test_parallelogram_fourth_vertex_makes_the_diagonals_bisect_each_other():
+    for _, difficulty, question in _variants("coordinate.parallelogram_vertex"):
+        if difficulty <= 2:
+            p = {k: parse_plain(v) for k, v in question.variant.params.items()}
+            d = parse_plain(question.part("b").answers[0].plain)
+            assert p["A"][0] + p["C"][0] == p["B"][0] + d[0]
+            assert p["A"][1] + p["C"][1] == p["B"][1] + d[1]
+            assert parse_plain(question.parts[0].answers[0].plain) in p.values()
+            continue
+        pts = _points(question.stem)
+        first = question.parts[0]
+        found = parse_plain(first.answers[0].plain)
+        pts["C" if "C" not in pts else "D"] = tuple(Fraction(int(v)) for v in found)
+        a, b, c, dd = pts["A"], pts["B"], pts["C"], pts["D"]
+        assert (a[0] + c[0], a[1] + c[1]) == (b[0] + dd[0], b[1] + dd[1]), question.stem
+        if difficulty == 5:
+            e = parse_plain(question.part("b").answers[0].plain)
+            # ABEC: the diagonals AE and BC bisect each other.
+            assert (a[0] + e[0], a[1] + e[1]) == (b[0] + c[0], b[1] + c[1])
+
+
+def test_table_of_values_and_axis_crossings_lie_on_the_line():
+    for _, difficulty, question in _variants("coordinate.table_of_values"):
+        line = _stated_line(question.stem)
+        table = question.part("a")
+        for answer in table.answers:
+            xv = Fraction(answer.label.split("x = ")[1])
+            assert _on(line, (xv, parse_plain(answer.plain))), (question.stem, answer.label)
+        shown = re.findall(r"x & (.+?) \\\\ \\hline y & (.+?) \\\\", table.text)[0]
+        for xv, yv in zip(shown[0].split(" & "), shown[1].split(" & "), strict=True):
+            if yv.strip():
+                yv = re.sub(r"\\frac\{(\d+)\}\{(\d+)\}", r"(\1/\2)", yv)
+                assert _on(line, (Fraction(xv), parse_plain(yv)))
+        crossing = parse_plain(question.part("b").answers[0].plain)
+        assert crossing[0] == 0 and _on(line, crossing)
+        if difficulty >= 3:
+            crossing = parse_plain(question.part("c").answers[0].plain)
+            assert crossing[1] == 0 and _on(line, crossing)
+        if difficulty == 5:
+            p_value = parse_plain(question.part("d").answers[0].plain)
+            y_value = Fraction(re.search(r"\(p, (-?[\d.]+)\)", question.part("d").text).group(1))
+            assert _on(line, (p_value, y_value))
+
+
+def test_gradient_answers_match_rise_over_run():
+    for _, difficulty, question in _variants("coordinate.gradient"):
+        if difficulty == 1:
+            p = parse_plain(question.variant.params["P"])
+            r = parse_plain(question.variant.params["Q"])
+            expected = sympy.Rational(r[1] - p[1], r[0] - p[0])
+            assert parse_plain(question.parts[0].answers[0].plain) == expected
+        elif difficulty in (2, 3, 5):
+            pts = _points(question.stem)
+            (ax, ay), (bx, by) = pts["A"], pts["B"]
+            assert parse_plain(question.parts[0].answers[0].plain) == sympy.Rational(
+                by - ay, bx - ax
+            )
+        if difficulty == 4:
+            m = re.search(r"\$A\((-?\d+), k\)\$ and \$B\((-?\d+), (-?\d+)\)\$", question.stem)
+            xa, xb, yb = (int(v) for v in m.groups())
+            k = parse_plain(question.parts[0].answers[0].plain)
+            stated = re.search(r"gradient \$(.+?)\$", question.stem).group(1)
+            stated = parse_plain(re.sub(r"\\frac\{(\d+)\}\{(\d+)\}", r"(\1/\2)", stated))
+            assert sympy.Rational(yb - k, xb - xa) == stated
+        if difficulty == 5:
+            pts = _points(question.stem)
+            (ax, ay), (bx, by) = pts["A"], pts["B"]
+            yc = int(re.search(r"C\(h, (-?\d+)\)", question.part("b").text).group(1))
+            h = parse_plain(question.part("b").answers[0].plain)
+            assert sympy.Rational(yc - ay) * (bx - ax) == (by - ay) * (h - ax)
+
+
+def test_midpoints_and_lengths():
+    for _, difficulty, question in _variants("coordinate.length_midpoint"):
+        if difficulty == 5:
+            m = re.search(
+                r"\$\((-?\d+), k\)\$ and \$Q\$ is the point \$\((-?\d+), (-?\d+)\)\$", question.stem
+            )
+            xp, xq, yq = (int(v) for v in m.groups())
+            d = int(re.search(r"length of \$PQ\$ is \$(\d+)\$", question.stem).group(1))
+            ks = [parse_plain(a.plain) for a in question.part("a").answers]
+            assert len(set(ks)) == 2
+            assert all((xq - xp) ** 2 + (yq - k) ** 2 == d * d for k in ks)
+            continue
+        pts = _points(question.stem)
+        a = pts["A"]
+        if difficulty == 4:
+            mid = pts["M"]
+            b = tuple(Fraction(int(v)) for v in parse_plain(question.part("a").answers[0].plain))
+            assert ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) == mid
+        else:
+            b = pts["B"]
+            mid = parse_plain(question.part("a").answers[0].plain)
+            assert (sympy.Rational(a[0] + b[0], 2), sympy.Rational(a[1] + b[1], 2)) == tuple(mid)
+        exact = sympy.sqrt((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2)
+        shown = question.part("b").answers[0]
+        if shown.accuracy.value == "exact":
+            assert sympy.simplify(parse_plain(shown.plain) - exact) == 0
+        else:
+            assert abs(float(shown.plain) - float(exact)) <= 0.005 * float(exact)
+
+
+def test_line_through_two_points_passes_through_both():
+    for _, difficulty, question in _variants("coordinate.line_equation"):
+        label = "b" if difficulty == 2 else ("a" if difficulty == 5 else "")
+        line = _line(question.part(label).answers[0].plain)
+        if difficulty == 1:
+            m, c = (int(question.variant.params[k]) for k in ("m", "c"))
+            assert _on(line, (0, c)) and _on(line, (1, m + c))
+            continue
+        pts = _points(question.stem)
+        assert _on(line, pts["A"]) and _on(line, pts["B"]), question.stem
+        if difficulty == 5:
+            crossing = parse_plain(question.part("b").answers[0].plain)
+            assert crossing[1] == 0 and _on(line, crossing)
+
+
+def test_parallel_line_has_the_same_gradient_and_passes_through_the_point():
+    for _, difficulty, question in _variants("coordinate.parallel_line"):
+        final = [p for p in question.parts if p.answers[0].kind.value == "equation"][-1]
+        line = _line(final.answers[0].plain)
+        if "passes through the points" in question.stem:
+            pts = _points(question.stem)
+            (ax, ay), (bx, by) = pts["A"], pts["B"]
+            given_gradient = sympy.Rational(by - ay, bx - ax)
+            original = sympy.Eq(y - ay, given_gradient * (x - ax))
+        else:
+            original = _stated_line(question.stem)
+            given_gradient = _gradient(original)
+        assert _gradient(line) == given_gradient
+        assert sympy.simplify(original.lhs - original.rhs - (line.lhs - line.rhs)) != 0
+        if difficulty == 1:
+            point = (0, parse_plain(re.search(r"point \$\(0, (-?\d+)\)\$", final.text).group(1)))
+        else:
+            point = _points(final.text)["P"]
+        assert _on(line, point)
+
+
+def test_perpendicular_gradients_multiply_to_minus_one():
+    for _, difficulty, question in _variants("coordinate.perpendicular_line"):
+        final = [p for p in question.parts if p.answers[0].kind.value == "equation"][0]
+        line = _line(final.answers[0].plain)
+        if difficulty <= 2:
+            original = _stated_line(question.stem)
+            point = tuple(
+                Fraction(v)
+                for v in re.search(r"point \$\((-?\d+), (-?\d+)\)\$", final.text).groups()
+            )
+            assert _gradient(line) * _gradient(original) == -1
+            assert _on(line, point)
+        elif difficulty <= 4:
+            pts = _points(question.stem)
+            a, b = pts["A"], pts["B"]
+            assert _gradient(line) * sympy.Rational(b[1] - a[1], b[0] - a[0]) == -1
+            # Every point of a perpendicular bisector is the same distance from A and B.
+            for xv in (0, 7):
+                yv = sympy.solve(line.subs(x, xv), y)[0]
+                assert (xv - a[0]) ** 2 + (yv - a[1]) ** 2 == (xv - b[0]) ** 2 + (yv - b[1]) ** 2
+        else:
+            stated = re.search(r"equation \$(.+?)\$", question.stem).group(1)
+            original = _line(stated)
+            point = tuple(
+                Fraction(v)
+                for v in re.search(r"point \$\((-?\d+), (-?\d+)\)\$", question.stem).groups()
+            )
+            assert _gradient(line) * _gradient(original) == -1
+            assert _on(line, point)
+            foot = parse_plain(question.part("b").answers[0].plain)
+            assert _on(line, foot) and _on(original, foot)
