@@ -153,7 +153,10 @@ def test_sample_space_answers_match_counting_outcomes():
             }[re.search(r"score is (.+)\.", text).group(1)]
             assert _answer(q, "c") == Fraction(sum(test(v) for v in outcomes), n)
         if "d" in _labels(q):
-            assert _answer(q, "d") == _answer(q, "a") ** 2
+            if "at least one" in q.part("d").text:
+                assert _answer(q, "d") == 1 - (1 - _answer(q, "b")) ** 2
+            else:
+                assert _answer(q, "d") == _answer(q, "a") ** 2
 
 
 def test_tree_diagram_products_match_counting_every_outcome():

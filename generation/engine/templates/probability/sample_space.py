@@ -141,7 +141,9 @@ class SampleSpace(Template):
                     working=[] if marks == 1 else [n],
                 )
 
-        if difficulty >= 4:
+        if difficulty == 5:
+            self._at_least_once(q, count_b, n, t)
+        elif difficulty == 4:
             p = Rational(count, n)
             part = q.part(
                 "d",
@@ -166,6 +168,54 @@ class SampleSpace(Template):
                 0,
                 latex=frac_latex(2 * p),
             )
+
+    @staticmethod
+    def _at_least_once(q: QuestionBuilder, count: int, n: int, t: int) -> None:
+        """Two games: the score is greater than t in at least one of them."""
+        p = Rational(count, n)
+        miss = 1 - p
+        part = q.part(
+            "d",
+            f"The game is played twice. Find the probability that the score is greater than "
+            f"${t}$ in at least one of the two games.",
+            marks=3,
+            command="Work out",
+        )
+        part.step(
+            f"$\\mathrm{{P}}(\\text{{not greater than }} {t}) = 1 - {frac_latex(p)} = "
+            f"{frac_latex(miss)}$",
+            f"1 - {count}/{n}",
+        )
+        part.step(
+            f"$\\mathrm{{P}}(\\text{{neither game}}) = \\left({frac_latex(miss)}\\right)^2 = "
+            f"{frac_latex(miss**2)}$",
+            f"(1 - {count}/{n})**2",
+        )
+        expr = f"1 - (1 - {count}/{n})**2"
+        part.step(f"$1 - {frac_latex(miss**2)} = {frac_latex(1 - miss**2)}$", expr)
+        prob_answer(part, expr, 1 - miss**2)
+        part.mark("M", f"${frac_latex(miss)}$", value=f"1 - {count}/{n}", qualifiers=["oe"])
+        part.mark(
+            "M",
+            f"$1 - \\left({frac_latex(miss)}\\right)^2$",
+            value=expr,
+            qualifiers=["oe", "dep"],
+            partial=["or M1 for adding the three ways of at least one"],
+        )
+        part.mark("A", f"${frac_latex(1 - miss**2)}$", value=expr, qualifiers=["cao"])
+        if 2 * p not in (miss, 1 - miss**2) and 2 * p < 1:
+            part.wrong(
+                str(2 * p),
+                "added the probabilities for the two games",
+                0,
+                latex=frac_latex(2 * p),
+            )
+        part.wrong(
+            str(p**2),
+            "found the probability that it happens in both games",
+            0,
+            latex=frac_latex(p**2),
+        )
 
     @staticmethod
     def _count_part(

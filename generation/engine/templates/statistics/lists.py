@@ -308,7 +308,7 @@ class StemAndLeaf(Template):
         if not extended or difficulty <= 2:
             part = q.part(next(labels), "Write down the mode.", marks=1, command="Write down")
             part.step(f"${number(mode)}$ is the only value that appears twice.", mode)
-            part.answer(mode)
+            part.answer(mode, unit=unit)
             part.mark("B", f"${number(mode)}$", value=mode)
 
         rng_value = ordered[-1] - ordered[0]
