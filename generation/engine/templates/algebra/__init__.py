@@ -8,6 +8,7 @@ from generation.engine.templates.algebra import (  # noqa: F401
     factorising,
     forming,
     formulas,
+    graphs,
     indices,
     inequalities,
     proportion,
@@ -15,4 +16,5 @@ from generation.engine.templates.algebra import (  # noqa: F401
     quadratic_forms,
     sequences,
     substitution,
+    travel,
 )

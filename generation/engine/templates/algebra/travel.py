@@ -1,0 +1,205 @@
+"""Graphs in practical situations (2.9): distance–time and speed–time graphs."""
+
+from __future__ import annotations
+
+import random
+
+from sympy import Rational
+
+from generation.engine import formatting
+from generation.engine.base import register
+from generation.engine.builder import QuestionBuilder
+from generation.engine.templates.algebra._common import NAMES, AlgebraTemplate, pick, wrong_number
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
+
+
+def line_graph_svg(
+    points: list[tuple[int, int]],
+    x_max: int,
+    x_step: int,
+    y_max: int,
+    y_step: int,
+    x_label: str,
+    y_label: str,
+    grid: bool = True,
+) -> str:
+    """A travel graph on a grid, as printed on 0580 papers: labelled axes, a light grid with a
+    line every ``x_step`` and ``y_step``, and the journey as straight segments."""
+    width, height, left, bottom, top, right = 460, 320, 60, 270, 20, 440
+
+    def px(t: float) -> float:
+        return left + (right - left) * t / x_max
+
+    def py(d: float) -> float:
+        return bottom - (bottom - top) * d / y_max
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{y_label} against {x_label}">'
+    ]
+    if grid:
+        for t in range(0, x_max + 1, x_step):
+            out.append(f'<line x1="{px(t):.1f}" y1="{top}" x2="{px(t):.1f}" y2="{bottom}" '
+                       'stroke="#ccc" stroke-width="0.8"/>')  # fmt: skip
+        for d in range(0, y_max + 1, y_step):
+            out.append(f'<line x1="{left}" y1="{py(d):.1f}" x2="{right}" y2="{py(d):.1f}" '
+                       'stroke="#ccc" stroke-width="0.8"/>')  # fmt: skip
+    out.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="black"/>')
+    out.append(f'<line x1="{left}" y1="{bottom}" x2="{left}" y2="{top}" stroke="black"/>')
+    label_x = x_step * max(1, (x_max // x_step) // 6)
+    for t in range(0, x_max + 1, label_x):
+        out.append(f'<text x="{px(t):.1f}" y="{bottom + 16}" font-size="11" '
+                   f'text-anchor="middle">{t}</text>')  # fmt: skip
+    label_y = y_step * max(1, (y_max // y_step) // 6)
+    for d in range(0, y_max + 1, label_y):
+        out.append(f'<text x="{left - 6}" y="{py(d) + 4:.1f}" font-size="11" '
+                   f'text-anchor="end">{d}</text>')  # fmt: skip
+    out.append(f'<text x="{(left + right) / 2:.0f}" y="{height - 6}" font-size="12" '
+               f'text-anchor="middle">{x_label}</text>')  # fmt: skip
+    out.append(f'<text x="14" y="{(top + bottom) / 2:.0f}" font-size="12" text-anchor="middle" '
+               f'transform="rotate(-90 14 {(top + bottom) / 2:.0f})">{y_label}</text>')  # fmt: skip
+    path = " ".join(f"{px(t):.1f},{py(d):.1f}" for t, d in points)
+    out.append(f'<polyline points="{path}" fill="none" stroke="black" stroke-width="2"/>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _shown(value: Rational, accuracy: Accuracy = Accuracy.SF3) -> str:
+    return formatting.display(value, accuracy)[0]
+
+
+def _distance_time(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    name = pick(rng, NAMES)
+    how = pick(rng, ["cycles", "walks", "runs"])
+    speed = {"cycles": (12, 24), "walks": (4, 6), "runs": (8, 12)}[how]
+    # first stage: a distance and a time that give a sensible speed
+    while True:
+        t1 = 10 * rng.randint(2, 6) if how != "walks" else 15 * rng.randint(2, 6)
+        d1 = rng.randint(2, 16)
+        v1 = Rational(d1 * 60, t1)
+        if speed[0] <= v1 <= speed[1]:
+            break
+    t2 = 10 * rng.randint(1, 4) if how != "walks" else 15 * rng.randint(1, 3)
+    t3 = t1 - (10 if how != "walks" else 15) * rng.randint(-1, 1)
+    t3 = max(t3, 10)
+    points = [(0, 0), (t1, d1), (t1 + t2, d1), (t1 + t2 + t3, 0)]
+    total_time = t1 + t2 + t3
+    x_step = 10 if how != "walks" else 15
+    x_max = x_step * (total_time // x_step + 1)
+    y_max = 2 * (d1 // 2 + 1)
+    q.diagram_svg = line_graph_svg(points, x_max, x_step, y_max, 1 if y_max <= 12 else 2,
+                                   "Time (minutes)", "Distance from home (km)")  # fmt: skip
+    for key, value in (("t1", t1), ("t2", t2), ("t3", t3), ("d1", d1)):
+        q.param(key, value)  # read from the graph, not stated in the text
+    q.title = "Distance–time graph"
+    q.stem = (f"{name} {how} from home to a park, stays there for a while and then returns home "
+              "along the same route.\nThe distance–time graph shows the journey.")  # fmt: skip
+
+    a = q.part("a", f"For how many minutes did {name} stay at the park?", marks=1,
+               command="Write down")  # fmt: skip
+    a.step(f"The graph is horizontal from {t1} to {t1 + t2} minutes: ${t2}$ minutes", t2)
+    a.answer(t2, unit="minutes")
+    a.mark("B", f"${t2}$", value=t2, qualifiers=["cao"])
+    a.wrong(str(t1 + t2), "read the time at the end of the stop, not how long it lasted", 0)
+
+    b = q.part("b", f"Work out {name}'s speed, in kilometres per hour, on the way to the park.",
+               marks=2, command="Work out")  # fmt: skip
+    hours = Rational(t1, 60)
+    hours_tex = formatting.number(hours) if hours.q in (1, 2, 4, 5) else f"\\frac{{{t1}}}{{60}}"
+    b.step(f"{t1} minutes $= {hours_tex}$ hour{'' if hours == 1 else 's'}", hours)
+    b.step(f"Speed $= {d1} \\div {hours_tex} = {_shown(v1)}$ km/h", v1)
+    b.answer(v1, accuracy=Accuracy.SF3, unit="km/h")
+    b.mark("M", f"${d1} \\div \\frac{{{t1}}}{{60}}$", value=v1, qualifiers=["oe"],
+           partial=["for distance ÷ time with the time in hours"])  # fmt: skip
+    b.mark("A", f"${_shown(v1)}$", value=v1, qualifiers=["cao"])
+    wrong_number(b, Rational(d1, t1), "divided by the time in minutes, giving km per minute", 0,
+                 accuracy=Accuracy.SF3)  # fmt: skip
+
+    if difficulty >= 2:
+        v_all = Rational(2 * d1 * 60, total_time)
+        c = q.part("c", "Work out the average speed, in kilometres per hour, for the whole "
+                   "journey.", marks=2, command="Work out")  # fmt: skip
+        c.step(f"Total distance $= {2 * d1}$ km, total time $= {total_time}$ minutes", 2 * d1)
+        c.step(f"Average speed $= {2 * d1} \\div \\frac{{{total_time}}}{{60}} = {_shown(v_all)}$ "
+               "km/h", v_all)  # fmt: skip
+        c.answer(v_all, accuracy=Accuracy.SF3, unit="km/h")
+        c.mark("M", f"${2 * d1} \\div \\frac{{{total_time}}}{{60}}$", value=v_all,
+               qualifiers=["oe"], partial=["for total distance ÷ total time"])  # fmt: skip
+        c.mark("A", f"${_shown(v_all)}$", value=v_all, qualifiers=["cao"])
+        wrong_number(c, Rational(d1 * 60, total_time), "used the distance one way only", 0,
+                     accuracy=Accuracy.SF3)  # fmt: skip
+        moving = Rational(2 * d1 * 60, t1 + t3)
+        if moving != v_all:
+            wrong_number(c, moving, "left out the time spent at the park", 0,
+                         accuracy=Accuracy.SF3)  # fmt: skip
+
+
+def _speed_time(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    v = rng.choice([8, 10, 12, 14, 15, 16, 18, 20, 24, 25, 30])
+    t1 = rng.choice([4, 5, 6, 8, 10, 12, 15])
+    t2 = 5 * rng.randint(2, 8)
+    t3 = rng.choice([4, 5, 6, 8, 10, 12, 15, 20])
+    total = t1 + t2 + t3
+    for key, value in (("v", v), ("t1", t1), ("t2", t2), ("t3", t3)):
+        q.given(key, value)
+    q.diagram_svg = line_graph_svg(
+        [(0, 0), (t1, v), (t1 + t2, v), (total, 0)], 5 * (total // 5 + 1), 5,
+        5 * (v // 5 + 1), 5, "Time (s)", "Speed (m/s)", grid=False,
+    )  # fmt: skip
+    q.title = "Speed–time graph"
+    q.stem = (f"The speed–time graph shows a car's journey.\nThe car accelerates uniformly from "
+              f"rest to a speed of {v} m/s in {t1} seconds.\nIt travels at {v} m/s for {t2} "
+              f"seconds.\nIt then decelerates uniformly and stops after another {t3} seconds.")  # fmt: skip
+    acc = Rational(v, t1)
+    a = q.part("a", "Calculate the acceleration of the car in the first part of the journey.",
+               marks=2, command="Calculate")  # fmt: skip
+    a.step(f"Acceleration $=$ gradient $= {v} \\div {t1} = {_shown(acc)}$ m/s$^2$", acc)
+    a.answer(acc, accuracy=Accuracy.SF3, unit="m/s^2")
+    a.mark("M", f"${v} \\div {t1}$", value=acc, partial=["for gradient = speed ÷ time"])
+    a.mark("A", f"${_shown(acc)}$", value=acc, qualifiers=["cao"])
+    wrong_number(a, Rational(t1, v), "divided the time by the speed", 0, accuracy=Accuracy.SF3)
+
+    distance = Rational(t1 * v, 2) + t2 * v + Rational(t3 * v, 2)
+    b = q.part("b", "Calculate the total distance travelled by the car.", marks=3,
+               command="Calculate")  # fmt: skip
+    parts = (Rational(t1 * v, 2), t2 * v, Rational(t3 * v, 2))
+    b.step(f"Area under the graph: $\\frac{{1}}{{2}} \\times {t1} \\times {v} + {t2} \\times {v} + "
+           f"\\frac{{1}}{{2}} \\times {t3} \\times {v}$", parts)  # fmt: skip
+    b.step(f"Constant speed: ${t2} \\times {v} = {parts[1]}$ m", parts[1])
+    b.step(f"$= {formatting.number(parts[0])} + {parts[1]} + {formatting.number(parts[2])} = "
+           f"{_shown(distance)}$ m", distance)  # fmt: skip
+    b.answer(distance, accuracy=Accuracy.SF3, unit="m")
+    b.mark("M", f"$\\frac{{1}}{{2}} \\times {t1} \\times {v}$ or ${t2} \\times {v}$ or "
+           f"$\\frac{{1}}{{2}} \\times {t3} \\times {v}$", value=parts[1],
+           partial=["for the area of one part"])  # fmt: skip
+    b.mark("M", f"$\\frac{{1}}{{2}}({t2} + {total}) \\times {v}$", value=parts,
+           qualifiers=["oe"], partial=["for a complete method for the whole area"])  # fmt: skip
+    b.mark("A", f"${_shown(distance)}$", value=distance, qualifiers=["cao"])
+    wrong_number(b, total * v, "used speed × total time (a rectangle), ignoring the sloping "
+                 "parts", 0, accuracy=Accuracy.SF3)  # fmt: skip
+    if difficulty >= 4:
+        average = distance / total
+        c = q.part("c", "Calculate the average speed of the car for the whole journey.", marks=2,
+                   command="Calculate")  # fmt: skip
+        c.step(f"Average speed $= {_shown(distance)} \\div {total} = {_shown(average)}$ m/s",
+               average)  # fmt: skip
+        c.answer(average, accuracy=Accuracy.SF3, unit="m/s")
+        c.mark("M", f"${_shown(distance)} \\div {total}$", value=average, qualifiers=["FT"],
+               partial=["FT their (b) ÷ the total time"])  # fmt: skip
+        c.mark("A", f"${_shown(average)}$", value=average, qualifiers=["cao"])
+        wrong_number(c, Rational(v, 2), "averaged the maximum speed and zero", 0,
+                     accuracy=Accuracy.SF3)  # fmt: skip
+
+
+@register
+class TravelGraphs(AlgebraTemplate):
+    key = "algebra.travel_graphs"
+    title = "Distance–time and speed–time graphs"
+    codes = {Tier.CORE: ("C2.9",), Tier.EXTENDED: ("E2.9",)}
+    calculator = CalculatorPolicy.ALLOWED
+
+    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        if q.tier == Tier.CORE or difficulty <= 2:
+            _distance_time(q, rng, difficulty)
+        else:
+            _speed_time(q, rng, difficulty)
