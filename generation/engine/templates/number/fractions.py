@@ -397,22 +397,24 @@ class Ordering(Template):
             2,
             partial=["B1 for all but one in the correct order, or the correct order reversed"],
         )
+        if difficulty >= 4:
+            self._two_fractions(q, rng)
+            return
         # (b) < or > between a non-terminating fraction and a close decimal.
         while True:
             b = rng.choice([3, 6, 7, 9, 11, 12])
             a = rng.choice([n for n in range(1, b) if gcd(n, b) == 1])
             fr = Rational(a, b)
-            close = Rational(
-                round(fr * 100) + rng.choice([-1, 1]) * (0 if rng.random() < 0.5 else 1), 100
-            )
-            if close != fr and close.q in (4, 20, 25, 50, 100, 5, 10, 2):
+            close = Rational(round(fr * 100) + rng.choice([-1, 0, 0, 1]), 100)
+            if close != fr:
                 break
         q.given("u", fr, display=frac(fr))
         q.given("v", close, display=dec(close))
         symbol = "<" if fr < close else ">"
         part = q.part(
             "b",
-            f"Write the correct symbol, $<$ or $>$, between these two numbers.\n\n${frac(fr)} \\quad \\ldots\\ldots \\quad {dec(close)}$",
+            "Write the correct symbol, $<$ or $>$, between these two numbers.\n\n"
+            f"${frac(fr)} \\quad \\ldots\\ldots \\quad {dec(close)}$",
             marks=1,
             command="Write",
         )
@@ -420,11 +422,47 @@ class Ordering(Template):
         part.answer(kind="text", plain=symbol, latex=symbol)
         part.mark("B", f"${frac(fr)} {symbol} {dec(close)}$", qualifiers=["cao"])
         other = ">" if symbol == "<" else "<"
-        part.wrong(
-            other,
-            "rounded the fraction to 2 decimal places too early, or compared digits instead of values",
-            0,
+        part.wrong(other, "rounded the fraction to 2 decimal places too early", 0)
+
+    def _two_fractions(self, q: QuestionBuilder, rng: random.Random) -> None:
+        """(b) at higher difficulty: compare two close fractions, with working."""
+        while True:
+            x, y = _proper_pair(rng)
+            if x != y and abs(x - y) < Rational(1, 20):
+                break
+        q.given("u", x, display=frac(x))
+        q.given("v", y, display=frac(y))
+        symbol = "<" if x < y else ">"
+        common = x.q * y.q // gcd(x.q, y.q)
+        part = q.part(
+            "b",
+            "Write the correct symbol, $<$ or $>$, between these two fractions. Show how you decide.\n\n"
+            f"${frac(x)} \\quad \\ldots\\ldots \\quad {frac(y)}$",
+            marks=2,
+            command="Write",
         )
+        part.step(
+            f"${frac(x)} = \\frac{{{x * common}}}{{{common}}}$ and ${frac(y)} = \\frac{{{y * common}}}{{{common}}}$",
+            f"u*{common}",
+        )
+        part.step(f"So ${frac(x)} {symbol} {frac(y)}$")
+        part.answer(kind="text", plain=symbol, latex=symbol)
+        part.mark(
+            "M",
+            f"$\\frac{{{x * common}}}{{{common}}}$ and $\\frac{{{y * common}}}{{{common}}}$, or both as decimals",
+            value=f"u*{common}",
+        )
+        part.mark("A", f"${frac(x)} {symbol} {frac(y)}$", qualifiers=["cao"])
+        other = ">" if symbol == "<" else "<"
+        part.wrong(other, "compared the numerators and denominators separately", 0)
+
+
+def _proper_pair(rng: random.Random) -> tuple[Rational, Rational]:
+    def one() -> Rational:
+        b = rng.randint(5, 13)
+        return Rational(rng.choice([n for n in range(2, b) if gcd(n, b) == 1]), b)
+
+    return one(), one()
 
 
 def _near(rng: random.Random, kind: str, centre: Rational) -> tuple[Rational, str, str] | None:
