@@ -224,8 +224,11 @@ def test_venn_and_two_way_tables_use_the_right_denominators():
                 )
                 assert "chosen at random" in text
         else:
-            total, na, nb, both = (int(n) for n in re.findall(r"\$(\d+)\$", q.stem)[:4])
-            neither = _answer(q, "a")
+            total, na, nb, fourth = (int(n) for n in re.findall(r"\$(\d+)\$", q.stem)[:4])
+            if q.stem.endswith("do neither."):  # the overlap is found from the number doing neither
+                neither, both = fourth, _answer(q, "a")
+            else:
+                both, neither = fourth, _answer(q, "a")
             assert (na - both) + (nb - both) + both + neither == total
             assert _answer(q, "b") == Fraction(na - both, total)
             if q.tier == Tier.EXTENDED:

@@ -39,43 +39,63 @@ class VennTwoWay(Template):
         q.given("N", total)
         q.given("A", na)
         q.given("B", nb)
-        q.given("AB", both)
         q.param("group", la + lb)
         q.title = "Probability: Venn diagram"
-        q.stem = (
-            f"There are ${total}$ {group}. ${na}$ {people} {does_a}, ${nb}$ {people} {does_b} "
-            f"and ${both}$ {people} do both."
-        )
-        # (a) neither
-        part = q.part(
-            "a",
-            f"Work out the number of {people} who do neither.",
-            marks=2,
-            command="Work out",
-        )
-        part.step(
-            f"{people.capitalize()} doing at least one: ${na} + {nb} - {both} = {na + nb - both}$",
-            "A + B - AB",
-        )
-        part.step(f"Neither: ${total} - {na + nb - both} = {neither}$", "N - (A + B - AB)")
-        part.answer("N - (A + B - AB)")
-        part.mark(
-            "M",
-            f"${na} + {nb} - {both}$",
-            value="A + B - AB",
-            qualifiers=["oe"],
-            partial=[f"or M1 for ${only_a}$ and ${only_b}$ in the 'only' regions"],
-        )
-        part.mark("A", f"${neither}$", value="N - (A + B - AB)", qualifiers=["cao"])
-        if 0 < total - na - nb != na + nb - both:
-            part.wrong(
-                str(total - na - nb),
-                "did not allow for those who do both (counted them twice)",
-                0,
+        if difficulty == 4:
+            # The harder way round: the number doing neither is given, the overlap is found.
+            q.given("NE", neither)
+            ab = "(A + B - (N - NE))"
+            q.stem = (
+                f"There are ${total}$ {group}. ${na}$ {people} {does_a}, ${nb}$ {people} "
+                f"{does_b} and ${neither}$ {people} do neither."
             )
+            part = q.part(
+                "a", f"Work out the number of {people} who do both.", marks=2, command="Work out"
+            )
+            part.step(
+                f"{people.capitalize()} doing at least one: ${total} - {neither} = "
+                f"{total - neither}$",
+                "N - NE",
+            )
+            part.step(f"Both: ${na} + {nb} - {total - neither} = {both}$", ab)
+            part.answer(ab)
+            part.mark("M", f"${total} - {neither}$", value="N - NE", qualifiers=["oe"])
+            part.mark("A", f"${both}$", value=ab, qualifiers=["cao"])
+            part.wrong(str(total - neither), "gave the number who do at least one", 1)
+        else:
+            q.given("AB", both)
+            ab = "AB"
+            q.stem = (
+                f"There are ${total}$ {group}. ${na}$ {people} {does_a}, ${nb}$ {people} "
+                f"{does_b} and ${both}$ {people} do both."
+            )
+            part = q.part(
+                "a", f"Work out the number of {people} who do neither.", marks=2, command="Work out"
+            )
+            part.step(
+                f"{people.capitalize()} doing at least one: ${na} + {nb} - {both} = "
+                f"{na + nb - both}$",
+                "A + B - AB",
+            )
+            part.step(f"Neither: ${total} - {na + nb - both} = {neither}$", "N - (A + B - AB)")
+            part.answer("N - (A + B - AB)")
+            part.mark(
+                "M",
+                f"${na} + {nb} - {both}$",
+                value="A + B - AB",
+                qualifiers=["oe"],
+                partial=[f"or M1 for ${only_a}$ and ${only_b}$ in the 'only' regions"],
+            )
+            part.mark("A", f"${neither}$", value="N - (A + B - AB)", qualifiers=["cao"])
+            if 0 < total - na - nb != na + nb - both:
+                part.wrong(
+                    str(total - na - nb),
+                    "did not allow for those who do both (counted them twice)",
+                    0,
+                )
 
         # (b) only the first
-        expr = "(A - AB)/N"
+        expr = f"(A - {ab})/N"
         value = Rational(only_a, total)
         part = q.part(
             "b",
@@ -100,7 +120,7 @@ class VennTwoWay(Template):
         )
         label = "c"
         if difficulty >= 2:
-            expr = "(A + B - 2*AB)/N"
+            expr = f"(A + B - 2*{ab})/N"
             value = Rational(only_a + only_b, total)
             part = q.part(
                 "c",
@@ -109,7 +129,7 @@ class VennTwoWay(Template):
                 marks=2,
                 command="Work out",
             )
-            part.step(f"${only_a} + {only_b} = {only_a + only_b}$", "A + B - 2*AB")
+            part.step(f"${only_a} + {only_b} = {only_a + only_b}$", f"A + B - 2*{ab}")
             part.step(
                 f"$\\frac{{{only_a + only_b}}}{{{total}}}"
                 + ("" if value.q == total else f" = {frac_latex(value)}")
@@ -117,7 +137,7 @@ class VennTwoWay(Template):
                 expr,
             )
             prob_answer(part, expr, value)
-            part.mark("M", f"${only_a} + {only_b}$", value="A + B - 2*AB", qualifiers=["oe"])
+            part.mark("M", f"${only_a} + {only_b}$", value=f"A + B - 2*{ab}", qualifiers=["oe"])
             part.mark("A", f"${frac_latex(value)}$", value=expr, qualifiers=["oe"])
             if na + nb < total:
                 part.wrong(
@@ -128,7 +148,7 @@ class VennTwoWay(Template):
                 )
             label = "d"
         if q.tier == Tier.EXTENDED:
-            expr = "AB/A"
+            expr = f"{ab}/A"
             value = Rational(both, na)
             part = q.part(
                 label,
