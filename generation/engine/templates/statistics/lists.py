@@ -274,7 +274,7 @@ class StemAndLeaf(Template):
         if extended:
             n = {1: 11, 2: 11, 3: 15, 4: 15, 5: 19}[difficulty]
         else:
-            n = {1: 12, 2: 13, 3: 15, 4: 16, 5: 17}[difficulty]
+            n = {1: 13, 2: 12, 3: 15, 4: 16, 5: 17}[difficulty]
         low = rng.randint(1, 2) * 10
         data = _data(rng, n, low, low + rng.randint(35, 45))
         values = [Rational(v, scale) for v in data]
@@ -350,7 +350,7 @@ class StemAndLeaf(Template):
             if position != med:
                 part.wrong(number(position), "gave the position of the median, not its value", 1)
 
-        if extended:
+        if extended and difficulty >= 2:
             lq = ordered[(n + 1) // 4 - 1]
             uq = ordered[3 * (n + 1) // 4 - 1]
             iqr = uq - lq
@@ -390,7 +390,7 @@ class StemAndLeaf(Template):
                     number(rng_value), "gave the range instead of the interquartile range", 0
                 )
 
-        if difficulty >= 4:
+        if difficulty >= 3:
             total = sum(values)
             part = q.part(next(labels), "Calculate the mean.", marks=2, command="Calculate")
             ans = part.answer(total / n, accuracy=Accuracy.SF3, unit=unit)

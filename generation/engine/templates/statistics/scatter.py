@@ -249,7 +249,7 @@ class ScatterDiagram(Template):
         part.mark("A", f"${number(value)}$", value="m*x0 + c", qualifiers=["cao"])
         wrong_number(part, (m * x0), "left out the constant term of the equation", 0)
 
-        if difficulty >= 3:
+        if difficulty >= 2:
             y_target = rng.randint(min(ys) + 1, max(ys) - 1)
             q.given("y0", y_target)
             x_value = (y_target - c) / m
