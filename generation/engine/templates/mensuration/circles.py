@@ -103,6 +103,7 @@ class CircleAreaCircumference(Template):
         rough = float(pi) * rng.uniform(lo, hi) ** 2
         step = 10 if rough > 2000 else 1
         area = q.given("A", max(step, round(rough / step) * step), unit=f"{unit}^2")
+        q.title = "Circle: radius and circumference from the area"
         q.stem = f"A circular {thing} has area ${n(area)}$ {sq(unit)}."
         q.diagram_svg = circle_figure("A circle", "r").svg()
         a = q.part("a", f"Calculate the radius of the {thing}.", marks=2, command="Calculate")

@@ -49,7 +49,14 @@ class Bearings(Template):
             self._on_a_bearing(q, rng, difficulty)
 
     def _two_legs(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-        first, second = rng.choice(sorted(_TURNS))
+        routes = sorted(_TURNS)
+        if difficulty == 3:  # part (c) asks for the back bearing: keep it at 100° or more too
+            routes = [
+                r
+                for r in routes
+                if _TURNS[r][0] in (90, 360) or r == ("south", "east") or r == ("west", "north")
+            ]
+        first, second = rng.choice(routes)
         base, sign = _TURNS[(first, second)]
         q.param("route", f"{first}-{second}")
         if difficulty == 1:
