@@ -118,19 +118,38 @@ CHANGE_FEED = os.environ.get("CHANGE_FEED", "postgres").strip() or "postgres"
 # With the in-memory channel layer the web server forwards database changes itself.
 CHANGE_FEED_IN_PROCESS = env_bool("CHANGE_FEED_IN_PROCESS", True)
 
-# LLM providers (pydantic-ai). With no key, the pipeline runs offline.
+# LLM providers (pydantic-ai). With no key (or base URL), the pipeline runs offline.
 LLM = {
     "OPENAI_API_KEY": os.environ.get("OPENAI_API_KEY", "").strip(),
     "ANTHROPIC_API_KEY": os.environ.get("ANTHROPIC_API_KEY", "").strip(),
     "GOOGLE_API_KEY": os.environ.get("GOOGLE_API_KEY", "").strip(),
     "OPENAI_COMPATIBLE_BASE_URL": os.environ.get("OPENAI_COMPATIBLE_BASE_URL", "").strip(),
     "OPENAI_COMPATIBLE_API_KEY": os.environ.get("OPENAI_COMPATIBLE_API_KEY", "").strip(),
-    # Model per agent, "provider:model"; empty means the provider's default below.
+    # Each configured provider's default model, tried as a fallback after an agent's own.
+    # An OpenAI-compatible server (Ollama, vLLM, llama.cpp) has no default: name what it serves.
+    "OPENAI_MODEL": os.environ.get("OPENAI_MODEL", "gpt-6.1-terra").strip(),
+    "ANTHROPIC_MODEL": os.environ.get("ANTHROPIC_MODEL", "claude-sonnet-5-5").strip(),
+    "GOOGLE_MODEL": os.environ.get("GOOGLE_MODEL", "gemini-3.8-flash").strip(),
+    "OPENAI_COMPATIBLE_MODEL": os.environ.get("OPENAI_COMPATIBLE_MODEL", "").strip(),
+    # Model per agent, "provider:model"; empty means the provider defaults above, in order.
     "GENERATOR_MODEL": os.environ.get("GENERATOR_MODEL", "").strip(),
     "MARKER_MODEL": os.environ.get("MARKER_MODEL", "").strip(),
     "REVIEWER_MODEL": os.environ.get("REVIEWER_MODEL", "").strip(),
     "REFINER_MODEL": os.environ.get("REFINER_MODEL", "").strip(),
+    # More "provider:model" names a teacher may pick on the form, comma-separated.
+    "EXTRA_MODELS": [
+        m.strip() for m in os.environ.get("LLM_EXTRA_MODELS", "").split(",") if m.strip()
+    ],
+    # One request to one model; the whole call (every retry and fallback model) has a deadline.
     "TIMEOUT_SECONDS": float(os.environ.get("LLM_TIMEOUT_SECONDS", "60")),
+    "DEADLINE_SECONDS": float(os.environ.get("LLM_DEADLINE_SECONDS", "150")),
+    # Retries of one model after a timeout, 429 or 5xx, waiting BACKOFF_SECONDS * 2**n (capped).
+    "RETRIES": int(os.environ.get("LLM_RETRIES", "2")),
+    "BACKOFF_SECONDS": float(os.environ.get("LLM_BACKOFF_SECONDS", "1")),
+    "BACKOFF_MAX_SECONDS": float(os.environ.get("LLM_BACKOFF_MAX_SECONDS", "20")),
+    # Re-asks after output that does not validate against the schema, before the next model.
+    "OUTPUT_RETRIES": int(os.environ.get("LLM_OUTPUT_RETRIES", "2")),
+    "MAX_TOKENS": int(os.environ.get("LLM_MAX_TOKENS", "16000")),
 }
 
 PIPELINE = {

@@ -11,6 +11,7 @@ Any LLM failure falls back down that list and says so in ``notes``.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 
 from pydantic import BaseModel, Field
 
@@ -140,6 +141,19 @@ Mark schemes follow 0580 notation: M (method), A (accuracy, after its M), B (ind
 SC; qualifiers apart (oe, cao, FT, isw, soi, dep, nfww, awrt); part marks add up."""
 
 
+def _override_note(spec: QuestionSpec, models: list[str]) -> list[str]:
+    """A note when the model the teacher picked cannot be used."""
+    if not spec.model:
+        return []
+    try:
+        wanted = llm.canonical(spec.model)
+    except llm.ModelConfigError as exc:
+        return [f"The requested model cannot be used ({exc})."]
+    if models and models[0] == wanted:
+        return []
+    return [f"The requested model {wanted} is not configured; used the configured models."]
+
+
 def generate_hybrid(spec: QuestionSpec, *, attempt: int = 0) -> GeneratorResult:
     """Template numbers, LLM wording; falls back to the template's own wording."""
     offline = generate_offline(spec, attempt=attempt)
@@ -153,6 +167,7 @@ def generate_hybrid(spec: QuestionSpec, *, attempt: int = 0) -> GeneratorResult:
             "Numbers that must survive unchanged: " + ", ".join(g.display for g in original.givens),
         ]
     )
+    offline.notes.extend(_override_note(spec, models))
     try:
         answer = llm.run_structured(
             agent="generator",
@@ -163,15 +178,24 @@ def generate_hybrid(spec: QuestionSpec, *, attempt: int = 0) -> GeneratorResult:
         )
     except llm.LLMUnavailable as exc:
         offline.notes.append(f"LLM rewording unavailable ({exc}); kept the template's wording.")
+        offline.usage = exc.usage
         return offline
+    notes = [*offline.notes, *answer.notes("Reworded")]
     reworded = apply_rewording(original, answer.output)
-    notes = [*offline.notes, *(f"fallback: {f}" for f in answer.failures)]
-    if answer.output.rationale:
+    added = llm.numbers_added(original.plain_text(), reworded.plain_text())
+    if added:
+        # The verifier sees a given that was dropped or changed, not a number that was added.
+        notes.append(
+            f"The rewording added {', '.join(added)}, which the question does not have; "
+            "kept the template's wording."
+        )
+        reworded = original
+    elif answer.output.rationale:
         notes.append(answer.output.rationale)
     return GeneratorResult(
         question=reworded,
         template=offline.template,
-        mode_used=Mode.HYBRID,
+        mode_used=Mode.HYBRID if reworded is not original else Mode.OFFLINE,
         unmet=offline.unmet,
         notes=notes,
         usage=answer.usage,
@@ -210,18 +234,40 @@ def generate_llm(spec: QuestionSpec, *, attempt: int = 0) -> GeneratorResult:
             models=models,
         )
     except llm.LLMUnavailable as exc:
-        result = generate_hybrid(spec, attempt=attempt)
-        result.notes.insert(0, f"LLM question writing failed ({exc}); fell back.")
+        if exc.unreachable:
+            # Every provider timed out or failed: hybrid would only wait for them again.
+            result = generate_offline(spec, attempt=attempt)
+            fell_back = "ran offline"
+        else:
+            result = generate_hybrid(spec, attempt=attempt)
+            fell_back = "fell back"
+        result.notes.insert(0, f"LLM question writing failed ({exc}); {fell_back}.")
+        result.usage = exc.usage + result.usage
         return result
-    question = answer.output
+    question = _as_llm_variant(answer.output, spec, attempt)
     return GeneratorResult(
         question=question,
         template="",
         mode_used=Mode.LLM,
         unmet=unmet_constraints(question, spec),
-        notes=[f"fallback: {f}" for f in answer.failures],
+        notes=[*_override_note(spec, models), *answer.notes("Written")],
         usage=answer.usage,
     )
+
+
+def _as_llm_variant(question: Question, spec: QuestionSpec, attempt: int) -> Question:
+    """The question marked as LLM-written, its variant named by its numbers.
+
+    The model's own variant is not trusted: a template key would send the refiner to re-run
+    that template, and empty params would make every LLM question of a difficulty one variant.
+    """
+    params: dict[str, str | int | float | bool] = {g.name: g.value for g in question.givens}
+    if not params:
+        params["text"] = hashlib.sha256(question.plain_text().encode()).hexdigest()[:12]
+    variant = question.variant.model_copy(
+        update={"source": "llm", "seed": spec.seed + attempt, "params": params}
+    )
+    return question.model_copy(update={"variant": variant})
 
 
 def generate(spec: QuestionSpec, *, attempt: int = 0) -> GeneratorResult:

@@ -7,16 +7,23 @@ scheme from the (possibly new) parameters so nothing goes stale.
 - An LLM-written question gets every numeric answer's display recomputed from its machine form
   by the accuracy rule, and the final-answer mark lines rewritten to match.
 - Missing accuracy instructions are added to the wording.
+
+In an LLM mode, a language model may rewrite an LLM-written question's wording for the clarity
+findings; the rewrite is kept only if it adds no number and breaks no verifier check. Every
+re-derivation stays code.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from generation.agents.schemas import QuestionSpec, RefinerResult, Review
+from generation.agents import llm
+from generation.agents.generator import Rewording, apply_rewording
+from generation.agents.schemas import QuestionSpec, RefinerResult, Review, Usage
 from generation.engine import base, formatting
 from generation.engine.expressions import ExpressionError, evaluate
 from generation.engine.formatting import ACCURACY_WORDS
+from generation.schemas import Mode
 from questions.schemas import Accuracy, AnswerKind, Question
 
 _PARAMETER_DIMENSIONS = ("novelty", "tier_difficulty_fit")
@@ -85,6 +92,7 @@ def refine(
 ) -> RefinerResult:
     """A fixed question for the review's reasons; ``changes`` says what was done."""
     changes: list[str] = []
+    usage = Usage()
     is_template = question.variant.source not in ("llm", "manual") and question.variant.source
     if is_template:
         parameters_at_fault = any(review.reasons.get(d) for d in _PARAMETER_DIMENSIONS)
@@ -98,8 +106,58 @@ def refine(
     else:
         question, recomputed = _recompute_displays(question)
         changes.extend(recomputed)
+        clarity = review.reasons.get("clarity", [])
+        models = llm.models_for("refiner", spec.model) if spec.mode != Mode.OFFLINE else []
+        if clarity and models:
+            question, reworded, usage = _reword(question, clarity, models)
+            changes.extend(reworded)
     question, added = _add_accuracy_instructions(question, review)
     changes.extend(added)
     if not changes:
         changes.append("nothing the refiner can fix automatically")
-    return RefinerResult(question=question, changes=changes)
+    return RefinerResult(question=question, changes=changes, usage=usage)
+
+
+REWORD_INSTRUCTIONS = """You edit Cambridge IGCSE Mathematics (0580) exam questions.
+Rewrite the title, stem and part texts to fix the problems listed, in clear British English
+exam wording. Every number must stay exactly as it is and no number may be added; maths stays
+LaTeX between $...$; each part keeps its label, asks for the same thing and keeps its command
+word as its first words."""
+
+
+def _reword(
+    question: Question, findings: list[str], models: list[str]
+) -> tuple[Question, list[str], Usage]:
+    """The question reworded by a language model for the clarity findings, if that is safe."""
+    prompt = "\n\n".join(
+        [
+            "Problems to fix:",
+            "\n".join(f"- {f}" for f in findings),
+            "Question (JSON):",
+            question.model_dump_json(include={"title", "stem", "parts"}),
+        ]
+    )
+    try:
+        answer = llm.run_structured(
+            agent="refiner",
+            output_type=Rewording,
+            instructions=REWORD_INSTRUCTIONS,
+            prompt=prompt,
+            models=models,
+        )
+    except llm.LLMUnavailable as exc:
+        return question, [f"LLM rewording unavailable ({exc}); kept the wording."], exc.usage
+    notes = answer.notes("Reworded for clarity")
+    try:
+        reworded = apply_rewording(question, answer.output)
+    except ValueError as exc:
+        return question, [*notes, f"Dropped the LLM's rewording: {exc}"], answer.usage
+    added = llm.numbers_added(question.plain_text(), reworded.plain_text())
+    problems = [f"it adds {', '.join(added)}"] if added else llm.checks_broken(question, reworded)
+    if problems:
+        return (
+            question,
+            [*notes, "Dropped the LLM's rewording: " + "; ".join(problems)],
+            answer.usage,
+        )
+    return reworded, notes, answer.usage

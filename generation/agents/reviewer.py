@@ -3,6 +3,9 @@ system — not an LLM — turns the weighted score into a decision (thresholds f
 
 Mathematical correctness is the verifier's report and a hard gate: a question that fails
 verification scores at most :data:`FAILED_VERIFICATION_CAP`, below approval, whatever else.
+
+In an LLM mode a language model may add a written critique (``Review.critique``) for the
+teacher; it never changes a score or the decision.
 """
 
 from __future__ import annotations
@@ -10,8 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from generation.agents.schemas import Decision, QuestionSpec, Review
+from pydantic import BaseModel, Field
+
+from generation.agents import llm
+from generation.agents.schemas import Decision, QuestionSpec, Review, Usage
 from generation.engine.verifier import verify
+from generation.schemas import Mode
 from questions.rendering import MathsError, render_maths_strict
 from questions.schemas import (
     Accuracy,
@@ -206,7 +213,7 @@ def review(
         score = min(score, FAILED_VERIFICATION_CAP)
     if question.variant.key in (known_variant_keys or set()):
         score = min(score, DUPLICATE_VARIANT_CAP)
-    return Review(
+    result = Review(
         scores=scores,
         weights=WEIGHTS,
         score=score,
@@ -214,3 +221,50 @@ def review(
         reasons=reasons,
         verification=report,
     )
+    models = llm.models_for("reviewer", spec.model) if spec.mode != Mode.OFFLINE else []
+    if models:
+        critique, usage = _critique(question, result, models)
+        result = result.model_copy(update={"critique": critique, "usage": usage})
+    return result
+
+
+class Critique(BaseModel):
+    critique: str = Field(
+        max_length=3000,
+        description="two to five sentences for the teacher: what works, what to watch for",
+    )
+
+
+CRITIQUE_INSTRUCTIONS = """You review Cambridge IGCSE Mathematics (0580) exam questions for a
+teacher. Code has already checked the mathematics and scored the question; its findings are
+given. Write a short critique in British English: is the context realistic, is the wording
+clear and in Cambridge style, is the difficulty right for the tier, and what would you change.
+Do not recompute answers or give a score."""
+
+
+def _critique(question: Question, review: Review, models: list[str]) -> tuple[str, Usage]:
+    """A language model's critique of the question, or why there is none."""
+    findings = review.reason_list() or ["no problems found"]
+    prompt = "\n\n".join(
+        [
+            "Question (JSON):",
+            question.model_dump_json(exclude={"diagram_svg", "variant"}),
+            f"Computed score {review.score:.2f} ({review.decision.value}); findings:",
+            "\n".join(f"- {f}" for f in findings),
+            f"Verifier: {review.verification.summary()}",
+        ]
+    )
+    try:
+        answer = llm.run_structured(
+            agent="reviewer",
+            output_type=Critique,
+            instructions=CRITIQUE_INSTRUCTIONS,
+            prompt=prompt,
+            models=models,
+        )
+    except llm.LLMUnavailable as exc:
+        return f"No critique: the language model was unavailable ({exc}).", exc.usage
+    critique = answer.output.critique
+    if answer.failures:
+        critique += f"\n\n({answer.model}, after: {'; '.join(answer.failures)})"
+    return critique, answer.usage
