@@ -258,3 +258,15 @@ def test_classification_answers_are_discrete_or_continuous():
                 )
                 # a written answer: the verifier cannot check it, so this test does
                 assert part.answers[0].plain == expected
+
+
+def test_diagrams_are_simple_well_formed_svg():
+    import xml.etree.ElementTree as ET
+
+    for key in ("statistics.pie_chart", "statistics.scatter_diagram"):
+        for q in _variants(key, seeds=range(2)):
+            if not q.diagram_svg:
+                continue
+            root = ET.fromstring(q.diagram_svg)
+            assert root.tag.endswith("svg")
+            assert "<script" not in q.diagram_svg and "href" not in q.diagram_svg

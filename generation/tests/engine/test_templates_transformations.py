@@ -266,3 +266,17 @@ def test_machine_values_use_the_stated_numbers():
         for part in q.parts:
             for answer in part.answers:
                 assert parse(answer.value, names) == parse_plain(answer.plain)
+
+
+def test_grids_are_simple_well_formed_svg():
+    import xml.etree.ElementTree as ET
+
+    for key in ("transformations.image_of_triangle", "transformations.describe_transformation"):
+        for q in _variants(key, seeds=range(2)):
+            root = ET.fromstring(q.diagram_svg)
+            assert root.tag.endswith("svg")
+            assert "<script" not in q.diagram_svg and "href" not in q.diagram_svg
+            # every shape in the question is drawn
+            assert q.diagram_svg.count("<polygon") == len(
+                re.findall(r"triangle \$[A-Z]\$ has", q.stem)
+            ) or ("Triangle $T$" in q.stem and q.diagram_svg.count("<polygon") == 1)
