@@ -28,6 +28,12 @@ def frac_plain(value: Any) -> str:
     return str(v.p) if v.q == 1 else f"{v.p}/{v.q}"
 
 
+def br(value: Any) -> str:
+    """A number in LaTeX, in brackets when it is negative: ``5``, ``(-3)``, ``(-\\frac{3}{4})``."""
+    text = value if isinstance(value, str) else frac_latex(value)
+    return f"({text})" if text.startswith("-") else text
+
+
 def point_latex(p: tuple[Any, Any]) -> str:
     return f"({value_latex(p[0])}, {value_latex(p[1])})"
 

@@ -9,6 +9,7 @@ import sympy
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.templates.coordinate.common import (
+    br,
     declare_point,
     frac_latex,
     frac_plain,
@@ -37,7 +38,7 @@ def _gradient_steps(part: PartBuilder, a: str, b: str, pa: tuple, pb: tuple, for
     rise, run = pb[1] - pa[1], pb[0] - pa[0]
     part.step(
         f"gradient $= \\frac{{y_{b} - y_{a}}}{{x_{b} - x_{a}}} = "
-        f"\\frac{{{pb[1]} - ({pa[1]})}}{{{pb[0]} - ({pa[0]})}} = \\frac{{{rise}}}{{{run}}}$",
+        f"\\frac{{{pb[1]} - {br(pa[1])}}}{{{pb[0]} - {br(pa[0])}}} = \\frac{{{rise}}}{{{run}}}$",
         form,
     )
 
@@ -140,7 +141,7 @@ class Gradient(Template):
         part.answer(form)
         part.mark(
             "M",
-            f"$\\frac{{{b[1]} - ({a[1]})}}{{{b[0]} - ({a[0]})}}$ oe",
+            f"$\\frac{{{b[1]} - {br(a[1])}}}{{{b[0]} - {br(a[0])}}}$ oe",
             value=form,
             partial=["M1 for rise/run using the coordinates of A and B"],
         )
@@ -170,12 +171,12 @@ class Gradient(Template):
         product = f"{m_form}*(xB - xA)"
         answer = f"yB - {m_form}*(xB - xA)"
         part = q.part(label, "Find the value of $k$.", marks=3, command="Work out")
-        part.step(f"$\\frac{{{yb} - k}}{{{xb} - ({xa})}} = {frac_latex(m)}$", relation)
+        part.step(f"$\\frac{{{yb} - k}}{{{xb} - {br(xa)}}} = {frac_latex(m)}$", relation)
         part.step(f"${yb} - k = {frac_latex(m)} \\times {run} = {int(m * run)}$", product)
         part.step(f"$k = {k}$", answer)
         part.answer(answer, variable="k", satisfies=relation, label="k")
         part.mark(
-            "M", f"$\\frac{{{yb} - k}}{{{xb} - ({xa})}} = {frac_latex(m)}$ oe", value=relation
+            "M", f"$\\frac{{{yb} - k}}{{{xb} - {br(xa)}}} = {frac_latex(m)}$ oe", value=relation
         )
         part.mark("M", f"${yb} - k = {int(m * run)}$ oe", value=product)
         part.mark("A", f"${k}$", value=answer)
@@ -211,19 +212,17 @@ class Gradient(Template):
             marks=3,
             command="Work out",
         )
-        gradient_eq = f"\\frac{{{yc} - ({a[1]})}}{{h - ({a[0]})}} = {frac_latex(m)}"
+        gradient_eq = f"\\frac{{{yc} - {br(a[1])}}}{{h - {br(a[0])}}} = {frac_latex(m)}"
         part.step(
             f"Gradient of $AC$ = gradient of $AB$: ${gradient_eq}$, "
-            f"so ${yc} - ({a[1]}) = {frac_latex(m)}(h - ({a[0]}))$",
+            f"so ${yc} - {br(a[1])} = {frac_latex(m)}(h - {br(a[0])})$",
             relation,
         )
-        part.step(
-            f"$h - ({a[0]}) = {frac_latex(yc - a[1])} \\div {frac_latex(m)} = {h - a[0]}$", across
-        )
+        part.step(f"$h - {br(a[0])} = {frac_latex(yc - a[1])} \\div {br(m)} = {h - a[0]}$", across)
         part.step(f"$h = {h}$", answer)
         part.answer(answer, variable="h", satisfies=relation, label="h")
         part.mark("M", f"${gradient_eq}$ oe", value=relation)
-        part.mark("M", f"$h - ({a[0]}) = {h - a[0]}$ oe", value=across)
+        part.mark("M", f"$h - {br(a[0])} = {h - a[0]}$ oe", value=across)
         part.mark("A", f"${h}$", value=answer)
         part.wrong(
             str(h - 2 * a[0]),

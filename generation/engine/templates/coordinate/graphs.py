@@ -10,6 +10,7 @@ import sympy
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.coordinate.common import (
+    br,
     frac_latex,
     point_latex,
     state_general_line,
@@ -39,24 +40,30 @@ class TableOfValues(Template):
         general = q.tier == Tier.EXTENDED and difficulty >= 4
         if general:
             b = rng.choice([2, 3, -2, -3])
-            a = rng.choice([n for n in range(1, 6) if math.gcd(n, b) == 1])
-            s = rng.choice([1, 2]) * rng.choice([1, -1])
-            k = a * b * s
+            a = rng.choice([n for n in range(2, 6) if math.gcd(n, b) == 1])
+            # k = b*t: whole y-values at multiples of b, and (t not a multiple of a) an x-axis
+            # crossing that is not in the table.
+            t = rng.choice([v for v in range(-6, 7) if v % a])
+            k = b * t
             equation, m_form, c_form = state_general_line(q, a, b, k)
             m, c = sympy.Rational(-a, b), sympy.Rational(k, b)
-            xs = [abs(b) * t for t in range(-1, 4)]
+            xs = [abs(b) * v for v in range(-1, 4)]
         else:
-            if difficulty == 1:
-                m, c = sympy.Integer(rng.choice([2, 3])), sympy.Integer(rng.randint(1, 5))
-                xs = list(range(-2, 4))
-            elif difficulty <= 3:
-                m = sympy.Integer(rng.choice([-3, -2, -1, 2, 3, 4]))
-                c = sympy.Integer(rng.choice([v for v in range(-6, 7) if v]))
-                xs = list(range(-3, 4))
-            else:
-                m = sympy.Rational(rng.choice([1, -1, 3, -3]), 2)
-                c = sympy.Integer(rng.choice([v for v in range(-5, 6) if v]))
-                xs = list(range(-4, 7, 2))
+            for _ in range(50):
+                if difficulty == 1:
+                    m, c = sympy.Integer(rng.choice([2, 3])), sympy.Integer(rng.randint(1, 5))
+                    xs = list(range(-2, 4))
+                elif difficulty <= 3:
+                    m = sympy.Integer(rng.choice([-3, -2, -1, 2, 3, 4]))
+                    c = sympy.Integer(rng.choice([v for v in range(-6, 7) if v]))
+                    xs = list(range(-3, 4))
+                else:
+                    m = sympy.Rational(rng.choice([1, -1, 3, -3]), 2)
+                    c = sympy.Integer(rng.choice([v for v in range(-5, 6) if v]))
+                    xs = list(range(-4, 7, 2))
+                # From difficulty 3 the x-axis crossing is asked for: keep it out of the table.
+                if difficulty < 3 or -c / m not in xs:
+                    break
             equation, m_form, c_form = state_line(q, m, c)
         line = f"({m_form})*x + ({c_form})"
 
@@ -86,7 +93,7 @@ class TableOfValues(Template):
                     value,
                 )
             else:
-                rhs = equation.split("=", 1)[1].strip().replace("x", f"\\times ({xv})", 1)
+                rhs = equation.split("=", 1)[1].strip().replace("x", f"\\times {br(xv)}", 1)
                 if rhs.startswith("\\times"):
                     rhs = rhs[len("\\times ") :]
                 elif rhs.startswith("-\\times"):
@@ -110,18 +117,21 @@ class TableOfValues(Template):
         if difficulty >= 3:
             root = -c / m
             eq_form = f"Eq({line}, 0)"
+            if general:
+                x_term = "x" if a == 1 else f"{a}x"
+                at_zero = f"{x_term} = {k}"  # ax + by = k with y = 0
+            else:
+                at_zero = f"0 = {equation.split('=', 1)[1].strip()}"
             part = q.part(
                 "c",
                 "Find the coordinates of the point where the line crosses the $x$-axis.",
                 marks=2,
                 command="Work out",
             )
-            part.step(
-                f"On the $x$-axis $y = 0$: $0 = {equation.split('=', 1)[1].strip()}$", eq_form
-            )
+            part.step(f"On the $x$-axis $y = 0$: ${at_zero}$", eq_form)
             part.step(f"$x = {frac_latex(root)}$", f"-({c_form})/({m_form})")
             part.answer(f"(-({c_form})/({m_form}), 0)", kind="coordinates")
-            part.mark("M", f"$0 = {equation.split('=', 1)[1].strip()}$ oe", value=eq_form)
+            part.mark("M", f"${at_zero}$ oe", value=eq_form)
             part.mark("A", f"${point_latex((root, 0))}$", value=f"(-({c_form})/({m_form}), 0)")
             part.wrong(
                 f"({sympy.sstr(-root)}, 0)",

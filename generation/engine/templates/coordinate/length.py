@@ -10,6 +10,7 @@ from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import display, latex
 from generation.engine.templates.coordinate.common import (
+    br,
     coordinate_steps_and_marks,
     declare_point,
     point_latex,
@@ -78,7 +79,7 @@ class LengthMidpoint(Template):
             part,
             mid,
             ("(xA + xB)/2", "(yA + yB)/2"),
-            (f"\\frac{{{a[0]} + ({b[0]})}}{{2}}", f"\\frac{{{a[1]} + ({b[1]})}}{{2}}"),
+            (f"\\frac{{{a[0]} + {br(b[0])}}}{{2}}", f"\\frac{{{a[1]} + {br(b[1])}}}{{2}}"),
         )
         halves = (sympy.Rational(b[0] - a[0], 2), sympy.Rational(b[1] - a[1], 2))
         part.wrong(point_plain(halves), "subtracted the coordinates instead of adding them", 0)
@@ -106,7 +107,7 @@ class LengthMidpoint(Template):
             part,
             b,
             ("2*xM - xA", "2*yM - yA"),
-            (f"2 \\times ({mid[0]}) - ({a[0]})", f"2 \\times ({mid[1]}) - ({a[1]})"),
+            (f"2 \\times {br(mid[0])} - {br(a[0])}", f"2 \\times {br(mid[1])} - {br(a[1])}"),
         )
         wrong = (sympy.Rational(a[0] + mid[0], 2), sympy.Rational(a[1] + mid[1], 2))
         part.wrong(point_plain(wrong), "found the midpoint of A and M instead", 0)
@@ -139,14 +140,14 @@ class LengthMidpoint(Template):
             command="Calculate" if calc else "Work out",
             calculator="allowed" if calc else "not_allowed",
         )
-        part.step(f"$AB^2 = ({dx})^2 + ({dy})^2 = {total}$", squares)
+        part.step(f"$AB^2 = {br(dx)}^2 + {br(dy)}^2 = {total}$", squares)
         shown = part.answer(form, accuracy=accuracy, label="AB")
         if length.is_Integer or calc:
             part.step(f"$AB = \\sqrt{{{total}}} = {shown.latex}$", form)
         else:
             part.step(f"$AB = \\sqrt{{{total}}}$", form)
             part.step(f"$AB = {shown.latex}$", form)
-        part.mark("M", f"$({dx})^2 + ({dy})^2$ oe", value=squares)
+        part.mark("M", f"${br(dx)}^2 + {br(dy)}^2$ oe", value=squares)
         part.mark("M", f"$\\sqrt{{{total}}}$", value=form, qualifiers=["dep"])
         part.mark("A", f"${shown.latex}$", value=form, qualifiers=["awrt"] if calc else ["cao"])
         part.wrong(str(total), "forgot to take the square root", 1, working=[squares])
@@ -183,13 +184,13 @@ class LengthMidpoint(Template):
         relation = "Eq((xQ - xP)**2 + (yQ - k)**2, d**2)"
         vertical = "d**2 - (xQ - xP)**2"
         part = q.part("a", "Find the two possible values of $k$.", marks=4, command="Work out")
-        part.step(f"$({dx})^2 + ({yq} - k)^2 = {length}^2$", relation)
+        part.step(f"${br(dx)}^2 + ({yq} - k)^2 = {length}^2$", relation)
         part.step(f"$({yq} - k)^2 = {length * length} - {dx * dx} = {dy * dy}$", vertical)
         part.step(f"${yq} - k = \\pm {dy}$", "sqrt(d**2 - (xQ - xP)**2)")
         part.step(f"$k = {k_low}$ or $k = {k_high}$", None)
         part.answer("yQ - sqrt(d**2 - (xQ - xP)**2)", variable="k", satisfies=relation, label="k")
         part.answer("yQ + sqrt(d**2 - (xQ - xP)**2)", variable="k", satisfies=relation, label="k")
-        part.mark("M", f"$({dx})^2 + ({yq} - k)^2 = {length}^2$ oe", value=relation)
+        part.mark("M", f"${br(dx)}^2 + ({yq} - k)^2 = {length}^2$ oe", value=relation)
         part.mark("M", f"$({yq} - k)^2 = {dy * dy}$ oe", value=vertical)
         part.mark("A", f"$k = {k_low}$", value="yQ - sqrt(d**2 - (xQ - xP)**2)")
         part.mark("A", f"$k = {k_high}$", value="yQ + sqrt(d**2 - (xQ - xP)**2)")
@@ -214,7 +215,7 @@ class LengthMidpoint(Template):
             part,
             mid,
             ("(xP + xQ)/2", f"({k_form} + yQ)/2"),
-            (f"\\frac{{{p0} + ({xq})}}{{2}}", f"\\frac{{{k} + ({yq})}}{{2}}"),
+            (f"\\frac{{{p0} + {br(xq)}}}{{2}}", f"\\frac{{{k} + {br(yq)}}}{{2}}"),
         )
         part.wrong(
             point_plain((mid[0], sympy.Rational(k_low + yq, 2))),

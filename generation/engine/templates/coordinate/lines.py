@@ -10,6 +10,7 @@ import sympy
 from generation.engine.base import Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.templates.coordinate.common import (
+    br,
     declare_point,
     frac_latex,
     frac_plain,
@@ -47,14 +48,14 @@ def line_through(
     value = f"Eq(y, ({m_form})*x + {c_form})"
     part.step(
         f"Substitute $({frac_latex(px)}, {frac_latex(py)})$: "
-        f"${frac_latex(py)} = {frac_latex(m)} \\times ({frac_latex(px)}) + c$, so $c = {frac_latex(c)}$",
+        f"${frac_latex(py)} = {frac_latex(m)} \\times {br(frac_latex(px))} + c$, so $c = {frac_latex(c)}$",
         c_form,
     )
     part.step(f"$y = {line_rhs(m, c)}$", value)
     part.answer(value, **line_answer(m, c))
     part.mark(
         "M",
-        f"substituting $({frac_latex(px)}, {frac_latex(py)})$ into $y = ({frac_latex(m)})x + c$, "
+        f"substituting $({frac_latex(px)}, {frac_latex(py)})$ into $y = {br(frac_latex(m))}x + c$, "
         f"or $c = {frac_latex(c)}$",
         value=c_form,
         partial=["M1 for y - y1 = m(x - x1) with their gradient and the point, oe"],
@@ -123,12 +124,14 @@ class LineEquation(Template):
         declare_point(q, "B", b)
         q.stem = f"A straight line passes through the points $A{point_latex(a)}$ and $B{point_latex(b)}$."
         grad = "(yB - yA)/(xB - xA)"
-        steps = f"gradient $= \\frac{{{b[1]} - ({a[1]})}}{{{b[0]} - ({a[0]})}} = {frac_latex(m)}$"
+        steps = (
+            f"gradient $= \\frac{{{b[1]} - {br(a[1])}}}{{{b[0]} - {br(a[0])}}} = {frac_latex(m)}$"
+        )
         if difficulty == 2:
             part = q.part("a", "Work out the gradient of the line.", marks=2, command="Work out")
             part.step(steps, grad)
             part.answer(grad)
-            part.mark("M", f"$\\frac{{{b[1]} - ({a[1]})}}{{{b[0]} - ({a[0]})}}$ oe", value=grad)
+            part.mark("M", f"$\\frac{{{b[1]} - {br(a[1])}}}{{{b[0]} - {br(a[0])}}}$ oe", value=grad)
             part.mark("A", f"${frac_latex(m)}$", value=grad)
             part.wrong(frac_plain(1 / m), "divided the change in x by the change in y", 0)
             part = q.part(
@@ -148,7 +151,9 @@ class LineEquation(Template):
             )
             part.step(steps, grad)
             part.mark(
-                "M", f"gradient $\\frac{{{b[1]} - ({a[1]})}}{{{b[0]} - ({a[0]})}}$ oe", value=grad
+                "M",
+                f"gradient $\\frac{{{b[1]} - {br(a[1])}}}{{{b[0]} - {br(a[0])}}}$ oe",
+                value=grad,
             )
             line_through(part, m=m, m_form=grad, point=a, p_form=("xA", "yA"), earlier=[grad])
             if m != -1 and m != 1:

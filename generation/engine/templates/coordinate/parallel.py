@@ -9,6 +9,7 @@ import sympy
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.coordinate.common import (
+    br,
     declare_point,
     frac_latex,
     frac_plain,
@@ -60,7 +61,7 @@ class ParallelLine(Template):
             m_form = "(yB - yA)/(xB - xA)"
             q.stem = f"The line $L$ passes through the points $A{point_latex(a_pt)}$ and $B{point_latex(b_pt)}$."
             gradient_line = (
-                f"gradient of $L = \\frac{{{b_pt[1]} - ({a_pt[1]})}}{{{b_pt[0]} - ({a_pt[0]})}} = {frac_latex(m)}$",
+                f"gradient of $L = \\frac{{{b_pt[1]} - {br(a_pt[1])}}}{{{b_pt[0]} - {br(a_pt[0])}}} = {frac_latex(m)}$",
                 m_form,
             )
         else:

@@ -10,6 +10,7 @@ import sympy
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.coordinate.common import (
+    br,
     coordinate_steps_and_marks,
     declare_point,
     frac_latex,
@@ -121,7 +122,7 @@ class PerpendicularLine(Template):
                 part,
                 mid,
                 (mid_form[0], mid_form[1]),
-                (f"\\frac{{{a[0]} + ({b[0]})}}{{2}}", f"\\frac{{{a[1]} + ({b[1]})}}{{2}}"),
+                (f"\\frac{{{a[0]} + {br(b[0])}}}{{2}}", f"\\frac{{{a[1]} + {br(b[1])}}}{{2}}"),
             )
             part.wrong(
                 f"({R(b[0] - a[0], 2)}, {R(b[1] - a[1], 2)})",
@@ -136,7 +137,7 @@ class PerpendicularLine(Template):
                 "B", f"midpoint ${point_latex(mid)}$", value=f"({mid_form[0]}, {mid_form[1]})"
             )
         part.step(
-            f"Gradient of $AB = \\frac{{{b[1]} - ({a[1]})}}{{{b[0]} - ({a[0]})}} = {frac_latex(m)}$",
+            f"Gradient of $AB = \\frac{{{b[1]} - {br(a[1])}}}{{{b[0]} - {br(a[0])}}} = {frac_latex(m)}$",
             grad,
         )
         part.step(
@@ -153,7 +154,7 @@ class PerpendicularLine(Template):
         c_form = f"{mid_form[1]} - {perp_form}*{mid_form[0]}"
         value = f"Eq(y, {perp_form}*x + {c_form})"
         part.step(
-            f"Through the midpoint: ${my} = {frac_latex(perp)} \\times ({mx}) + c$, so $c = {frac_latex(c)}$",
+            f"Through the midpoint: ${my} = {frac_latex(perp)} \\times {br(mx)} + c$, so $c = {frac_latex(c)}$",
             c_form,
         )
         part.step(f"$y = {line_rhs(perp, c)}$", value)
@@ -213,7 +214,7 @@ class PerpendicularLine(Template):
         c_perp_form = f"yP - {perp_form}*xP"
         value = f"Eq(y, {perp_form}*x + {c_perp_form})"
         part.step(
-            f"$c = {py} - {frac_latex(perp)} \\times ({px}) = {frac_latex(c_perp)}$", c_perp_form
+            f"$c = {py} - {frac_latex(perp)} \\times {br(px)} = {frac_latex(c_perp)}$", c_perp_form
         )
         part.step(f"$y = {line_rhs(perp, c_perp)}$", value)
         part.answer(value, **line_answer(perp, c_perp))
@@ -233,7 +234,7 @@ class PerpendicularLine(Template):
         part.step(f"${line_rhs(m, R(k, b))} = {line_rhs(perp, c_perp)}$", eliminate)
         part.step(f"$x = {fx}$", x_form)
         part.step(
-            f"$y = {frac_latex(perp)} \\times ({fx}) {'+' if c_perp >= 0 else '-'} {frac_latex(abs(c_perp))} = {fy}$",
+            f"$y = {frac_latex(perp)} \\times {br(fx)} {'+' if c_perp >= 0 else '-'} {frac_latex(abs(c_perp))} = {fy}$",
             y_form,
         )
         part.answer(f"({x_form}, {y_form})", kind="coordinates", label="F")
