@@ -3,8 +3,11 @@
 from generation.engine.templates.mensuration import (  # noqa: F401
     areas,
     circles,
-    compound,
+    compound_shapes,
+    compound_solids,
+    frustum,
     prisms,
+    sectors,
     solids,
     units,
 )

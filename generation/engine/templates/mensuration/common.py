@@ -7,7 +7,7 @@ from typing import Any
 import sympy
 
 from generation.engine import formatting
-from generation.engine.builder import PartBuilder
+from generation.engine.builder import PartBuilder, QuestionBuilder
 from questions.schemas import Accuracy
 
 
@@ -29,6 +29,19 @@ def tex(value: Any) -> str:
 def shown(value: Any, accuracy: Accuracy = Accuracy.SF3) -> str:
     """The value as the answer line shows it under ``accuracy`` (LaTeX)."""
     return formatting.display(sympy.sympify(value), accuracy)[1]
+
+
+def approx(value: Any, accuracy: Accuracy = Accuracy.SF4) -> str:
+    """A working value to 4 s.f. (or ``accuracy``), with an ellipsis when it was rounded."""
+    value = sympy.sympify(value)
+    text = shown(value, accuracy)
+    exact = value.is_Rational and shown(value, Accuracy.EXACT) == text
+    return text if exact else text + "\\ldots"
+
+
+def approx_of(q: QuestionBuilder, expr: str) -> str:
+    """:func:`approx` of a machine-form expression over the question's givens."""
+    return approx(q.value_of(expr))
 
 
 def sq(unit: str) -> str:

@@ -9,7 +9,7 @@ from sympy import Rational, pi
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.mensuration.common import cu, n, shown, wrong
-from generation.engine.templates.mensuration.figures import (
+from generation.engine.templates.mensuration.solid_figures import (
     cuboid_figure,
     cylinder_figure,
     prism_figure,

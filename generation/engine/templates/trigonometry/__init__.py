@@ -2,6 +2,7 @@
 
 from generation.engine.templates.trigonometry import (  # noqa: F401
     bearings,
+    elevation,
     exact,
     non_right,
     pythagoras,

@@ -8,9 +8,8 @@ from sympy import Rational, cos, pi, sin
 
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import deg, n, wrong
+from generation.engine.templates.mensuration.common import approx, deg, n, wrong
 from generation.engine.templates.mensuration.figures import Figure
-from generation.engine.templates.trigonometry.right_angled import approx
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 SF3, ANGLE = Accuracy.SF3, Accuracy.ANGLE_1DP

@@ -10,10 +10,9 @@ from sympy import Rational, acos, asin, atan
 from generation.engine import formatting
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import deg, n, tex, wrong
+from generation.engine.templates.mensuration.common import approx, deg, n, tex, wrong
 from generation.engine.templates.mensuration.figures import triangle_figure
-from generation.engine.templates.trigonometry.pythagoras import legs
-from generation.engine.templates.trigonometry.right_angled import approx
+from generation.engine.templates.trigonometry.common import legs
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 ANGLE = Accuracy.ANGLE_1DP

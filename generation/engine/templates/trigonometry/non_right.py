@@ -10,9 +10,9 @@ from sympy import Rational, acos, asin, pi, sin, sqrt
 
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.mensuration.common import deg, n, wrong
+from generation.engine.templates.mensuration.common import approx, deg, n, wrong
 from generation.engine.templates.mensuration.figures import triangle_figure, triangle_points
-from generation.engine.templates.trigonometry.right_angled import approx, random_angle
+from generation.engine.templates.trigonometry.common import measured_length, random_angle
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 SF3, ANGLE, DP2 = Accuracy.SF3, Accuracy.ANGLE_1DP, Accuracy.DP2
@@ -21,14 +21,6 @@ SINE_RULE = "$\\frac{a}{\\sin A} = \\frac{b}{\\sin B} = \\frac{c}{\\sin C}$"
 
 def _rad(degrees: object) -> object:
     return degrees * pi / 180
-
-
-def _length(rng: random.Random, lo: int, hi: int) -> Rational:
-    return (
-        Rational(rng.randint(lo * 10, hi * 10), 10)
-        if rng.random() < 0.5
-        else Rational(rng.randint(lo, hi))
-    )
 
 
 def _draw(
@@ -102,7 +94,7 @@ class SineRule(Template):
     def _side(self, q: QuestionBuilder, rng: random.Random, *, third_angle: bool) -> None:
         A_ = random_angle(rng, 30, 110)  # noqa: N806 - angle names as on the paper
         B_ = rng.choice([b for b in range(25, 151 - A_) if b % 3 and (A_ + b) % 3])  # noqa: N806
-        a = q.given("a", _length(rng, 5, 20), unit="cm")
+        a = q.given("a", measured_length(rng, 5, 20), unit="cm")
         if third_angle:
             B = q.given("B", B_, unit="degrees")  # noqa: N806
             C = q.given("C", 180 - A_ - B_, unit="degrees")  # noqa: N806
@@ -162,7 +154,7 @@ class SineRule(Template):
     def _angle(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         obtuse = difficulty == 5
         A_ = random_angle(rng, 25, 65)  # noqa: N806
-        a_ = _length(rng, 6, 18)
+        a_ = measured_length(rng, 6, 18)
         if obtuse:  # b > a > b sin A: two triangles; the question says B is obtuse
             b_ = Rational(round(float(a_) * rng.uniform(1.1, 0.95 / float(sin(_rad(A_)))) * 10), 10)
         else:  # b < a: only one triangle
@@ -283,7 +275,7 @@ class CosineRule(Template):
 
     def _side(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         A_ = random_angle(rng, 95, 150) if difficulty == 2 else random_angle(rng, 25, 85)  # noqa: N806
-        b_, c_ = _length(rng, 4, 20), _length(rng, 4, 20)
+        b_, c_ = measured_length(rng, 4, 20), measured_length(rng, 4, 20)
         if difficulty == 5 and b_ > c_:  # angle B (opposite the shorter side) is then acute
             b_, c_ = c_, b_
         b = q.given("b", b_, unit="cm")
@@ -349,7 +341,7 @@ class CosineRule(Template):
 
     def _angle(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         for _ in range(40):
-            a_, b_, c_ = (_length(rng, 4, 20) for _ in range(3))
+            a_, b_, c_ = (measured_length(rng, 4, 20) for _ in range(3))
             if difficulty == 4:  # the largest angle is obtuse
                 a_, b_, c_ = sorted((a_, b_, c_), reverse=True)
                 if a_**2 <= b_**2 + c_**2:

@@ -9,27 +9,13 @@ from sympy import Rational, sqrt
 
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import n, shown, wrong
+from generation.engine.templates.mensuration.common import approx, n, shown, wrong
 from generation.engine.templates.mensuration.figures import Figure, triangle_figure
+from generation.engine.templates.trigonometry.common import legs
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 SF3, SF4 = Accuracy.SF3, Accuracy.SF4
 TRIPLES = [(3, 4, 5), (5, 12, 13), (8, 15, 17), (7, 24, 25), (20, 21, 29), (9, 40, 41)]
-
-
-def legs(across: float, up: float, limit: float = 2.2) -> tuple[float, float]:
-    """Leg lengths to draw for a right-angled triangle: the real ones, made less extreme
-    (the figure is NOT TO SCALE, but a sliver of a triangle cannot be labelled)."""
-    across, up = float(across), float(up)
-    if up > limit * across:
-        across = up / limit
-    elif across > limit * up:
-        up = across / limit
-    return across, up
-
-
-def _approx(value: object) -> str:
-    return shown(value, SF4) + ("" if getattr(value, "is_Rational", False) else "\\ldots")
 
 
 @register
@@ -145,7 +131,7 @@ class Pythagoras(Template):
         p = q.part("b", "Calculate the area of triangle $ABC$.", marks=2, command="Calculate")
         ans = p.answer(area, accuracy=SF3, unit="cm^2")
         p.step(
-            f"Area $= \\frac{{1}}{{2}} \\times {n(b)} \\times {_approx(q.value_of(height))} = "
+            f"Area $= \\frac{{1}}{{2}} \\times {n(b)} \\times {approx(q.value_of(height))} = "
             f"{ans.latex}$ cm$^2$",
             area,
         )
@@ -259,16 +245,16 @@ class Pythagoras(Template):
             marks=3,
             command="Calculate",
         )
-        p.step(f"New height $= {_approx(top)} - {n(x)} = {_approx(top - drop)}$", f"{height} - x")
+        p.step(f"New height $= {approx(top)} - {n(x)} = {approx(top - drop)}$", f"{height} - x")
         square = f"L**2 - ({height} - x)**2"
         p.step(
-            f"(New distance)$^2 = {n(ll)}^2 - ({_approx(top - drop)})^2 = "
-            f"{_approx(q.value_of(square))}$",
+            f"(New distance)$^2 = {n(ll)}^2 - ({approx(top - drop)})^2 = "
+            f"{approx(q.value_of(square))}$",
             square,
         )
-        p.step(f"New distance from the wall $= {_approx(q.value_of(new_foot))}$", new_foot)
+        p.step(f"New distance from the wall $= {approx(q.value_of(new_foot))}$", new_foot)
         ans = p.answer(moved, accuracy=SF3, unit="m")
-        p.step(f"The foot moves ${_approx(q.value_of(new_foot))} - {n(d)} = {ans.latex}$ m", moved)
+        p.step(f"The foot moves ${approx(q.value_of(new_foot))} - {n(d)} = {ans.latex}$ m", moved)
         p.mark("M", f"${n(ll)}^2 - ($their $h - {n(x)})^2$", value=square, qualifiers=["FT"])
         p.mark("A", f"${shown(q.value_of(new_foot), SF3)}$", value=new_foot, qualifiers=["awrt"])
         p.mark(

@@ -9,20 +9,12 @@ from sympy import Rational, sqrt
 
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import n, wrong
-from generation.engine.templates.mensuration.figures import cuboid_figure, pyramid_figure
-from generation.engine.templates.trigonometry.right_angled import approx
+from generation.engine.templates.mensuration.common import approx, n, wrong
+from generation.engine.templates.mensuration.solid_figures import cuboid_figure, pyramid_figure
+from generation.engine.templates.trigonometry.common import measured_length
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 SF3, ANGLE = Accuracy.SF3, Accuracy.ANGLE_1DP
-
-
-def _length(rng: random.Random, lo: int, hi: int) -> Rational:
-    return (
-        Rational(rng.randint(lo, hi))
-        if rng.random() < 0.6
-        else Rational(rng.randint(lo * 10, hi * 10), 10)
-    )
 
 
 @register
@@ -39,9 +31,9 @@ class ThreeDimensions(Template):
             self._pyramid(q, rng, edge_given=difficulty == 4)
 
     def _cuboid(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-        ll = q.given("l", _length(rng, 5, 20), unit="cm")
-        w = q.given("w", _length(rng, 3, 15), unit="cm")
-        h = q.given("h", _length(rng, 3, 15), unit="cm")
+        ll = q.given("l", measured_length(rng, 5, 20, 0.4), unit="cm")
+        w = q.given("w", measured_length(rng, 3, 15, 0.4), unit="cm")
+        h = q.given("h", measured_length(rng, 3, 15, 0.4), unit="cm")
         q.title = "A cuboid: diagonals and angles"
         q.stem = (
             f"The diagram shows a cuboid $ABCDEFGH$ with $AB = {n(ll)}$ cm, $BC = {n(w)}$ "
@@ -160,7 +152,7 @@ class ThreeDimensions(Template):
         wrong(p, f"atand({bg}/l)", "used the ratio upside down (found angle GAB)", 1, working=[bg])
 
     def _pyramid(self, q: QuestionBuilder, rng: random.Random, *, edge_given: bool) -> None:
-        s = q.given("s", _length(rng, 4, 16), unit="cm")
+        s = q.given("s", measured_length(rng, 4, 16, 0.4), unit="cm")
         half_diag = s * sqrt(2) / 2
         if edge_given:
             e = q.given(
@@ -176,7 +168,7 @@ class ThreeDimensions(Template):
             labels = (f"{n(s)} cm", "")
             slant = f"{n(e)} cm"
         else:
-            h = q.given("h", _length(rng, 5, 20), unit="cm")
+            h = q.given("h", measured_length(rng, 5, 20, 0.4), unit="cm")
             height_expr = "h"
             q.stem = (
                 f"The diagram shows a pyramid $VABCD$ with a square base of side ${n(s)}$ "

@@ -5,32 +5,15 @@ from __future__ import annotations
 
 import random
 
-from sympy import Rational, pi
+from sympy import pi
 
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import n, shown, wrong
-from generation.engine.templates.mensuration.figures import (
-    Figure,
-    cuboid_figure,
-    cylinder_figure,
-)
-from generation.engine.templates.mensuration.solids import (
-    CONE_VOLUME,
-    SPHERE_AREA,
-    SPHERE_VOLUME,
-    _formulas,
-)
+from generation.engine.templates.mensuration.common import approx_of, n, wrong
+from generation.engine.templates.mensuration.figures import Figure
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 SF3, SF4 = Accuracy.SF3, Accuracy.SF4
-
-
-def _approx(q: QuestionBuilder, expr: str) -> str:
-    """A working value to 4 s.f. with an ellipsis when it is not exact."""
-    value = q.value_of(expr)
-    text = shown(value, SF4)
-    return text if value.is_Rational and shown(value, Accuracy.EXACT) == text else text + "\\ldots"
 
 
 @register
@@ -144,7 +127,7 @@ class CompoundArea(Template):
         p.step(f"Rectangle: ${n(w)} \\times {n(h)} = {n(w * h)}$", rect)
         p.step(
             f"Semicircle: $\\frac{{1}}{{2}} \\times \\pi \\times {n(w / 2)}^2 = "
-            f"{_approx(q, semi)}$",
+            f"{approx_of(q, semi)}$",
             semi,
         )
         ans = p.answer(area, accuracy=SF3, unit="cm^2")
@@ -170,11 +153,13 @@ class CompoundArea(Template):
         per = f"{arc} + 2*h + w"
         p = q.part("b", f"Calculate the perimeter of the {thing}.", marks=3, command="Calculate")
         p.step(
-            f"Semicircular arc: $\\frac{{1}}{{2}} \\times \\pi \\times {n(w)} = {_approx(q, arc)}$",
+            f"Semicircular arc: $\\frac{{1}}{{2}} \\times \\pi \\times {n(w)} = {approx_of(q, arc)}$",
             arc,
         )
         ans = p.answer(per, accuracy=SF3, unit="cm")
-        p.step(f"Perimeter $= {_approx(q, arc)} + {n(h)} + {n(h)} + {n(w)} = {ans.latex}$ cm", per)
+        p.step(
+            f"Perimeter $= {approx_of(q, arc)} + {n(h)} + {n(h)} + {n(w)} = {ans.latex}$ cm", per
+        )
         p.mark("M", f"$\\frac{{1}}{{2}} \\times \\pi \\times {n(w)}$", value=arc)
         p.mark("M", f"their arc $+ 2 \\times {n(h)} + {n(w)}$", value=per, qualifiers=["dep"])
         p.mark("A", f"${ans.latex}$", value=per, qualifiers=["awrt"])
@@ -212,9 +197,9 @@ class CompoundArea(Template):
         shaded = f"s**2 - {hole}"
         p = q.part("a", "Calculate the area of the shaded region.", marks=3, command="Calculate")
         p.step(f"Square: ${n(s)}^2 = {n(s**2)}$", "s**2")
-        p.step(f"Hole: $\\pi \\times {n(d / 2)}^2 = {_approx(q, hole)}$", hole)
+        p.step(f"Hole: $\\pi \\times {n(d / 2)}^2 = {approx_of(q, hole)}$", hole)
         ans = p.answer(shaded, accuracy=SF3, unit="cm^2")
-        p.step(f"Shaded area $= {n(s**2)} - {_approx(q, hole)} = {ans.latex}$ cm$^2$", shaded)
+        p.step(f"Shaded area $= {n(s**2)} - {approx_of(q, hole)} = {ans.latex}$ cm$^2$", shaded)
         p.mark("M", f"${n(s)}^2$", value="s**2")
         p.mark("M", f"$\\pi \\times {n(d / 2)}^2$", value=hole)
         p.mark("A", f"${ans.latex}$", value=shaded, qualifiers=["awrt"])
@@ -236,7 +221,7 @@ class CompoundArea(Template):
             command="Calculate",
         )
         ans = p.answer(percent, accuracy=SF3, unit="%")
-        p.step(f"$\\frac{{{_approx(q, hole)}}}{{{n(s**2)}}} \\times 100 = {ans.latex}$%", percent)
+        p.step(f"$\\frac{{{approx_of(q, hole)}}}{{{n(s**2)}}} \\times 100 = {ans.latex}$%", percent)
         p.mark(
             "M", f"$\\frac{{\\pi \\times {n(d / 2)}^2}}{{{n(s)}^2}} \\times 100$ oe", value=percent
         )
@@ -274,9 +259,9 @@ class CompoundArea(Template):
             marks=3,
             command="Calculate",
         )
-        p.step(f"Two semicircles make a circle: $\\pi \\times {n(d)} = {_approx(q, ends)}$", ends)
+        p.step(f"Two semicircles make a circle: $\\pi \\times {n(d)} = {approx_of(q, ends)}$", ends)
         ans = p.answer(lap, accuracy=SF3, unit="m")
-        p.step(f"Length $= 2 \\times {n(length)} + {_approx(q, ends)} = {ans.latex}$ m", lap)
+        p.step(f"Length $= 2 \\times {n(length)} + {approx_of(q, ends)} = {ans.latex}$ m", lap)
         p.mark(
             "M",
             f"$\\pi \\times {n(d)}$",
@@ -301,7 +286,7 @@ class CompoundArea(Template):
         )
         p.step(f"Rectangle: ${n(length)} \\times {n(d)} = {n(length * d)}$", "L*d")
         p.step(
-            f"Two semicircles: $\\pi \\times {n(d / 2)}^2 = {_approx(q, 'pi*(d/2)**2')}$",
+            f"Two semicircles: $\\pi \\times {n(d / 2)}^2 = {approx_of(q, 'pi*(d/2)**2')}$",
             "pi*(d/2)**2",
         )
         ans = p.answer(area, accuracy=SF3, unit="m^2")
@@ -355,11 +340,12 @@ class CompoundArea(Template):
             command="Calculate",
         )
         p.step(
-            f"Rectangle: ${n(length)} \\times {_approx(q, d)} = {_approx(q, f'L*{d}')}$", f"L*{d}"
+            f"Rectangle: ${n(length)} \\times {approx_of(q, d)} = {approx_of(q, f'L*{d}')}$",
+            f"L*{d}",
         )
         p.step(
-            f"Two semicircles: $\\pi \\times ({_approx(q, d)} \\div 2)^2 = "
-            f"{_approx(q, f'pi*({d}/2)**2')}$",
+            f"Two semicircles: $\\pi \\times ({approx_of(q, d)} \\div 2)^2 = "
+            f"{approx_of(q, f'pi*({d}/2)**2')}$",
             f"pi*({d}/2)**2",
         )
         ans = p.answer(area, accuracy=SF3, unit="m^2")
@@ -370,272 +356,3 @@ class CompoundArea(Template):
         )
         p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
         wrong(p, f"L*{d} + pi*({d})**2", "used the diameter as the radius", 1, working=[f"L*{d}"])
-
-
-@register
-class CompoundSolid(Template):
-    key = "mensuration.compound_solid"
-    title = "Volume of compound solids and parts of solids"
-    codes = {Tier.CORE: ("C5.4", "C5.5"), Tier.EXTENDED: ("E5.4", "E5.5")}
-    calculator = CalculatorPolicy.ALLOWED
-
-    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-        [self._pipe, self._silo, self._cone_hemisphere, self._block_with_hole, self._pipe_mass][
-            difficulty - 1
-        ](q, rng)
-
-    def _pipe(self, q: QuestionBuilder, rng: random.Random, *, thickness: bool = False) -> None:
-        outer = rng.randint(4, 15)
-        # inner = outer/2 would make (R - r)^2 equal r^2 and blur two errors together
-        inner = rng.choice([i for i in range(2, outer) if 2 * i != outer])
-        big = q.given("R", outer, unit="cm")
-        length = q.given("L", rng.randint(20, 200), unit="cm")
-        q.title = "A hollow cylinder (pipe)"
-        if thickness:
-            t = q.given("t", outer - inner, unit="cm")
-            inner_expr = "(R - t)"
-            q.stem = (
-                f"A metal pipe is a hollow cylinder of length ${n(length)}$ cm. The outer "
-                f"radius is ${n(big)}$ cm and the metal is ${n(t)}$ cm thick."
-            )
-            inner_label = ""
-        else:
-            q.given("r", inner, unit="cm")
-            inner_expr = "r"
-            q.stem = (
-                f"A pipe is a hollow cylinder of length ${n(length)}$ cm. The outer radius "
-                f"is ${n(big)}$ cm and the inner radius is ${n(inner)}$ cm."
-            )
-            inner_label = f"{inner} cm"
-        q.diagram_svg = cylinder_figure(
-            "A hollow cylinder",
-            float(outer),
-            min(float(length), 4.0 * outer),
-            (f"{outer} cm", f"{n(length)} cm"),
-            inner=float(inner),
-            inner_label=inner_label,
-        ).svg()
-        outer_v, inner_v = "pi*R**2*L", f"pi*{inner_expr}**2*L"
-        volume = f"{outer_v} - {inner_v}"
-        p = q.part(
-            "a", "Calculate the volume of material in the pipe.", marks=3, command="Calculate"
-        )
-        if thickness:
-            p.step(f"Inner radius $= {n(big)} - {n(q.value_of('t'))} = {n(inner)}$ cm", inner_expr)
-        p.step(
-            f"Outer cylinder: $\\pi \\times {n(big)}^2 \\times {n(length)} = "
-            f"{_approx(q, outer_v)}$",
-            outer_v,
-        )
-        p.step(
-            f"Inner cylinder: $\\pi \\times {n(inner)}^2 \\times {n(length)} = "
-            f"{_approx(q, inner_v)}$",
-            inner_v,
-        )
-        ans = p.answer(volume, accuracy=SF3, unit="cm^3")
-        p.step(f"Volume $= {ans.latex}$ cm$^3$", volume)
-        p.mark("M", f"$\\pi \\times {n(big)}^2 \\times {n(length)}$", value=outer_v)
-        p.mark(
-            "M",
-            f"$\\pi \\times {n(inner)}^2 \\times {n(length)}$",
-            value=inner_v,
-            partial=["subtracted from the outer cylinder"],
-        )
-        p.mark("A", f"${ans.latex}$", value=volume, qualifiers=["awrt"])
-        wrong(p, f"pi*(R - {inner_expr})**2*L", "squared the difference of the radii", 0)
-        wrong(p, f"{outer_v} + {inner_v}", "added the two cylinders", 2, working=[outer_v, inner_v])
-        if thickness:
-            wrong(
-                p,
-                "pi*R**2*L - pi*t**2*L",
-                "used the thickness as the inner radius",
-                1,
-                working=[outer_v],
-            )
-
-    def _pipe_mass(self, q: QuestionBuilder, rng: random.Random) -> None:
-        self._pipe(q, rng, thickness=True)
-        density = q.given("rho", Rational(rng.choice([27, 78, 85, 89, 113]), 10), unit="g/cm^3")
-        q.title = "A hollow cylinder (pipe): volume and mass"
-        volume = "pi*R**2*L - pi*(R - t)**2*L"
-        mass = f"({volume})*rho/1000"
-        p = q.part(
-            "b",
-            f"The metal has a density of ${n(density)}$ g/cm$^3$.\nCalculate the "
-            "mass of the pipe in kilograms.",
-            marks=2,
-            command="Calculate",
-        )
-        p.step(
-            f"Mass $= {_approx(q, volume)} \\times {n(density)} = "
-            f"{_approx(q, f'({volume})*rho')}$ g",
-            f"({volume})*rho",
-        )
-        ans = p.answer(mass, accuracy=SF3, unit="kg")
-        p.step(f"$= {ans.latex}$ kg", mass)
-        p.mark(
-            "M", f"their volume $\\times {n(density)}$", value=f"({volume})*rho", qualifiers=["FT"]
-        )
-        p.mark("A", f"${ans.latex}$", value=mass, qualifiers=["awrt"])
-        wrong(p, f"({volume})*rho", "gave the mass in grams", 1)
-        wrong(p, f"({volume})/rho/1000", "divided by the density instead of multiplying", 0)
-
-    def _silo(self, q: QuestionBuilder, rng: random.Random) -> None:
-        r = q.given("r", rng.randint(2, 6), unit="m")
-        h = q.given("h", rng.randint(int(r) + 3, 20), unit="m")
-        q.title = "A grain silo: cylinder and hemisphere"
-        q.stem = (
-            f"A grain silo is a cylinder of radius ${n(r)}$ m and height ${n(h)}$ m with a "
-            "hemisphere of the same radius on top.\n" + _formulas(SPHERE_VOLUME)
-        )
-        q.diagram_svg = cylinder_figure(
-            "A cylinder with a hemisphere on top",
-            float(r),
-            float(h),
-            (f"{n(r)} m", f"{n(h)} m"),
-            top="hemisphere",
-        ).svg()
-        cyl, hemi = "pi*r**2*h", "2*pi*r**3/3"
-        volume = f"{cyl} + {hemi}"
-        p = q.part("a", "Calculate the volume of the silo.", marks=3, command="Calculate")
-        p.step(f"Cylinder: $\\pi \\times {n(r)}^2 \\times {n(h)} = {_approx(q, cyl)}$", cyl)
-        p.step(
-            f"Hemisphere: $\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times "
-            f"{n(r)}^3 = {_approx(q, hemi)}$",
-            hemi,
-        )
-        ans = p.answer(volume, accuracy=SF3, unit="m^3")
-        p.step(f"Volume $= {ans.latex}$ m$^3$", volume)
-        p.mark("M", f"$\\pi \\times {n(r)}^2 \\times {n(h)}$", value=cyl)
-        p.mark(
-            "M",
-            f"$\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times {n(r)}^3$",
-            value=hemi,
-        )
-        p.mark("A", f"${ans.latex}$", value=volume, qualifiers=["awrt"])
-        wrong(
-            p,
-            f"{cyl} + 4*pi*r**3/3",
-            "added a whole sphere instead of a hemisphere",
-            1,
-            working=[cyl],
-        )
-        wrong(
-            p,
-            f"{cyl} + 2*pi*r**2/3",
-            "squared the radius in the hemisphere volume",
-            1,
-            working=[cyl],
-        )
-
-    def _cone_hemisphere(self, q: QuestionBuilder, rng: random.Random) -> None:
-        r = q.given("r", rng.randint(2, 9), unit="cm")
-        # h = 2r would make the cone and the hemisphere the same volume
-        h = q.given(
-            "h", rng.choice([x for x in range(int(r) + 2, 4 * int(r) + 1) if x != 2 * r]), unit="cm"
-        )
-        q.title = "A cone and a hemisphere"
-        q.stem = (
-            f"A solid toy is made from a cone of radius ${n(r)}$ cm and height ${n(h)}$ cm "
-            "joined to a hemisphere of the same radius.\n"
-            + _formulas(CONE_VOLUME, SPHERE_VOLUME, SPHERE_AREA)
-        )
-        fig = Figure("A cone on a hemisphere").point("O", 0, 0).point("V", 0, -float(h))
-        fig.ellipse("O", float(r), 0.3 * float(r)).arc("O", float(r), 0, 180)
-        fig.segment((-float(r), 0), "V").segment((float(r), 0), "V")
-        fig.segment("O", "V", dashed=True).segment("O", (float(r), 0))
-        fig.label(f"{n(r)} cm", (float(r) / 2, 0), 0, 10)
-        fig.side_label("O", "V", f"{n(h)} cm", inside=(float(r), 0))
-        q.diagram_svg = fig.svg()
-        cone, hemi = "pi*r**2*h/3", "2*pi*r**3/3"
-        volume = f"{cone} + {hemi}"
-        p = q.part("a", "Calculate the volume of the toy.", marks=3, command="Calculate")
-        p.step(
-            f"Cone: $\\frac{{1}}{{3}} \\times \\pi \\times {n(r)}^2 \\times {n(h)} = "
-            f"{_approx(q, cone)}$",
-            cone,
-        )
-        p.step(
-            f"Hemisphere: $\\frac{{2}}{{3}} \\times \\pi \\times {n(r)}^3 = {_approx(q, hemi)}$",
-            hemi,
-        )
-        ans = p.answer(volume, accuracy=SF3, unit="cm^3")
-        p.step(f"Volume $= {ans.latex}$ cm$^3$", volume)
-        p.mark("M", f"$\\frac{{1}}{{3}} \\times \\pi \\times {n(r)}^2 \\times {n(h)}$", value=cone)
-        p.mark(
-            "M",
-            f"$\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times {n(r)}^3$",
-            value=hemi,
-        )
-        p.mark("A", f"${ans.latex}$", value=volume, qualifiers=["awrt"])
-        wrong(p, f"pi*r**2*h + {hemi}", "left out the ⅓ in the cone volume", 1, working=[hemi])
-        wrong(p, f"{cone} + 4*pi*r**3/3", "used a whole sphere", 1, working=[cone])
-        hemi_area = "2*pi*r**2"
-        p = q.part(
-            "b",
-            "Calculate the curved surface area of the hemisphere.",
-            marks=2,
-            command="Calculate",
-        )
-        p.step(f"$\\frac{{1}}{{2}} \\times 4 \\times \\pi \\times {n(r)}^2$", hemi_area)
-        ans = p.answer(hemi_area, accuracy=SF3, unit="cm^2")
-        p.step(f"$= {ans.latex}$ cm$^2$", hemi_area)
-        p.mark("M", f"$\\frac{{1}}{{2}} \\times 4 \\times \\pi \\times {n(r)}^2$", value=hemi_area)
-        p.mark("A", f"${ans.latex}$", value=hemi_area, qualifiers=["awrt"])
-        wrong(p, "4*pi*r**2", "used the surface area of a whole sphere", 0)
-        wrong(p, "3*pi*r**2", "included the flat face, which is joined to the cone", 0)
-
-    def _block_with_hole(self, q: QuestionBuilder, rng: random.Random) -> None:
-        length, width = rng.randint(10, 30), rng.randint(6, 15)
-        height = rng.randint(5, 15)
-        d = rng.randint(2, min(width, height) - 2)
-        ll = q.given("l", length, unit="cm")
-        w = q.given("w", width, unit="cm")
-        h = q.given("h", height, unit="cm")
-        dd = q.given("d", d, unit="cm")
-        density = q.given("rho", Rational(rng.choice([6, 7, 8, 9, 27]), 10), unit="g/cm^3")
-        q.title = "A block with a cylindrical hole"
-        q.stem = (
-            f"A block of wood is a cuboid ${n(ll)}$ cm long, ${n(w)}$ cm wide and ${n(h)}$ "
-            f"cm high. A cylindrical hole of diameter ${n(dd)}$ cm is drilled through the "
-            "block along its length."
-        )
-        fig = cuboid_figure(
-            "A cuboid with a cylindrical hole",
-            float(w) * 1.0,
-            float(ll),
-            float(h),
-            (f"{n(w)} cm", f"{n(ll)} cm", f"{n(h)} cm"),
-        )
-        fig.circle((float(w) / 2, float(h) / 2), float(d) / 2, white=True)
-        q.diagram_svg = fig.svg()
-        block, hole = "l*w*h", "pi*(d/2)**2*l"
-        volume = f"{block} - {hole}"
-        p = q.part("a", "Calculate the volume of wood that is left.", marks=3, command="Calculate")
-        p.step(f"Cuboid: ${n(ll)} \\times {n(w)} \\times {n(h)} = {n(ll * w * h)}$", block)
-        p.step(f"Hole: $\\pi \\times {n(dd / 2)}^2 \\times {n(ll)} = {_approx(q, hole)}$", hole)
-        ans = p.answer(volume, accuracy=SF3, unit="cm^3")
-        p.step(f"Volume $= {ans.latex}$ cm$^3$", volume)
-        p.mark("M", f"${n(ll)} \\times {n(w)} \\times {n(h)}$", value=block)
-        p.mark("M", f"$\\pi \\times {n(dd / 2)}^2 \\times {n(ll)}$", value=hole)
-        p.mark("A", f"${ans.latex}$", value=volume, qualifiers=["awrt"])
-        wrong(
-            p,
-            f"{block} - pi*d**2*l",
-            "used the diameter as the radius of the hole",
-            1,
-            working=[block],
-        )
-        mass = f"({volume})*rho"
-        p = q.part(
-            "b",
-            f"The wood has a density of ${n(density)}$ g/cm$^3$.\nCalculate the mass "
-            "of the block in grams.",
-            marks=2,
-            command="Calculate",
-        )
-        ans = p.answer(mass, accuracy=SF3, unit="g")
-        p.step(f"Mass $= {_approx(q, volume)} \\times {n(density)} = {ans.latex}$ g", mass)
-        p.mark("M", f"their volume $\\times {n(density)}$", value=mass, qualifiers=["FT"])
-        p.mark("A", f"${ans.latex}$", value=mass, qualifiers=["awrt"])
-        wrong(p, f"({volume})/rho", "divided by the density instead of multiplying", 0)

@@ -1,0 +1,233 @@
+"""Arc length, sector area and the perimeter of a sector, with a calculator (syllabus 5.3);
+Extended: the angle from the arc length and the radius from the area."""
+
+from __future__ import annotations
+
+import random
+
+from sympy import Rational, pi
+
+from generation.engine.base import Template, register
+from generation.engine.builder import QuestionBuilder
+from generation.engine.templates.mensuration.common import deg, n, shown, sq, wrong
+from generation.engine.templates.mensuration.figures import sector_figure
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
+
+SF3 = Accuracy.SF3
+
+
+@register
+class ArcSector(Template):
+    key = "mensuration.arc_sector"
+    title = "Arc length, sector area and perimeter of a sector"
+    codes = {Tier.CORE: ("C5.3",), Tier.EXTENDED: ("E5.3",)}
+    calculator = CalculatorPolicy.ALLOWED
+
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        extended = q.tier == Tier.EXTENDED
+        if extended and difficulty == 4:
+            self._angle_from_arc(q, rng)
+            return
+        if extended and difficulty == 5:
+            self._radius_from_area(q, rng)
+            return
+        reflex = difficulty >= 4
+        cut = difficulty == 5  # the angle removed is given: one more step
+        angle = rng.randint(200, 330) if reflex else rng.randint(15, 165)
+        if angle % 90 == 0:
+            angle += 7
+        if cut:
+            q.given("alpha", 360 - angle, unit="degrees")
+            theta_expr = "(360 - alpha)"
+        else:
+            q.given("theta", angle, unit="degrees")
+            theta_expr = "theta"
+        theta = q.value_of(theta_expr)
+        if difficulty == 1:
+            r = q.given("r", rng.randint(4, 20), unit="cm")
+        else:
+            r = q.given("r", Rational(rng.randint(41, 199), 10), unit="cm")
+        contexts = (
+            ["", "a badge", "a logo"]
+            if reflex
+            else ["", "a fan", "a slice of cake", "a garden lawn", "a badge"]
+        )
+        context = rng.choice(contexts)
+        q.param("context", context or "sector")
+        unit = "m" if context == "a garden lawn" else "cm"
+        shape = f"The diagram shows {context}" if context else "The diagram shows"
+        described = "in the shape of a sector" if context else "a sector"
+        q.title = "Arc length and area of a sector"
+        if cut:
+            alpha = 360 - angle
+            q.stem = (
+                f"A sector with angle ${deg(alpha)}$ is cut from a circle with centre $O$ "
+                f"and radius ${n(r)}$ {unit}.\nThe diagram shows the sector that is left."
+            )
+            fig = sector_figure(
+                "A sector of a circle",
+                angle,
+                f"{n(r)} {unit}",
+                f"{alpha}°",
+                mark_gap=True,
+                centre="O",
+            )
+        else:
+            q.stem = (
+                f"{shape} {described} of a circle with centre $O$, radius ${n(r)}$ {unit} "
+                f"and angle ${deg(theta)}$."
+            )
+            fig = sector_figure(
+                "A sector of a circle", angle, f"{n(r)} {unit}", f"{angle}°", centre="O"
+            )
+        q.diagram_svg = fig.svg()
+        arc, area = f"{theta_expr}/360*2*pi*r", f"{theta_expr}/360*pi*r**2"
+        labels = iter("abc")
+        p = q.part(next(labels), "Calculate the length of the arc.", marks=2, command="Calculate")
+        if cut:
+            p.step(
+                f"Angle of the sector $= 360 - {n(360 - theta)} = {n(theta)}^\\circ$", theta_expr
+            )
+        p.step(f"$l = \\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times {n(r)}$", arc)
+        ans = p.answer(arc, accuracy=SF3, unit=unit)
+        p.step(f"$l = {ans.latex}$ {unit}", arc)
+        p.mark(
+            "M",
+            f"$\\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times {n(r)}$ oe",
+            value=arc,
+        )
+        p.mark("A", f"${ans.latex}$", value=arc, qualifiers=["awrt"])
+        wrong(p, area, "used the sector area formula instead of the arc length", 0)
+        wrong(p, f"{theta_expr}/180*2*pi*r", "divided the angle by 180 instead of 360", 0)
+        if cut:
+            wrong(p, "alpha/360*2*pi*r", "used the angle that was cut out", 0)
+
+        p = q.part(next(labels), "Calculate the area of the sector.", marks=2, command="Calculate")
+        p.step(f"$A = \\frac{{{n(theta)}}}{{360}} \\times \\pi \\times {n(r)}^2$", area)
+        ans = p.answer(area, accuracy=SF3, unit=f"{unit}^2")
+        p.step(f"$A = {ans.latex}$ {sq(unit)}", area)
+        p.mark("M", f"$\\frac{{{n(theta)}}}{{360}} \\times \\pi \\times {n(r)}^2$ oe", value=area)
+        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+        wrong(p, f"(360 - {theta_expr})/360*pi*r**2", "found the area of the rest of the circle", 0)
+        wrong(p, f"{theta_expr}/360*pi*(2*r)**2", "used the diameter instead of the radius", 0)
+
+        if difficulty >= 3:
+            p = q.part(
+                next(labels), "Calculate the perimeter of the sector.", marks=2, command="Calculate"
+            )
+            p.step(f"Arc length $= {shown(q.value_of(arc), Accuracy.SF4)}\\ldots$", arc)
+            ans = p.answer(f"2*r + {arc}", accuracy=SF3, unit=unit)
+            p.step(
+                f"Perimeter $= {shown(q.value_of(arc), Accuracy.SF4)}\\ldots + {n(r)} + {n(r)} "
+                f"= {ans.latex}$ {unit}",
+                f"2*r + {arc}",
+            )
+            p.mark("M", "their arc length $+ 2 \\times" + f" {n(r)}$", value=arc, qualifiers=["FT"])
+            p.mark("A", f"${ans.latex}$", value=f"2*r + {arc}", qualifiers=["awrt"])
+            wrong(p, arc, "gave the arc length only, leaving out the two radii", 1, working=[arc])
+            wrong(p, f"r + {arc}", "added only one radius", 1, working=[arc])
+
+    def _angle_from_arc(self, q: QuestionBuilder, rng: random.Random) -> None:
+        r = q.given("r", rng.randint(5, 25), unit="cm")
+        exact_angle = rng.randint(25, 160)
+        length = Rational(round(float(exact_angle / Rational(360) * 2 * pi * r) * 10), 10)
+        arc_len = q.given("L", length, unit="cm")
+        q.title = "Sector: finding the angle from the arc length"
+        q.stem = (
+            f"The diagram shows a sector of a circle with centre $O$ and radius ${n(r)}$ cm."
+            f"\nThe length of the arc is ${n(arc_len)}$ cm."
+        )
+        fig = sector_figure("A sector of a circle", exact_angle, f"{n(r)} cm", "x°", centre="O")
+        q.diagram_svg = fig.svg()
+        a = q.part("a", "Calculate the angle $x$.", marks=3, command="Calculate")
+        a.step(f"$\\frac{{x}}{{360}} \\times 2 \\times \\pi \\times {n(r)} = {n(arc_len)}$", None)
+        a.step(
+            f"$\\frac{{x}}{{360}} = \\frac{{{n(arc_len)}}}{{2 \\times \\pi \\times {n(r)}}} = "
+            f"{shown(q.value_of('L/(2*pi*r)'), Accuracy.SF4)}\\ldots$",
+            "L/(2*pi*r)",
+        )
+        ans = a.answer("360*L/(2*pi*r)", accuracy=Accuracy.ANGLE_1DP, unit="degrees", label="x")
+        a.step(f"$x = {ans.latex}^\\circ$", "360*L/(2*pi*r)")
+        a.mark(
+            "M",
+            f"$\\frac{{x}}{{360}} \\times 2 \\times \\pi \\times {n(r)} = {n(arc_len)}$ oe",
+            count=2,
+            value="L/(2*pi*r)",
+            partial=[
+                f"M1 for $2 \\times \\pi \\times {n(r)}$ [$= {shown(q.value_of('2*pi*r'))}$] seen"
+            ],
+        )
+        a.mark("A", f"${ans.latex}$", value="360*L/(2*pi*r)", qualifiers=["awrt"])
+        wrong(a, "360*L/(pi*r**2)", "used the area formula πr² instead of the circumference", 0)
+        wrong(a, "180*L/(2*pi*r)", "used 180 instead of 360", 2, working=["L/(2*pi*r)"])
+        wrong(a, "L/r", "gave the angle in radians (L ÷ r) as if it were degrees", 0)
+        p = q.part("b", "Calculate the area of the sector.", marks=2, command="Calculate")
+        p.step(
+            f"$A = \\frac{{x}}{{360}} \\times \\pi \\times {n(r)}^2 = "
+            f"{shown(q.value_of('L/(2*pi*r)'), Accuracy.SF4)}\\ldots \\times \\pi \\times "
+            f"{n(r)}^2$",
+            None,
+        )
+        ans = p.answer("L*r/2", accuracy=SF3, unit="cm^2")
+        p.step(f"$A = {ans.latex}$ cm$^2$", "L*r/2")
+        p.mark(
+            "M",
+            "$\\frac{\\text{their } x}{360} \\times \\pi \\times " + f"{n(r)}^2$ oe",
+            value="L*r/2",
+            qualifiers=["FT"],
+        )
+        p.mark("A", f"${ans.latex}$", value="L*r/2", qualifiers=["awrt"])
+        wrong(p, "L*r", "used 2πr instead of πr² for the whole circle", 0)
+
+    def _radius_from_area(self, q: QuestionBuilder, rng: random.Random) -> None:
+        theta = q.given(
+            "theta",
+            rng.choice([40, 45, 50, 60, 72, 75, 80, 100, 110, 120, 135, 150]),
+            unit="degrees",
+        )
+        area = q.given("A", rng.randint(20, 400), unit="cm^2")
+        q.title = "Sector: finding the radius from the area"
+        q.stem = (
+            f"The diagram shows a sector of a circle with angle ${deg(theta)}$.\n"
+            f"The area of the sector is ${n(area)}$ cm$^2$."
+        )
+        q.diagram_svg = sector_figure(
+            "A sector of a circle", int(theta), "r cm", f"{n(theta)}°"
+        ).svg()
+        r2 = "360*A/(theta*pi)"
+        a = q.part("a", "Calculate the radius, $r$, of the sector.", marks=3, command="Calculate")
+        a.step(f"$\\frac{{{n(theta)}}}{{360}} \\times \\pi r^2 = {n(area)}$", None)
+        a.step(
+            f"$r^2 = \\frac{{360 \\times {n(area)}}}{{{n(theta)} \\times \\pi}} = "
+            f"{shown(q.value_of(r2), Accuracy.SF4)}\\ldots$",
+            r2,
+        )
+        ans = a.answer(f"sqrt({r2})", accuracy=SF3, unit="cm", label="r")
+        a.step(f"$r = {ans.latex}$ cm", f"sqrt({r2})")
+        a.mark(
+            "M",
+            f"$\\frac{{{n(theta)}}}{{360}} \\times \\pi r^2 = {n(area)}$ oe",
+            value=r2,
+            count=2,
+            partial=[f"M1 for $\\frac{{{n(theta)}}}{{360}} \\times \\pi r^2$ seen"],
+        )
+        a.mark("A", f"${ans.latex}$", value=f"sqrt({r2})", qualifiers=["awrt"])
+        wrong(a, r2, "found r² but did not take the square root", 2, working=[r2])
+        wrong(a, "180*A/(theta*pi)", "used 2πr instead of πr² (r = 180A ÷ θπ)", 0)
+        p = q.part("b", "Calculate the length of the arc.", marks=2, command="Calculate")
+        arc = f"theta/360*2*pi*sqrt({r2})"
+        p.step(
+            f"$l = \\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times "
+            f"{shown(q.value_of(f'sqrt({r2})'), Accuracy.SF4)}\\ldots$",
+            None,
+        )
+        ans = p.answer(arc, accuracy=SF3, unit="cm")
+        p.step(f"$l = {ans.latex}$ cm", arc)
+        p.mark(
+            "M",
+            f"$\\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times$ their $r$",
+            value=arc,
+            qualifiers=["FT"],
+        )
+        p.mark("A", f"${ans.latex}$", value=arc, qualifiers=["awrt"])
+        wrong(p, f"theta/360*pi*sqrt({r2})", "used πr instead of 2πr", 0)
