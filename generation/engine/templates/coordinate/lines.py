@@ -25,7 +25,14 @@ from questions.schemas import CalculatorPolicy, Tier
 R = sympy.Rational
 
 
-def wrong_line(part: PartBuilder, m: R, c: R, error: str, marks: int, working: list[str]) -> None:
+def wrong_line(
+    part: PartBuilder,
+    m: sympy.Rational,
+    c: sympy.Rational,
+    error: str,
+    marks: int,
+    working: list[str],
+) -> None:
     plain = line_answer(m, c)["plain"]
     part.wrong(plain, error, marks, latex=line_answer(m, c)["latex"], working=working)
 
@@ -33,9 +40,9 @@ def wrong_line(part: PartBuilder, m: R, c: R, error: str, marks: int, working: l
 def line_through(
     part: PartBuilder,
     *,
-    m: R,
+    m: sympy.Rational,
     m_form: str,
-    point: tuple[R, R],
+    point: tuple[sympy.Rational, sympy.Rational],
     p_form: tuple[str, str],
     earlier: list[str] | None = None,
 ) -> None:
@@ -86,13 +93,15 @@ def line_through(
         )
 
 
-def pick_gradient(rng: random.Random, difficulty: int) -> R:
+def pick_gradient(rng: random.Random, difficulty: int) -> sympy.Rational:
     if difficulty <= 3:
         return R(rng.choice([2, 3, 4, 5, -1, -2, -3, -4]))
     return R(rng.choice([1, -1, 2, -2, 3, -3, 5]), rng.choice([2, 3, 4]))
 
 
-def points_on(rng: random.Random, m: R, c: R, span: int) -> tuple[tuple[int, int], tuple[int, int]]:
+def points_on(
+    rng: random.Random, m: sympy.Rational, c: sympy.Rational, span: int
+) -> tuple[tuple[int, int], tuple[int, int]]:
     """Two integer points on y = mx + c (x a multiple of the gradient's denominator)."""
     xs = [
         v

@@ -239,7 +239,7 @@ class ParallelLineAngles(Template):
             x_form = f"(180 - {gq} - {hs})/({p_form} + {r_form})"
             rearranged_latex = f"{p + r}x = {180 - qg - sh}"
             as_equal = sympy.Rational(sh - qg, p - r)
-            wrong = (
+            wrong: list[tuple[str, str, int, list[str]]] = (
                 [(plain(as_equal), "treated co-interior angles as equal", 0, [])]
                 if as_equal > 0
                 else []

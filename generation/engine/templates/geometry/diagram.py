@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 Point = tuple[float, float]
@@ -51,7 +52,7 @@ class Figure:
         self.scale = scale
         self.pad = pad
         self.size = size
-        self._items: list[tuple[str, ...] | tuple] = []
+        self._items: list[tuple[Any, ...]] = []
         self._extent: list[Point] = []
         self._note = "NOT TO SCALE"
 
@@ -215,7 +216,7 @@ class Figure:
         out.append("</g></svg>")
         return "".join(out)
 
-    def _render(self, item: tuple) -> str:  # noqa: C901 - one branch per kind of item
+    def _render(self, item: tuple[Any, ...]) -> str:  # noqa: C901 - one branch per kind of item
         kind = item[0]
         if kind == "gridline":
             _, a, b = item
@@ -271,12 +272,13 @@ class Figure:
             vx, vy = self._px(v)
             u = (math.cos(math.radians(start)), -math.sin(math.radians(start)))
             w = (math.cos(math.radians(end)), -math.sin(math.radians(end)))
-            pts = [
+            corners = [
                 (vx + u[0] * s, vy + u[1] * s),
                 (vx + (u[0] + w[0]) * s, vy + (u[1] + w[1]) * s),
                 (vx + w[0] * s, vy + w[1] * s),
             ]
-            return f'<polyline points="{" ".join(f"{_n(x)},{_n(y)}" for x, y in pts)}" {_THIN}/>'
+            coords = " ".join(f"{_n(x)},{_n(y)}" for x, y in corners)
+            return f'<polyline points="{coords}" {_THIN}/>'
         if kind in ("arrows", "ticks"):
             _, a, b, count = item
             (ax, ay), (bx, by) = self._px(a), self._px(b)
