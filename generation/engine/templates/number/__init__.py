@@ -4,17 +4,24 @@ Importing the package registers every template in it.
 """
 
 from generation.engine.templates.number import (  # noqa: F401
-    accuracy,
+    bounds,
     calculator,
+    clock,
+    estimation,
+    fraction_calculations,
     fractions,
     growth,
+    indices,
     integers,
+    interest,
+    money,
     operations,
+    ordering,
     percentages,
-    powers,
     rates,
     ratio,
+    roots,
     sets,
+    standard_form,
     surds,
-    time_money,
 )

@@ -124,6 +124,30 @@ def is_right(part: PartBuilder, plain: str) -> bool:
     return False
 
 
+def shows_a_mark_line(part: PartBuilder, plain: str) -> bool:
+    """Whether a would-be wrong answer is itself the value a mark line of the part credits
+    (exactly, or rounded as the answers are). A zero-mark error that lands there by chance is
+    not listed: it would earn that line's marks."""
+    try:
+        candidate = parse_plain(plain)
+    except ExpressionError:
+        return False
+    accuracies = [a.accuracy for a in part.answers if a.accuracy != Accuracy.EXACT]
+    for line in part.q.lines:
+        if line.part != part.label or line.value is None:
+            continue
+        value = part.q.value_of(line.value)
+        if not getattr(value, "is_number", False):
+            continue
+        if equivalent(candidate, value):
+            return True
+        for accuracy in accuracies:
+            with contextlib.suppress(formatting.FormattingError):
+                if equivalent(candidate, sympy.Rational(str(formatting.rounded(value, accuracy)))):
+                    return True
+    return False
+
+
 def wrong(
     part: PartBuilder,
     value: Any,
@@ -135,7 +159,7 @@ def wrong(
 ) -> None:
     """A common wrong answer given as a value, shown the way the candidate would write it."""
     plain, latex = shown(value, accuracy)
-    if not is_right(part, plain):
+    if not is_right(part, plain) and not (marks == 0 and shows_a_mark_line(part, plain)):
         part.wrong(plain, error, marks, latex=latex, working=list(working))
 
 
@@ -143,8 +167,9 @@ def wrong_fraction(
     part: PartBuilder, value: Any, error: str, marks: int, *, working: Sequence[Any] = ()
 ) -> None:
     """A wrong answer written as a fraction."""
-    if not is_right(part, frac_plain(value)):
-        part.wrong(frac_plain(value), error, marks, latex=frac(value), working=list(working))
+    plain = frac_plain(value)
+    if not is_right(part, plain) and not (marks == 0 and shows_a_mark_line(part, plain)):
+        part.wrong(plain, error, marks, latex=frac(value), working=list(working))
 
 
 def standard_form(value: Any, figures: int | None = None) -> tuple[str, str]:
@@ -176,3 +201,14 @@ def hours_minutes(minutes: int) -> str:
 def names(rng: random.Random, k: int) -> list[str]:
     """``k`` different first names for the people in a question."""
     return rng.sample(NAMES, k)
+
+
+def periods_to_pass(start: Rational, factor: Rational, target: Rational) -> int:
+    """The first whole number of periods after which ``start * factor**n`` passes ``target``
+    (goes above it when growing, below it when decaying)."""
+    value, n = start, 0
+    growing = factor > 1
+    while (value <= target) if growing else (value >= target):
+        value *= factor
+        n += 1
+    return n

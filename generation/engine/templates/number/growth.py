@@ -1,5 +1,4 @@
-"""Simple and compound interest, and exponential growth and decay (syllabus 1.13, 1.16 and
-E1.17)."""
+"""Exponential growth and decay (syllabus E1.17)."""
 
 from __future__ import annotations
 
@@ -10,222 +9,16 @@ from sympy import Rational, floor
 
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import amount, cash, dec, money, names, wrong
+from generation.engine.templates.number._common import (
+    amount,
+    dec,
+    money,
+    periods_to_pass,
+    wrong,
+)
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 MONEY = Accuracy.MONEY_2DP
-
-
-def _rate(rng: random.Random, options: tuple[int, ...]) -> Rational:
-    """A percentage rate given in tenths: (25, 30, 35) -> 2.5, 3, 3.5."""
-    return Rational(rng.choice(options), 10)
-
-
-def _first_year(start: Rational, factor: Rational, target: Rational) -> int:
-    """The first whole number of periods after which start * factor**n passes target."""
-    value, n = start, 0
-    growing = factor > 1
-    while (value <= target) if growing else (value >= target):
-        value *= factor
-        n += 1
-    return n
-
-
-@register
-class Interest(Template):
-    key = "number.simple_and_compound_interest"
-    title = "Simple and compound interest"
-    codes = {Tier.CORE: ("C1.13", "C1.16"), Tier.EXTENDED: ("E1.13", "E1.16", "E1.17")}
-    calculator = CalculatorPolicy.ALLOWED
-
-    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-        first, second = names(rng, 2)
-        principal = rng.randint(5, 100) * 100 if difficulty >= 2 else rng.randint(5, 40) * 100
-        years = rng.randint(2, 5) if difficulty <= 2 else rng.randint(3, 10)
-        simple_rate = _rate(rng, (20, 25, 30, 35, 40, 45, 50))
-        compound_rate = (
-            simple_rate - _rate(rng, (0, 1, 2, 3, 4, 5))
-            if difficulty >= 3
-            else _rate(rng, (15, 20, 25, 30, 35, 40))
-        )
-        p = q.given("P", principal)
-        r1 = q.given("r", simple_rate)
-        r2 = q.given("c", compound_rate)
-        n = q.given("n", years)
-        q.title = "Simple and compound interest"
-        q.stem = f"{first} and {second} each invest {money(p)} for ${n}$ years."
-
-        # (a) simple interest
-        interest = p * r1 / 100 * n
-        part = q.part(
-            "a",
-            f"{first}'s account pays simple interest at a rate of ${dec(r1)}\\%$ per year.\n\n"
-            f"Calculate the total interest {first} receives.",
-            marks=2,
-            command="Calculate",
-        )
-        part.step(
-            f"Interest for one year $= {principal} \\times \\frac{{{dec(r1)}}}{{100}} = {cash(p * r1 / 100)}$",
-            "P*r/100",
-        )
-        part.step(
-            f"Total interest $= {cash(p * r1 / 100)} \\times {n} = {cash(interest)}$", "P*r/100*n"
-        )
-        part.answer("P*r/100*n", accuracy=MONEY, unit="$")
-        part.mark(
-            "M",
-            f"${principal} \\times \\frac{{{dec(r1)}}}{{100}}$ oe, one year's interest",
-            value="P*r/100",
-            partial=[f"M1 for ${principal} \\times {dec(r1)} \\times {n} \\div 100$"],
-        )
-        part.mark("A", f"${cash(interest)}$", value="P*r/100*n", qualifiers=["cao"])
-        wrong(
-            part,
-            p + interest,
-            "gave the total amount in the account instead of the interest",
-            1,
-            accuracy=MONEY,
-            working=["P*r/100"],
-        )
-        wrong(
-            part,
-            p * (1 + r1 / 100) ** n - p,
-            "used compound interest instead of simple interest",
-            0,
-            accuracy=MONEY,
-        )
-
-        # (b) compound interest
-        value = p * (1 + r2 / 100) ** n
-        part = q.part(
-            "b",
-            f"{second}'s account pays compound interest at a rate of ${dec(r2)}\\%$ per year.\n\n"
-            f"Calculate the value of {second}'s investment at the end of the ${n}$ years.",
-            marks=2,
-            command="Calculate",
-        )
-        answer = part.answer("P*(1 + c/100)**n", accuracy=MONEY, unit="$")
-        part.step(
-            f"${principal} \\times {dec(1 + r2 / 100)}^{{{n}}} = {answer.latex}$",
-            "P*(1 + c/100)**n",
-        )
-        part.mark(
-            "M", f"${principal} \\times {dec(1 + r2 / 100)}^{{{n}}}$ oe", value="P*(1 + c/100)**n"
-        )
-        part.mark("A", f"${answer.latex}$", value="P*(1 + c/100)**n", qualifiers=["cao"])
-        wrong(
-            part,
-            p * (1 + r2 / 100 * n),
-            "used simple interest instead of compound interest",
-            0,
-            accuracy=MONEY,
-        )
-        wrong(
-            part,
-            p * (1 + r2 / 100) * n,
-            f"multiplied by {dec(1 + r2 / 100)} and then by {n}",
-            0,
-            accuracy=MONEY,
-        )
-
-        if difficulty >= 3:
-            total_a = p + interest
-            part = q.part(
-                "c",
-                "Work out the difference between the amounts in the two accounts at the end of the "
-                f"${n}$ years.",
-                marks=2,
-                command="Work out",
-            )
-            machine = "Abs(P*(1 + c/100)**n - (P + P*r/100*n))"
-            answer = part.answer(machine, accuracy=MONEY, unit="$")
-            part.step(
-                f"{first} has ${principal} + {cash(interest)} = {cash(total_a)}$", "P + P*r/100*n"
-            )
-            part.step(f"Difference $= {answer.latex}$", machine)
-            part.mark("M", f"${cash(total_a)}$ seen, {first}'s total", value="P + P*r/100*n")
-            part.mark(
-                "A",
-                f"${answer.latex}$",
-                value=machine,
-                qualifiers=["FT"],
-                partial=["FT their (a) and (b)"],
-            )
-            wrong(
-                part,
-                abs(value - interest),
-                f"compared {second}'s total with {first}'s interest only",
-                0,
-                accuracy=MONEY,
-            )
-        if difficulty >= 4 and q.tier == Tier.EXTENDED:
-            factor = 1 + r2 / 100
-            target_value = Rational(int(p * Rational(rng.choice([13, 15, 16, 18]), 10) / 100) * 100)
-            years_needed = _first_year(p, factor, target_value)
-            t = q.given("X", target_value)
-            part = q.part(
-                "d",
-                f"{second} leaves the money in the account.\n\n"
-                f"Find the number of complete years it takes for the investment to be worth more than {money(t)}.",
-                marks=2,
-                command="Work out",
-            )
-            before = p * factor ** (years_needed - 1)
-            after = p * factor**years_needed
-            part.step(
-                f"After ${years_needed - 1}$ years: ${principal} \\times {dec(factor)}^{{{years_needed - 1}}} = {cash(before)}$",
-                f"P*(1 + c/100)**{years_needed - 1}",
-            )
-            part.step(
-                f"After ${years_needed}$ years: ${principal} \\times {dec(factor)}^{{{years_needed}}} = {cash(after)}$",
-                f"P*(1 + c/100)**{years_needed}",
-            )
-            part.step(f"So ${years_needed}$ years", years_needed)
-            part.answer(years_needed, unit="years")
-            part.mark(
-                "M",
-                f"${principal} \\times {dec(factor)}^{{{years_needed}}}$ or a trial giving ${cash(after)}$",
-                value=f"P*(1 + c/100)**{years_needed}",
-            )
-            part.mark("A", f"${years_needed}$", value=years_needed, qualifiers=["cao"])
-            simple_years = int(floor((target_value - p) / (p * (factor - 1)))) + 1
-            if simple_years != years_needed:
-                wrong(part, simple_years, "added the same amount of interest every year", 0)
-        elif difficulty >= 4:
-            self._find_rate(q, rng, first)
-
-    def _find_rate(self, q: QuestionBuilder, rng: random.Random, first: str) -> None:
-        """Core: the rate of simple interest from the interest earned."""
-        principal = rng.randint(10, 80) * 100
-        rate = _rate(rng, (15, 20, 25, 30, 35, 40, 45, 50, 55, 60))
-        years = rng.randint(2, 8)
-        earned = principal * rate / 100 * years
-        who = names(rng, 3)[2]
-        p = q.given("P2", principal)
-        n = q.given("n2", years)
-        e = q.given("I2", earned, display=amount(earned))
-        part = q.part(
-            "d",
-            f"{who} invests {money(p)} at a rate of $r\\%$ per year simple interest.\n\n"
-            f"After ${n}$ years {who} has received {money(e)} in interest.\n\nWork out the value of $r$.",
-            marks=2,
-            command="Work out",
-        )
-        part.step(
-            f"Interest for one year $= {amount(e)} \\div {n} = {cash(earned / years)}$", "I2/n2"
-        )
-        part.step(
-            f"$r = \\frac{{{cash(earned / years)}}}{{{principal}}} \\times 100 = {dec(rate)}$",
-            "I2/n2/P2*100",
-        )
-        part.answer("I2/n2/P2*100", plain=dec(rate), latex=dec(rate))
-        part.mark(
-            "M",
-            f"${amount(e)} \\div {n}$ or ${amount(e)} \\div ({principal} \\times {n})$",
-            value="I2/n2",
-        )
-        part.mark("A", f"${dec(rate)}$", value="I2/n2/P2*100", qualifiers=["cao"])
-        wrong(part, earned / principal * 100, f"forgot to divide by the {years} years", 0)
 
 
 @dataclass(frozen=True)
@@ -385,7 +178,7 @@ class ExponentialGrowth(Template):
         if difficulty >= 2:
             ratio = Rational(rng.choice([3, 4]), 2) if context.growing else Rational(1, 2)
             target = start_value * ratio
-            needed = _first_year(start_value, factor, target)
+            needed = periods_to_pass(start_value, factor, target)
             word = "less than" if not context.growing else "more than"
             target_words = {
                 Rational(1, 2): "half",

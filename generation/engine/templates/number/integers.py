@@ -1,11 +1,10 @@
-"""Types of number, prime factors, HCF and LCM, powers and roots (syllabus 1.1 and 1.3)."""
+"""Types of number, prime factors, HCF and LCM (syllabus 1.1)."""
 
 from __future__ import annotations
 
 import math
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import sympy
 from sympy import Rational, factorint, isprime
@@ -13,7 +12,6 @@ from sympy import Rational, factorint, isprime
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.number._common import (
-    dec,
     frac,
     frac_plain,
     wrong,
@@ -100,7 +98,7 @@ class TypesOfNumber(Template):
             chosen[kind] = rng.choice(options)
         distractors = [n for n in range(4, top + 1) if not kinds(n) and n not in chosen.values()]
         extra = rng.sample(distractors, min(len(distractors), 6 - len(asked)))
-        if "prime" in asked and rng.random() < 0.5:
+        if "prime" in asked and not kinds(1) and rng.random() < 0.5:
             extra[0] = 1  # 1 is the classic "is it prime?" distractor
         listed: list[sympy.Expr] = [sympy.Integer(n) for n in [*chosen.values(), *extra]]
         irrational_root = None
@@ -230,6 +228,11 @@ def _good_to_factorise(n: int) -> bool:
     return sum(factors.values()) >= 4 and len(factors) >= 2 and max(factors) <= 13
 
 
+def _completing_factor(n: int, power: int) -> int:
+    """The smallest k with n * k a perfect ``power``."""
+    return math.prod(p ** ((-e) % power) for p, e in factorint(n).items())
+
+
 def _hcf_lcm_pair(rng: random.Random, difficulty: int) -> tuple[int, int]:
     """Two numbers ``h*a`` and ``h*b`` with HCF ``h`` (``a``, ``b`` coprime)."""
     h_top, m_top = {1: (6, 5), 2: (8, 7), 3: (12, 7), 4: (15, 9), 5: (20, 11)}[difficulty]
@@ -252,7 +255,14 @@ class PrimeFactorsHcfLcm(Template):
         low, high = {1: (24, 100), 2: (100, 250), 3: (200, 600), 4: (400, 1000), 5: (1000, 3000)}[
             difficulty
         ]
-        n_value = rng.choice([m for m in range(low, high + 1) if _good_to_factorise(m)])
+        power = {4: 2, 5: 3}.get(difficulty)
+        n_value = rng.choice(
+            [
+                m
+                for m in range(low, high + 1)
+                if _good_to_factorise(m) and (power is None or _completing_factor(m, power) > 1)
+            ]
+        )
         factors = factorint(n_value)
         n = q.given("N", n_value)
         machine, plain, latex = prime_product(n_value)
@@ -280,6 +290,7 @@ class PrimeFactorsHcfLcm(Template):
 
         if difficulty == 5:
             self._index_form(q, rng)
+            self._make_power(q, "d", n_value, 3)
             return
         x_value, y_value = _hcf_lcm_pair(rng, difficulty)
         hcf, lcm = math.gcd(x_value, y_value), math.lcm(x_value, y_value)
@@ -327,6 +338,33 @@ class PrimeFactorsHcfLcm(Template):
         c.mark("A", f"${lcm}$", value="lcm(x, y)", qualifiers=["cao"])
         wrong(c, x_value * y_value, "multiplied the two numbers together", 0)
         wrong(c, hcf, "found the HCF instead of the LCM", 1, working=["y"])
+        if difficulty == 4:
+            self._make_power(q, "d", n_value, 2)
+
+    def _make_power(self, q: QuestionBuilder, label: str, n_value: int, power: int) -> None:
+        """The smallest k for which N * k is a square (power 2) or a cube (power 3)."""
+        k = _completing_factor(n_value, power)
+        word = {2: "square", 3: "cube"}[power]
+        _, _, latex = prime_product(n_value)
+        _, _, target = prime_product(n_value * k)
+        part = q.part(
+            label,
+            f"Find the smallest positive whole number $k$ such that ${n_value}k$ is a {word} number.",
+            marks=2,
+            command="Work out",
+        )
+        part.step(f"${n_value} = {latex}$; every power must be a multiple of ${power}$")
+        part.step(f"${n_value} \\times {k} = {target}$", f"N*{k}")
+        part.step(f"$k = {k}$", k)
+        part.answer(k)
+        part.mark(
+            "M",
+            f"${n_value} \\times {k} = {target}$, or powers made multiples of ${power}$",
+            value=f"N*{k}",
+        )
+        part.mark("A", f"${k}$", value=k, qualifiers=["cao"])
+        single = math.prod(p for p, e in factorint(n_value).items() if e == 1)
+        wrong(part, single, "multiplied only by the primes that appear once", 0)
 
     def _index_form(self, q: QuestionBuilder, rng: random.Random) -> None:
         """Extended style: the two numbers are given as products of primes."""
@@ -367,149 +405,3 @@ class PrimeFactorsHcfLcm(Template):
             part.wrong(
                 op, f"used the {'highest' if label == 'b' else 'lowest'} powers", 0, latex=ol
             )
-
-
-# ---------------------------------------------------------------------------------------------
-# 1.3 Powers and roots (non-calculator).
-
-
-@dataclass(frozen=True)
-class _Item:
-    latex: str
-    machine: str
-    value: sympy.Expr
-    errors: tuple[tuple[sympy.Expr, str], ...]
-    as_fraction: bool = False
-
-    def show(self, value: sympy.Expr) -> tuple[str, str]:
-        if self.as_fraction:
-            return frac_plain(value), frac(value)
-        return dec(value), dec(value)
-
-
-def _power_items(rng: random.Random, difficulty: int) -> list[_Item]:
-    """Items for "Work out": powers and roots of integers, decimals and fractions."""
-
-    def square() -> _Item:
-        n = rng.randint(11, 19) if difficulty <= 2 else rng.randint(13, 25)
-        return _Item(
-            f"{n}^2", f"{n}**2", sympy.Integer(n * n), ((2 * n, "doubled instead of squaring"),)
-        )
-
-    def root() -> _Item:
-        n = rng.randint(6, 15) if difficulty <= 2 else rng.randint(12, 25)
-        halved = (Rational(n * n, 2), "halved instead of square rooting")
-        return _Item(f"\\sqrt{{{n * n}}}", f"sqrt({n * n})", sympy.Integer(n), (halved,))
-
-    def cube() -> _Item:
-        n = rng.randint(2, 6)
-        return _Item(
-            f"{n}^3",
-            f"{n}**3",
-            sympy.Integer(n**3),
-            ((3 * n, "multiplied by 3 instead of cubing"),),
-        )
-
-    def cube_root() -> _Item:
-        n = rng.randint(3, 10)
-        sign = -1 if difficulty >= 4 and rng.random() < 0.5 else 1
-        v = sign * n**3
-        errors: tuple[tuple[sympy.Expr, str], ...] = ()
-        if v % 3 == 0:
-            errors = ((Rational(v, 3), "divided by 3 instead of finding the cube root"),)
-        if sign < 0:
-            errors += ((n, "lost the negative sign"),)
-        return _Item(f"\\sqrt[3]{{{v}}}", f"cbrt({n**3})*{sign}", sympy.Integer(sign * n), errors)
-
-    def decimal_square() -> _Item:
-        v = Rational(rng.randint(2, 9), 10)
-        return _Item(
-            f"{dec(v)}^2",
-            f"({v})**2",
-            v**2,
-            ((Rational(v * 10) ** 2 / 10, "squared the digit but kept one decimal place"),),
-        )
-
-    def decimal_root() -> _Item:
-        d = rng.randint(2, 9)
-        v = Rational(d * d, 100)
-        return _Item(
-            f"\\sqrt{{{dec(v)}}}",
-            f"sqrt({v})",
-            Rational(d, 10),
-            ((Rational(d, 100), "put the decimal point in the wrong place"),),
-        )
-
-    def fraction_power() -> _Item:
-        v = rng.choice(
-            [Rational(2, 3), Rational(3, 4), Rational(2, 5), Rational(3, 5), Rational(1, 4)]
-        )
-        return _Item(
-            f"\\left({frac(v)}\\right)^3",
-            f"({v})**3",
-            v**3,
-            ((v.p**3 / sympy.Integer(v.q), "cubed the numerator only"),),
-            True,
-        )
-
-    def fraction_root() -> _Item:
-        v = rng.choice(
-            [Rational(4, 9), Rational(9, 16), Rational(16, 25), Rational(25, 36), Rational(49, 64)],
-        )
-        return _Item(
-            f"\\sqrt{{{frac(v)}}}",
-            f"sqrt({v})",
-            sympy.sqrt(v),
-            ((v / 2, "halved the fraction instead of square rooting"),),
-            True,
-        )
-
-    menu = {
-        1: [square, root, cube],
-        2: [square, root, cube, cube_root],
-        3: [square, cube_root, decimal_square, decimal_root],
-        4: [cube_root, decimal_square, fraction_power, fraction_root],
-        5: [decimal_root, fraction_power, fraction_root, cube_root],
-    }[difficulty]
-    count = 3 if difficulty <= 2 else 4
-    return [make() for make in rng.sample(menu, count)]
-
-
-_TRIPLES = [(3, 4), (6, 8), (5, 12), (8, 15), (9, 12), (12, 16), (7, 24), (20, 21)]
-
-
-@register
-class PowersAndRoots(Template):
-    key = "number.powers_and_roots"
-    title = "Powers and roots without a calculator"
-    codes = {Tier.CORE: ("C1.3",), Tier.EXTENDED: ("E1.3",)}
-    calculator = NON_CALC
-
-    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-        q.title = "Powers and roots"
-        q.stem = "Work out"
-        labels = iter("abcdef")
-        for item in _power_items(rng, difficulty):
-            label = next(labels)
-            plain, latex = item.show(item.value)
-            part = q.part(label, f"${item.latex}$", marks=1, command="Work out")
-            part.step(f"${item.latex} = {latex}$", item.machine)
-            part.answer(item.machine, plain=plain, latex=latex)
-            part.mark("B", f"${latex}$", value=item.machine, qualifiers=["cao"])
-            for bad, error in item.errors:
-                bad_plain, bad_latex = item.show(sympy.sympify(bad))
-                part.wrong(bad_plain, error, 0, latex=bad_latex)
-            q.param(label, item.machine)
-        if difficulty >= 4:
-            a_value, b_value = rng.choice(_TRIPLES if difficulty == 5 else _TRIPLES[:4])
-            a_ = q.given("p", a_value)
-            b_ = q.given("s", b_value)
-            total = a_**2 + b_**2
-            part = q.part(next(labels), f"$\\sqrt{{{a_}^2 + {b_}^2}}$", marks=2, command="Work out")
-            part.step(f"${a_}^2 + {b_}^2 = {a_**2} + {b_**2} = {total}$", "p**2 + s**2")
-            part.step(f"$\\sqrt{{{total}}} = {sympy.sqrt(total)}$", "sqrt(p**2 + s**2)")
-            part.answer("sqrt(p**2 + s**2)")
-            part.mark("M", f"${total}$ seen", value="p**2 + s**2")
-            part.mark("A", f"${sympy.sqrt(total)}$", value="sqrt(p**2 + s**2)", qualifiers=["cao"])
-            wrong(part, a_ + b_, "square rooted each square separately and added", 0)
-            wrong(part, total, "did not take the square root at the end", 1)
