@@ -233,7 +233,8 @@ class Symmetry(Template):
                 marks=1,
                 command="Write down",
             )
-            part.step(f"Only a {name} has {DESCRIPTIONS[name]}.")
+            article = "an" if name[0] in "aeiou" else "a"
+            part.step(f"Only {article} {name} has {DESCRIPTIONS[name]}.")
             part.answer(None, kind="text", plain=name, latex=text_latex(name))
             part.mark("B", name)
         if difficulty == 5:
