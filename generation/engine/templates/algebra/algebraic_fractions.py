@@ -155,7 +155,7 @@ def _simplify(q: QuestionBuilder, label: str, rng: random.Random, quadratic_top:
     if (
         c_top != 0
         and c_bottom.has(x)
-        and sympy.simplify(c_top / c_bottom - result_top / (x + t)) != 0
+        and sympy.cancel(c_top / c_bottom - result_top / (x + t)) != 0
     ):
         part.wrong(f"({txt(c_top)})/({txt(c_bottom)})", "cancelled the $x^2$ terms instead of "
                    "a common factor", 0, latex=f"\\frac{{{tex(c_top)}}}{{{tex(c_bottom)}}}")  # fmt: skip

@@ -300,7 +300,7 @@ def _solve_pair(
     part.step(f"Substitute into (1): ${a1 if a1 != 1 else ''}({x0}) {signed(b1)}y = {c1}$, "
               f"so ${b1}y = {c1 - a1 * x0}$", eq(f"{b1}*y", c1 - a1 * x0))  # fmt: skip
     part.step(f"$y = {y0}$", y0)
-    accuracy = "money_2dp" if money else "exact"
+    accuracy = "exact"  # non-calculator: whole numbers of dollars, stated exactly
     part.answer(x0, label="x", variable="x", satisfies=eq(f"{d}*x", e), accuracy=accuracy,
                 unit="$" if money else "")  # fmt: skip
     part.answer(y0, label="y", variable="y", satisfies=eq(f"{a1}*{x0} + {b1}*y", c1),

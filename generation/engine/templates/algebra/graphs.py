@@ -53,6 +53,16 @@ def _complete_table(
         part.step(f"$x = {xs[i]}$: $y = {_substituted(curve, xs[i])} = {frac(ys[i])}$", ys[i])
         part.answer(ys[i], label=f"y at x = {xs[i]}")
         part.mark("B", f"${frac(ys[i])}$ at $x = {xs[i]}$", value=ys[i])
+    linear_term = sympy.Poly(curve, x).coeff_monomial(x)
+    nonzero_x = [i for i in blanks if xs[i] != 0]
+    if linear_term and nonzero_x:
+        # the x-term added with the wrong sign at one entry
+        i = nonzero_x[-1]
+        slip = ys[i] - 2 * linear_term * xs[i]
+        values = [slip if j == i else ys[j] for j in blanks]
+        part.wrong(", ".join(frac_plain(v) for v in values), f"made a sign error with the "
+                   f"$x$ term at $x = {xs[i]}$", len(blanks) - 1,
+                   latex=", ".join(frac(v) for v in values))  # fmt: skip
     negative = [i for i in blanks if xs[i] < 0]
     if negative:
         i = negative[0]

@@ -66,7 +66,7 @@ def _two_marks(q: QuestionBuilder, label: str, question: str, c: Rational,
     part.mark("B", f"${letters_tex}$, giving ${latex}$", value=letters)
     for wc, wp, error, right in wrongs:
         w_value, w_latex, w_plain = _mono(wc, wp)
-        if sympy.simplify(w_value - value) == 0:
+        if sympy.expand(w_value - value) == 0:
             continue
         part.wrong(w_plain, error, 1 if right else 0, latex=w_latex,
                    working=[c] if right == "number" else [letters] if right == "letters" else [])  # fmt: skip

@@ -208,10 +208,15 @@ class LineAndCurve(AlgebraTemplate):
             numbers = [a_curve, p, s, m, c]
         coefficients(q, "", numbers)
         line_tex = f"y = {lin_tex_xy(m, c)}"
+        if difficulty >= 4:
+            # the line in the form px + y = c: rearranging it is one more step
+            line_tex = f"{terms_tex([(-m, 'x'), (1, 'y')])} = {c}"
         points = [(r, m * r + c) for r in (r1, r2)]
         q.stem = f"The line ${line_tex}$ meets the curve ${curve_tex}$ at the points $A$ and $B$."
         part = q.part("", "Find the coordinates of $A$ and $B$.\nYou must show all your working.",
                       marks=5, command="Work out")  # fmt: skip
+        if difficulty >= 4:
+            part.step(f"Rearrange the line: $y = {lin_tex_xy(m, c)}$", eq("y", f"{m}*x + {c}"))
         self._solution(part, substituted, quadratic, r1, r2, points, m, c)
 
     @staticmethod

@@ -1,0 +1,355 @@
+"""Algebra and graphs templates (topic 2), checked the way a teacher would: roots satisfy
+their equations, factorised answers are factorised and expand back to the question, expansions
+are expanded, rearranged formulas substitute back, inverse functions undo their functions, nth
+terms reproduce the terms shown, derivatives match SymPy, tables of values fit their curves,
+and every template passes the verifier.
+
+The checks read the question back from its text (the LaTeX the candidate sees) and recompute
+the mathematics with SymPy, independently of the machine forms the template wrote."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+import sympy
+
+from generation.engine.base import generate, get_template, templates
+from generation.engine.expressions import parse, parse_latex, parse_plain
+from generation.engine.verifier import verify
+from questions import syllabus
+from questions.schemas import AnswerKind, Question, Tier
+
+SEEDS = range(2)
+KEYS = [t.key for t in templates() if t.key.startswith("algebra.")]
+x, y, n = sympy.symbols("x y n", real=True)
+_SPAN = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.DOTALL)
+
+
+@cache
+def _variants(key: str) -> tuple[tuple[Tier, int, Question], ...]:
+    template = get_template(key)
+    found = []
+    for tier in template.tiers:
+        for difficulty in range(1, 6):
+            for seed in SEEDS:
+                question = generate(template, seed=seed, difficulty=difficulty, tier=tier).question
+                found.append((tier, difficulty, question))
+    return tuple(found)
+
+
+def _questions(key: str) -> list[Question]:
+    return [q for _, _, q in _variants(key)]
+
+
+def _spans(text: str) -> list[str]:
+    return _SPAN.findall(text)
+
+
+def _value(question: Question, machine: str | None) -> object:
+    givens = {g.name: parse(g.value) for g in question.givens}
+    return parse(machine or "", givens)
+
+
+def _relation(latex: str) -> sympy.Eq:
+    """``y = 3x - 7`` (LaTeX) as a SymPy equation."""
+    left, right = latex.split("=", 1)
+    return sympy.Eq(parse_latex(left), parse_latex(right))
+
+
+def _zero(expr: object) -> bool:
+    return sympy.simplify(sympy.sympify(expr)) == 0
+
+
+# --- every template -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_variant_passes_the_verifier(key: str) -> None:
+    failures = []
+    for tier, difficulty, question in _variants(key):
+        if question.variant.seed != 0:
+            continue
+        report = verify(question)
+        if not report.passed:
+            failures.append(f"{tier.value} d{difficulty}: {report.summary()}")
+    assert not failures, "\n".join(failures)
+
+
+def test_the_templates_cover_topic_2() -> None:
+    claimed = {code for key in KEYS for codes in get_template(key).codes.values() for code in codes}
+    topic = {c.code for c in syllabus.SYLLABUS.values() if c.topic_number == 2}
+    assert len(topic) == 22
+    assert claimed <= topic
+    assert topic - claimed == set(), f"not covered: {sorted(topic - claimed)}"
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_harder_variants_ask_for_more(key: str) -> None:
+    """Difficulty 5 is never shorter than difficulty 1, and is a different question."""
+    for tier in get_template(key).tiers:
+        by_difficulty = {d: q for t, d, q in _variants(key) if t == tier and q.variant.seed == 0}
+        easy, hard = by_difficulty[1], by_difficulty[5]
+        assert hard.total_marks >= easy.total_marks
+        assert _shape(hard) != _shape(easy), f"{key} {tier.value}: d5 asks what d1 asks"
+
+
+def _shape(question: Question) -> list[str]:
+    """The question with its numbers blanked: what it asks, not which numbers it uses."""
+    return [re.sub(r"\d+", "#", t) for t in (question.stem, *(p.text for p in question.parts))]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_common_wrong_answers_are_listed(key: str) -> None:
+    questions = _questions(key)
+    with_wrongs = [q for q in questions if q.wrong_answers]
+    assert len(with_wrongs) >= 0.8 * len(questions)
+
+
+def test_non_calculator_templates_have_exact_answers() -> None:
+    for key in KEYS:
+        for question in _questions(key):
+            for part in question.parts:
+                if part.calculator.value == "not_allowed":
+                    assert all(a.accuracy.value == "exact" for a in part.answers), key
+
+
+# --- topic checks -------------------------------------------------------------------------
+
+
+def test_solved_equations_have_exactly_these_roots() -> None:
+    """Every root answer satisfies its equation, and a linear equation has no other root."""
+    for key in KEYS:
+        for question in _questions(key):
+            for part in question.parts:
+                roots = [a for a in part.answers if a.satisfies and a.kind == AnswerKind.NUMBER]
+                for answer in roots:
+                    variable = sympy.Symbol(answer.variable, real=True)
+                    relation = _value(question, answer.satisfies)
+                    value = _value(question, answer.value)
+                    assert _zero((relation.lhs - relation.rhs).subs(variable, value)), (key, part)
+                if key == "algebra.linear_equations":
+                    relation = _value(question, roots[0].satisfies)
+                    solutions = sympy.solve(relation, sympy.Symbol("x", real=True))
+                    assert solutions == [_value(question, roots[0].value)]
+
+
+def test_factorised_answers_expand_to_the_question_and_are_factorised() -> None:
+    for question in _questions("algebra.factorise"):
+        for part in question.parts:
+            stated = parse_latex(_spans(part.text)[-1])
+            answer = part.answers[0]
+            written = parse_plain(answer.plain)
+            assert sympy.expand(written - stated) == 0, part.text
+            # completely factorised: as many brackets as SymPy finds non-constant factors
+            content, factors = sympy.factor_list(sympy.expand(stated))
+            nonconstant = [f for f, _ in factors if f.free_symbols and not f.is_Symbol]
+            assert answer.plain.count("(") == sum(m for f, m in factors if f in nonconstant), (
+                f"{answer.plain} is not completely factorised"
+            )
+            assert "(" in answer.plain and "^" not in answer.plain.split("(")[0]
+
+
+def test_expansions_are_expanded_and_equal_the_product() -> None:
+    for question in _questions("algebra.expand_brackets"):
+        for part in question.parts:
+            stated = parse_latex(_spans(part.text)[-1])
+            written = parse_plain(part.answers[0].plain)
+            assert sympy.expand(written - stated) == 0
+            assert "(" not in part.answers[0].plain
+
+
+def test_rearranged_formulas_substitute_back() -> None:
+    for question in _questions("algebra.change_subject"):
+        for part in question.parts:
+            subject = sympy.Symbol(re.search(r"Make \$(\w)\$", part.text).group(1), real=True)
+            formula = _relation(_spans(part.text)[-1])
+            answer = parse_plain(part.answers[0].plain)
+            residual = (formula.lhs - formula.rhs).subs(subject, answer)
+            # check at positive values (square roots in some formulas)
+            for k in range(1, 4):
+                point = {
+                    s: sympy.Rational(3 * k + i, 2) for i, s in enumerate(residual.free_symbols)
+                }
+                assert abs(sympy.N(residual.subs(point))) < 1e-12, (formula, answer)
+
+
+def test_inverse_functions_undo_their_functions() -> None:
+    for question in _questions("algebra.functions"):
+        definitions = {}
+        for span in _spans(question.stem):
+            match = re.match(r"(\w)\(x\) = (.+)", span)
+            if match:
+                definitions[match.group(1)] = parse_latex(match.group(2))
+        for part in question.parts:
+            match = re.search(r"Find \$(\w)\^\{-1\}\(x\)\$", part.text)
+            if not match:
+                continue
+            f, inverse = definitions[match.group(1)], parse_plain(part.answers[0].plain)
+            assert sympy.simplify(f.subs(x, inverse) - x) == 0
+            assert sympy.simplify(inverse.subs(x, f) - x) == 0
+
+
+def test_composite_functions_are_in_the_right_order() -> None:
+    for question in _questions("algebra.functions"):
+        definitions = {}
+        for span in _spans(question.stem):
+            match = re.match(r"(\w)\(x\) = (.+)", span)
+            if match:
+                definitions[match.group(1)] = parse_latex(match.group(2))
+        for part in question.parts:
+            match = re.search(r"Find \$(\w)(\w)\((-?\d+|x)\)\$", part.text)
+            if not match:
+                continue
+            outer, inner, at = match.groups()
+            expected = definitions[outer].subs(x, definitions[inner])
+            expected = expected if at == "x" else expected.subs(x, int(at))
+            assert sympy.simplify(parse_plain(part.answers[0].plain) - expected) == 0
+
+
+def test_nth_terms_reproduce_the_terms_shown() -> None:
+    for question in _questions("algebra.sequences"):
+        listing = question.stem
+        for part in question.parts:
+            if "another sequence" in part.text:
+                listing = part.text
+            if "$n$th term" not in part.text:
+                continue
+            terms = [int(t) for t in re.findall(r"-?\d+", _spans(listing)[0])]
+            rule = _value(question, part.answers[0].value)
+            assert [rule.subs(n, k) for k in range(1, len(terms) + 1)] == terms, (rule, terms)
+            assert parse_plain(part.answers[0].plain).subs(n, 1) == terms[0]
+
+
+def test_derivatives_and_turning_points_match_sympy() -> None:
+    for question in _questions("algebra.differentiation"):
+        curve = _relation(_spans(question.stem)[0]).rhs
+        derivative = sympy.diff(curve, x)
+        first = question.parts[0]
+        assert sympy.expand(parse_plain(first.answers[0].plain) - derivative) == 0
+        for part in question.parts[1:]:
+            if "gradient" in part.text:
+                at = int(re.search(r"x = (-?\d+)", part.text).group(1))
+                assert _value(question, part.answers[0].value) == derivative.subs(x, at)
+            elif "turning point" in part.text:
+                for answer in part.answers:
+                    px, py = _value(question, answer.value)
+                    assert derivative.subs(x, px) == 0 and curve.subs(x, px) == py
+            elif "maximum" in part.text:
+                px, py = _value(question, part.answers[0].value)
+                assert derivative.subs(x, px) == 0 and sympy.diff(curve, x, 2).subs(x, px) < 0
+
+
+def test_quadratic_formula_answers_round_the_true_roots() -> None:
+    for question in _questions("algebra.quadratic_formula"):
+        for part in question.parts:
+            if len(part.answers) != 2:
+                continue
+            equation = _relation(next(s for s in _spans(part.text) if "x^2" in s))
+            exact = sorted(sympy.solve(equation, x), key=float)
+            shown = sorted(float(a.plain) for a in part.answers)
+            assert shown == [round(float(r), 2) for r in exact]
+
+
+def test_completed_squares_expand_to_the_quadratic() -> None:
+    for question in _questions("algebra.completing_square"):
+        part = question.parts[0]
+        quadratic = parse_latex(_spans(part.text)[0])
+        assert sympy.expand(parse_plain(part.answers[0].plain) - quadratic) == 0
+        turning = [p for p in question.parts if "turning point" in p.text]
+        for p in turning:
+            vx, vy = _value(question, p.answers[0].value)
+            assert sympy.diff(quadratic, x).subs(x, vx) == 0 and quadratic.subs(x, vx) == vy
+
+
+def test_simultaneous_solutions_satisfy_both_equations() -> None:
+    for question in _questions("algebra.simultaneous_linear"):
+        part = question.parts[-1]
+        source = question.parts[0].text if len(question.parts) == 1 else "\n".join(
+            f"${a.latex}$" for a in question.parts[0].answers
+        )  # fmt: skip
+        equations = [_relation(s) for s in _spans(source) if "=" in s]
+        values = {
+            x: _value(question, part.answers[0].value),
+            y: _value(question, part.answers[1].value),
+        }
+        assert len(equations) == 2
+        assert all(_zero((e.lhs - e.rhs).subs(values)) for e in equations)
+
+
+def test_intersection_points_lie_on_the_line_and_the_curve() -> None:
+    for question in _questions("algebra.simultaneous_nonlinear"):
+        line, curve = (_relation(s) for s in _spans(question.stem)[:2])
+        for answer in question.parts[0].answers:
+            px, py = _value(question, answer.value)
+            for e in (line, curve):
+                assert _zero((e.lhs - e.rhs).subs({x: px, y: py}))
+
+
+def test_integer_lists_are_exactly_the_integers_in_the_inequality() -> None:
+    for question in _questions("algebra.inequalities"):
+        for part in question.parts:
+            if part.answers[0].kind != AnswerKind.SET:
+                continue
+            span = next(s for s in _spans(part.text) if "n" in s and ("<" in s or "le" in s))
+            relation = parse_latex(span)
+            listed = list(_value(question, part.answers[0].value))
+            expected = [k for k in range(-40, 41) if bool(relation.subs(n, k))]
+            assert listed == expected, (span, listed)
+
+
+def test_proportion_rules_fit_the_data() -> None:
+    for question in _questions("algebra.proportion"):
+        x1, y1 = (int(v) if "frac" not in v else parse_latex(v) for v in re.findall(
+            r"\$x = (\d+)\$, \$y = (.+?)\$", question.stem)[0])  # fmt: skip
+        rule = _value(question, question.parts[0].answers[0].value)
+        assert rule.rhs.subs(x, x1) == y1
+        inverse = "inversely" in question.stem
+        power = {"square root": sympy.Rational(1, 2), "square": 2, "cube": 3}
+        p = next((v for k, v in power.items() if k in question.stem), 1)
+        ratio = rule.rhs * x**p if inverse else rule.rhs / x**p
+        assert not ratio.has(x)
+
+
+def test_tables_of_values_fit_the_curve() -> None:
+    for question in _questions("algebra.graph_tables"):
+        curve = parse_latex(_spans(question.stem)[0].split("=", 1)[1])
+        table = _spans(question.stem)[1]
+        rows = re.findall(r"& (.*?) \\\\", table)
+        xs = [int(v) for v in rows[0].split(" & ")]
+        cells = [c.strip() for c in rows[1].split("&")]
+        blanks = [xs[i] for i, c in enumerate(cells) if not c]
+        for xv, cell in zip(xs, cells, strict=True):
+            if cell:
+                assert parse_latex(cell) == curve.subs(x, xv)
+        answers = question.parts[0].answers
+        assert [_value(question, a.value) for a in answers] == [curve.subs(x, b) for b in blanks]
+
+
+def test_speed_time_distance_is_the_area_under_the_graph() -> None:
+    for question in _questions("algebra.travel_graphs"):
+        if "speed–time" not in question.stem:
+            continue
+        v, t1 = (int(g) for g in re.search(r"speed of (\d+) m/s in (\d+) seconds",
+                                            question.stem).groups())  # fmt: skip
+        t2 = int(re.search(r"for (\d+) seconds", question.stem).group(1))
+        t3 = int(re.search(r"another (\d+) seconds", question.stem).group(1))
+        distance = question.part("b")
+        area = sympy.Rational(t1 * v, 2) + t2 * v + sympy.Rational(t3 * v, 2)
+        assert _value(question, distance.answers[0].value) == area
+        assert _value(question, question.part("a").answers[0].value) == sympy.Rational(v, t1)
+
+
+def test_curve_features_are_the_intercepts_and_turning_point() -> None:
+    for question in _questions("algebra.curve_features"):
+        curve = parse_latex(_spans(question.stem)[0].split("=", 1)[1])
+        for part in question.parts:
+            if "$y$-axis" in part.text:
+                assert _value(question, part.answers[0].value) == (0, curve.subs(x, 0))
+            elif "$x$-axis" in part.text:
+                roots = sorted(_value(question, a.value) for a in part.answers)
+                assert roots == sorted(sympy.solve(curve, x))
+            elif "turning point" in part.text:
+                vx, vy = _value(question, part.answers[0].value)
+                assert sympy.diff(curve, x).subs(x, vx) == 0 and curve.subs(x, vx) == vy
