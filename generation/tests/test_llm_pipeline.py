@@ -25,6 +25,7 @@ from pydantic_ai.usage import RequestUsage
 
 from generation import services
 from generation.agents import llm
+from generation.agents.generator import Rewording, apply_rewording
 from generation.agents.orchestrator import run_session
 from generation.engine.base import generate
 from generation.engine.verifier import verify
@@ -32,6 +33,7 @@ from generation.models import GenerationSession, Status
 from generation.schemas import GenerationRequest
 from generation.tests.test_llm import ANTHROPIC, OPENAI, llm_settings, no_network  # noqa: F401
 from questions.models import Question
+from questions.schemas import Question as QuestionSchema
 from questions.schemas import Tier
 
 pytestmark = pytest.mark.django_db
@@ -390,6 +392,19 @@ def test_a_wrong_number_slipped_into_hybrid_wording_is_caught(teacher, pipeline)
     assert session.status_id == Status.COMPLETED, session.error
     generated = steps(session, "generator")[0]
     assert "The rewording added 987654" in generated.reasoning
+    # Caught before review; had it gone on, the verifier would have caught it too.
+    template = QuestionSchema.model_validate(generated.data["question"])
+    number = template.givens[0].display
+    slipped = apply_rewording(
+        template,
+        Rewording.model_validate(
+            rewording(
+                "Original question (JSON):\n\n" + template.model_dump_json(),
+                replace_number(number, "987654"),
+            )
+        ),
+    )
+    assert "given.stated" in {c.name for c in verify(slipped).failures}
     (question,) = stored(session)
     assert "987654" not in json.dumps(question.content)
     assert_every_stored_question_passed_verification(session)

@@ -199,10 +199,16 @@ class _Call[T: BaseModel]:
     async def _try(self, runner: Agent[None, T], choice: Model | str) -> LLMResult[T] | None:
         from pydantic_ai import capture_run_messages
 
+        shown = choice if isinstance(choice, str) else label(choice)
         try:
             name, model = resolve(choice)
         except ModelConfigError as exc:
-            self.failures.append(f"{choice if isinstance(choice, str) else label(choice)}: {exc}")
+            self.failures.append(f"{shown}: {exc}")
+            return None
+        except Exception as exc:  # a provider SDK that will not build: missing, misconfigured
+            logger.exception("could not build model %s", shown)
+            self.failures.append(f"{shown}: cannot be built ({type(exc).__name__}: {exc})")
+            self.provider_faults_only = False
             return None
         self.last_model = name
         async with model:  # closes the HTTP client a built model's provider opened
