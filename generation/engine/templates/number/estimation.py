@@ -211,3 +211,54 @@ class Estimation(Template):
                 1,
                 working=[numerator],
             )
+        if difficulty >= 3:
+            self._in_context(q, rng, next(labels))
+
+    def _in_context(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
+        """An estimate in a real setting: how many times a price, roughly."""
+        count_rounded = rng.choice([Rational(n) for n in (200, 300, 400, 500, 600, 700, 800, 900)])
+        price_rounded = rng.choice([Rational(n) for n in (2, 3, 4, 5, 6, 7, 8, 9, 20, 30, 40)])
+        count = int(_near(rng, count_rounded))
+        price = _near(rng, price_rounded, 3)
+        thing, unit = rng.choice(
+            [
+                ("tickets for a concert", "each"),
+                ("copies of a book", "each"),
+                ("meals at a festival", "each"),
+            ]
+        )
+        c = q.given("h", count)
+        p = q.given("g", price, display=formatting.number(price, 2))
+        estimate = count_rounded * price_rounded
+        part = q.part(
+            label,
+            f"A shop sold ${c}$ {thing} at \\${formatting.number(p, 2)} {unit}.\n\n"
+            "By rounding each number correct to 1 significant figure, estimate the total amount of "
+            "money taken. Show your working.",
+            marks=2,
+            command="Work out",
+        )
+        part.step(f"$\\approx {dec(count_rounded)} \\times {dec(price_rounded)}$", count_rounded)
+        part.step(f"$= {dec(estimate)}$", count_rounded * price_rounded)
+        part.answer(
+            count_rounded * price_rounded,
+            plain=formatting.plain(estimate),
+            latex=dec(estimate),
+            unit="$",
+        )
+        part.mark(
+            "M",
+            f"${dec(count_rounded)} \\times {dec(price_rounded)}$",
+            value=count_rounded,
+            partial=[f"M1 for ${dec(count_rounded)}$ and ${dec(price_rounded)}$ seen"],
+        )
+        part.mark(
+            "A", f"${dec(estimate)}$", value=count_rounded * price_rounded, qualifiers=["cao"]
+        )
+        wrong(
+            part,
+            count * price,
+            "worked out the exact amount instead of an estimate",
+            0,
+            accuracy=Accuracy.MONEY_2DP,
+        )
