@@ -38,7 +38,9 @@ class CompoundSolid(Template):
     def _pipe(self, q: QuestionBuilder, rng: random.Random, *, thickness: bool = False) -> None:
         outer = rng.randint(4, 15)
         # inner = outer/2 would make (R - r)^2 equal r^2 and blur two errors together
-        inner = rng.choice([i for i in range(2, outer) if 2 * i != outer])
+        inner = rng.choice(
+            [i for i in range((outer + 1) // 2, outer) if 2 * i != outer] or [outer - 1]
+        )
         big = q.given("R", outer, unit="cm")
         length = q.given("L", rng.randint(20, 200), unit="cm")
         q.title = "A hollow cylinder (pipe)"
@@ -90,7 +92,7 @@ class CompoundSolid(Template):
             "M",
             f"$\\pi \\times {n(inner)}^2 \\times {n(length)}$",
             value=inner_v,
-            partial=["subtracted from the outer cylinder"],
+            partial=["A1 needs the inner cylinder subtracted from the outer one"],
         )
         p.mark("A", f"${ans.latex}$", value=volume, qualifiers=["awrt"])
         wrong(p, f"pi*(R - {inner_expr})**2*L", "squared the difference of the radii", 0)

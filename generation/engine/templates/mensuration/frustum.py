@@ -36,7 +36,11 @@ class Frustum(Template):
         R = k.q * rng.randint(2, 12 // k.q + 2)  # noqa: N806 - R and r as on the paper
         H = k.q * rng.randint(max(2, R // k.q), 10)  # noqa: N806
         r, h = R * k, H * k
-        thing = "lampshade" if difficulty == 4 else rng.choice(["plant pot", "bucket", "glass"])
+        thing = (
+            "lampshade"
+            if difficulty == 4
+            else rng.choice(["plant pot", "bucket", "waste-paper bin"])
+        )
         q.param("context", thing)
         q.title = "Frustum of a cone"
         formula = formulas(CONE_VOLUME, CONE_AREA)
@@ -86,10 +90,10 @@ class Frustum(Template):
             q.given("t", H - h, unit="cm")
             big_v, small_v = "pi*R**2*(r*t/(R - r) + t)/3", "pi*r**2*(r*t/(R - r))/3"
             q.stem = (
-                f"A {thing} is a frustum of a cone. The radius of the base is ${n(R)}$ cm, "
-                f"the radius of the top is ${n(r)}$ cm and the height of the frustum is "
-                f"${n(H - h)}$ cm.\nThe frustum is made by removing a small cone from the "
-                f"top of a large cone. The two cones are similar.\n{formula}"
+                f"A {thing} is a frustum of a cone. The radii of its circular ends are "
+                f"${n(R)}$ cm and ${n(r)}$ cm and its height is ${n(H - h)}$ cm.\nThe frustum "
+                "is made by removing a small cone from a large cone. The two cones are "
+                f"similar.\n{formula}"
             )
             fig_labels = {"R": f"{n(R)} cm", "r": f"{n(r)} cm", "t": f"{n(H - h)} cm", "h": "h cm"}
             p = q.part(
@@ -160,7 +164,7 @@ class Frustum(Template):
             "M",
             f"$\\frac{{1}}{{3}} \\times \\pi \\times {n(r)}^2 \\times {n(h)}$",
             value=small_v,
-            partial=["the two cone volumes subtracted"],
+            partial=["A1 needs the small cone subtracted from the large one"],
         )
         p.mark("A", f"${ans.latex}$", value=answer, qualifiers=["awrt"])
         scale = "/1000" if litres else ""

@@ -211,6 +211,9 @@ class UnitConversion(Template):
             wrong(p, volume, "gave the volume in cm³ without converting to litres", 1)
             wrong(p, f"{volume}/100", "divided by 100 instead of 1000", 1, working=[volume])
             return
+        if length * width * height // 1000 == length:
+            # the length in cm would equal the capacity in litres and blur two mark lines
+            height = 20 if height != 20 else 25
         ll = q.given("l", Rational(length * 10, 1000), unit="m")  # metres, e.g. 1.2
         w = q.given("w", width, unit="cm")
         h = q.given("h", height, unit="cm")

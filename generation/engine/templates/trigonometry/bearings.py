@@ -71,7 +71,7 @@ class Bearings(Template):
         q.param("vessel", vessel)
         q.title = "Bearings: two journeys at right angles"
         q.stem = (
-            f"A {vessel} sails from port $P$ ${n(a)}$ km due {first} to $Q$. It then sails "
+            f"A {vessel} leaves port $P$ and sails ${n(a)}$ km due {first} to $Q$. It then sails "
             f"${n(b)}$ km due {second} to $R$."
         )
         (ux, uy), (vx, vy) = _VECTORS[first], _VECTORS[second]
@@ -120,14 +120,15 @@ class Bearings(Template):
             accuracy=ANGLE,
         )
         flipped = f"{base} - {angle}" if sign > 0 else f"{base} + {angle}"
-        wrong(
-            p,
-            flipped,
-            f"used {base} {'-' if sign > 0 else '+'} the angle",
-            1,
-            working=["b/a"],
-            accuracy=ANGLE,
-        )
+        if 0 < q.value_of(flipped) < 360:  # a bearing past 360° is not a plausible slip
+            wrong(
+                p,
+                flipped,
+                f"used {base} {'-' if sign > 0 else '+'} the angle",
+                1,
+                working=["b/a"],
+                accuracy=ANGLE,
+            )
         if difficulty == 3:
             back = f"{bearing} - 180" if q.value_of(bearing) > 180 else f"{bearing} + 180"
             p = q.part("c", "Calculate the bearing of $P$ from $R$.", marks=1, command="Calculate")

@@ -227,7 +227,7 @@ class ElevationDepression(Template):
             "M",
             f"${n(h)} \\div \\tan {deg(beta)}$ oe",
             value=fc,
-            partial=["the two distances subtracted"],
+            partial=["A1 needs the two distances subtracted"],
         )
         p.mark("A", f"${ans.latex}$", value=gap, qualifiers=["awrt"])
         wrong(p, "h*tand(alpha) - h*tand(beta)", "multiplied by tan instead of dividing", 0)

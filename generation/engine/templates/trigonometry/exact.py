@@ -145,6 +145,7 @@ class ExactTrigValues(Template):
             command="Work out",
         )
         ratio_value = q.value_of(f"{func}(theta)")
+        p.answer(value, unit="cm", label=unknown)
         p.step(f"${_trig(ratio, theta)} = {tex(ratio_value)}$", f"{func}(theta)")
         if divide:
             p.step(
@@ -175,7 +176,6 @@ class ExactTrigValues(Template):
             p.mark("A", f"${tex(result)}$", value=value, qualifiers=["cao"])
             other = _FUNCS[_SWAP[ratio]]
             wrong(p, f"k*{other}(theta)", f"used {_SWAP[ratio]} instead of {ratio}", 0)
-        p.answer(value, unit="cm", label=unknown)
 
     def _area(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
         angle = q.given("C", rng.choice([30, 45, 60, 120, 135, 150]), unit="degrees")
