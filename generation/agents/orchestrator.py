@@ -197,7 +197,7 @@ class SessionRun:
         result = self.step(
             "marker",
             "marked",
-            lambda: marker.mark(question),
+            lambda: marker.mark(question, spec=spec),
             describe,
             index=spec.index,
             usage=lambda r: r.usage,
