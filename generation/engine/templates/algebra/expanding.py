@@ -10,6 +10,7 @@ from generation.engine.base import register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.templates.algebra._common import (
     AlgebraTemplate,
+    bracket,
     coefficients,
     linear,
     nonzero,
@@ -44,7 +45,7 @@ def _single(q: QuestionBuilder, label: str, rng: random.Random) -> None:
     coefficients(q, label, [k, a, b])
     part = q.part(label, f"Expand ${shown}$.", marks=1, command="Write")
     answer = sympy.expand(k * inner)
-    part.step(f"${k} \\times {a}x = {k * a}x$ and ${k} \\times {b} = {k * b}$".replace("+ -", "- "),
+    part.step(f"${k} \\times {a}x = {k * a}x$ and ${k} \\times {bracket(b)} = {k * b}$",
               answer)  # fmt: skip
     _answer_expression(part, answer, terms_tex([(k * a, "x"), (k * b, "")]),
                        terms_plain([(k * a, "x"), (k * b, "")]))  # fmt: skip

@@ -134,7 +134,9 @@ def _difference_of_squares(q: QuestionBuilder, label: str, rng: random.Random, h
     f1, f2 = linear(a, -b, "x", second), linear(a, b, "x", second)
     value, latex, plain = product([f1, f2])
     machine_value = machine_product([f1[0], f2[0]])
-    part.step(f"${shown} = ({a if a > 1 else ''}x)^2 - ({b}{second})^2$, a difference of two "
+    first_sq = f"({a}x)^2" if a > 1 else "x^2"
+    second_sq = f"({b}{second})^2" if second else f"{b}^2"
+    part.step(f"${shown} = {first_sq} - {second_sq}$, a difference of two "
               "squares", machine_value)  # fmt: skip
     part.step(f"$= {latex}$", machine_value)
     _answer_expression(part, machine_value, latex, plain)

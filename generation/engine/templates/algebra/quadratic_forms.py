@@ -210,7 +210,7 @@ class LineAndCurve(AlgebraTemplate):
         line_tex = f"y = {lin_tex_xy(m, c)}"
         if difficulty >= 4:
             # the line in the form px + y = c: rearranging it is one more step
-            line_tex = f"{terms_tex([(-m, 'x'), (1, 'y')])} = {c}"
+            line_tex = f"{terms_tex([(1, 'y'), (-m, 'x')])} = {c}"
         points = [(r, m * r + c) for r in (r1, r2)]
         q.stem = f"The line ${line_tex}$ meets the curve ${curve_tex}$ at the points $A$ and $B$."
         part = q.part("", "Find the coordinates of $A$ and $B$.\nYou must show all your working.",
