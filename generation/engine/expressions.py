@@ -374,6 +374,9 @@ def _normalise_plain(text: str) -> str:
     s = text.strip()
     for old, new in _UNICODE.items():
         s = s.replace(old, new)
+    # Three-figure bearings and times are written with leading zeros ("045"); Python's
+    # grammar refuses them, so drop them (never from a decimal such as 0.5 or 10.05).
+    s = re.sub(r"(?<![\d.,\u2009])(?<!\d )0+(?=\d)", "", s)
     if re.fullmatch(r"-?[\d.]+(\s*:\s*-?[\d.]+)+", s):
         return "(" + ",".join(p.strip() for p in s.split(":")) + ")"
     # A single "=" is an equation; "<=", ">=", "==", "!=" stay as they are.

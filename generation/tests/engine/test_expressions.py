@@ -177,3 +177,12 @@ def test_equivalent(a, b, same):
 def test_equivalent_with_tolerance():
     assert equivalent(parse("asind(3/5)"), parse("36.9"), tolerance=0.05)
     assert not equivalent(parse("asind(3/5)"), parse("36.9"))
+
+
+def test_leading_zeros_of_bearings_are_read_as_numbers():
+    from generation.engine.expressions import parse_plain
+
+    assert parse_plain("045") == 45
+    assert parse_plain("-007.5") == -sympy.Rational(15, 2)
+    assert parse_plain("0.05") == sympy.Rational(1, 20)
+    assert parse_plain("10.05") == sympy.Rational(201, 20)
