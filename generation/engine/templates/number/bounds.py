@@ -15,6 +15,11 @@ from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 NON_CALC = CalculatorPolicy.NOT_ALLOWED
 
 
+def _plain(value: Rational) -> str:
+    """A number as a candidate writes it: no LaTeX thin spaces in long numbers."""
+    return dec(value).replace("\\,", "")
+
+
 def _measured(value: Rational, step: Rational) -> str:
     """A measurement shown to the accuracy it was rounded to: 16.0 when correct to 1 d.p."""
     places = 1 if step.q == 10 else 0
@@ -54,13 +59,22 @@ _MEASURES = [
         (5, 40),
     ),
     (
-        "The number of people at a concert",
-        "n",
-        "the number of people",
-        "",
-        "correct to the nearest hundred",
+        "The mass of a lorry",
+        "m",
+        "the mass of the lorry",
+        "kg",
+        "correct to the nearest hundred kilograms",
         Rational(100),
-        (30, 90),
+        (30, 190),
+    ),
+    (
+        "The area of a field",
+        "A",
+        "the area of the field",
+        "m^2",
+        "correct to 2 significant figures",
+        Rational(1000),
+        (11, 99),
     ),
     (
         "The length of a pencil",
@@ -110,11 +124,14 @@ class LimitsOfAccuracy(Template):
 
     def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Limits of accuracy"
-        first, second = rng.sample(_MEASURES[:4] if difficulty == 1 else _MEASURES, 2)
+        whole_units = [m for m in _MEASURES if m[5] == 1]
+        other_units = [m for m in _MEASURES if m[5] != 1]
+        pool = {1: whole_units, 2: _MEASURES}.get(difficulty, other_units)
+        first, second = rng.sample(pool, 2)
         subject, _, _, unit, phrase, step, (low, high) = first
         raw = rng.randint(low, high) * step
         value = q.given("v", raw, display=_measured(raw, step))
-        unit_text = f" {unit}" if unit else ""
+        unit_text = f" {unit.replace('^2', '$^2$')}" if unit else ""
         policy = (
             CalculatorPolicy.ALLOWED if difficulty >= 4 and q.tier == Tier.EXTENDED else NON_CALC
         )
@@ -136,21 +153,21 @@ class LimitsOfAccuracy(Template):
             f"Upper bound $= {_measured(value, step)} + {dec(half)} = {dec(upper)}$", f"v + {half}"
         )
         part.answer(
-            f"v - {half}", label="lower bound", unit=unit, plain=dec(lower), latex=dec(lower)
+            f"v - {half}", label="lower bound", unit=unit, plain=_plain(lower), latex=dec(lower)
         )
         part.answer(
-            f"v + {half}", label="upper bound", unit=unit, plain=dec(upper), latex=dec(upper)
+            f"v + {half}", label="upper bound", unit=unit, plain=_plain(upper), latex=dec(upper)
         )
         part.mark("B", f"lower bound ${dec(lower)}$", value=f"v - {half}", qualifiers=["cao"])
         part.mark("B", f"upper bound ${dec(upper)}$", value=f"v + {half}", qualifiers=["cao"])
         part.wrong(
-            f"{dec(value - step)}, {dec(value + step)}",
+            f"{_plain(value - step)}, {_plain(value + step)}",
             "used the whole rounding unit instead of half of it",
             0,
         )
-        short = upper - step / 10
+        short = upper - (Rational(1, 10) if step >= 1 else step / 10)
         part.wrong(
-            f"{dec(lower)}, {dec(short)}",
+            f"{_plain(lower)}, {_plain(short)}",
             "stopped the upper bound short, so that it still rounds to the value",
             1,
         )
@@ -163,11 +180,11 @@ class LimitsOfAccuracy(Template):
             w = q.given("w", raw, display=_measured(raw, step))
             half = step / 2
             lower, upper = w - half, w + half
-            unit_text = f" {unit}" if unit else ""
+            unit_text = f" {unit.replace('^2', '$^2$')}" if unit else ""
             part = q.part(
                 "b",
                 f"{subject} is ${_measured(w, step)}${unit_text}, {phrase}.\n\n"
-                f"Complete this statement about ${symbol}$, {noun}{', in ' + unit if unit else ''}.\n\n"
+                f"Complete this statement about ${symbol}$, {noun}{',' + unit_text.replace(' ', ' in ', 1) if unit else ''}.\n\n"
                 f"$\\ldots\\ldots \\le {symbol} < \\ldots\\ldots$",
                 marks=2,
                 command="Write",
@@ -183,13 +200,13 @@ class LimitsOfAccuracy(Template):
             part.answer(
                 relation,
                 kind=AnswerKind.INEQUALITY,
-                plain=f"{dec(lower)} ≤ {symbol} < {dec(upper)}",
+                plain=f"{_plain(lower)} ≤ {symbol} < {_plain(upper)}",
                 latex=shown,
             )
             part.mark("B", f"${dec(lower)}$ in ${shown}$", value=f"w - {half}", qualifiers=["cao"])
             part.mark("B", f"${dec(upper)}$", value=f"w + {half}", qualifiers=["cao"])
             part.wrong(
-                f"{dec(w - step)} ≤ {symbol} < {dec(w + step)}",
+                f"{_plain(w - step)} ≤ {symbol} < {_plain(w + step)}",
                 "used the whole rounding unit instead of half of it",
                 0,
                 latex=f"{dec(w - step)} \\le {symbol} < {dec(w + step)}",

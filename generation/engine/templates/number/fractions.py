@@ -93,7 +93,13 @@ class FractionsDecimalsPercentages(Template):
         if difficulty >= 2:
             if difficulty <= 3:
                 p_value = Rational(
-                    rng.choice([n for n in range(2, 100) if n % 10 != 0 and n % 25 != 0])
+                    rng.choice(
+                        [
+                            n
+                            for n in range(2, 100)
+                            if n % 10 != 0 and n % 25 != 0 and gcd(n, 100) > 1
+                        ]
+                    )
                 )
             elif difficulty == 4:
                 p_value = Rational(rng.choice([25, 75, 125, 175, 225, 375]), 10)
