@@ -82,6 +82,8 @@ def _distance_time(q: QuestionBuilder, rng: random.Random, difficulty: int) -> N
     t2 = 10 * rng.randint(1, 4) if how != "walks" else 15 * rng.randint(1, 3)
     t3 = t1 - (10 if how != "walks" else 15) * rng.randint(-1, 1)
     t3 = max(t3, 10)
+    if difficulty >= 4 and how != "walks":
+        t3 += 5  # an awkward return time (25, 35, ...): halfway between two grid lines
     points = [(0, 0), (t1, d1), (t1 + t2, d1), (t1 + t2 + t3, 0)]
     total_time = t1 + t2 + t3
     x_step = 10 if how != "walks" else 15
@@ -102,18 +104,29 @@ def _distance_time(q: QuestionBuilder, rng: random.Random, difficulty: int) -> N
     a.mark("B", f"${t2}$", value=t2, qualifiers=["cao"])
     a.wrong(str(t1 + t2), "read the time at the end of the stop, not how long it lasted", 0)
 
-    b = q.part("b", f"Work out {name}'s speed, in kilometres per hour, on the way to the park.",
-               marks=2, command="Work out")  # fmt: skip
-    hours = Rational(t1, 60)
-    hours_tex = formatting.number(hours) if hours.q in (1, 2, 4, 5) else f"\\frac{{{t1}}}{{60}}"
-    b.step(f"{t1} minutes $= {hours_tex}$ hour{'' if hours == 1 else 's'}", hours)
-    b.step(f"Speed $= {d1} \\div {hours_tex} = {_shown(v1)}$ km/h", v1)
-    b.answer(v1, accuracy=Accuracy.SF3, unit="km/h")
-    b.mark("M", f"${d1} \\div \\frac{{{t1}}}{{60}}$", value=v1, qualifiers=["oe"],
+    # Harder variants ask about the return journey, whose time is not a whole grid step.
+    back = difficulty >= 4
+    leg_time, way = (t3, "on the way home") if back else (t1, "on the way to the park")
+    v_leg = Rational(d1 * 60, leg_time)
+    b = q.part("b", f"Work out {name}'s speed, in kilometres per hour, {way}.", marks=2,
+               command="Work out")  # fmt: skip
+    hours = Rational(leg_time, 60)
+    hours_tex = (formatting.number(hours) if hours.q in (1, 2, 4, 5)
+                 else f"\\frac{{{leg_time}}}{{60}}")  # fmt: skip
+    if back:
+        b.step(f"The journey home takes ${t1 + t2 + t3} - {t1 + t2} = {t3}$ minutes", t3)
+    b.step(f"{leg_time} minutes $= {hours_tex}$ hour{'' if hours == 1 else 's'}", hours)
+    b.step(f"Speed $= {d1} \\div {hours_tex} = {_shown(v_leg)}$ km/h", v_leg)
+    b.answer(v_leg, accuracy=Accuracy.SF3, unit="km/h")
+    b.mark("M", f"${d1} \\div \\frac{{{leg_time}}}{{60}}$", value=v_leg, qualifiers=["oe"],
            partial=["for distance ÷ time with the time in hours"])  # fmt: skip
-    b.mark("A", f"${_shown(v1)}$", value=v1, qualifiers=["cao"])
-    wrong_number(b, Rational(d1, t1), "divided by the time in minutes, giving km per minute", 0,
-                 accuracy=Accuracy.SF3)  # fmt: skip
+    b.mark("A", f"${_shown(v_leg)}$", value=v_leg, qualifiers=["cao"])
+    wrong_number(b, Rational(d1, leg_time), "divided by the time in minutes, giving km per "
+                 "minute", 0, accuracy=Accuracy.SF3)  # fmt: skip
+    if back:
+        wrong_number(b, Rational(d1 * 60, t1 + t2 + t3), "used the time on the clock when "
+                     "arriving home instead of the time the journey home took", 0,
+                     accuracy=Accuracy.SF3)  # fmt: skip
 
     if difficulty >= 2:
         v_all = Rational(2 * d1 * 60, total_time)
