@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 
+import sympy
 from sympy import Rational, acos, asin, atan
 
 from generation.engine import formatting
@@ -77,9 +78,19 @@ class ExactTrigValues(Template):
     def _expression(
         self, q: QuestionBuilder, rng: random.Random, label: str, *, squares: bool
     ) -> None:
-        f1, f2 = rng.choice(list(_FUNCS)), rng.choice(list(_FUNCS))
-        a1 = q.given("e1", rng.choice([30, 45, 60]), unit="degrees")
-        a2 = q.given("e2", rng.choice([30, 45, 60]), unit="degrees")
+        value_of = {"sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan}
+        while True:
+            f1, f2 = rng.choice(list(_FUNCS)), rng.choice(list(_FUNCS))
+            x1, x2 = rng.choice([30, 45, 60]), rng.choice([30, 45, 60])
+            v1, v2 = value_of[f1](sympy.pi * x1 / 180), value_of[f2](sympy.pi * x2 / 180)
+            # The answer must not coincide with the first value (its own mark line).
+            if all(
+                sympy.simplify(r - v1) != 0
+                for r in (v1**2 + v2**2, v1**2 - v2**2, v1 + v2, v1 * v2)
+            ):
+                break
+        a1 = q.given("e1", x1, unit="degrees")
+        a2 = q.given("e2", x2, unit="degrees")
         q.param("expr", f"{f1}-{f2}")
         t1, t2 = f"{_FUNCS[f1]}(e1)", f"{_FUNCS[f2]}(e2)"
         if squares:

@@ -153,19 +153,25 @@ class SineRule(Template):
 
     def _angle(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         obtuse = difficulty == 5
-        A_ = random_angle(rng, 25, 65)  # noqa: N806
-        a_ = measured_length(rng, 6, 18)
-        if obtuse:  # b > a > b sin A: two triangles; the question says B is obtuse
-            b_ = Rational(round(float(a_) * rng.uniform(1.1, 0.95 / float(sin(_rad(A_)))) * 10), 10)
-        else:  # b < a: only one triangle
-            b_ = Rational(round(float(a_) * rng.uniform(0.45, 0.9) * 10), 10)
-        sin_b = b_ * sin(_rad(A_)) / a_
-        if not (b_ > 0 and sin_b < Rational(98, 100)) or (obtuse and b_ <= a_):
-            raise Reject("the triangle does not exist or is ambiguous in the wrong way")
-        acute_b = float(asin(sin_b)) * 180 / float(pi)
-        B_ = 180 - acute_b if obtuse else acute_b  # noqa: N806
-        if 180 - A_ - B_ < 8:
-            raise Reject("angle C too small to draw")
+        for _ in range(30):
+            A_ = random_angle(rng, 25, 60)  # noqa: N806
+            a_ = measured_length(rng, 6, 18)
+            sin_a = float(sin(_rad(A_)))
+            if obtuse:  # b > a > b sin A (two triangles; the question says B is obtuse), and
+                # the acute value of B at least A + 8 so that angle C is drawable
+                low = max(1.1, float(sin(_rad(A_ + 8))) / sin_a * 1.02)
+                b_ = Rational(round(float(a_) * rng.uniform(low, 0.95 / sin_a) * 10), 10)
+            else:  # b < a: only one triangle
+                b_ = Rational(round(float(a_) * rng.uniform(0.45, 0.9) * 10), 10)
+            sin_b = b_ * sin(_rad(A_)) / a_
+            if not (b_ > 0 and sin_b < Rational(98, 100)) or (obtuse and b_ <= a_):
+                continue
+            acute_b = float(asin(sin_b)) * 180 / float(pi)
+            B_ = 180 - acute_b if obtuse else acute_b  # noqa: N806
+            if 180 - A_ - B_ >= 8:
+                break
+        else:
+            raise Reject("no triangle with a drawable angle C")
         A = q.given("A", A_, unit="degrees")  # noqa: N806
         a = q.given("a", a_, unit="cm")
         b = q.given("b", b_, unit="cm")
