@@ -99,10 +99,6 @@ def eq(lhs: Any, rhs: Any) -> str:
     return f"Eq({machine(lhs)}, {machine(rhs)})"
 
 
-def eq_tex(lhs: Any, rhs: Any) -> str:
-    return f"{tex(lhs)} = {tex(rhs)}"
-
-
 def lin_tex(a: Any, b: Any, var: str = "x") -> str:
     """``ax + b`` in LaTeX with the terms in the order written (``3x - 5``, ``-x + 4``)."""
     return terms_tex([(a, var), (b, "")])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import sympy
 
@@ -26,7 +27,7 @@ from generation.engine.templates.algebra._common import (
 from questions.schemas import CalculatorPolicy, Tier
 
 
-def _coeffs(expr: sympy.Expr) -> list[object]:
+def _coeffs(expr: sympy.Expr) -> list[Any]:
     return sympy.Poly(expr, x).all_coeffs()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import sympy
 from sympy import Rational
@@ -22,7 +23,7 @@ from generation.engine.templates.algebra._common import (
 from questions.schemas import CalculatorPolicy, Tier
 
 
-def _mono(c: Rational, powers: dict[str, Rational]) -> tuple[object, str, str]:
+def _mono(c: Rational, powers: dict[str, Rational]) -> tuple[Any, str, str]:
     """A monomial c·x^m·y^n as (value, LaTeX, plain)."""
     value = sympy.sympify(c)
     if c.q != 1 and c > 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 import sympy
 from sympy import Rational
@@ -27,7 +28,7 @@ from generation.engine.templates.algebra._common import (
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 
-def _roots_line(roots: list[object]) -> str:
+def _roots_line(roots: Sequence[object]) -> str:
     return " \\text{ or } ".join(f"x = {r}" for r in roots)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+from typing import Any
 
 import sympy
 from sympy import Rational
@@ -40,7 +42,7 @@ def _square_tex(a: Rational, p: Rational, q: Rational) -> tuple[str, str, str]:
     return f"{lead}({inner})^2{tail}", f"{lead_plain}({inner_plain})^2{tail_plain}", machine
 
 
-def _surd_roots(h: Rational, s: object) -> list[tuple[object, str, str]]:
+def _surd_roots(h: Rational, s: Any) -> list[tuple[Any, str, str]]:
     """h ± s as (value, LaTeX, plain)."""
     out = []
     for sign in (1, -1):
@@ -167,7 +169,7 @@ class CompletingSquare(AlgebraTemplate):
 # --- a line and a curve ----------------------------------------------------------------------
 
 
-def _points_line(points: list[tuple[object, object]]) -> tuple[str, str]:
+def _points_line(points: Sequence[tuple[Any, Any]]) -> tuple[str, str]:
     latex = " \\text{ and } ".join(f"({frac(a)}, {frac(b)})" for a, b in points)
     plain = " and ".join(f"({frac_plain(a)}, {frac_plain(b)})" for a, b in points)
     return latex, plain
