@@ -212,3 +212,15 @@ def periods_to_pass(start: Rational, factor: Rational, target: Rational) -> int:
         value *= factor
         n += 1
     return n
+
+
+def approx(value: Any, *, dots: bool = False) -> str:
+    """A value for a line of working: exactly if it is a short decimal, else to 4 significant
+    figures (followed by dots when ``dots``, as a calculator display is copied)."""
+    shown = formatting.display(sympy.sympify(value), Accuracy.SF4)[0]
+    if sympy.sympify(value) == sympy.Rational(shown):
+        return shown
+    exact = formatting.number(value)
+    if sympy.sympify(value).is_Rational and len(exact) <= 8 and "frac" not in exact:
+        return exact
+    return f"{shown}\\ldots" if dots else shown

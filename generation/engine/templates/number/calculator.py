@@ -12,7 +12,7 @@ from sympy import Rational
 from generation.engine import formatting
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import dec, wrong
+from generation.engine.templates.number._common import approx, dec, wrong
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 
@@ -123,7 +123,7 @@ class UsingACalculator(Template):
             command="Work out",
         )
         inner = q.value_of(shape.inner)
-        inner_shown = _approx(inner)
+        inner_shown = approx(inner, dots=True)
         answer = part.answer(shape.machine, accuracy=Accuracy.SF4)
         part.step(f"{shape.inner_words.capitalize()} $= {inner_shown}$", shape.inner)
         part.step(f"${latex} = {answer.latex}$ (4 s.f.)", shape.machine)
@@ -192,13 +192,13 @@ class UsingACalculator(Template):
             inner = q.value_of(inner_machine)
             answer = part.answer(machine, accuracy=Accuracy.DP2)
             part.step(
-                f"{shape.inner_words.capitalize()} $= {_approx(inner)}$",
+                f"{shape.inner_words.capitalize()} $= {approx(inner, dots=True)}$",
                 inner_machine,
             )
             part.step(f"$= {answer.latex}$ (2 d.p.)", machine)
             part.mark(
                 "M",
-                f"{shape.inner_words} $= {_approx(inner)}$ seen",
+                f"{shape.inner_words} $= {approx(inner, dots=True)}$ seen",
                 value=inner_machine,
             )
             part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["cao"])
@@ -212,14 +212,6 @@ class UsingACalculator(Template):
                     accuracy=Accuracy.DP2,
                     working=[inner_machine] if shape.slip_keeps_inner else [],
                 )
-
-
-def _approx(value: Rational) -> str:
-    """A calculator value for the working: exact if short, else 4 s.f. followed by dots."""
-    shown = formatting.display(value, Accuracy.SF4)[0]
-    if value.is_Rational and Rational(shown) == value:
-        return shown
-    return f"{shown}\\ldots"
 
 
 def _rename(machine: str) -> str:

@@ -11,6 +11,7 @@ from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.number._common import (
     amount,
+    approx,
     dec,
     money,
     periods_to_pass,
@@ -161,7 +162,7 @@ class ExponentialGrowth(Template):
             )
             answer_pct = part.answer(machine_pct, accuracy=Accuracy.SF3, unit="%")
             part.step(
-                f"${dec(factor)}^{{{periods}}} = {_approx(factor**periods)}$",
+                f"${dec(factor)}^{{{periods}}} = {approx(factor**periods)}$",
                 f"(1 {sign} r/100)**n",
             )
             part.step(f"{word.capitalize()} $= {answer_pct.latex}\\%$", machine_pct)
@@ -193,11 +194,11 @@ class ExponentialGrowth(Template):
                 command="Work out",
             )
             part.step(
-                f"${dec(factor)}^{{{needed - 1}}} = {_approx(factor ** (needed - 1))}$",
+                f"${dec(factor)}^{{{needed - 1}}} = {approx(factor ** (needed - 1))}$",
                 f"(1 {sign} r/100)**{needed - 1}",
             )
             part.step(
-                f"${dec(factor)}^{{{needed}}} = {_approx(factor**needed)}$",
+                f"${dec(factor)}^{{{needed}}} = {approx(factor**needed)}$",
                 f"(1 {sign} r/100)**{needed}",
             )
             part.step(f"So ${needed}$ {context.period}s", needed)
@@ -246,12 +247,3 @@ class ExponentialGrowth(Template):
                 0,
                 accuracy=accuracy,
             )
-
-
-def _approx(value: Rational) -> str:
-    text = dec(value)
-    if len(text) <= 8:
-        return text
-    from generation.engine import formatting
-
-    return formatting.display(value, Accuracy.SF4)[0]

@@ -8,10 +8,17 @@ import random
 
 from sympy import Rational, lcm
 
-from generation.engine import formatting
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import amount, cash, dec, money, names, wrong
+from generation.engine.templates.number._common import (
+    amount,
+    approx,
+    cash,
+    dec,
+    money,
+    names,
+    wrong,
+)
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 MONEY = Accuracy.MONEY_2DP
@@ -159,7 +166,7 @@ class Percentages(Template):
 
     def _change(self, q: QuestionBuilder, rng: random.Random, label: str, difficulty: int) -> None:
         old_value = _price(rng, 1, 40, 5) if difficulty <= 3 else _price(rng, 100, 900, 100)
-        factor = Rational(rng.randint(103, 145), 100)
+        factor = Rational(rng.randint(103, 130), 100)
         new_value = Rational(round(old_value * factor * 20), 20)
         if new_value == old_value:
             raise Reject("no change")
@@ -180,8 +187,8 @@ class Percentages(Template):
         answer = part.answer(machine, accuracy=Accuracy.SF3, unit="%")
         ratio = f"({label}n - {label}o)/{label}o"
         part.step(f"Increase $= {amount(n)} - {amount(o)} = {cash(n - o)}$", f"{label}n - {label}o")
-        part.step(f"$\\frac{{{cash(n - o)}}}{{{amount(o)}}} = {_approx((n - o) / o)}$", ratio)
-        part.step(f"${_approx((n - o) / o)} \\times 100 = {answer.latex}$", machine)
+        part.step(f"$\\frac{{{cash(n - o)}}}{{{amount(o)}}} = {approx((n - o) / o)}$", ratio)
+        part.step(f"${approx((n - o) / o)} \\times 100 = {answer.latex}$", machine)
         part.mark(
             "M",
             f"$\\frac{{{amount(n)} - {amount(o)}}}{{{amount(o)}}}$ oe",
@@ -410,11 +417,3 @@ class ReversePercentages(Template):
                     f"{'added' if up > down else 'subtracted'} the two percentages",
                     0,
                 )
-
-
-def _approx(value: Rational) -> str:
-    """A decimal for the working: exact if it is short, else 4 significant figures."""
-    text = dec(value)
-    if value.is_Rational and len(text) <= 7 and "frac" not in text:
-        return text
-    return formatting.display(value, Accuracy.SF4)[0]

@@ -62,7 +62,8 @@ class SpeedDistanceTime(Template):
                 f"{bad_h}, {bad_m}", "subtracted the times as if they were ordinary numbers", 0
             )
 
-        distance_value = rng.randint(60, 400)
+        low, high = {"bus": (35, 70), "coach": (50, 90), "train": (60, 140)}[vehicle]
+        distance_value = max(10, round(rng.randint(low, high) * duration / 60))
         distance = q.given("d", distance_value)
         speed_machine = "d/((t2 - t1)/60)"
         part = q.part(
