@@ -139,14 +139,13 @@ def test_types_of_number_answers_are_the_only_one_of_their_kind_in_the_list():
             factor = re.search(r"a factor of \$(\d+)\$", part.text)
             multiple = re.search(r"a multiple of \$(\d+)\$", part.text)
             if factor:
-                test = lambda n, f=int(factor.group(1)): f % n == 0  # noqa: E731
+                matches = [n for n in whole if int(factor.group(1)) % n == 0]
             elif multiple:
-                test = lambda n, m=int(multiple.group(1)): n % m == 0  # noqa: E731
+                matches = [n for n in whole if n % int(multiple.group(1)) == 0]
             elif part.text.rstrip(".") in tests:
-                test = tests[part.text.rstrip(".")]
+                matches = [n for n in whole if tests[part.text.rstrip(".")](n)]
             else:
                 continue
-            matches = [n for n in whole if test(n)]
             assert matches == [int(_answer(q, part.label))], f"{where} ({part.label}) {part.text}"
 
 
@@ -353,15 +352,18 @@ def test_bounds_are_half_a_unit_either_side_and_the_upper_bound_is_the_largest()
         "nearest centimetre": 1,
         "nearest kilogram": 1,
         "nearest metre": 1,
-        "nearest hundred": 100,
+        "nearest hundred kilograms": 100,
         "1 decimal place": Fraction(1, 10),
         "nearest 10 km": 10,
         "nearest 5 grams": 5,
     }
     for where, q in _variants("number.limits_of_accuracy"):
         text = q.part("a").text
-        unit = next(Fraction(u) for phrase, u in units.items() if phrase in text)
         value = _numbers(text)[0]
+        if "2 significant figures" in text:
+            unit = Fraction(10) ** (math.floor(math.log10(value)) - 1)
+        else:
+            unit = next(Fraction(u) for phrase, u in units.items() if phrase in text)
         assert _shown(q, "a", 0) == value - unit / 2 and _shown(q, "a", 1) == value + unit / 2, (
             where
         )
