@@ -63,7 +63,7 @@ class CompoundSolid(Template):
         q.diagram_svg = cylinder_figure(
             "A hollow cylinder",
             float(outer),
-            min(float(length), 4.0 * outer),
+            min(float(length), 2.5 * outer),
             (f"{outer} cm", f"{n(length)} cm"),
             inner=float(inner),
             inner_label=inner_label,

@@ -68,11 +68,13 @@ def cylinder_figure(
             fig.side_label("T", "V", top_label, inside=(radius, height))
     else:
         fig.ellipse("T", radius, ry)
-    if inner:
+    if inner:  # a pipe: inner radius drawn to the left, outer to the right, labels outside
         fig.ellipse("T", inner, 0.3 * inner)
-        fig.segment("T", (-inner, height))
-        fig.label(inner_label, (-inner / 2, height), 0, 10)
-    if diameter:
+        fig.segment("T", (-inner, height)).segment("T", (radius, height))
+        if inner_label:
+            fig.label(inner_label, (-radius, height), -(8 + 3.6 * len(inner_label)), 8)
+        fig.label(labels[0], (radius, height), 8 + 3.6 * len(labels[0]), 8)
+    elif diameter:
         fig.segment((-radius, height), (radius, height))
         fig.label(labels[0], "T", 0, 10)
     else:

@@ -124,7 +124,7 @@ class ExactTrigValues(Template):
         p.answer(value)
         p.mark("B", f"${_trig(f1, a1)} = {tex(v1)}$ seen", value=t1)
         p.mark("B", f"${tex(result)}$", value=value, qualifiers=["cao"])
-        if q.value_of(mistake) != result:
+        if q.value_of(mistake) not in (result, v1):  # v1 would earn its own B mark
             wrong(p, mistake, error, marks, working=[t1] if marks else [])
 
     def _side(self, q: QuestionBuilder, rng: random.Random, label: str, *, divide: bool) -> None:
