@@ -135,6 +135,17 @@ class CircleAreaCircumference(Template):
         wrong(b, "pi*sqrt(A/pi)", "used πr instead of 2πr", 0)
 
 
+# (object, unit, radius range) for the non-calculator circle questions
+_EXACT_CIRCLES = [
+    ("coaster", "cm", 4, 6),
+    ("badge", "mm", 10, 30),
+    ("plate", "cm", 8, 14),
+    ("mirror", "cm", 10, 25),
+    ("pond", "m", 2, 9),
+    ("flower bed", "m", 1, 5),
+]
+
+
 @register
 class CircleInTermsOfPi(Template):
     key = "mensuration.circle_sector_exact"
@@ -264,21 +275,21 @@ class CircleInTermsOfPi(Template):
             wrong(p, "180*K/(pi*R)", "used the arc length formula 2πr instead of πr²", 0)
 
     def _circle(self, q: QuestionBuilder, rng: random.Random, difficulty: int, unit: str) -> None:
-        unit = rng.choice(["cm", "cm", "m", "mm"])
-        q.param("unit", unit)
+        thing, unit, lo, hi = rng.choice(_EXACT_CIRCLES)
+        q.param("context", thing)
         q.title = "Circle: area and circumference in terms of π"
         if difficulty == 1:
-            r = q.given("r", rng.randint(2, 12), unit=unit)
-            q.stem = f"A circle has radius ${n(r)}$ {unit}."
+            r = q.given("r", rng.randint(lo, hi), unit=unit)
+            q.stem = f"A circular {thing} has radius ${n(r)}$ {unit}."
             radius = "r"
             q.diagram_svg = circle_figure("A circle", f"{n(r)} {unit}").svg()
         else:
-            d = q.given("d", 2 * rng.randint(2, 10), unit=unit)
-            q.stem = f"A circle has diameter ${n(d)}$ {unit}."
+            d = q.given("d", 2 * rng.randint(lo, hi), unit=unit)
+            q.stem = f"A circular {thing} has diameter ${n(d)}$ {unit}."
             radius = "d/2"
             q.diagram_svg = circle_figure("A circle", f"{n(d)} {unit}", diameter=True).svg()
         r_value = q.value_of(radius)
-        a = q.part("a", f"Work out the area of the circle. {IN_PI}", marks=2, command="Work out")
+        a = q.part("a", f"Work out the area of the {thing}. {IN_PI}", marks=2, command="Work out")
         if difficulty == 2:
             a.step(f"$r = {n(q.value_of('d'))} \\div 2 = {n(r_value)}$", radius)
         a.step(f"$A = \\pi \\times {n(r_value)}^2$", f"pi*({radius})**2")
@@ -293,7 +304,7 @@ class CircleInTermsOfPi(Template):
             wrong(a, f"2*pi*({radius})**2", "worked out 2πr² instead of πr²", 0)
 
         b = q.part(
-            "b", f"Work out the circumference of the circle. {IN_PI}", marks=1, command="Work out"
+            "b", f"Work out the circumference of the {thing}. {IN_PI}", marks=1, command="Work out"
         )
         b.step(
             f"$C = 2 \\times \\pi \\times {n(r_value)} = {tex(2 * pi * r_value)}$ {unit}",
