@@ -61,7 +61,9 @@ def _shown(question: Question, label: str, index: int = 0) -> Fraction:
 
 
 def _money(text: str) -> list[Fraction]:
-    return [Fraction(m) for m in re.findall(r"\\\$(\d+(?:\.\d+)?)", text)]
+    """Every sum of money in the prose: \\$12.50, \\$120, \\$251 000 (grouped with spaces)."""
+    found = re.findall(r"\\\$(\d+(?:\s\d{3})*(?:\.\d+)?)", text)
+    return [Fraction(re.sub(r"\s", "", m)) for m in found]
 
 
 def _percents(text: str) -> list[Fraction]:

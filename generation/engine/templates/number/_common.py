@@ -78,10 +78,13 @@ def mixed_plain(value: Any) -> str:
 
 
 def money(value: Any) -> str:
-    """Money in prose, as on 0580 papers: ``\\$12.50``, or ``\\$120`` for whole dollars."""
-    if sympy.sympify(value).is_Integer:
-        return f"\\${int(value)}"
-    return formatting.money(value)
+    """Money in prose, as on 0580 papers: ``\\$12.50``, ``\\$120`` for whole dollars, and
+    ``\\$251 000`` with the thousands grouped."""
+    text = amount(value)
+    whole, dot, cents = text.partition(".")
+    if len(whole) > 4:  # 251 000, grouped with non-breaking spaces as on the papers
+        whole = f"{int(whole):,}".replace(",", "\u00a0")
+    return f"\\${whole}{dot}{cents}"
 
 
 def amount(value: Any) -> str:

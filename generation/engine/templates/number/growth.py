@@ -235,7 +235,7 @@ class ExponentialGrowth(Template):
                 command="Work out",
             )
             machine = f"V/(1 {sign} r/100)**k"
-            answer = part.answer(machine, accuracy=accuracy)
+            answer = part.answer(machine, accuracy=accuracy, unit="$" if context.money else "")
             part.step(f"${shown_now} \\div {dec(factor)}^3 = {answer.latex}$", machine)
             part.mark("M", f"${shown_now} \\div {dec(factor)}^3$", value=machine)
             part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["cao"])

@@ -197,8 +197,8 @@ class StandardForm(Template):
             t = q.given("k", total_kg)
             value = t * 1000 / m
             text = (
-                f"One grain of rice has a mass of ${_sf_latex(m)}$ grams.\n\n"
-                f"Calculate the number of grains of rice in ${t}$ kg of rice.\n\n"
+                f"One grain of sand has a mass of ${_sf_latex(m)}$ grams.\n\n"
+                f"Calculate the number of grains of sand in ${t}$ kg of sand.\n\n"
                 "Give your answer in standard form."
             )
             machine = "k*1000/g"
