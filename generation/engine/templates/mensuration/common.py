@@ -72,7 +72,8 @@ def wrong(
     (by default the part's first answer's rule).
 
     Values that are not positive real numbers (a negative length from a calculator in the
-    wrong mode, say) are skipped, as is a "wrong" value that displays like the right answer.
+    wrong mode, say) are skipped, as is a "wrong" value that displays like the right answer or
+    like a value some other mark line credits.
     """
     exact = part.q.value_of(value)
     if not (exact.is_real and exact.is_finite) or not exact > 0:
@@ -86,4 +87,14 @@ def wrong(
         if a.value
     ):
         return
+    # A value that merely rounds like one a mark line credits would earn that mark by
+    # coincidence; such a "common error" says nothing useful, so leave it out.
+    for line in part.q.lines:
+        if line.part != part.label or line.value is None:
+            continue
+        credited = part.q.value_of(line.value)
+        if abs(sympy.N(credited - exact, 30)) < 1e-20:
+            continue  # the error really does reach this value (the line is meant to be earned)
+        if formatting.display(credited, accuracy)[0] == plain:
+            return
     part.wrong(plain, error, marks, latex=latex, working=working)
