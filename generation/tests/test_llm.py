@@ -389,7 +389,9 @@ def test_the_whole_call_has_a_hard_deadline(llm_settings):
     # Without the deadline: 4 models x 6 attempts x 0.2 s.
     assert time.monotonic() - started < 2.0
     assert caught.value.reasons[-1].startswith("gave up: the call passed its 0.3 s deadline")
-    assert "function:slow0: timed out after 0.2 s" in caught.value.reasons[0]
+    # On a loaded machine the deadline can arrive before the first attempt's own timeout.
+    first = caught.value.reasons[0]
+    assert "function:slow0" in first and ("timed out after 0.2 s" in first or "deadline" in first)
 
 
 async def test_a_call_from_inside_an_event_loop_runs_on_its_own_thread(llm_settings):

@@ -132,7 +132,7 @@ def test_cancelling_a_pending_session_stops_it_before_it_runs(teacher):
 def test_a_failing_step_ends_the_session_failed_with_the_reason(teacher, monkeypatch):
     from generation.agents import marker
 
-    def broken(question):
+    def broken(question, **kwargs):
         raise RuntimeError("marker exploded")
 
     monkeypatch.setattr(marker, "mark", broken)
