@@ -10,7 +10,7 @@ run: bootstrap
 	@.venv/bin/python manage.py serve
 
 test: bootstrap
-	@.venv/bin/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
+	@.venv/bin/python -m pytest -n auto $(PYTEST_ARGS)
 
 lint: bootstrap
 	@.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy
