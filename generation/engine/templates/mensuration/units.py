@@ -181,7 +181,13 @@ class UnitConversion(Template):
                 0,
             )
         else:
-            wrong(p, value / factor, "multiplied instead of dividing (or the reverse)", 0)
+            verb, other = ("divided", "multiplying") if factor > 1 else ("multiplied", "dividing")
+            wrong(
+                p,
+                value / factor,
+                f"{verb} by {word(max(factor, 1 / factor))} instead of {other}",
+                0,
+            )
 
     def _tank(self, q: QuestionBuilder, rng: random.Random, label: str, *, mixed: bool) -> None:
         length = rng.choice([40, 50, 60, 80, 90, 120, 150])
