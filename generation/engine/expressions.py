@@ -476,14 +476,7 @@ def latex_to_plain(latex: str) -> str:
             if word in ("frac", "dfrac", "tfrac"):
                 top, i = _brace_group(text, _skip_spaces(text, i))
                 bottom, i = _brace_group(text, _skip_spaces(text, i))
-                fraction = f"(({latex_to_plain(top)})/({latex_to_plain(bottom)}))"
-                so_far = "".join(out)
-                whole = re.search(r"(?<![\d.^A-Za-z)])(\d+)\s*$", so_far)
-                if whole and top.strip().isdigit() and bottom.strip().isdigit():
-                    # A whole number then a numeric fraction is a mixed number: 2\frac{5}{8}.
-                    out[:] = [so_far[: whole.start()], f"({whole.group(1)} + {fraction})"]
-                else:
-                    out.append(fraction)
+                out.append(f"(({latex_to_plain(top)})/({latex_to_plain(bottom)}))")
             elif word == "sqrt":
                 i = _skip_spaces(text, i)
                 index = None
