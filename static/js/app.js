@@ -57,6 +57,14 @@
     }
   });
 
+  // A step that arrives live slides in (not the ones a page load or a reconnect shows).
+  document.addEventListener("htmx:load", function (event) {
+    var step = event.target;
+    if (step.classList && step.classList.contains("step") && step.parentElement && step.parentElement.id === "timeline") {
+      step.classList.add("arrived");
+    }
+  });
+
   // Briefly highlight questions that arrive or change live. A card pushed to a bank page
   // carries `live-changed` (generation/live.py); one appended to a session page is new.
   // htmx fires htmx:load on each element an out-of-band swap inserts, whatever the swap style.
@@ -104,11 +112,11 @@
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
 
-  // After the generation form comes back with errors, put the keyboard on the first one.
+  // When a form comes back with errors (a page, or a form htmx swapped in), put the keyboard
+  // on the first field to fix.
   document.addEventListener("htmx:load", function (event) {
-    var form = event.target;
-    if (!form || form.id !== "generation-form") return;
-    var invalid = form.querySelector('[aria-invalid="true"]');
+    var loaded = event.target;
+    var invalid = loaded.querySelector && loaded.querySelector('form [aria-invalid="true"]');
     if (invalid) invalid.focus();
   });
 
