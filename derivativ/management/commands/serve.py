@@ -70,7 +70,10 @@ class Command(BaseCommand):
         ]
         # SIGTERM (from a process manager, or `kill`) stops everything as Ctrl-C does.
         signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
-        children = [subprocess.Popen(c, env=env, cwd=settings.BASE_DIR) for c in commands]
+        children = [
+            subprocess.Popen(c, env=env, cwd=settings.BASE_DIR, preexec_fn=_die_with_parent)
+            for c in commands
+        ]
         self.stdout.write(
             self.style.SUCCESS(
                 f"Derivativ is running on http://{options['host']}:{options['port']}/ "
@@ -81,6 +84,7 @@ class Command(BaseCommand):
             while all(child.poll() is None for child in children):
                 time.sleep(0.5)
             failed = [c for c in children if c.poll() is not None]
+            time.sleep(0.5)  # a Ctrl-C reaches the children a moment before it reaches us
             self.stderr.write(f"A process stopped unexpectedly: {' '.join(failed[0].args)}")
         except KeyboardInterrupt:
             self.stdout.write("\nStopping…")
@@ -104,3 +108,13 @@ class Command(BaseCommand):
 
 def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: on Linux, get SIGTERM if `serve` itself dies (even killed),
+    so no web server or worker is left running on its own."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
