@@ -70,6 +70,7 @@ class Command(BaseCommand):
         ]
         # SIGTERM (from a process manager, or `kill`) stops everything as Ctrl-C does.
         signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started in background
         children = [
             subprocess.Popen(c, env=env, cwd=settings.BASE_DIR, preexec_fn=_die_with_parent)
             for c in commands
