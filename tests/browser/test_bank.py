@@ -35,6 +35,7 @@ def test_questions_saved_approved_and_deleted_elsewhere_show_up_live(
     expect(alice.locator(".result-count")).to_have_text("1 question")
     expect(alice.get_by_text("No questions match these filters.")).to_be_hidden()
     expect(alice.locator(card).locator(".chip-state")).to_have_text("Needs review")
+    expect(bob.locator(card)).to_have_count(0)  # a draft is its owner's alone
 
     # Approved: it reaches everyone's bank, and Alice's card changes in place.
     services.question_approve(question=question)
