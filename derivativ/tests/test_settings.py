@@ -44,6 +44,9 @@ def test_production_settings_pass_check_deploy_without_warnings():
         # Any reachable database will do: the checks only need settings that load.
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres",
     )
+    env.pop(
+        "DJANGO_ALLOW_ASYNC_UNSAFE", None
+    )  # set by the browser tests' fixtures, never in production
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
