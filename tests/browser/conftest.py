@@ -157,11 +157,15 @@ def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
             process.wait()
 
 
-@pytest.fixture(scope="session")
+# Package scope: the server, the worker and the browser stop once the browser tests are done
+# (pytest-django runs them together with the other transactional tests). Playwright's sync API
+# keeps an event loop running in this thread while it lives, which later tests that run a loop
+# of their own (asyncio.run) would trip over.
+@pytest.fixture(scope="package")
 def live_app(
     django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[App]:
-    """Daphne and a worker on this run's test database, for the whole session."""
+    """Daphne and a worker on this run's test database, for the browser tests."""
     from django.db import connection
 
     with django_db_blocker.unblock():
@@ -178,6 +182,7 @@ def live_app(
     )
     # Static files: the test settings' WhiteNoise serves them from the finders (DEBUG stays off).
     env.pop("REDIS_URL", None)  # the embedded default: in-memory layer, in-process feed
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for this process only (see chromium)
     commands = {
         "daphne": [
             sys.executable,
@@ -216,7 +221,7 @@ def live_app(
         _stop(list(processes.values()))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium() -> Iterator[Any]:
     from playwright.sync_api import expect, sync_playwright
 
