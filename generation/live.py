@@ -7,13 +7,17 @@ sequence number it describes, so a consumer can drop repeats and fetch anything 
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 
 from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
-from django.template.loader import render_to_string
+from channels.layers import InMemoryChannelLayer, get_channel_layer
+from django.template.loader import get_template, render_to_string
+from django.urls import reverse
 from django.utils.html import escape
 
 logger = logging.getLogger(__name__)
@@ -37,6 +41,21 @@ def session_group(session_id: Any) -> str:
 
 def owner_group(user_id: Any) -> str:
     return f"owner-{user_id}"
+
+
+def _heard(group: str) -> bool:
+    """Whether a push to ``group`` can reach anyone, so that it is worth loading and rendering.
+
+    Always with a shared (Redis) layer. The in-memory layer reaches only this process, so only
+    when a consumer here is in the group: a worker's pushes then reach no page (the pages hear
+    of its writes through the change feed) and rendering them would be time lost to the run.
+    """
+    layer = get_channel_layer()
+    if layer is None:
+        return False
+    if isinstance(layer, InMemoryChannelLayer):
+        return bool(layer.groups.get(group))
+    return True
 
 
 def _send(group: str, event: dict[str, Any]) -> None:
@@ -167,12 +186,133 @@ def question_change_event(*, question_id: Any, operation: str) -> dict[str, Any]
     }
 
 
+def warm_up() -> None:
+    """Load what the first render of a pushed fragment would otherwise load on the spot.
+
+    The cards' ``{% url %}`` tags load the URLconf, which imports every view and through them
+    the engine (SymPy): seconds, which a server that has only served websockets so far would
+    spend on the first change it forwards. The forwarders call this when they start.
+    """
+    reverse("questions:bank")
+    for name in (BANK_CARD_TEMPLATE, SESSION_TEMPLATE):
+        get_template(name)
+    from questions.rendering import render_maths
+
+    render_maths("$x^2$")
+
+
+# -- fan-out inside one process -----------------------------------------------------------------
+Deliver = Callable[[dict[str, Any]], None]
+
+
+class GroupFanout:
+    """One channel-layer member for a group that many consumers of this process watch.
+
+    Every bank page would otherwise be a member of the bank group itself, and each change would
+    become one channel-layer message per page: with the in-memory layer each of those receives
+    scans every channel and group member (quadratic in the pages open), with Redis each is a
+    round trip of its own, and each dispatch hops to the database thread to close old
+    connections. Here the group has one member per process and event loop; each event is
+    received once and handed to every local consumer (``deliver`` puts it in the consumer's
+    inbox, which the consumer reads in its own loop), in the order events arrive.
+    """
+
+    RENEW_SECONDS = 3600.0  # group memberships expire (after a day, by default): renew them
+
+    def __init__(self, group: str, layer: Any, loop: asyncio.AbstractEventLoop) -> None:
+        self.group = group
+        self.layer = layer
+        self.loop = loop
+        self.members: dict[object, Deliver] = {}
+        self.channel = ""
+        self.task: asyncio.Task[None] | None = None
+        self._starting = asyncio.Lock()
+
+    async def join(self, key: object, deliver: Deliver) -> None:
+        """Hand this group's events to ``deliver`` from now on (the group is joined when this
+        returns, so nothing published afterwards is missed)."""
+        self.members[key] = deliver
+        async with self._starting:
+            if self.task is None or self.task.done():
+                self.channel = await self.layer.new_channel()
+                await self.layer.group_add(self.group, self.channel)
+                self.task = self.loop.create_task(self._run(), name=f"fanout-{self.group}")
+
+    async def leave(self, key: object) -> None:
+        """Stop handing events to ``key``; the last to leave ends the group membership."""
+        self.members.pop(key, None)
+        async with self._starting:
+            if self.members or self.task is None:
+                return
+            self.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.task
+            self.task = None
+            await self.layer.group_discard(self.group, self.channel)
+
+    async def _run(self) -> None:
+        renew = self.loop.create_task(self._renew())
+        try:
+            while True:
+                try:
+                    event = await self.layer.receive(self.channel)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:  # the layer's trouble (Redis gone, say): keep listening
+                    logger.exception("fan-out %s: could not receive; retrying", self.group)
+                    await asyncio.sleep(1)
+                    continue
+                for key, deliver in list(self.members.items()):
+                    try:
+                        deliver(event)
+                    except Exception:  # one page's failure must not cost the others the update
+                        logger.exception("could not hand %s to %r", event.get("type"), key)
+        finally:
+            renew.cancel()
+
+    async def _renew(self) -> None:
+        while True:
+            await asyncio.sleep(self.RENEW_SECONDS)
+            await self.layer.group_add(self.group, self.channel)
+
+
+_fanouts: dict[tuple[int, str], GroupFanout] = {}
+
+
+def group_fanout(group: str) -> GroupFanout:
+    """This process's fan-out for ``group`` on the running event loop and channel layer."""
+    layer = get_channel_layer()
+    loop = asyncio.get_running_loop()
+    fanout = _fanouts.get((id(loop), group))
+    if fanout is None or fanout.loop is not loop or fanout.layer is not layer:
+        fanout = _fanouts[(id(loop), group)] = GroupFanout(group, layer, loop)
+    return fanout
+
+
+def bank_fanout() -> GroupFanout:
+    """The fan-out every bank page of this process joins."""
+    return group_fanout(BANK_GROUP)
+
+
 # -- publishers ------------------------------------------------------------------------------
 def publish_step(step_id: int) -> None:
     """Push a new step (and the session header it changed) to the session's watchers."""
     from generation.models import GenerationStep
 
     step = GenerationStep.objects.select_related("session", "session__status").get(pk=step_id)
+    if not _heard(session_group(step.session_id)):
+        if step.session.is_terminal:
+            # An in-memory layer here reaches no page: the pages hear of this session through
+            # the change feed, which hears of changes to its row. A step written after the
+            # session ended (its "finished" step) changes nothing there the trigger counts, so
+            # without this the pages would not see it before a reload.
+            from generation.changefeed.postgres import notify_session_changed
+
+            try:
+                notify_session_changed(step.session_id)
+            except Exception:  # a push is only a notification: never fail a write because of it
+                logger.exception("could not notify the end of session %s", step.session_id)
+        return
     _send(
         session_group(step.session_id),
         {
@@ -187,6 +327,8 @@ def publish_session(session_id: Any) -> None:
     """Push a session's header (status, progress, totals) to its watchers."""
     from generation.models import GenerationSession
 
+    if not _heard(session_group(session_id)):
+        return
     session = GenerationSession.objects.select_related("status").get(pk=session_id)
     _send(
         session_group(session_id),
@@ -197,6 +339,8 @@ def publish_session(session_id: Any) -> None:
 def publish_question_change(*, question_id: str, operation: str) -> None:
     """Tell every bank page that a question was inserted, updated or deleted (by anyone), with
     its card and the columns each page filters on (see :func:`question_change_event`)."""
+    if not _heard(BANK_GROUP):
+        return
     _send(BANK_GROUP, question_change_event(question_id=question_id, operation=operation))
 
 

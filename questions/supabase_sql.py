@@ -72,6 +72,11 @@ SQL_FILES: tuple[SqlFile, ...] = (
         through=("questions", "0004_change_notify"),
         title="Change notifications: NOTIFY triggers on questions and generation_sessions",
     ),
+    SqlFile(
+        "migrations/20261125000300_bank_tier_topic_index.sql",
+        through=("questions", "0005_bank_tier_topic_index"),
+        title="The bank: an index for tier + topic, newest first, that also counts",
+    ),
 )
 
 

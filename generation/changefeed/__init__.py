@@ -42,6 +42,7 @@ import logging
 from collections.abc import AsyncIterable, AsyncIterator
 from typing import Protocol
 
+from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.layers import InMemoryChannelLayer, get_channel_layer
 from django.conf import settings
@@ -138,9 +139,11 @@ async def run(feed: Feed, claims: Claims | None = None) -> None:
             "reach no other process; set REDIS_URL to share one layer with the web server"
         )
     logger.info("change feed: %s; each change %s", feed.describe(), claims.description)
+    warming = _warm_up()
     try:
         await forward(feed, claims)
     finally:
+        warming.cancel()
         await claims.close()
 
 
@@ -167,10 +170,26 @@ def ensure_in_process() -> None:
     _in_process[id(loop)] = loop.create_task(_run_quietly(feed_from_settings()), name="change-feed")
 
 
+def _warm_up() -> asyncio.Future[None]:
+    """Load templates and views while the feed connects, so the first change forwarded is not
+    seconds late (see :func:`generation.live.warm_up`); beside the database thread, not on it."""
+
+    def warm_up_quietly() -> None:
+        try:
+            live.warm_up()
+        except Exception:
+            logger.exception("change feed: could not warm up; the first change will be slower")
+
+    return asyncio.ensure_future(sync_to_async(warm_up_quietly, thread_sensitive=False)())
+
+
 async def _run_quietly(feed: Feed) -> None:
+    warming = _warm_up()
     try:
         await forward(feed, LocalClaims())
     except asyncio.CancelledError:
         raise
     except Exception:
         logger.exception("in-process change feed stopped; the next connection restarts it")
+    finally:
+        warming.cancel()
