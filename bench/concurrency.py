@@ -5,56 +5,145 @@
     .venv/bin/python bench/concurrency.py --smoke
 
 All sessions are started through the normal service (each enqueues its task on commit); N
-`manage.py worker` processes drain the queue. Reported: time until every session is in a
-terminal state, sessions per minute, errors (sessions not completed — must be 0), steps lost
-(gaps in a session's step sequence, a question without its final step, a session without its
-"finished" step — must be 0) and the workers' peak memory (RSS, sampled every 0.2 s).
+`manage.py worker` processes drain the queue. Each session's page is open meanwhile: a Daphne
+process (the in-memory channel layer and its change feed, as `make run` has it; `--layer redis`
+for Redis and a `change_feed` process) and one WebSocket per session, as its teacher's browser
+would hold, recording which steps reach the page.
+
+Reported: time until every session is in a terminal state, sessions per minute, errors
+(sessions not completed — must be 0), steps lost (must be 0): in the log (gaps in a session's
+step sequence, a question without its final step, a session without its "finished" step) and on
+the way to the page (steps in the log that never reached the session's socket, 15 s after the
+end), and peak memory (RSS of the workers and of the web server, sampled every 0.2 s).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import asyncio
+import contextlib
+import random
+import re
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT, setup_django, table, target_line, write_results  # noqa: E402
+from bench.common import (  # noqa: E402
+    flush_redis,
+    free_port,
+    login_cookie,
+    server_env,
+    setup_django,
+    start_daphne,
+    start_process,
+    stop,
+    table,
+    target_line,
+    wait_for_port,
+    write_results,
+)
+
+REDIS_URL = "redis://127.0.0.1:6379/5"
+STEP = re.compile(r'id="step-([0-9a-f-]{36})-(\d+)"')
+PUSH_GRACE = 15.0  # seconds after the last session ends for its steps to reach the pages
 
 
-def start_workers(n: int, database_url: str) -> list[subprocess.Popen[bytes]]:
-    env = dict(
-        os.environ,
-        DATABASE_URL=database_url,
-        DJANGO_SETTINGS_MODULE="derivativ.settings.dev",
-        DEBUG="false",
-        LOG_LEVEL="WARNING",
-    )
-    env.setdefault("SECRET_KEY", "bench-only-" + "k3y" * 20)
-    return [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "manage.py",
-                "worker",
-                "--no-reload",
-                "--no-startup-delay",
-                "--interval",
-                "0.1",
-                "--verbosity",
-                "0",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(n)
-    ]
+def start_workers(n: int, env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
+    args = ["manage.py", "worker", "--no-reload", "--no-startup-delay", "--interval", "0.1"]
+    args += ["--verbosity", "0"]
+    return [start_process("worker", args, env) for _ in range(n)]
+
+
+class Watchers:
+    """One socket per session on its page's WebSocket, in a thread of their own, recording
+    which steps (by sequence) reach each page."""
+
+    def __init__(self, port: int, cookie: str, session_ids: list[str]) -> None:
+        self.port, self.cookie = port, cookie
+        self.seen: dict[str, set[int]] = {sid: set() for sid in session_ids}
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.sockets: list[Any] = []
+        self.tasks: list[asyncio.Task[None]] = []
+
+    def __enter__(self) -> Watchers:
+        self.thread.start()
+        asyncio.run_coroutine_threadsafe(self._open_all(), self.loop).result(timeout=600)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        asyncio.run_coroutine_threadsafe(self._close_all(), self.loop).result(timeout=60)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=10)
+
+    async def _open_all(self) -> None:
+        from websockets.asyncio.client import connect
+
+        async def one(sid: str) -> None:
+            for attempt in range(3):  # Daphne drops handshakes not accepted within 5 s
+                try:
+                    ws = await connect(
+                        f"ws://127.0.0.1:{self.port}/ws/generate/{sid}/",
+                        origin=f"http://127.0.0.1:{self.port}",  # type: ignore[arg-type]
+                        additional_headers={"Cookie": f"sessionid={self.cookie}"},
+                        max_size=None,
+                        open_timeout=60,
+                        ping_interval=None,
+                    )
+                    break
+                except OSError:
+                    if attempt == 2:
+                        raise
+                    await asyncio.sleep(1 + attempt)
+            self.sockets.append(ws)
+            self.tasks.append(asyncio.ensure_future(self._read(ws)))
+
+        ids = list(self.seen)
+        for start in range(0, len(ids), 50):
+            await asyncio.gather(*(one(sid) for sid in ids[start : start + 50]))
+
+    async def _read(self, ws: Any) -> None:
+        with contextlib.suppress(Exception):
+            async for message in ws:
+                text = message if isinstance(message, str) else message.decode()
+                for sid, sequence in STEP.findall(text):
+                    if sid in self.seen:
+                        self.seen[sid].add(int(sequence))
+
+    async def _close_all(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+        await asyncio.gather(*(ws.close() for ws in self.sockets), return_exceptions=True)
+
+    def missing(self, logged: dict[str, set[int]]) -> dict[str, set[int]]:
+        """Per session, the logged steps that have not reached its page."""
+        return {sid: logged[sid] - self.seen[sid] for sid in logged if logged[sid] - self.seen[sid]}
+
+
+def logged_steps(ids: list[str]) -> dict[str, set[int]]:
+    from generation.models import GenerationStep
+
+    logged: dict[str, set[int]] = {sid: set() for sid in ids}
+    for sid, sequence in GenerationStep.objects.filter(session_id__in=ids).values_list(
+        "session_id", "sequence"
+    ):
+        logged[str(sid)].add(sequence)
+    return logged
+
+
+def rss(procs: list[subprocess.Popen[bytes]]) -> int:
+    import psutil
+
+    total = 0
+    for p in procs:
+        with contextlib.suppress(psutil.Error):
+            total += psutil.Process(p.pid).memory_info().rss
+    return total
 
 
 def steps_lost(session: Any) -> list[str]:
@@ -73,9 +162,7 @@ def steps_lost(session: Any) -> list[str]:
     return problems
 
 
-def run(count: int, workers: int, questions: int, database_url: str) -> dict[str, Any]:
-    import psutil
-
+def run(count: int, workers: int, questions: int, layer: str, database_url: str) -> dict[str, Any]:
     from generation import services
     from generation.models import TERMINAL_STATUSES, GenerationSession
     from generation.schemas import GenerationRequest
@@ -88,50 +175,61 @@ def run(count: int, workers: int, questions: int, database_url: str) -> dict[str
         ("Extended", "E6.2"),
         ("Core", "C4.6"),
     ]
-    owner = None
-    started = time.monotonic()
-    ids = []
-    for i in range(count):
-        tier, code = codes[i % len(codes)]
-        session = services.session_start(
-            owner=owner,
-            request=GenerationRequest(
-                tier=tier, syllabus_codes=[code], count=questions, seed=1000 + i
-            ),
-        )
-        ids.append(session.pk)
-    enqueue_s = time.monotonic() - started
-    procs = start_workers(workers, database_url)
-    peak_rss = 0
-    deadline = time.monotonic() + 60 * 30
+    env = server_env(database_url, redis_url=REDIS_URL if layer == "redis" else None)
+    if layer == "redis":
+        flush_redis(REDIS_URL)
+    port = free_port()
+    server = [start_daphne(port, env)]
+    if layer == "redis":
+        server.append(start_process("change_feed", ["manage.py", "change_feed"], env))
+    procs: list[subprocess.Popen[bytes]] = []
     try:
-        while time.monotonic() < deadline:
-            rss = 0
-            for p in procs:
-                try:
-                    rss += psutil.Process(p.pid).memory_info().rss
-                except psutil.Error:
-                    pass
-            peak_rss = max(peak_rss, rss)
-            done = GenerationSession.objects.filter(
-                pk__in=ids, status__in=TERMINAL_STATUSES
-            ).count()
-            if done == count:
-                break
-            if any(p.poll() is not None for p in procs):
-                raise SystemExit("a worker died during the run")
-            time.sleep(0.2)
+        wait_for_port(port, server)
+        started = time.monotonic()
+        ids = []
+        # Fresh seeds each run: variants already in the bank are sent back for regeneration.
+        first_seed = random.randrange(10**9)
+        for i in range(count):
+            tier, code = codes[i % len(codes)]
+            session = services.session_start(
+                owner=None,
+                request=GenerationRequest(
+                    tier=tier, syllabus_codes=[code], count=questions, seed=first_seed + i
+                ),
+            )
+            ids.append(str(session.pk))
+        enqueue_s = time.monotonic() - started
+        with Watchers(port, login_cookie("bench-watcher", staff=True), ids) as watchers:
+            procs = start_workers(workers, env)
+            started = time.monotonic()
+            peak_rss = peak_server_rss = 0
+            deadline = started + 60 * 30
+            while time.monotonic() < deadline:
+                peak_rss = max(peak_rss, rss(procs))
+                peak_server_rss = max(peak_server_rss, rss(server))
+                done = GenerationSession.objects.filter(
+                    pk__in=ids, status__in=TERMINAL_STATUSES
+                ).count()
+                if done == count:
+                    break
+                if any(p.poll() is not None for p in procs + server):
+                    raise SystemExit("a worker or the server died during the run")
+                time.sleep(0.2)
+            elapsed = time.monotonic() - started
+            # The finished steps are written after the last status: let them reach the pages.
+            logged = logged_steps(ids)
+            grace = time.monotonic() + PUSH_GRACE
+            while watchers.missing(logged) and time.monotonic() < grace:
+                time.sleep(0.2)
+            not_pushed = watchers.missing(logged)
     finally:
-        for p in procs:
-            p.terminate()
-        for p in procs:
-            p.wait(timeout=30)
-    elapsed = time.monotonic() - started
+        stop(procs + server)
     sessions = list(GenerationSession.objects.filter(pk__in=ids))
     errors = [s for s in sessions if s.status_id != "completed"]
     lost = [problem for s in sessions for problem in steps_lost(s)]
     stored = sum(s.questions_made for s in sessions)
     return {
+        "layer": layer,
         "sessions": count,
         "workers": workers,
         "questions_per_session": questions,
@@ -139,11 +237,17 @@ def run(count: int, workers: int, questions: int, database_url: str) -> dict[str
         "enqueue_seconds": round(enqueue_s, 2),
         "sessions_per_minute": round(count / elapsed * 60, 1),
         "questions_stored": stored,
+        "steps_logged": sum(len(v) for v in logged.values()),
         "errors": len(errors),
         "error_reasons": sorted({s.error[:120] for s in errors})[:5],
         "steps_lost": len(lost),
         "lost_detail": lost[:5],
+        "steps_not_pushed": sum(len(v) for v in not_pushed.values()),
+        "not_pushed_detail": [
+            f"{sid}: {sorted(seqs)}" for sid, seqs in list(not_pushed.items())[:5]
+        ],
         "peak_worker_rss_mb": round(peak_rss / 2**20, 1),
+        "peak_server_rss_mb": round(peak_server_rss / 2**20, 1),
     }
 
 
@@ -152,27 +256,35 @@ def report(rows: list[dict[str, Any]]) -> str:
     lines.append(
         table(
             [
+                "layer",
                 "sessions",
                 "workers",
                 "questions each",
                 "time to finish all (s)",
                 "sessions/min",
                 "stored",
+                "steps",
                 "errors",
-                "steps lost",
-                "peak worker RSS (MB, all workers)",
+                "steps lost (log)",
+                "steps not pushed to the page",
+                "peak RSS, workers (MB)",
+                "peak RSS, web server (MB)",
             ],
             [
                 [
+                    r["layer"],
                     r["sessions"],
                     r["workers"],
                     r["questions_per_session"],
                     r["seconds"],
                     r["sessions_per_minute"],
                     r["questions_stored"],
+                    r["steps_logged"],
                     r["errors"],
                     r["steps_lost"],
+                    r["steps_not_pushed"],
                     r["peak_worker_rss_mb"],
+                    r["peak_server_rss_mb"],
                 ]
                 for r in rows
             ],
@@ -180,18 +292,20 @@ def report(rows: list[dict[str, Any]]) -> str:
     )
     targets = [
         target_line(
-            f"{r['sessions']} concurrent sessions: 0 errors, 0 lost steps",
-            f"{r['errors']} errors, {r['steps_lost']} lost",
-            r["errors"] == 0 and r["steps_lost"] == 0,
+            f"{r['sessions']} concurrent sessions, {r['workers']} workers ({r['layer']}): "
+            "0 errors, 0 lost steps",
+            f"{r['errors']} errors, {r['steps_lost'] + r['steps_not_pushed']} lost",
+            r["errors"] == 0 and r["steps_lost"] == 0 and r["steps_not_pushed"] == 0,
         )
         for r in rows
     ]
     lines += ["", "## Targets", "", table(["target", "measured", "status"], targets)]
     for r in rows:
-        if r["error_reasons"] or r["lost_detail"]:
+        if r["error_reasons"] or r["lost_detail"] or r["not_pushed_detail"]:
             lines += [
                 "",
-                f"{r['sessions']} sessions — errors: {r['error_reasons']}; lost: {r['lost_detail']}",
+                f"{r['sessions']} sessions — errors: {r['error_reasons']}; lost: "
+                f"{r['lost_detail']}; not pushed: {r['not_pushed_detail']}",
             ]
     return "\n".join(lines)
 
@@ -203,19 +317,20 @@ def main() -> None:
     parser.add_argument("--sessions", default="50,200")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--questions", type=int, default=2, help="questions per session")
+    parser.add_argument("--layer", default="memory", choices=["memory", "redis"])
     parser.add_argument("--database", default="derivativ_bench_concurrency")
     parser.add_argument("--smoke", action="store_true")
     args = parser.parse_args()
     if args.smoke:
         args.sessions, args.questions = "3", 1
         args.database += "_smoke"
-    os.environ.setdefault("SECRET_KEY", "bench-only-" + "k3y" * 20)
     database_url = setup_django(args.database)
     rows = [
-        run(int(n), args.workers, args.questions, database_url) for n in args.sessions.split(",")
+        run(int(n), args.workers, args.questions, args.layer, database_url)
+        for n in args.sessions.split(",")
     ]
     write_results("concurrency", report(rows), {"rows": rows}, smoke=args.smoke)
-    if args.smoke and any(r["errors"] or r["steps_lost"] for r in rows):
+    if args.smoke and any(r["errors"] or r["steps_lost"] or r["steps_not_pushed"] for r in rows):
         raise SystemExit("the smoke run had errors or lost steps")
 
 
