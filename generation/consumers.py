@@ -91,8 +91,9 @@ class SessionConsumer(AsyncWebsocketConsumer):
         from generation.models import GenerationSession
 
         session = GenerationSession.objects.select_related("status").get(pk=self.session_id)
-        last = session.steps.order_by("-sequence").values_list("sequence", flat=True).first() or 0
-        return live.render_session_state(session), last
+        # The last sequence is the one rendered, so a step written meanwhile is not skipped
+        # and not sent twice.
+        return live.render_session_state(session)
 
     @database_sync_to_async
     def _steps_between(self, after: int, before: int) -> str:

@@ -39,10 +39,6 @@ def session_group(session_id: Any) -> str:
     return f"session-{session_id}"
 
 
-def owner_group(user_id: Any) -> str:
-    return f"owner-{user_id}"
-
-
 def _heard(group: str) -> bool:
     """Whether a push to ``group`` can reach anyone, so that it is worth loading and rendering.
 
@@ -104,11 +100,12 @@ def render_step_event(step: Any, session: Any) -> str:
     return "".join(html)
 
 
-def render_session_state(session: Any) -> str:
-    """The whole current state of a session page's live regions (sent on connect)."""
-    return render_to_string(
-        f"{SESSION_TEMPLATE}#live-regions", {**session_context(session), "oob": True}
-    )
+def render_session_state(session: Any) -> tuple[str, int]:
+    """The whole current state of a session page's live regions (sent on connect), and the
+    sequence number of the last step in it."""
+    context = session_context(session)
+    last = context["steps"][-1].sequence if context["steps"] else 0
+    return render_to_string(f"{SESSION_TEMPLATE}#live-regions", {**context, "oob": True}), last
 
 
 # -- the bank: a question's card and flat columns, rendered once per change for every page ---
@@ -301,17 +298,8 @@ def publish_step(step_id: int) -> None:
 
     step = GenerationStep.objects.select_related("session", "session__status").get(pk=step_id)
     if not _heard(session_group(step.session_id)):
-        if step.session.is_terminal:
-            # An in-memory layer here reaches no page: the pages hear of this session through
-            # the change feed, which hears of changes to its row. A step written after the
-            # session ended (its "finished" step) changes nothing there the trigger counts, so
-            # without this the pages would not see it before a reload.
-            from generation.changefeed.postgres import notify_session_changed
-
-            try:
-                notify_session_changed(step.session_id)
-            except Exception:  # a push is only a notification: never fail a write because of it
-                logger.exception("could not notify the end of session %s", step.session_id)
+        # An in-memory layer here reaches no page; the pages catch up through the change
+        # feed, which hears every change to the session's row.
         return
     _send(
         session_group(step.session_id),

@@ -173,17 +173,29 @@ def session_record_result(*, session_id: str, index: int, result: dict[str, Any]
     session.save(update_fields=["results", "questions_rejected", "updated_at"])
 
 
-def _finish(session: GenerationSession, status: str, error: str = "") -> None:
+def _counts(session: GenerationSession) -> dict[str, int]:
+    """Questions saved, approved and rejected so far in a session."""
     counts = session.questions.aggregate(
         made=Count("id"), approved=Count("id", filter=Q(review_state=ReviewState.APPROVED))
     )
+    outcomes = (session.results or {}).get("questions", {})
+    counts["rejected"] = sum(1 for r in outcomes.values() if r.get("status") == "rejected")
+    return counts
+
+
+def session_counts(*, session_id: str) -> dict[str, int]:
+    """Questions saved, approved and rejected so far: ``{"made", "approved", "rejected"}``."""
+    return _counts(GenerationSession.objects.get(pk=session_id))
+
+
+def _finish(session: GenerationSession, status: str, error: str = "") -> None:
+    counts = _counts(session)
     session.status_id = status
     session.error = error[:4000]
     session.finished_at = timezone.now()
     session.questions_made = counts["made"]
     session.questions_approved = counts["approved"]
-    outcomes = (session.results or {}).get("questions", {})
-    session.questions_rejected = sum(1 for r in outcomes.values() if r.get("status") == "rejected")
+    session.questions_rejected = counts["rejected"]
     session.save()
 
 

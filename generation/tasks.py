@@ -11,11 +11,3 @@ def run_session(session_id: str) -> str:
     from generation.agents.orchestrator import run_session as run
 
     return run(session_id)
-
-
-@task()
-def recover_sessions() -> list[str]:
-    """Resume or fail sessions whose worker died."""
-    from generation.services import session_recover_stale
-
-    return session_recover_stale()

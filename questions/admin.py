@@ -32,8 +32,9 @@ def pretty_json(value: Any) -> str:
     )
 
 
-class StaffEditable(admin.ModelAdmin):
-    """Reference data: every active staff member may edit it, without per-model permissions."""
+class StaffReadMostly(admin.ModelAdmin):
+    """Records every staff member may read (and review), without per-model permissions;
+    only superusers delete."""
 
     def _staff(self, request: HttpRequest) -> bool:
         return bool(request.user.is_active and request.user.is_staff)
@@ -44,15 +45,18 @@ class StaffEditable(admin.ModelAdmin):
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self._staff(request)
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return self._staff(request)
-
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self._staff(request)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        # Rows are referenced by questions and sessions (PROTECT); only superusers delete.
         return bool(request.user.is_superuser)
+
+
+class StaffEditable(StaffReadMostly):
+    """Reference data: every active staff member may also add rows."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self._staff(request)
 
 
 @admin.register(Tier)
@@ -89,26 +93,6 @@ class SyllabusCodeAdmin(StaffEditable):
     list_filter = ["tier", "topic", "extended_only"]
     search_fields = ["code", "title", "notes"]
     ordering = ["sort_key"]
-
-
-class StaffReadMostly(admin.ModelAdmin):
-    """Records every staff member may read (and review), without per-model permissions;
-    only superusers delete."""
-
-    def _staff(self, request: HttpRequest) -> bool:
-        return bool(request.user.is_active and request.user.is_staff)
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return self._staff(request)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._staff(request)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._staff(request)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return bool(request.user.is_superuser)
 
 
 @admin.register(Question)

@@ -78,8 +78,12 @@ class BankFilterForm(forms.Form):
         return data
 
     def filters(self) -> dict[str, Any]:
-        """The valid filters as the selector takes them."""
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        """The valid filters as the selector takes them; an invalid one is left out, the
+        others still apply."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        data = self.cleaned_data
         out: dict[str, Any] = {}
         for name in (
             "q",

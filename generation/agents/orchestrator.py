@@ -481,21 +481,24 @@ def run_session(session_id: str) -> str:
     finally:
         heartbeat.stopped.set()
         heartbeat.join(timeout=5)
-    finished = services.session_finish(session_id=session_id, status=status, error=error)
+    # The last step is written before the session turns terminal, so the status change (which
+    # every change feed hears) also carries the pages to the last step.
+    counts = services.session_counts(session_id=session_id)
     services.step_record(
         session_id=session_id,
         agent="orchestrator",
         kind="finished",
-        message=_finished_message(finished),
+        message=_finished_message(status, error, counts),
         started_at=timezone.now(),
     )
+    services.session_finish(session_id=session_id, status=status, error=error)
     return status
 
 
-def _finished_message(session: GenerationSession) -> str:
-    if session.status_id == Status.COMPLETED:
+def _finished_message(status: str, error: str, counts: dict[str, int]) -> str:
+    if status == Status.COMPLETED:
         return (
-            f"Finished: {session.questions_made} saved ({session.questions_approved} approved), "
-            f"{session.questions_rejected} rejected"
+            f"Finished: {counts['made']} saved ({counts['approved']} approved), "
+            f"{counts['rejected']} rejected"
         )
-    return f"{str(session.status_id).capitalize()}: {session.error}"
+    return f"{str(status).capitalize()}: {error}"

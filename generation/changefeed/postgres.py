@@ -22,7 +22,7 @@ from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
 from derivativ.database import is_transaction_pooler
-from generation.changefeed.base import CHANNEL, SESSIONS, Change, backoff
+from generation.changefeed.base import CHANNEL, Change, backoff
 
 logger = logging.getLogger("generation.changefeed")
 
@@ -77,25 +77,6 @@ def change_from_notify(payload: str) -> Change | None:
             "change feed: ignoring a notification it does not understand: %.200s", payload
         )
         return None
-
-
-def notify_session_changed(session_id: object) -> None:
-    """Send the notification a session's trigger sends, from Django's connection.
-
-    For a write the trigger does not count as a change (see ``generation.live.publish_step``).
-    On its own transaction's id, so forwarders take it for a change of its own.
-    """
-    with connections["default"].cursor() as cursor:
-        cursor.execute(
-            """
-            SELECT pg_notify(%s, json_build_object(
-                'table', %s, 'op', 'UPDATE', 'id', s.id, 'owner_id', s.owner_id,
-                'xid', pg_current_xact_id()::text
-            )::text)
-            FROM generation_sessions s WHERE s.id = %s
-            """,
-            [CHANNEL, SESSIONS, str(session_id)],
-        )
 
 
 class PostgresFeed:

@@ -6,71 +6,84 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='GenerationSession',
+            name="GenerationSession",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('request', models.JSONField()),
-                ('syllabus_codes', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=10), default=list)),
-                ('topic', models.CharField(blank=True, max_length=80)),
-                ('marks', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('count', models.PositiveSmallIntegerField(default=1)),
-                ('difficulty', models.PositiveSmallIntegerField(default=3)),
-                ('mode', models.CharField(default='offline', max_length=20)),
-                ('model', models.CharField(blank=True, max_length=120)),
-                ('cancel_requested', models.BooleanField(default=False)),
-                ('error', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('heartbeat_at', models.DateTimeField(blank=True, null=True)),
-                ('worker', models.CharField(blank=True, max_length=120)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('agent_timings', models.JSONField(blank=True, default=dict)),
-                ('expected_steps', models.PositiveIntegerField(default=0)),
-                ('questions_made', models.PositiveIntegerField(default=0)),
-                ('questions_approved', models.PositiveIntegerField(default=0)),
-                ('questions_rejected', models.PositiveIntegerField(default=0)),
-                ('tokens_in', models.PositiveIntegerField(default=0)),
-                ('tokens_out', models.PositiveIntegerField(default=0)),
-                ('cost', models.DecimalField(decimal_places=6, default=0, max_digits=10)),
-                ('results', models.JSONField(blank=True, default=dict)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("request", models.JSONField()),
+                (
+                    "syllabus_codes",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=10), default=list
+                    ),
+                ),
+                ("topic", models.CharField(blank=True, max_length=80)),
+                ("marks", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("count", models.PositiveSmallIntegerField(default=1)),
+                ("difficulty", models.PositiveSmallIntegerField(default=3)),
+                ("mode", models.CharField(default="offline", max_length=20)),
+                ("model", models.CharField(blank=True, max_length=120)),
+                ("cancel_requested", models.BooleanField(default=False)),
+                ("error", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("heartbeat_at", models.DateTimeField(blank=True, null=True)),
+                ("worker", models.CharField(blank=True, max_length=120)),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("agent_timings", models.JSONField(blank=True, default=dict)),
+                ("expected_steps", models.PositiveIntegerField(default=0)),
+                ("questions_made", models.PositiveIntegerField(default=0)),
+                ("questions_approved", models.PositiveIntegerField(default=0)),
+                ("questions_rejected", models.PositiveIntegerField(default=0)),
+                ("tokens_in", models.PositiveIntegerField(default=0)),
+                ("tokens_out", models.PositiveIntegerField(default=0)),
+                ("cost", models.DecimalField(decimal_places=6, default=0, max_digits=10)),
+                ("results", models.JSONField(blank=True, default=dict)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'db_table': 'generation_sessions',
-                'ordering': ['-created_at'],
+                "db_table": "generation_sessions",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='GenerationStep',
+            name="GenerationStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sequence', models.PositiveIntegerField()),
-                ('agent', models.CharField(max_length=30)),
-                ('kind', models.CharField(max_length=30)),
-                ('message', models.TextField()),
-                ('reasoning', models.TextField(blank=True)),
-                ('question_index', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('data', models.JSONField(blank=True, default=dict)),
-                ('started_at', models.DateTimeField()),
-                ('finished_at', models.DateTimeField()),
-                ('duration_ms', models.PositiveIntegerField(default=0)),
-                ('tokens_in', models.PositiveIntegerField(default=0)),
-                ('tokens_out', models.PositiveIntegerField(default=0)),
-                ('cost', models.DecimalField(decimal_places=6, default=0, max_digits=10)),
-                ('model', models.CharField(blank=True, max_length=120)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sequence", models.PositiveIntegerField()),
+                ("agent", models.CharField(max_length=30)),
+                ("kind", models.CharField(max_length=30)),
+                ("message", models.TextField()),
+                ("reasoning", models.TextField(blank=True)),
+                ("question_index", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("data", models.JSONField(blank=True, default=dict)),
+                ("started_at", models.DateTimeField()),
+                ("finished_at", models.DateTimeField()),
+                ("duration_ms", models.PositiveIntegerField(default=0)),
+                ("tokens_in", models.PositiveIntegerField(default=0)),
+                ("tokens_out", models.PositiveIntegerField(default=0)),
+                ("cost", models.DecimalField(decimal_places=6, default=0, max_digits=10)),
+                ("model", models.CharField(blank=True, max_length=120)),
             ],
             options={
-                'db_table': 'generation_steps',
-                'ordering': ['session', 'sequence'],
+                "db_table": "generation_steps",
+                "ordering": ["session", "sequence"],
             },
         ),
     ]

@@ -6,56 +6,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('generation', '0001_initial'),
-        ('questions', '0001_initial'),
+        ("generation", "0001_initial"),
+        ("questions", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='generationsession',
-            name='calculator_policy',
-            field=models.ForeignKey(blank=True, db_column='calculator_policy', null=True, on_delete=django.db.models.deletion.PROTECT, to='questions.calculatorpolicy'),
+            model_name="generationsession",
+            name="calculator_policy",
+            field=models.ForeignKey(
+                blank=True,
+                db_column="calculator_policy",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                to="questions.calculatorpolicy",
+            ),
         ),
         migrations.AddField(
-            model_name='generationsession',
-            name='command_word',
-            field=models.ForeignKey(blank=True, db_column='command_word', null=True, on_delete=django.db.models.deletion.PROTECT, to='questions.commandword'),
+            model_name="generationsession",
+            name="command_word",
+            field=models.ForeignKey(
+                blank=True,
+                db_column="command_word",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                to="questions.commandword",
+            ),
         ),
         migrations.AddField(
-            model_name='generationsession',
-            name='owner',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='generation_sessions', to=settings.AUTH_USER_MODEL),
+            model_name="generationsession",
+            name="owner",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="generation_sessions",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='generationsession',
-            name='status',
-            field=models.ForeignKey(db_column='status', default='pending', on_delete=django.db.models.deletion.PROTECT, to='questions.generationstatus'),
+            model_name="generationsession",
+            name="status",
+            field=models.ForeignKey(
+                db_column="status",
+                default="pending",
+                on_delete=django.db.models.deletion.PROTECT,
+                to="questions.generationstatus",
+            ),
         ),
         migrations.AddField(
-            model_name='generationsession',
-            name='tier',
-            field=models.ForeignKey(db_column='tier', on_delete=django.db.models.deletion.PROTECT, to='questions.tier'),
+            model_name="generationsession",
+            name="tier",
+            field=models.ForeignKey(
+                db_column="tier", on_delete=django.db.models.deletion.PROTECT, to="questions.tier"
+            ),
         ),
         migrations.AddField(
-            model_name='generationstep',
-            name='session',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='generation.generationsession'),
+            model_name="generationstep",
+            name="session",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="steps",
+                to="generation.generationsession",
+            ),
         ),
         migrations.AddIndex(
-            model_name='generationsession',
-            index=models.Index(fields=['owner', '-created_at'], name='sessions_owner_created'),
+            model_name="generationsession",
+            index=models.Index(fields=["owner", "-created_at"], name="sessions_owner_created"),
         ),
         migrations.AddIndex(
-            model_name='generationsession',
-            index=models.Index(fields=['status', 'heartbeat_at'], name='sessions_status_heartbeat'),
+            model_name="generationsession",
+            index=models.Index(fields=["status", "heartbeat_at"], name="sessions_status_heartbeat"),
         ),
         migrations.AddConstraint(
-            model_name='generationstep',
-            constraint=models.UniqueConstraint(fields=('session', 'sequence'), name='steps_session_sequence'),
+            model_name="generationstep",
+            constraint=models.UniqueConstraint(
+                fields=("session", "sequence"), name="steps_session_sequence"
+            ),
         ),
     ]

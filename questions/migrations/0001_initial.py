@@ -12,144 +12,343 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('generation', '0001_initial'),
+        ("generation", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CalculatorPolicy',
+            name="CalculatorPolicy",
             fields=[
-                ('code', models.CharField(max_length=40, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=80)),
-                ('description', models.TextField(blank=True)),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
+                ("code", models.CharField(max_length=40, primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=80)),
+                ("description", models.TextField(blank=True)),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name_plural': 'calculator policies',
-                'db_table': 'calculator_policies',
-                'ordering': ['sort_order', 'code'],
-                'abstract': False,
+                "verbose_name_plural": "calculator policies",
+                "db_table": "calculator_policies",
+                "ordering": ["sort_order", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='CommandWord',
+            name="CommandWord",
             fields=[
-                ('code', models.CharField(max_length=40, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=80)),
-                ('description', models.TextField(blank=True)),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
-                ('usage_guidance', models.TextField(blank=True)),
+                ("code", models.CharField(max_length=40, primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=80)),
+                ("description", models.TextField(blank=True)),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
+                ("usage_guidance", models.TextField(blank=True)),
             ],
             options={
-                'db_table': 'command_words',
-                'ordering': ['sort_order', 'code'],
-                'abstract': False,
+                "db_table": "command_words",
+                "ordering": ["sort_order", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='GenerationStatus',
+            name="GenerationStatus",
             fields=[
-                ('code', models.CharField(max_length=40, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=80)),
-                ('description', models.TextField(blank=True)),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
-                ('is_terminal', models.BooleanField(default=False)),
+                ("code", models.CharField(max_length=40, primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=80)),
+                ("description", models.TextField(blank=True)),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
+                ("is_terminal", models.BooleanField(default=False)),
             ],
             options={
-                'verbose_name_plural': 'generation statuses',
-                'db_table': 'generation_statuses',
-                'ordering': ['sort_order', 'code'],
-                'abstract': False,
+                "verbose_name_plural": "generation statuses",
+                "db_table": "generation_statuses",
+                "ordering": ["sort_order", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='QuestionOrigin',
+            name="QuestionOrigin",
             fields=[
-                ('code', models.CharField(max_length=40, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=80)),
-                ('description', models.TextField(blank=True)),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
+                ("code", models.CharField(max_length=40, primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=80)),
+                ("description", models.TextField(blank=True)),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'db_table': 'question_origins',
-                'ordering': ['sort_order', 'code'],
-                'abstract': False,
+                "db_table": "question_origins",
+                "ordering": ["sort_order", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Tier',
+            name="Tier",
             fields=[
-                ('code', models.CharField(max_length=40, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=80)),
-                ('description', models.TextField(blank=True)),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
-                ('papers', models.CharField(blank=True, max_length=200)),
-                ('grades', models.CharField(blank=True, max_length=20)),
+                ("code", models.CharField(max_length=40, primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=80)),
+                ("description", models.TextField(blank=True)),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
+                ("papers", models.CharField(blank=True, max_length=200)),
+                ("grades", models.CharField(blank=True, max_length=20)),
             ],
             options={
-                'db_table': 'tiers',
-                'ordering': ['sort_order', 'code'],
-                'abstract': False,
+                "db_table": "tiers",
+                "ordering": ["sort_order", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='SyllabusCode',
+            name="SyllabusCode",
             fields=[
-                ('code', models.CharField(max_length=10, primary_key=True, serialize=False)),
-                ('topic_number', models.PositiveSmallIntegerField()),
-                ('topic', models.CharField(max_length=80)),
-                ('number', models.CharField(max_length=8)),
-                ('title', models.CharField(max_length=120)),
-                ('extended_only', models.BooleanField(default=False)),
-                ('notes', models.TextField(blank=True)),
-                ('sort_key', models.PositiveIntegerField(default=0)),
-                ('tier', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='syllabus_codes', to='questions.tier')),
+                ("code", models.CharField(max_length=10, primary_key=True, serialize=False)),
+                ("topic_number", models.PositiveSmallIntegerField()),
+                ("topic", models.CharField(max_length=80)),
+                ("number", models.CharField(max_length=8)),
+                ("title", models.CharField(max_length=120)),
+                ("extended_only", models.BooleanField(default=False)),
+                ("notes", models.TextField(blank=True)),
+                ("sort_key", models.PositiveIntegerField(default=0)),
+                (
+                    "tier",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="syllabus_codes",
+                        to="questions.tier",
+                    ),
+                ),
             ],
             options={
-                'db_table': 'syllabus_codes',
-                'ordering': ['sort_key'],
+                "db_table": "syllabus_codes",
+                "ordering": ["sort_key"],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('content', models.JSONField()),
-                ('title', models.CharField(max_length=200)),
-                ('marks', models.PositiveSmallIntegerField()),
-                ('command_words', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=40), default=list)),
-                ('syllabus_codes', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=10), default=list)),
-                ('topic', models.CharField(max_length=80)),
-                ('difficulty', models.PositiveSmallIntegerField()),
-                ('quality_score', models.FloatField(blank=True, null=True)),
-                ('review_state', models.CharField(choices=[('draft', 'Draft'), ('needs_review', 'Needs review'), ('approved', 'Approved'), ('rejected', 'Rejected')], default='draft', max_length=20)),
-                ('review_note', models.TextField(blank=True)),
-                ('review', models.JSONField(blank=True, null=True)),
-                ('verification', models.JSONField(blank=True, null=True)),
-                ('verified', models.BooleanField(default=False)),
-                ('variant_key', models.CharField(db_index=True, max_length=500)),
-                ('template', models.CharField(blank=True, db_index=True, max_length=100)),
-                ('search_text', models.TextField(blank=True)),
-                ('search_vector', models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('title', config='english', weight='A'), '||', django.contrib.postgres.search.SearchVector('search_text', config='english', weight='B'), django.contrib.postgres.search.SearchConfig('english')), output_field=django.contrib.postgres.search.SearchVectorField())),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('calculator_policy', models.ForeignKey(db_column='calculator_policy', on_delete=django.db.models.deletion.PROTECT, to='questions.calculatorpolicy')),
-                ('command_word', models.ForeignKey(db_column='command_word', on_delete=django.db.models.deletion.PROTECT, to='questions.commandword')),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='questions', to=settings.AUTH_USER_MODEL)),
-                ('session', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='questions', to='generation.generationsession')),
-                ('origin', models.ForeignKey(db_column='origin', on_delete=django.db.models.deletion.PROTECT, to='questions.questionorigin')),
-                ('tier', models.ForeignKey(db_column='tier', on_delete=django.db.models.deletion.PROTECT, to='questions.tier')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("content", models.JSONField()),
+                ("title", models.CharField(max_length=200)),
+                ("marks", models.PositiveSmallIntegerField()),
+                (
+                    "command_words",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=40), default=list
+                    ),
+                ),
+                (
+                    "syllabus_codes",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=10), default=list
+                    ),
+                ),
+                ("topic", models.CharField(max_length=80)),
+                ("difficulty", models.PositiveSmallIntegerField()),
+                ("quality_score", models.FloatField(blank=True, null=True)),
+                (
+                    "review_state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("needs_review", "Needs review"),
+                            ("approved", "Approved"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                ("review_note", models.TextField(blank=True)),
+                ("review", models.JSONField(blank=True, null=True)),
+                ("verification", models.JSONField(blank=True, null=True)),
+                ("verified", models.BooleanField(default=False)),
+                ("variant_key", models.CharField(db_index=True, max_length=500)),
+                ("template", models.CharField(blank=True, db_index=True, max_length=100)),
+                ("search_text", models.TextField(blank=True)),
+                (
+                    "search_vector",
+                    models.GeneratedField(
+                        db_persist=True,
+                        expression=django.contrib.postgres.search.CombinedSearchVector(
+                            django.contrib.postgres.search.SearchVector(
+                                "title", config="english", weight="A"
+                            ),
+                            "||",
+                            django.contrib.postgres.search.SearchVector(
+                                "search_text", config="english", weight="B"
+                            ),
+                            django.contrib.postgres.search.SearchConfig("english"),
+                        ),
+                        output_field=django.contrib.postgres.search.SearchVectorField(),
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "calculator_policy",
+                    models.ForeignKey(
+                        db_column="calculator_policy",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="questions.calculatorpolicy",
+                    ),
+                ),
+                (
+                    "command_word",
+                    models.ForeignKey(
+                        db_column="command_word",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="questions.commandword",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="questions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="questions",
+                        to="generation.generationsession",
+                    ),
+                ),
+                (
+                    "origin",
+                    models.ForeignKey(
+                        db_column="origin",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="questions.questionorigin",
+                    ),
+                ),
+                (
+                    "tier",
+                    models.ForeignKey(
+                        db_column="tier",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="questions.tier",
+                    ),
+                ),
             ],
             options={
-                'db_table': 'questions',
-                'ordering': ['-created_at'],
-                'indexes': [django.contrib.postgres.indexes.GinIndex(fields=['content'], name='questions_content_gin', opclasses=['jsonb_path_ops']), django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='questions_search_gin'), django.contrib.postgres.indexes.GinIndex(fields=['syllabus_codes'], name='questions_codes_gin'), django.contrib.postgres.indexes.GinIndex(fields=['command_words'], name='questions_commands_gin'), models.Index(fields=['review_state', 'tier', 'topic', '-created_at'], name='questions_state_tier_topic'), models.Index(fields=['tier', 'marks', 'calculator_policy'], name='questions_tier_marks_calc'), models.Index(fields=['tier', 'difficulty'], name='questions_tier_difficulty'), models.Index(fields=['owner', 'review_state', '-created_at'], name='questions_owner_state'), models.Index(fields=['quality_score'], name='questions_quality')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('tier', django.db.models.fields.json.KeyTextTransform('tier', 'content'))), name='questions_tier_matches_content'), models.CheckConstraint(condition=models.Q(('marks', django.db.models.functions.comparison.Cast(django.db.models.fields.json.KeyTextTransform('total_marks', 'content'), models.PositiveSmallIntegerField()))), name='questions_marks_match_content'), models.CheckConstraint(condition=models.Q(('difficulty', django.db.models.functions.comparison.Cast(django.db.models.fields.json.KeyTextTransform('difficulty', 'content'), models.PositiveSmallIntegerField()))), name='questions_difficulty_matches_content'), models.CheckConstraint(condition=models.Q(('calculator_policy', django.db.models.fields.json.KeyTextTransform('calculator_policy', 'content'))), name='questions_calculator_matches_content'), models.CheckConstraint(condition=models.Q(('title', django.db.models.functions.comparison.Coalesce(django.db.models.fields.json.KeyTextTransform('title', 'content'), models.Value('')))), name='questions_title_matches_content'), models.CheckConstraint(condition=models.Q(('difficulty__gte', 1), ('difficulty__lte', 5)), name='questions_difficulty_range'), models.CheckConstraint(condition=models.Q(('quality_score__isnull', True), models.Q(('quality_score__gte', 0), ('quality_score__lte', 1)), _connector='OR'), name='questions_quality_range')],
+                "db_table": "questions",
+                "ordering": ["-created_at"],
+                "indexes": [
+                    django.contrib.postgres.indexes.GinIndex(
+                        fields=["content"],
+                        name="questions_content_gin",
+                        opclasses=["jsonb_path_ops"],
+                    ),
+                    django.contrib.postgres.indexes.GinIndex(
+                        fields=["search_vector"], name="questions_search_gin"
+                    ),
+                    django.contrib.postgres.indexes.GinIndex(
+                        fields=["syllabus_codes"], name="questions_codes_gin"
+                    ),
+                    django.contrib.postgres.indexes.GinIndex(
+                        fields=["command_words"], name="questions_commands_gin"
+                    ),
+                    models.Index(
+                        fields=["review_state", "tier", "topic", "-created_at"],
+                        name="questions_state_tier_topic",
+                    ),
+                    models.Index(
+                        fields=["tier", "marks", "calculator_policy"],
+                        name="questions_tier_marks_calc",
+                    ),
+                    models.Index(fields=["tier", "difficulty"], name="questions_tier_difficulty"),
+                    models.Index(
+                        fields=["owner", "review_state", "-created_at"],
+                        name="questions_owner_state",
+                    ),
+                    models.Index(fields=["quality_score"], name="questions_quality"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "tier",
+                                django.db.models.fields.json.KeyTextTransform("tier", "content"),
+                            )
+                        ),
+                        name="questions_tier_matches_content",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "marks",
+                                django.db.models.functions.comparison.Cast(
+                                    django.db.models.fields.json.KeyTextTransform(
+                                        "total_marks", "content"
+                                    ),
+                                    models.PositiveSmallIntegerField(),
+                                ),
+                            )
+                        ),
+                        name="questions_marks_match_content",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "difficulty",
+                                django.db.models.functions.comparison.Cast(
+                                    django.db.models.fields.json.KeyTextTransform(
+                                        "difficulty", "content"
+                                    ),
+                                    models.PositiveSmallIntegerField(),
+                                ),
+                            )
+                        ),
+                        name="questions_difficulty_matches_content",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "calculator_policy",
+                                django.db.models.fields.json.KeyTextTransform(
+                                    "calculator_policy", "content"
+                                ),
+                            )
+                        ),
+                        name="questions_calculator_matches_content",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "title",
+                                django.db.models.functions.comparison.Coalesce(
+                                    django.db.models.fields.json.KeyTextTransform(
+                                        "title", "content"
+                                    ),
+                                    models.Value(""),
+                                ),
+                            )
+                        ),
+                        name="questions_title_matches_content",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("difficulty__gte", 1), ("difficulty__lte", 5)),
+                        name="questions_difficulty_range",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("quality_score__isnull", True),
+                            models.Q(("quality_score__gte", 0), ("quality_score__lte", 1)),
+                            _connector="OR",
+                        ),
+                        name="questions_quality_range",
+                    ),
+                ],
             },
         ),
     ]

@@ -75,7 +75,9 @@ def test_staff_can_read_sessions_and_steps_but_not_change_them(client, staff_use
     from generation.schemas import GenerationRequest
 
     session = services.session_start(
-        owner=teacher, request=GenerationRequest(tier="Core", syllabus_codes=["C5.3"]), enqueue=False
+        owner=teacher,
+        request=GenerationRequest(tier="Core", syllabus_codes=["C5.3"]),
+        enqueue=False,
     )
     client.force_login(staff_user)
     listing = client.get(reverse("admin:generation_generationsession_changelist"))
