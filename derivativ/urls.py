@@ -8,6 +8,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="questions:bank", permanent=False)),
     path("bank/", include("questions.urls")),
     path("generate/", include("generation.urls")),
+    path("papers/", include("papers.urls")),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
 ]

@@ -27,6 +27,7 @@ STEP_FRAGMENT = "step.fragment"
 SESSION_FRAGMENT = "session.fragment"
 QUESTION_CHANGED = "question.changed"
 SESSION_CHANGED = "session.changed"
+PAPER_CHANGED = "paper.changed"
 
 BANK_GROUP = "bank"
 SESSION_TEMPLATE = "generation/session_detail.html"
@@ -37,6 +38,10 @@ LIVE_CHANGED_CLASS = "live-changed"
 
 def session_group(session_id: Any) -> str:
     return f"session-{session_id}"
+
+
+def paper_group(paper_id: Any) -> str:
+    return f"paper-{paper_id}"
 
 
 def _heard(group: str) -> bool:
@@ -336,4 +341,21 @@ def publish_session_change(*, session_id: str, operation: str) -> None:
     """Tell a session's watchers that its row changed in the database (by anyone)."""
     _send(
         session_group(session_id), {"type": SESSION_CHANGED, "id": str(session_id), "op": operation}
+    )
+
+
+def publish_paper_job_change(*, job_id: str, operation: str) -> None:
+    """Tell the pages watching a paper that one of its jobs moved (progress, log, its end);
+    each page re-renders what its user may see."""
+    from papers.models import PaperJob
+
+    job = PaperJob.objects.filter(pk=job_id).values("paper_id", "status").first()
+    if job is None:
+        return
+    group = paper_group(job["paper_id"])
+    if not _heard(group):
+        return
+    _send(
+        group,
+        {"type": PAPER_CHANGED, "job": str(job_id), "op": operation, "status": job["status"]},
     )

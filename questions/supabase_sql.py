@@ -37,7 +37,7 @@ from django.db.migrations.state import ProjectState
 
 SUPABASE_DIR = Path(settings.BASE_DIR) / "supabase"
 SEED_FILE = "seed.sql"
-OWN_APPS = frozenset({"questions", "generation"})
+OWN_APPS = frozenset({"questions", "generation", "papers"})
 
 MigrationKey = tuple[str, str]
 
@@ -76,6 +76,11 @@ SQL_FILES: tuple[SqlFile, ...] = (
         "migrations/20261125000300_bank_tier_topic_index.sql",
         through=("questions", "0005_bank_tier_topic_index"),
         title="The bank: an index for tier + topic, newest first, that also counts",
+    ),
+    SqlFile(
+        "migrations/20261207000000_papers.sql",
+        through=("papers", "0002_row_level_security_and_notify"),
+        title="Papers: worksheets and mock exams, versions, PDFs, jobs, the basket; row level security; NOTIFY on jobs",
     ),
 )
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "derivativ",
     "questions",
     "generation",
+    "papers",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +70,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "papers.context_processors.basket",
             ],
             "builtins": ["questions.templatetags.maths"],
         },

@@ -49,7 +49,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
 
 from generation import live
-from generation.changefeed.base import CHANNEL, QUESTIONS, SESSIONS, TABLES, Change
+from generation.changefeed.base import CHANNEL, PAPER_JOBS, QUESTIONS, SESSIONS, TABLES, Change
 from generation.changefeed.claims import Claims, LocalClaims, RedisClaims, claims_for_channel_layer
 
 __all__ = [
@@ -84,6 +84,8 @@ def publish(change: Change) -> None:
         live.publish_question_change(question_id=change.id, operation=change.op)
     elif change.table == SESSIONS:
         live.publish_session_change(session_id=change.id, operation=change.op)
+    elif change.table == PAPER_JOBS:
+        live.publish_paper_job_change(job_id=change.id, operation=change.op)
 
 
 def _publish_retrying(change: Change) -> None:

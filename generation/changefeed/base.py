@@ -5,11 +5,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-# The NOTIFY channel and the tables whose triggers send to it (questions/migrations/0004).
+# The NOTIFY channel and the tables whose triggers send to it (questions/migrations/0004,
+# papers/migrations/0002).
 CHANNEL = "derivativ_changes"
 QUESTIONS = "questions"
 SESSIONS = "generation_sessions"
-TABLES = (QUESTIONS, SESSIONS)
+PAPER_JOBS = "paper_jobs"
+TABLES = (QUESTIONS, SESSIONS, PAPER_JOBS)
 OPERATIONS = ("INSERT", "UPDATE", "DELETE")
 
 # Reconnect delays: at once (a killed connection on a healthy server comes straight back),

@@ -478,6 +478,7 @@ async def test_supabase_realtime_feed_forwards_each_change_once_from_two_subscri
     assert fake.joins[0] == [
         {"event": "*", "schema": "public", "table": "questions"},
         {"event": "*", "schema": "public", "table": "generation_sessions"},
+        {"event": "*", "schema": "public", "table": "paper_jobs"},
     ]
     # Two forwarders share the work, so the order between changes is theirs to interleave.
     by_op = {e["op"]: e for e in events}
