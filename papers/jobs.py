@@ -10,13 +10,14 @@ says why; one whose worker died is run again once, then failed.
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from papers.models import JobKind, Paper, PaperJob
@@ -155,6 +156,25 @@ def _runner(kind: str) -> Callable[[PaperJob], None]:
     }[JobKind(kind)]
 
 
+class _Heartbeat(threading.Thread):
+    """Beats for a running job between its log lines (one PDF of a long paper may take a
+    while), so the watchdog does not take it for dead."""
+
+    def __init__(self, job_id: str) -> None:
+        super().__init__(daemon=True, name=f"paper-job-heartbeat-{job_id}")
+        self.job_id = job_id
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        try:
+            while not self.stopped.wait(settings.PIPELINE["HEARTBEAT_SECONDS"]):
+                PaperJob.objects.filter(pk=self.job_id, status_id="running").update(
+                    heartbeat_at=timezone.now()
+                )
+        finally:
+            connection.close()
+
+
 def job_run(job_id: str) -> str:
     """Run a job to a terminal state; returns that state. Never leaves it running."""
     from generation.agents.orchestrator import worker_name
@@ -163,6 +183,8 @@ def job_run(job_id: str) -> str:
     if job is None:
         return str(PaperJob.objects.get(pk=job_id).status_id)
     status, error = "completed", ""
+    heartbeat = _Heartbeat(job_id)
+    heartbeat.start()
     try:
         _runner(job.kind)(job)
     except JobCancelled:
@@ -171,6 +193,9 @@ def job_run(job_id: str) -> str:
         logger.exception("paper job %s failed", job_id)
         status, error = "failed", _reason(exc)
         logger.debug("%s", traceback.format_exc())
+    finally:
+        heartbeat.stopped.set()
+        heartbeat.join(timeout=5)
     with transaction.atomic():
         locked = PaperJob.objects.select_for_update().get(pk=job_id)
         _finish(locked, status, error)

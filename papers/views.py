@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -343,10 +343,10 @@ def _label_and_version(paper: Paper, label: str, version: str) -> tuple[str, Ver
 @xframe_options_sameorigin
 def paper_preview(request: HttpRequest, paper_id: Any, label: str, version: str) -> HttpResponse:
     """One version as a standalone HTML page (shown in the editor; prints from the browser)."""
-    from papers.typeset import render_html
-
     paper = _paper_or_404(request, paper_id)
     label, chosen = _label_and_version(paper, label, version)
+    from papers.typeset import render_html
+
     try:
         document = selectors.paper_document(paper, label=label)
     except ValueError as exc:
@@ -435,7 +435,7 @@ def basket(request: HttpRequest) -> HttpResponse:
 def basket_add(request: HttpRequest) -> HttpResponse:
     try:
         question = Question.objects.visible_to(request.user).get(pk=request.POST.get("question"))
-    except (Question.DoesNotExist, ValueError, TypeError):
+    except (Question.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such question") from None
     if not question.verified:
         message = "It failed verification, so it cannot go on a paper."

@@ -188,6 +188,8 @@ def test_another_like_this_starts_a_session_for_the_same_template(client, teache
 def test_an_invalid_filter_is_left_out_and_the_others_still_apply(client, teacher, make_question):
     make_question(owner=teacher)  # an Extended question
     client.force_login(teacher)
-    body = client.get(reverse("questions:bank"), {"tier": "Core", "syllabus_code": "Z9.9"}).content.decode()
+    body = client.get(
+        reverse("questions:bank"), {"tier": "Core", "syllabus_code": "Z9.9"}
+    ).content.decode()
     assert "Z9.9 is not a 0580 syllabus code" in body
     assert "No questions match these filters." in body  # the tier filter still applied

@@ -1,8 +1,8 @@
 """`python manage.py worker`: django-tasks-db's `db_worker`, plus the session watchdog.
 
-Beside the task loop, a thread checks every few seconds for running sessions whose worker
-stopped sending heartbeats (killed, out of memory, machine gone) and resumes or fails them,
-so no session is ever left running.
+Beside the task loop, a thread checks every few seconds for running sessions (and paper jobs)
+whose worker stopped sending heartbeats (killed, out of memory, machine gone) and resumes or
+fails them, so none is ever left running.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ logger = logging.getLogger("generation.worker")
 
 def _watchdog(stop: threading.Event, every: float) -> None:
     from generation.services import session_recover_stale
+    from papers.jobs import job_recover_stale
 
     try:
         while True:
@@ -28,6 +29,9 @@ def _watchdog(stop: threading.Event, every: float) -> None:
                 recovered = session_recover_stale()
                 if recovered:
                     logger.warning("recovered stale sessions: %s", ", ".join(recovered))
+                jobs = job_recover_stale()
+                if jobs:
+                    logger.warning("recovered stale paper jobs: %s", ", ".join(jobs))
             except Exception:  # the watchdog must outlive a database hiccup
                 logger.exception("session watchdog failed; retrying")
             if stop.wait(every):
