@@ -26,6 +26,7 @@ from questions.schemas import CalculatorPolicy, Tier
 
 MAX_QUESTIONS = 40  # a 0580 paper has 20–30; more is no longer a paper a class can sit
 MAX_USES_PER_TEMPLATE = 2  # variety: a template appears at most twice in one paper
+REPEAT_WORTH_MARKS = 4  # marks closer to the weights that justify using templates twice
 
 
 class Weight(BaseModel):
@@ -212,6 +213,11 @@ class Plan:
         return sum(s.marks for s in self.slots)
 
     @property
+    def deviation(self) -> int:
+        """Marks away from the weights' allocation, over all targets."""
+        return sum(abs(self.achieved.get(t, 0) - a) for t, a in self.allocation.items())
+
+    @property
     def to_generate(self) -> list[Slot]:
         return [s for s in self.slots if not s.from_bank]
 
@@ -274,7 +280,11 @@ def _subset_sum(items: list[_Item], target: int) -> list[_Item] | None:
 
 
 def _template_items(
-    blueprint: Blueprint, codes: list[str], catalogue: Catalogue, rng: random.Random
+    blueprint: Blueprint,
+    codes: list[str],
+    catalogue: Catalogue,
+    rng: random.Random,
+    max_uses: int,
 ) -> list[_Item]:
     """Template uses for these codes: each template at most ``MAX_USES_PER_TEMPLATE`` times
     (at two difficulties of the range where it can, else twice at one if it makes two
@@ -301,7 +311,7 @@ def _template_items(
                 uses.append(others[0])
             elif options[0].variants >= 2:
                 uses.append(options[0])
-            for n, option in enumerate(uses[:MAX_USES_PER_TEMPLATE]):
+            for n, option in enumerate(uses[:max_uses]):
                 item = _Item(code, option.marks, option.difficulty, template.key)
                 (first if n == 0 else second).append(item)
     rng.shuffle(first)
@@ -310,7 +320,7 @@ def _template_items(
 
 
 def _bank_items(
-    codes: list[str], candidates: list[BankCandidate], used_variants: set[str]
+    codes: list[str], candidates: list[BankCandidate], used_variants: set[str], max_uses: int
 ) -> list[_Item]:
     wanted = set(codes)
     items = []
@@ -319,7 +329,7 @@ def _bank_items(
         code = next((c for c in candidate.codes if c in wanted), None)
         if code is None or candidate.variant_key in used_variants:
             continue
-        if candidate.template and per_template[candidate.template] >= MAX_USES_PER_TEMPLATE:
+        if candidate.template and per_template[candidate.template] >= max_uses:
             continue
         per_template[candidate.template] += 1
         used_variants.add(candidate.variant_key)
@@ -364,20 +374,74 @@ def plan(
 
     Each target gets its share of the marks as closely as its questions allow; a shortfall
     moves on to the next target, and the paper's total is met exactly or the blueprint is
-    refused with what to change.
+    refused with what to change. Every template is used once if that can meet it, else at
+    most ``MAX_USES_PER_TEMPLATE`` times.
     """
+    varied: Plan | None = None
+    try:
+        varied = _plan(blueprint, catalogue, bank or [], seed, 1)
+    except BlueprintImpossible:
+        pass
+    if varied is not None and varied.deviation == 0:
+        return varied
+    try:
+        closer = _plan(blueprint, catalogue, bank or [], seed, MAX_USES_PER_TEMPLATE)
+    except BlueprintImpossible:
+        if varied is None:
+            raise
+        return varied
+    # A template twice is worth it only when it brings the weights noticeably closer.
+    if varied is not None and varied.deviation <= closer.deviation + REPEAT_WORTH_MARKS:
+        return varied
+    return closer
+
+
+def _reachable(items: list[_Item], limit: int) -> set[int]:
+    """Every total (up to ``limit``) some subset of ``items`` adds up to."""
+    sums = {0}
+    for item in items:
+        sums |= {s + item.marks for s in sums if s + item.marks <= limit}
+    return sums
+
+
+def _split(
+    allocation: dict[str, int], reachable: dict[str, set[int]], total: int
+) -> dict[str, int] | None:
+    """Marks per target, each a total its questions can make, adding up to ``total`` exactly
+    and as close to the allocation as can be (least total distance); None when no split adds
+    up."""
+    best: dict[int, tuple[int, list[int]]] = {0: (0, [])}  # running total → (cost, sums)
+    for target, asked in allocation.items():
+        step: dict[int, tuple[int, list[int]]] = {}
+        for running, (cost, sums) in best.items():
+            for value in reachable[target]:
+                new = running + value
+                if new > total:
+                    continue
+                candidate = (cost + abs(value - asked), [*sums, value])
+                if new not in step or candidate[0] < step[new][0]:
+                    step[new] = candidate
+        best = step
+    if total not in best:
+        return None
+    return dict(zip(allocation, best[total][1], strict=True))
+
+
+def _plan(
+    blueprint: Blueprint,
+    catalogue: Catalogue,
+    candidates: list[BankCandidate],
+    seed: int,
+    max_uses: int,
+) -> Plan:
     rng = random.Random(f"blueprint|{seed}")
     allocation = allocate(blueprint.total_marks, blueprint.weights)
     used_variants: set[str] = set()
     used_questions: set[str] = set()
-    template_uses: dict[str, int] = defaultdict(int)
-    slots: list[Slot] = []
-    achieved: dict[str, int] = {}
+    used_templates: set[str] = set()
     notes: list[str] = []
     reasons: list[str] = []
-    carry = 0
     targets = list(allocation)
-    candidates = bank or []
 
     pools: dict[str, list[_Item]] = {}
     for target in targets:
@@ -388,9 +452,15 @@ def plan(
             if c.question_id not in used_questions
             and blueprint.difficulty_min <= c.difficulty <= blueprint.difficulty_max
         ]
-        bank_items = _bank_items(codes, fitting, used_variants)
+        bank_items = _bank_items(codes, fitting, used_variants, max_uses)
         used_questions.update(i.question_id for i in bank_items)
-        template_items = _template_items(blueprint, codes, catalogue, rng)
+        # A template serving codes of two targets counts for the first (its uses are shared).
+        template_items = [
+            i
+            for i in _template_items(blueprint, codes, catalogue, rng, max_uses)
+            if i.template not in used_templates
+        ]
+        used_templates.update(i.template for i in template_items)
         pools[target] = bank_items + template_items
         if not pools[target]:
             reasons.append(
@@ -402,77 +472,33 @@ def plan(
     if reasons:
         raise BlueprintImpossible(reasons)
 
-    picked: list[tuple[str, _Item]] = []
+    reachable = {t: _reachable(pools[t], blueprint.total_marks) for t in targets}
+    split = _split(allocation, reachable, blueprint.total_marks)
+    if split is None:
+        most = sum(max(r) for r in reachable.values())
+        everything = [i for t in targets for i in pools[t]]
+        if most < blueprint.total_marks:
+            reason = (
+                f"These topics and codes cannot make {blueprint.total_marks} marks: they have "
+                f"{_describe_marks(everything)} (a template is used at most {max_uses} "
+                f"time{'s' if max_uses > 1 else ''} a paper; approved bank questions add "
+                f"more). Ask for {most} marks or fewer, or add topics or codes."
+            )
+        else:
+            reason = (
+                f"These topics and codes cannot make exactly {blueprint.total_marks} marks with "
+                f"{_describe_marks(everything)}. Ask for a mark or two more or fewer, or add "
+                "topics or codes."
+            )
+        raise BlueprintImpossible([reason])
 
-    def usable(items: list[_Item]) -> list[_Item]:
-        return [
-            i for i in items if not i.template or template_uses[i.template] < MAX_USES_PER_TEMPLATE
-        ]
-
-    def add(target: str, item: _Item) -> None:
-        pools[target].remove(item)
-        if item.template:
-            template_uses[item.template] += 1
-        picked.append((target, item))
-
-    def drop(target: str, item: _Item) -> None:
-        picked.remove((target, item))
-        if item.template:
-            template_uses[item.template] -= 1
-        pools[target].append(item)
-
-    def leftovers() -> list[tuple[str, _Item]]:
-        return [(t, i) for t in targets for i in usable(pools[t])]
-
-    def add_from(found: list[_Item], among: list[tuple[str, _Item]]) -> None:
-        for item in found:
-            add(next(t for t, i in among if i is item), item)
-
+    slots: list[Slot] = []
     for target in targets:
-        wanted = allocation[target] + carry
-        pool = usable(pools[target])
-        # Exactly what is asked, else the nearest total below it: the rest moves on.
-        for total in range(wanted, -1, -1):
-            chosen = _subset_sum(pool, total)
-            if chosen is not None:
-                break
-        assert chosen is not None  # the empty set always makes 0
-        carry = wanted - sum(i.marks for i in chosen)
-        for item in chosen:
-            add(target, item)
-    if carry:
-        # What is still missing: from whatever the targets have left, or by swapping one
-        # generated question for others worth its marks and the missing ones.
-        among = leftovers()
-        found = _subset_sum([i for _, i in among], carry)
-        if found is not None:
-            add_from(found, among)
-            carry = 0
-        for target, item in reversed(list(picked) if carry else []):
-            if item.question_id:
-                continue
-            drop(target, item)
-            among = [(t, i) for t, i in leftovers() if i is not item]
-            found = _subset_sum([i for _, i in among], item.marks + carry)
-            if found is not None:
-                add_from(found, among)
-                carry = 0
-                break
-            add(target, item)
-    if carry:
-        have = blueprint.total_marks - carry
-        raise BlueprintImpossible(
-            [
-                f"These topics and codes cannot make {blueprint.total_marks} marks exactly: "
-                f"at most {have} can be planned, and what is left is "
-                f"{_describe_marks([i for _, i in leftovers()])} (a template is used at most "
-                f"{MAX_USES_PER_TEMPLATE} times a paper; approved bank questions add more). "
-                f"Ask for {have} marks or fewer, or add topics or codes."
-            ]
-        )
-    for target, item in picked:
-        achieved[target] = achieved.get(target, 0) + item.marks
-        slots.append(
+        chosen = _subset_sum(pools[target], split[target])
+        assert chosen is not None  # the split only uses reachable totals
+        if split[target] != allocation[target]:
+            notes.append(f"{target}: {split[target]} marks (asked {allocation[target]})")
+        slots.extend(
             Slot(
                 target=target,
                 code=item.code,
@@ -481,10 +507,9 @@ def plan(
                 template="" if item.question_id else item.template,
                 question_id=item.question_id,
             )
+            for item in chosen
         )
-    for target in targets:
-        if achieved.get(target, 0) != allocation[target]:
-            notes.append(f"{target}: {achieved.get(target, 0)} marks (asked {allocation[target]})")
+    achieved = dict(split)
     if len(slots) > MAX_QUESTIONS:
         raise BlueprintImpossible(
             [

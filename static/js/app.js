@@ -151,4 +151,46 @@
   document.addEventListener("htmx:historyRestore", function () {
     if (document.getElementById("bank-cards")) sendBankQuery(location.search);
   });
+  // A form that asks first (deleting a paper).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) event.preventDefault();
+  }, true);
+
+  // A paper's questions can be dragged into a new order; the order is posted as the
+  // reorder form (papers/views.py item_reorder) and the editor comes back renumbered.
+  // The ↑ and ↓ buttons do the same from the keyboard, and without JavaScript.
+  var dragged = null;
+  document.addEventListener("dragstart", function (event) {
+    var item = event.target.closest && event.target.closest("#paper-items[data-reorder] > .paper-item");
+    if (!item) return;
+    dragged = item;
+    item.classList.add("dragging");
+    event.dataTransfer.effectAllowed = "move";
+    event.dataTransfer.setData("text/plain", item.dataset.item);
+  });
+  document.addEventListener("dragover", function (event) {
+    if (!dragged) return;
+    var over = event.target.closest && event.target.closest("#paper-items > .paper-item");
+    if (!over || over === dragged || over.parentElement !== dragged.parentElement) return;
+    event.preventDefault();
+    var box = over.getBoundingClientRect();
+    var after = event.clientY > box.top + box.height / 2;
+    over.parentElement.insertBefore(dragged, after ? over.nextSibling : over);
+  });
+  document.addEventListener("drop", function (event) { if (dragged) event.preventDefault(); });
+  document.addEventListener("dragend", function () {
+    if (!dragged) return;
+    var list = dragged.parentElement, form = document.getElementById("reorder-form");
+    dragged.classList.remove("dragging");
+    dragged = null;
+    if (!list || !form) return;
+    form.querySelectorAll("input[name=item]").forEach(function (input) { input.remove(); });
+    list.querySelectorAll(":scope > .paper-item").forEach(function (item) {
+      var input = document.createElement("input");
+      input.type = "hidden"; input.name = "item"; input.value = item.dataset.item;
+      form.appendChild(input);
+    });
+    form.requestSubmit();
+  });
 })();
