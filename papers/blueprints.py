@@ -10,6 +10,7 @@ with what to change, before any question is generated.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import random
 from collections import defaultdict
@@ -378,10 +379,8 @@ def plan(
     most ``MAX_USES_PER_TEMPLATE`` times.
     """
     varied: Plan | None = None
-    try:
+    with contextlib.suppress(BlueprintImpossible):
         varied = _plan(blueprint, catalogue, bank or [], seed, 1)
-    except BlueprintImpossible:
-        pass
     if varied is not None and varied.deviation == 0:
         return varied
     try:
