@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 
 from generation.engine import base
@@ -24,11 +25,12 @@ from questions.schemas import CalculatorPolicy
 
 def blueprint_check(*, user: Any, blueprint: Blueprint, seed: int = 0) -> None:
     """Raise :class:`BlueprintImpossible` (with what to change) if the blueprint cannot be met;
-    cheap enough for a form (no question is generated)."""
+    cheap enough for a form (no question is generated). ``user`` None: a paper nobody owns
+    (made from the command line), which uses approved questions only."""
     plan(
         blueprint,
         catalogue=load(),
-        bank=selectors.bank_candidates(user=user, blueprint=blueprint),
+        bank=selectors.bank_candidates(user=user or AnonymousUser(), blueprint=blueprint),
         seed=seed,
     )
 
@@ -83,7 +85,8 @@ def run_fill(job: PaperJob) -> None:
     job.paper = paper
     blueprint = Blueprint.model_validate(job.params["blueprint"])
     seed = making.seed_for(job.pk, "plan")
-    bank = selectors.bank_candidates(user=job.owner, blueprint=blueprint)
+    viewer = job.owner or AnonymousUser()
+    bank = selectors.bank_candidates(user=viewer, blueprint=blueprint)
     the_plan = plan(blueprint, catalogue=load(), bank=bank, seed=seed)
     slots = the_plan.slots
     from_bank = sum(1 for s in slots if s.from_bank)
@@ -104,7 +107,7 @@ def run_fill(job: PaperJob) -> None:
     }
     chosen: list[Question] = []
     for index, slot in enumerate(slots):
-        question = _bank_question(slot, job.owner) if slot.from_bank else None
+        question = _bank_question(slot, viewer) if slot.from_bank else None
         if question is not None:
             message = f"Question {index + 1}: “{question.title}” ({question.marks} marks, {slot.code}) from the bank"
         else:
