@@ -63,7 +63,7 @@ def render_paper_push(paper_id: Any, *, user: Any, whole: bool) -> str:
         return ""
     if whole:
         paper = selectors.paper_get(user=user, paper_id=paper_id)
-        context = {**editor_context(user, paper), "oob": True}
+        context = {**editor_context(user, paper), "editor_oob": True}
         return render_to_string(f"{TEMPLATE}#paper-editor", context)
     job = selectors.paper_active_job(paper) or next(iter(selectors.paper_jobs(paper, 1)), None)
     return render_to_string(

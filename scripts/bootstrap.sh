@@ -15,3 +15,6 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet -e ".[dev]"
   touch "$stamp"
 fi
+if [ ! -x "${TYPESET_CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "Note: printing papers to PDF needs Chromium (Debian: apt-get install chromium); everything else works without it."
+fi

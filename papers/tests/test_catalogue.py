@@ -18,7 +18,9 @@ def test_every_template_tier_and_difficulty_is_in_the_catalogue():
         for d in catalogue.DIFFICULTIES
         if f"{t.key}|{tier.value}|{d}" not in stored
     ]
-    assert not missing, f"run `python manage.py paper_catalogue` ({len(missing)} missing, e.g. {missing[:3]})"
+    assert not missing, (
+        f"run `python manage.py paper_catalogue` ({len(missing)} missing, e.g. {missing[:3]})"
+    )
 
 
 def test_a_sample_of_templates_makes_what_the_catalogue_says():

@@ -228,3 +228,49 @@ def test_a_job_whose_worker_died_runs_again_once_then_fails(
     jobs.job_recover_stale(stale_after=30)
     job.refresh_from_db()
     assert job.status_id == "failed" and "stopped responding" in job.error
+
+
+@pytest.mark.skipif(
+    not __import__("pathlib").Path("/usr/bin/chromium").exists(), reason="printing needs Chromium"
+)
+def test_printing_stores_every_versions_pdfs_and_they_go_out_of_date(
+    client, teacher, make_question
+):
+    from papers.printing import file_is_current
+
+    paper = services.paper_create(
+        owner=teacher,
+        title="Print me",
+        tier="Extended",
+        calculator_policy="allowed",
+        page_size="Letter",
+    )
+    services.paper_add_questions(
+        paper=paper, questions=[make_question(seed=s, owner=teacher) for s in (1, 2)]
+    )
+    for kind, params in (
+        (JobKind.VARIANTS, {"count": 2}),
+        (JobKind.PRINT, {"page_size": "Letter"}),
+    ):
+        job = jobs.job_start(paper=paper, owner=teacher, kind=kind, params=params, enqueue=False)
+        assert jobs.job_run(str(job.pk)) == "completed"
+    files = list(paper.files.all())
+    assert sorted((f.variant_label, f.version) for f in files) == sorted(
+        (label, version)
+        for label in "AB"
+        for version in ("student", "teacher", "mark_scheme", "answer_key")
+    )
+    assert all(f.page_size == "Letter" and bytes(f.pdf).startswith(b"%PDF") for f in files)
+    assert all(file_is_current(f, paper) for f in files)
+    client.force_login(teacher)
+    response = client.get(f"/papers/{paper.pk}/download/B/mark_scheme/", {"size": "Letter"})
+    assert response["Content-Type"] == "application/pdf"
+    assert (
+        response["Content-Disposition"]
+        == 'attachment; filename="print-me-B-mark-scheme-letter.pdf"'
+    )
+    ids = [i.pk for i in selectors.paper_items(paper)]
+    services.paper_reorder(paper=paper, item_ids=list(reversed(ids)))
+    assert not any(file_is_current(f, paper) for f in paper.files.all())
+    body = client.get(f"/papers/{paper.pk}/").content.decode()
+    assert "out of date" in body
