@@ -10,7 +10,6 @@ from django.template.loader import render_to_string
 from papers import selectors
 from papers.forms import ShareForm, VersionsForm
 from papers.models import Paper
-from papers.printing import file_is_current
 from papers.schemas import Version
 
 TEMPLATE = "papers/paper_detail.html"
@@ -29,10 +28,18 @@ def may_change(user: Any, paper: Paper) -> bool:
 def editor_context(user: Any, paper: Paper, **extra: Any) -> dict[str, Any]:
     """Everything the editor's regions show (also what the paper's socket re-renders)."""
     items = selectors.paper_items(paper)
+    variants = selectors.paper_variants(paper, items=items)
+    labels = ["A", *(v.label for v in variants)]
     files = selectors.paper_files(paper)
+    prints: dict[tuple[str, str], str] = {}  # what each version looks like now, per page size
     for file in files:
-        file.current = file_is_current(file, paper) if items else False  # type: ignore[attr-defined]
-    labels = selectors.version_labels(paper) if items else ["A"]
+        key = (file.variant_label, file.page_size)
+        if items and key not in prints and file.variant_label in labels:
+            document = selectors.paper_document(
+                paper, label=file.variant_label, items=items, variants=variants
+            )
+            prints[key] = selectors.document_fingerprint(document, file.page_size)
+        file.current = prints.get(key) == file.fingerprint  # type: ignore[attr-defined]
     return {
         "paper": paper,
         "items": items,
@@ -40,7 +47,7 @@ def editor_context(user: Any, paper: Paper, **extra: Any) -> dict[str, Any]:
         "may_change": may_change(user, paper),
         "labels": labels,
         "versions": VERSIONS,
-        "stale_variants": selectors.paper_has_stale_variants(paper),
+        "stale_variants": len(variants) < paper.variants.count(),
         "files": files,
         "files_by_key": {
             (f.variant_label, f.version): f for f in files if f.page_size == paper.page_size

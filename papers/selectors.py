@@ -59,9 +59,9 @@ def items_fingerprint(items: list[PaperQuestion]) -> str:
     return _fingerprint(sorted((item.pk, _fingerprint(item.content)) for item in items))
 
 
-def paper_variants(paper: Paper) -> list[PaperVariant]:
+def paper_variants(paper: Paper, *, items: list[PaperQuestion] | None = None) -> list[PaperVariant]:
     """The paper's other versions (B, C, …) that still match its questions."""
-    current = items_fingerprint(paper_items(paper))
+    current = items_fingerprint(paper_items(paper) if items is None else items)
     return [v for v in paper.variants.order_by("label") if v.based_on == current]
 
 
@@ -75,18 +75,27 @@ def version_labels(paper: Paper) -> list[str]:
     return ["A", *(v.label for v in paper_variants(paper))]
 
 
-def paper_document(paper: Paper, *, label: str = "A") -> PaperDocument:
+def paper_document(
+    paper: Paper,
+    *,
+    label: str = "A",
+    items: list[PaperQuestion] | None = None,
+    variants: list[PaperVariant] | None = None,
+) -> PaperDocument:
     """The typesetter's input for one version of the paper: the header and each question's
-    snapshot, numbered in order. ``label`` "A" is the paper itself."""
-    items = paper_items(paper)
+    snapshot, numbered in order. ``label`` "A" is the paper itself. ``items`` and
+    ``variants``, when the caller has read them already, save reading them again."""
+    items = paper_items(paper) if items is None else items
     if not items:
         raise ValueError("The paper has no questions yet.")
-    variants = {v.label: v for v in paper_variants(paper)}
-    if label != "A" and label not in variants:
+    if variants is None:
+        variants = paper_variants(paper, items=items)
+    by_label = {v.label: v for v in variants}
+    if label != "A" and label not in by_label:
         raise KeyError(f"The paper has no current version {label}.")
     replaced: dict[int, dict[str, Any]] = {}
     if label != "A":
-        replaced = {int(entry["item_id"]): entry["question"] for entry in variants[label].items}
+        replaced = {int(entry["item_id"]): entry["question"] for entry in by_label[label].items}
     return PaperDocument(
         title=paper.title,
         kind=PaperKind(paper.kind),
@@ -94,7 +103,7 @@ def paper_document(paper: Paper, *, label: str = "A") -> PaperDocument:
         calculator_policy=CalculatorPolicy(paper.calculator_policy_id),
         time_allowed_minutes=paper.time_allowed_minutes,
         instructions=paper.instructions,
-        variant_label=label if variants else "",
+        variant_label=label if by_label else "",
         items=[
             PaperItem(
                 number=n,
