@@ -20,7 +20,7 @@ from papers.catalogue import load
 from papers.jobs import job_log
 from papers.models import Paper, PaperJob, PaperQuestion
 from questions.models import Question, ReviewState
-from questions.schemas import CalculatorPolicy
+from questions.schemas import CalculatorPolicy, Tier
 
 
 def blueprint_check(*, user: Any, blueprint: Blueprint, seed: int = 0) -> None:
@@ -45,7 +45,7 @@ def _bank_question(slot: Slot, user: Any) -> Question | None:
 
 def _generate(job: PaperJob, index: int, slot: Slot, used: set[str]) -> Question:
     """A new verified question for a template slot, saved to the owner's bank."""
-    tier = job.paper.tier_id
+    tier = Tier(job.paper.tier_id)
     policy = CalculatorPolicy(job.paper.calculator_policy_id)
     templates = [slot.template] + [
         t.key

@@ -12,7 +12,7 @@ from papers.blueprints import BankCandidate, Blueprint, calculator_fits
 from papers.models import BasketItem, Paper, PaperFile, PaperJob, PaperQuestion, PaperVariant
 from papers.schemas import PageSize, PaperDocument, PaperItem, PaperKind
 from questions.models import Question, ReviewState
-from questions.schemas import CalculatorPolicy
+from questions.schemas import CalculatorPolicy, Tier
 from questions.schemas import Question as QuestionSchema
 
 BANK_CANDIDATES_LIMIT = 5000
@@ -99,7 +99,7 @@ def paper_document(
     return PaperDocument(
         title=paper.title,
         kind=PaperKind(paper.kind),
-        tier=paper.tier_id,
+        tier=Tier(paper.tier_id),
         calculator_policy=CalculatorPolicy(paper.calculator_policy_id),
         time_allowed_minutes=paper.time_allowed_minutes,
         instructions=paper.instructions,

@@ -305,6 +305,6 @@ def basket_into_paper(*, owner: Any, paper: Paper, questions: Sequence[Question]
     """Add the basket's questions to the paper; those added leave the basket, those that do
     not fit stay in it (with the reason in the result)."""
     result = paper_add_questions(paper=paper, questions=questions)
-    added = [i.question_id for i in result.added]
+    added = [i.question_id for i in result.added if i.question_id is not None]
     BasketItem.objects.filter(owner=owner, question_id__in=added).delete()
     return result
