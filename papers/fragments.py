@@ -8,7 +8,7 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from papers import selectors
-from papers.forms import ShareForm, VersionsForm
+from papers.forms import PaperForm, ShareForm, VersionsForm
 from papers.models import Paper
 from papers.schemas import Version
 
@@ -23,6 +23,19 @@ VERSIONS = [
 
 def may_change(user: Any, paper: Paper) -> bool:
     return bool(user.is_staff or paper.owner_id == user.pk)
+
+
+def paper_initial(paper: Paper) -> dict[str, Any]:
+    """The settings form's values: the paper as it is."""
+    return {
+        "title": paper.title,
+        "kind": paper.kind,
+        "tier": paper.tier_id,
+        "calculator_policy": paper.calculator_policy_id,
+        "time_allowed_minutes": paper.time_allowed_minutes,
+        "instructions": paper.instructions,
+        "page_size": paper.page_size,
+    }
 
 
 def editor_context(user: Any, paper: Paper, **extra: Any) -> dict[str, Any]:
@@ -56,6 +69,9 @@ def editor_context(user: Any, paper: Paper, **extra: Any) -> dict[str, Any]:
         or next(iter(selectors.paper_jobs(paper, 1)), None),
         "basket": selectors.basket_list(user=user),
         "versions_form": VersionsForm(),
+        "settings_form": PaperForm(initial=paper_initial(paper))
+        if may_change(user, paper)
+        else None,
         "share_form": ShareForm(),
         "nav": "papers",
         **extra,

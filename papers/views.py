@@ -21,7 +21,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from papers import jobs, selectors, services
 from papers.forms import BlueprintForm, PaperForm, PrintForm, ShareForm, VersionsForm
-from papers.fragments import editor_context, may_change
+from papers.fragments import editor_context
 from papers.models import JobKind, Paper, PaperJob
 from papers.printing import file_is_current
 from papers.schemas import PageSize, Version
@@ -132,21 +132,7 @@ def _preset_initial(preset: str) -> dict[str, Any]:
 @require_GET
 @vary_on_headers("HX-Request")
 def paper_detail(request: HttpRequest, paper_id: Any) -> HttpResponse:
-    paper = _paper_or_404(request, paper_id)
-    form = PaperForm(initial=_paper_initial(paper)) if may_change(request.user, paper) else None
-    return _editor(request, paper, settings_form=form)
-
-
-def _paper_initial(paper: Paper) -> dict[str, Any]:
-    return {
-        "title": paper.title,
-        "kind": paper.kind,
-        "tier": paper.tier_id,
-        "calculator_policy": paper.calculator_policy_id,
-        "time_allowed_minutes": paper.time_allowed_minutes,
-        "instructions": paper.instructions,
-        "page_size": paper.page_size,
-    }
+    return _editor(request, _paper_or_404(request, paper_id))
 
 
 @login_required
