@@ -94,8 +94,14 @@ class App:
     def wait_for_change_feed(self) -> None:
         """Return once the server's change feed listens: a change written before then reaches
         no page (NOTIFY is not replayed)."""
+        from generation.changefeed.postgres import APPLICATION_NAME
+
+        # The feed's connection runs LISTEN first and then a ``SELECT 1`` every few idle
+        # seconds, so its last query is either; an empty one means it has not listened yet.
         self.wait_for_backend(
-            "query ILIKE 'LISTEN%%'", [], "the server's change feed never listened"
+            "application_name = %s AND (query ILIKE 'LISTEN%%' OR query = 'SELECT 1')",
+            [APPLICATION_NAME],
+            "the server's change feed never listened",
         )
 
     @contextmanager
