@@ -19,9 +19,9 @@ STAGES = ("generating", "marking", "storing")
 
 
 def pause_point(stage: str, *, session_id: str, index: int | None) -> None:
-    wanted = settings.PIPELINE.get("PAUSE_AT") or ""
+    wanted = settings.PIPELINE_PAUSE_AT
     if not wanted or wanted != f"{stage}:{index}":
         return
-    path = Path(settings.PIPELINE["PAUSE_FILE"])
+    path = Path(settings.PIPELINE_PAUSE_FILE)
     path.write_text(f"{session_id} {stage} {index}\n", encoding="utf-8")
     threading.Event().wait()  # until the process is killed

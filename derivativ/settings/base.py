@@ -164,10 +164,10 @@ PIPELINE = {
     # How often each worker's watchdog looks for sessions whose worker stopped beating (0: a
     # quarter of HEARTBEAT_STALE_SECONDS, at least 1 s).
     "WATCHDOG_SECONDS": float(os.environ.get("PIPELINE_WATCHDOG_SECONDS", "0")),
-    # Fault tests only (generation/faults.py): stop a worker at "<stage>:<question index>".
-    "PAUSE_AT": os.environ.get("PIPELINE_PAUSE_AT", ""),
-    "PAUSE_FILE": os.environ.get("PIPELINE_PAUSE_FILE", ""),
 }
+# Fault tests only (generation/faults.py): stop a worker at "<stage>:<question index>".
+PIPELINE_PAUSE_AT = os.environ.get("PIPELINE_PAUSE_AT", "")
+PIPELINE_PAUSE_FILE = os.environ.get("PIPELINE_PAUSE_FILE", "")
 
 LOGGING = {
     "version": 1,

@@ -142,8 +142,12 @@ class SessionRun:
         )
         return result
 
-    def _paused(self, stage: str, spec: QuestionSpec) -> None:
-        pause_point(stage, session_id=self.session_id, index=spec.index)
+    def _paused(
+        self, stage: str, at: QuestionSpec, call: Callable[..., T], *args: Any, **kwargs: Any
+    ) -> T:
+        """``call(*args, **kwargs)``, after the fault tests' pause point for ``stage``."""
+        pause_point(stage, session_id=self.session_id, index=at.index)
+        return call(*args, **kwargs)
 
     # -- one question -----------------------------------------------------------------
     def _generate(self, spec: QuestionSpec, attempt: int, *, extra: int = 0) -> GeneratorResult:
@@ -172,7 +176,7 @@ class SessionRun:
         return self.step(
             "generator",
             "generated",
-            lambda: self._paused("generating", spec) or generator.generate(spec, attempt=attempt),
+            lambda: self._paused("generating", spec, generator.generate, spec, attempt=attempt),
             describe,
             index=spec.index,
             usage=lambda r: r.usage,
@@ -201,7 +205,7 @@ class SessionRun:
         result = self.step(
             "marker",
             "marked",
-            lambda: self._paused("marking", spec) or marker.mark(question, spec=spec),
+            lambda: self._paused("marking", spec, marker.mark, question, spec=spec),
             describe,
             index=spec.index,
             usage=lambda r: r.usage,
@@ -299,7 +303,7 @@ class SessionRun:
                 services.session_record_result(
                     session_id=self.session_id, index=spec.index, result=outcome.__dict__
                 )
-                self._paused("storing", spec)  # written, not yet committed
+                pause_point("storing", session_id=self.session_id, index=spec.index)  # uncommitted
             return row
 
         def describe(row: Any) -> tuple[str, str, dict[str, Any]]:
