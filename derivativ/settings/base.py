@@ -161,7 +161,13 @@ PIPELINE = {
     "CONCURRENCY": int(os.environ.get("PIPELINE_CONCURRENCY", "4")),
     "HEARTBEAT_SECONDS": float(os.environ.get("PIPELINE_HEARTBEAT_SECONDS", "2")),
     "HEARTBEAT_STALE_SECONDS": float(os.environ.get("PIPELINE_HEARTBEAT_STALE_SECONDS", "20")),
+    # How often each worker's watchdog looks for sessions whose worker stopped beating (0: a
+    # quarter of HEARTBEAT_STALE_SECONDS, at least 1 s).
+    "WATCHDOG_SECONDS": float(os.environ.get("PIPELINE_WATCHDOG_SECONDS", "0")),
 }
+# Fault tests only (generation/faults.py): stop a worker at "<stage>:<question index>".
+PIPELINE_PAUSE_AT = os.environ.get("PIPELINE_PAUSE_AT", "")
+PIPELINE_PAUSE_FILE = os.environ.get("PIPELINE_PAUSE_FILE", "")
 
 LOGGING = {
     "version": 1,

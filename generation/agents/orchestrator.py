@@ -27,6 +27,7 @@ from generation import selectors, services
 from generation.agents import generator, marker, refiner, reviewer
 from generation.agents.schemas import Decision, GeneratorResult, QuestionSpec, Review, Usage
 from generation.engine import base
+from generation.faults import pause_point
 from generation.models import GenerationSession, Status
 from generation.schemas import GenerationRequest, Mode
 from questions import services as question_services
@@ -141,6 +142,13 @@ class SessionRun:
         )
         return result
 
+    def _paused(
+        self, stage: str, at: QuestionSpec, call: Callable[..., T], *args: Any, **kwargs: Any
+    ) -> T:
+        """``call(*args, **kwargs)``, after the fault tests' pause point for ``stage``."""
+        pause_point(stage, session_id=self.session_id, index=at.index)
+        return call(*args, **kwargs)
+
     # -- one question -----------------------------------------------------------------
     def _generate(self, spec: QuestionSpec, attempt: int, *, extra: int = 0) -> GeneratorResult:
         def describe(r: GeneratorResult) -> tuple[str, str, dict[str, Any]]:
@@ -168,7 +176,7 @@ class SessionRun:
         return self.step(
             "generator",
             "generated",
-            lambda: generator.generate(spec, attempt=attempt),
+            lambda: self._paused("generating", spec, generator.generate, spec, attempt=attempt),
             describe,
             index=spec.index,
             usage=lambda r: r.usage,
@@ -197,7 +205,7 @@ class SessionRun:
         result = self.step(
             "marker",
             "marked",
-            lambda: marker.mark(question, spec=spec),
+            lambda: self._paused("marking", spec, marker.mark, question, spec=spec),
             describe,
             index=spec.index,
             usage=lambda r: r.usage,
@@ -295,6 +303,7 @@ class SessionRun:
                 services.session_record_result(
                     session_id=self.session_id, index=spec.index, result=outcome.__dict__
                 )
+                pause_point("storing", session_id=self.session_id, index=spec.index)  # uncommitted
             return row
 
         def describe(row: Any) -> tuple[str, str, dict[str, Any]]:

@@ -45,7 +45,9 @@ class Command(DbWorkerCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         stop = threading.Event()
-        every = max(1.0, settings.PIPELINE["HEARTBEAT_STALE_SECONDS"] / 4)
+        every = settings.PIPELINE.get("WATCHDOG_SECONDS") or max(
+            1.0, settings.PIPELINE["HEARTBEAT_STALE_SECONDS"] / 4
+        )
         thread = threading.Thread(
             target=_watchdog, args=(stop, every), daemon=True, name="session-watchdog"
         )
