@@ -15,14 +15,14 @@ HOSTILE = [
     '"><img src=x onerror=alert(1)>',
     "' onmouseover='alert(1)",
     "javascript:alert(1)",
-    "<a href=\"javascript:alert(1)\">x</a>",
+    '<a href="javascript:alert(1)">x</a>',
     "$\\href{javascript:alert(1)}{x}$",
     "$\\url{javascript:alert(1)}$",
     "$\\style{background:url(javascript:alert(1))}{x}$",
-    "$\\class{x\" onclick=\"alert(1)}{y}$",
+    '$\\class{x" onclick="alert(1)}{y}$',
     "$\\text{<script>alert(1)</script>}$",
     "$\\text{<img src=x onerror=alert(1)>}$",
-    "$\\color{red\" onmouseover=\"alert(1)}{x}$",
+    '$\\color{red" onmouseover="alert(1)}{x}$',
     "$\\mathrm{</math><script>alert(1)</script>}$",
     "$" + "{" * 300 + "x" + "}" * 300 + "$",
     "$" + "\\frac{1}{" * 200 + "x" + "}" * 200 + "$",
@@ -70,7 +70,7 @@ SVG_ATTACKS = [
     '<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(javascript:alert(1))" fill="url(javascript:alert(1))"/></svg>',
     '<svg><set attributeName="onmouseover" to="alert(1)"/><animate attributeName="href" to="javascript:alert(1)"/></svg>',
     '<!DOCTYPE svg [<!ENTITY x "&#60;script&#62;">]><svg>&x;</svg>',
-    '<svg><text>&lt;script&gt;alert(1)&lt;/script&gt;</text></svg>',
+    "<svg><text>&lt;script&gt;alert(1)&lt;/script&gt;</text></svg>",
     "<svg ONLOAD=alert(1)>",
 ]
 
@@ -97,7 +97,10 @@ def test_the_engines_own_figures_survive_the_sanitiser():
         if not question.diagram_svg:
             continue
         shape = [(e.tag, sorted(e.attrib)) for e in ET.fromstring(question.diagram_svg).iter()]
-        clean = [(e.tag, sorted(e.attrib)) for e in ET.fromstring(sanitise_svg(question.diagram_svg)).iter()]
+        clean = [
+            (e.tag, sorted(e.attrib))
+            for e in ET.fromstring(sanitise_svg(question.diagram_svg)).iter()
+        ]
         assert clean == shape, template.key
         checked += 1
     assert checked > 10
