@@ -134,3 +134,12 @@ async def test_session_and_paper_fragments_reach_only_those_let_in(sworld):
     for page in watchers.values():
         assert "Alice&#x27;s secret step" in await page.receive_from(timeout=TIMEOUT)
         await page.disconnect()
+
+
+async def test_a_foreign_origin_is_refused_on_every_socket(sworld):
+    for path in ("/ws/bank/", "/ws/generate/{running}/", "/ws/papers/{paper}/"):
+        _, connected, _ = await connect(sworld.a, sworld.path(path), origin="https://evil.example")
+        assert not connected, path
+        communicator, connected, _ = await connect(sworld.a, sworld.path(path))
+        assert connected, path
+        await communicator.disconnect()
