@@ -3,28 +3,89 @@
 Text outside ``$…$`` is HTML-escaped; each maths span becomes a ``<math>`` element. A span that
 latex2mathml cannot read raises :class:`MathsError`, so the engine's tests can insist that every
 question renders; the page filter falls back to showing the source in ``<code>``.
+
+Question text comes from teachers and LLMs, so nothing latex2mathml emits reaches a page as is:
+its element tree is written out again by an allow-list writer (MathML elements and
+presentation attributes only, values of a safe shape, every text escaped). ``\\href``,
+``\\style``, ``\\class`` and raw markup inside ``\\text{…}`` therefore become inert. SVG figures
+go through the same kind of allow-list.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from xml.etree.ElementTree import Element, ParseError, fromstring
 
 import latex2mathml.converter
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 _SPAN = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.DOTALL)
+# Deeper than any real question's maths; deeper input is refused rather than recursed into.
+MAX_LATEX_LENGTH = 2000
+MAX_DEPTH = 60
+
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+MATHML_ELEMENTS = frozenset(
+    ["math", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msup", "msub", "msubsup", "mfrac", "msqrt", "mroot", "mstyle", "mtable", "mtr", "mtd", "mlabeledtr", "mover", "munder", "munderover", "mpadded", "mphantom", "menclose", "merror", "mmultiscripts", "mprescripts", "none", "semantics"]
+)
+MATHML_ATTRIBUTES = frozenset(
+    ["display", "mathvariant", "stretchy", "fence", "separator", "lspace", "rspace", "accent", "accentunder", "movablelimits", "linethickness", "columnalign", "rowalign", "columnlines", "rowlines", "columnspacing", "rowspacing", "frame", "framespacing", "width", "height", "depth", "notation", "displaystyle", "scriptlevel", "minsize", "maxsize", "symmetric", "largeop", "form", "mathsize", "mathcolor", "mathbackground", "columnspan", "rowspan", "align", "voffset", "bevelled", "numalign", "denomalign"]
+)
+# Lengths, keywords, colours: nothing that could carry a URL, a quote or a script.
+_SAFE_VALUE = re.compile(r"[\w#.,%+\- ]{0,64}")
 
 
 class MathsError(ValueError):
     pass
 
 
+def _attribute_ok(name: str, value: str) -> bool:
+    return (
+        name in MATHML_ATTRIBUTES
+        and _SAFE_VALUE.fullmatch(value) is not None
+        and "javascript" not in value.lower()
+    )
+
+
+def _write(element: Element, out: list[str], depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise MathsError("the maths is nested too deeply")
+    tag = element.tag
+    if tag not in MATHML_ELEMENTS:
+        # Not MathML (it cannot be, from LaTeX): keep only its text, escaped.
+        out.append(escape(html.unescape(element.text or "")))
+        for child in element:
+            _write(child, out, depth + 1)
+            out.append(escape(html.unescape(child.tail or "")))
+        return
+    attrs = "".join(
+        f' {name}="{escape(value)}"'
+        for name, value in element.attrib.items()
+        if _attribute_ok(name, value)
+    )
+    if tag == "math":
+        attrs = f' xmlns="{MATHML_NS}"' + attrs
+    out.append(f"<{tag}{attrs}>")
+    out.append(escape(html.unescape(element.text or "")))
+    for child in element:
+        _write(child, out, depth + 1)
+        out.append(escape(html.unescape(child.tail or "")))
+    out.append(f"</{tag}>")
+
+
 def latex_to_mathml(latex: str) -> str:
+    """MathML for one LaTeX expression, written by the allow-list writer."""
+    if len(latex) > MAX_LATEX_LENGTH:
+        raise MathsError(f"the maths is too long ({len(latex)} characters)")
     try:
-        return str(latex2mathml.converter.convert(latex))
-    except Exception as exc:  # latex2mathml raises many exception types
-        raise MathsError(f"cannot render ${latex}$: {exc}") from exc
+        tree = latex2mathml.converter.convert_to_element(latex)
+    except Exception as exc:  # latex2mathml raises many exception types (RecursionError too)
+        raise MathsError(f"cannot render ${latex[:200]}$: {type(exc).__name__}") from exc
+    out: list[str] = []
+    _write(tree, out, 0)
+    return "".join(out)
 
 
 def render_maths_strict(text: str) -> str:
@@ -54,20 +115,65 @@ def render_maths(text: str) -> SafeString:
     return mark_safe("".join(out))
 
 
-_SVG_FORBIDDEN = re.compile(
-    r"<\s*(script|foreignObject|iframe|object|embed|style)\b.*?(</\s*\1\s*>|/>)",
-    re.IGNORECASE | re.DOTALL,
+SVG_NS = "http://www.w3.org/2000/svg"
+SVG_ELEMENTS = frozenset(
+    ["svg", "g", "path", "line", "polyline", "polygon", "rect", "circle", "ellipse", "text", "tspan", "title", "desc", "defs", "marker", "clipPath", "pattern", "linearGradient", "radialGradient", "stop", "symbol", "use"]
 )
-_SVG_HANDLERS = re.compile(r"\s+on[a-z]+\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
-_SVG_LINKS = re.compile(r"\s+(?:xlink:)?href\s*=\s*(\"(?!#)[^\"]*\"|'(?!#)[^']*')", re.IGNORECASE)
+SVG_ATTRIBUTES = frozenset(
+    ["viewBox", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "d", "points", "transform", "fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap", "stroke-linejoin", "fill-opacity", "stroke-opacity", "opacity", "font-size", "font-family", "font-weight", "font-style", "text-anchor", "dominant-baseline", "marker-start", "marker-mid", "marker-end", "markerWidth", "markerHeight", "refX", "refY", "orient", "id", "preserveAspectRatio", "role", "aria-label", "class", "dx", "dy", "offset", "stop-color", "gradientUnits", "patternUnits", "clip-path", "href"]
+)
+_SVG_VALUE = re.compile(r"[\w#.,%+\-()/: ]{0,4000}")
+MAX_SVG_LENGTH = 200_000
+
+
+def _svg_value_ok(name: str, value: str) -> bool:
+    if name == "aria-label":  # words, escaped like any text
+        return len(value) <= 500
+    if name == "href":  # <use> of a shape in the same figure, nothing else
+        return re.fullmatch(r"#[\w\-]+", value) is not None
+    if _SVG_VALUE.fullmatch(value) is None:
+        return False
+    lowered = value.lower()
+    # url(#id) references are how markers and clips work; url() to anything else is not.
+    return "javascript" not in lowered and all(
+        ref.startswith("#") for ref in re.findall(r"url\(([^)]*)\)", lowered)
+    )
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1]
+
+
+def _write_svg(element: Element, out: list[str], depth: int) -> None:
+    tag = _local(str(element.tag))
+    if depth > MAX_DEPTH or tag not in SVG_ELEMENTS:
+        return  # dropped with everything inside it (a script's text included)
+    attrs: list[str] = []
+    for raw_name, value in element.attrib.items():
+        name = _local(raw_name)
+        if name in SVG_ATTRIBUTES and _svg_value_ok(name, value):
+            attrs.append(f' {name}="{escape(value)}"')
+    if tag == "svg":
+        attrs.insert(0, f' xmlns="{SVG_NS}"')
+    out.append(f"<{tag}{''.join(attrs)}>")
+    out.append(escape(element.text or ""))
+    for child in element:
+        _write_svg(child, out, depth + 1)
+        out.append(escape(child.tail or ""))
+    out.append(f"</{tag}>")
 
 
 def sanitise_svg(svg: str) -> str:
-    """Keep a figure's drawing; drop scripts, event handlers and links to anything outside it."""
+    """A figure's drawing re-written from an allow-list of SVG elements and attributes: no
+    scripts, event handlers, styles, foreign content or links to anything outside it.
+    Anything that is not well-formed SVG is dropped whole."""
     svg = svg.strip()
-    if not svg.lower().startswith("<svg"):
+    if not svg.lower().startswith("<svg") or len(svg) > MAX_SVG_LENGTH or "<!" in svg:
+        return ""  # no doctype, entities or CDATA: nothing an expander could feed on
+    try:
+        root = fromstring(svg)
+    except (ParseError, ValueError):
         return ""
-    svg = _SVG_FORBIDDEN.sub("", svg)
-    svg = _SVG_HANDLERS.sub("", svg)
-    svg = _SVG_LINKS.sub("", svg)
-    return svg
+    out: list[str] = []
+    _write_svg(root, out, 0)
+    return "".join(out)

@@ -1,0 +1,30 @@
+"""What counts as executable markup in a page: script elements, on* attributes, javascript: URLs
+(parsed as a browser would, with html5lib)."""
+
+from __future__ import annotations
+
+import html5lib
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"}
+
+
+def executable_markup(document: str) -> list[str]:
+    """Everything in ``document`` that a browser would run; empty when the page is inert."""
+    tree = html5lib.parse(document, namespaceHTMLElements=False)
+    found: list[str] = []
+    for element in tree.iter():
+        tag = str(element.tag).rsplit("}", 1)[-1].lower()
+        if tag in ("script", "iframe", "object", "embed", "foreignobject"):
+            script = (element.text or "").strip()
+            ours = tag == "script" and (element.get("src") or "").startswith("/static/")
+            if not ours or script:  # only the app's own static scripts, never inline code
+                found.append(f"<{tag}> {script[:60]}")
+        for raw_name, value in element.attrib.items():
+            name = str(raw_name).rsplit("}", 1)[-1].lower()
+            if name.startswith("on") and not name.startswith("on:"):
+                found.append(f"{tag} {name}={value[:60]!r}")
+            if name in URL_ATTRIBUTES or name == "style":
+                compact = "".join(value.split()).lower()
+                if "javascript:" in compact or "vbscript:" in compact or "expression(" in compact:
+                    found.append(f"{tag} {name}={value[:60]!r}")
+    return found
