@@ -14,13 +14,21 @@ See ``generation/engine/MIGRATING.md``.
 """
 
 from generation.engine.authoring import text
-from generation.engine.authoring.parts import Misconception, final, method, misconception
+from generation.engine.authoring.parts import (
+    Misconception,
+    answer,
+    final,
+    method,
+    misconception,
+    wrong,
+)
 from generation.engine.authoring.rounding import on_boundary, require_clear, round_half_up
 from generation.engine.authoring.working import Working
 
 __all__ = [
     "Misconception",
     "Working",
+    "answer",
     "final",
     "method",
     "misconception",
@@ -28,4 +36,5 @@ __all__ = [
     "require_clear",
     "round_half_up",
     "text",
+    "wrong",
 ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import sympy
 
@@ -25,7 +26,7 @@ from generation.engine.authoring.working import Working
 from generation.engine.builder import PartBuilder
 from questions.schemas import Accuracy, MarkType, Qualifier
 
-__all__ = ["Misconception", "final", "method", "misconception"]
+__all__ = ["Misconception", "answer", "final", "method", "misconception", "wrong"]
 
 
 def method(
@@ -100,13 +101,13 @@ def final(
 class Misconception:
     """A common wrong answer as what the candidate did.
 
-    ``final`` is the candidate's final value and ``working`` the values their working shows,
-    both machine form over the givens; ``accuracy`` is how they write the final value (by
+    ``final`` is the candidate's final value (machine form over the givens, or a SymPy value)
+    and ``working`` the values their working shows (machine form); ``accuracy`` is how they write the final value (by
     default as the part's first answer is shown); ``fractions`` writes a rational as a fraction.
     """
 
     error: str
-    final: str
+    final: Any
     working: tuple[str, ...] = field(default_factory=tuple)
     accuracy: Accuracy | None = None
     fractions: bool = True
@@ -123,3 +124,34 @@ def misconception(part: PartBuilder, wrong: Misconception) -> None:
     else:
         plain, latex = formatting.display(value, accuracy)
     part.wrong(plain, wrong.error, None, latex=latex, working=list(wrong.working))
+
+
+def answer(
+    part: PartBuilder,
+    working: Working,
+    *,
+    accuracy: Accuracy = Accuracy.EXACT,
+    unit: str = "",
+    **kwargs: Any,
+) -> None:
+    """The part's answer, written from ``working`` (a rational as a fraction in lowest terms,
+    a rounded value by ``accuracy``), without a mark line: for parts whose lines say more than
+    :func:`final` writes."""
+    if accuracy != Accuracy.EXACT:
+        require_clear(working.value, accuracy)
+    plain, latex = working.shown(accuracy)
+    part.answer(working.machine, accuracy=accuracy, unit=unit, plain=plain, latex=latex, **kwargs)
+
+
+def wrong(
+    part: PartBuilder,
+    plain: str,
+    error: str,
+    *,
+    latex: str | None = None,
+    working: Sequence[str] = (),
+) -> None:
+    """A wrong answer already written out (``plain``, ``latex``), marked by the engine against
+    the part's own scheme when the question is built. Prefer :func:`misconception`, which
+    writes the answer from the candidate's value."""
+    part.wrong(plain, error, None, latex=latex, working=list(working))

@@ -33,6 +33,7 @@ __all__ = [
     "fraction",
     "frac",
     "frac_plain",
+    "horizontal",
     "listing",
     "mixed",
     "mixed_plain",
@@ -43,6 +44,7 @@ __all__ = [
     "polynomial_plain",
     "signed",
     "terms",
+    "table",
     "terms_plain",
     "words",
 ]
@@ -270,3 +272,25 @@ def listing(values: Sequence[Any]) -> str:
 def words(text: str) -> str:
     """Words inside maths (a table cell, a label): ``\\text{…}``."""
     return f"\\text{{{text}}}"
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+def table(rows: list[list[str]], *, ruled_first_column: bool = True) -> str:
+    """A ruled table from rows of LaTeX cells (the first row or column holds the headings),
+    written as a LaTeX array (rendered as a MathML table with ruled lines)."""
+    columns = max(len(r) for r in rows)
+    spec = "|" + "|".join(["l" if ruled_first_column else "c"] + ["c"] * (columns - 1)) + "|"
+    body = " \\\\ \\hline ".join(" & ".join(r) for r in rows)
+    return f"\\begin{{array}}{{{spec}}} \\hline {body} \\\\ \\hline \\end{{array}}"
+
+
+def horizontal(heading: str, labels: list[str], value_heading: str, values: list[Any]) -> str:
+    """A two-row table: ``heading`` over ``labels`` and ``value_heading`` over ``values``."""
+    return table(
+        [
+            [words(heading), *labels],
+            [words(value_heading), *(formatting.number(v) for v in values)],
+        ]
+    )
