@@ -6,7 +6,15 @@ import random
 
 from sympy import Rational
 
-from generation.engine.authoring import text, wrong
+from generation.engine.authoring import (
+    Misconception,
+    Working,
+    final,
+    method,
+    misconception,
+    text,
+    wrong,
+)
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
@@ -51,7 +59,6 @@ class SingleEvent(Template):
         q.stem = f"{opener} {_listing(counts, names, items)} only."
 
         # (a) P(first colour)
-        p = Rational(counts[0], n)
         part = q.part(
             "a",
             f"One {item} is taken at random. Write down the probability that it is {names[0]}.",
@@ -59,18 +66,20 @@ class SingleEvent(Template):
             command="Write down",
         )
         part.step(f"There are ${n}$ {items} and ${counts[0]}$ are {names[0]}.", n)
-        plain, latex = text.fraction(p)
-        part.step(
-            f"$\\mathrm{{P}}(\\text{{{names[0]}}}) = \\frac{{{counts[0]}}}{{{n}}}$", f"c1/{total}"
-        )
-        part.answer(f"c1/{total}", plain=plain, latex=latex)
-        part.mark("B", f"$\\frac{{{counts[0]}}}{{{n}}}$", value=f"c1/{total}", qualifiers=["oe"])
-        odds = Rational(counts[0], n - counts[0])
-        wrong(
+        share = f"\\frac{{{counts[0]}}}{{{n}}}"
+        final(
             part,
-            str(odds),
-            f"compared the {names[0]} {items} with the others instead of with the total",
-            latex=text.frac(odds),
+            Working(q, f"c1/{total}"),
+            step=f"$\\mathrm{{P}}(\\text{{{names[0]}}}) = {share}$",
+            awarded_for=f"${share}$",
+            qualifiers=["oe"],
+        )
+        misconception(
+            part,
+            Misconception(
+                f"compared the {names[0]} {items} with the others instead of with the total",
+                f"c1/({total} - c1)",
+            ),
         )
 
         # (b) P(not second colour)
@@ -80,17 +89,12 @@ class SingleEvent(Template):
             marks=1,
             command="Work out",
         )
-        p_not = f"1 - c2/{total}"
-        part.step(
-            f"$\\mathrm{{P}}(\\text{{not {names[1]}}}) = 1 - \\frac{{{counts[1]}}}{{{n}}} = "
-            f"{text.frac(1 - Rational(counts[1], n))}$",
-            p_not,
+        p_not = Working(q, f"1 - c2/{total}", latex=f"1 - \\frac{{{counts[1]}}}{{{n}}}")
+        lhs = f"\\mathrm{{P}}(\\text{{not {names[1]}}})"
+        final(part, p_not, step=p_not.equation(lhs), qualifiers=["oe"])
+        misconception(
+            part, Misconception(f"gave the probability that it is {names[1]}", f"c2/{total}")
         )
-        plain, latex = text.fraction(1 - Rational(counts[1], n))
-        part.answer(p_not, plain=plain, latex=latex)
-        part.mark("B", f"${latex}$", value=p_not, qualifiers=["oe"])
-        plain_w, latex_w = text.fraction(Rational(counts[1], n))
-        wrong(part, plain_w, f"gave the probability that it is {names[1]}", latex=latex_w)
 
         if difficulty == 1:
             absent = _ABSENT[item]
@@ -100,14 +104,16 @@ class SingleEvent(Template):
                 marks=1,
                 command="Write down",
             )
-            part.step(f"There are no {absent} {items}, so this is impossible: probability $0$.", 0)
-            part.answer(0)
-            part.mark("B", "$0$", value=0)
+            final(
+                part,
+                Working(q, "0"),
+                step=f"There are no {absent} {items}, so this is impossible: probability $0$.",
+            )
             return
 
         # (c) P(first or third colour): mutually exclusive outcomes add
-        either = f"(c1 + c3)/{total}"
-        value = Rational(counts[0] + counts[2], n)
+        either = Working(q, f"(c1 + c3)/{total}")
+        value = either.value
         part = q.part(
             "c",
             f"One {item} is taken at random. Work out the probability that it is {names[0]} or "
@@ -115,22 +121,20 @@ class SingleEvent(Template):
             marks=1,
             command="Work out",
         )
-        part.step(
-            f"$\\frac{{{counts[0]}}}{{{n}}} + \\frac{{{counts[2]}}}{{{n}}} = "
-            f"\\frac{{{counts[0] + counts[2]}}}{{{n}}}"
-            + ("" if value.q == n else f" = {text.frac(value)}")
-            + "$",
-            either,
-        )
-        plain, latex = text.fraction(value)
-        part.answer(either, plain=plain, latex=latex)
-        part.mark("B", f"${latex}$", value=either, qualifiers=["oe"])
-        product = Rational(counts[0] * counts[2], n * n)
-        wrong(
+        final(
             part,
-            str(product),
-            "multiplied the two probabilities instead of adding them",
-            latex=text.frac(product),
+            either,
+            step=f"$\\frac{{{counts[0]}}}{{{n}}} + \\frac{{{counts[2]}}}{{{n}}} = "
+            f"\\frac{{{counts[0] + counts[2]}}}{{{n}}}"
+            + ("" if value.q == n else f" = {either.latex}")
+            + "$",
+            qualifiers=["oe"],
+        )
+        misconception(
+            part,
+            Misconception(
+                "multiplied the two probabilities instead of adding them", f"c1*c3/{total}**2"
+            ),
         )
 
         if difficulty == 3:
@@ -161,31 +165,31 @@ class SingleEvent(Template):
             f"$\\mathrm{{P}}(\\text{{blue}}) = 1 - \\frac{{{a}}}{{{b}}} = \\frac{{{b - a}}}{{{b}}}$",
             "1 - pr",
         )
-        part.step(
-            f"Total $= {blue} \\div \\frac{{{b - a}}}{{{b}}} = {b * m}$ counters", "nb/(1 - pr)"
-        )
-        part.step(f"Red $= {b * m} - {blue} = {a * m}$", "nb/(1 - pr) - nb")
-        part.answer("nb/(1 - pr) - nb")
-        part.mark(
-            "M",
-            f"${blue} \\div \\frac{{{b - a}}}{{{b}}}$ or total $= {b * m}$",
-            value="nb/(1 - pr)",
-            qualifiers=["oe"],
+        whole = Working(q, "nb/(1 - pr)", latex=f"{blue} \\div \\frac{{{b - a}}}{{{b}}}")
+        method(
+            part,
+            whole,
+            f"${whole.substituted}$ or total $= {whole.latex}$",
+            step=f"Total $= {whole.substituted} = {whole.latex}$ counters",
             partial=[f"M1 for red : blue $= {a} : {b - a}$"],
         )
-        part.mark("A", f"${a * m}$", value="nb/(1 - pr) - nb", qualifiers=["cao"])
-        wrong(
+        red = Working(q, "nb/(1 - pr) - nb")
+        final(part, red, step=f"Red $= {b * m} - {blue} = {red.latex}$", qualifiers=["cao"])
+        misconception(
             part,
-            str(b * m),
-            "gave the total number of counters, not the number of red",
-            working=["nb/(1 - pr)"],
+            Misconception(
+                "gave the total number of counters, not the number of red",
+                whole.source,
+                (whole.source,),
+            ),
         )
-        naive = Rational(a * blue, b)
-        wrong(
+        misconception(
             part,
-            number(naive),
-            "multiplied the number of blue counters by the probability of red",
-            latex=number(naive),
+            Misconception(
+                "multiplied the number of blue counters by the probability of red",
+                "pr*nb",
+                fractions=False,
+            ),
         )
 
     @staticmethod
