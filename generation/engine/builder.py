@@ -13,6 +13,14 @@ import sympy
 
 from generation.engine import formatting
 from generation.engine.expressions import evaluate, machine
+from generation.engine.marking import (
+    Values,
+    as_data,
+    is_correct,
+    items,
+    mark,
+    split_final_answers,
+)
 from questions.schemas import (
     Accuracy,
     Answer,
@@ -130,17 +138,23 @@ class PartBuilder:
         self,
         plain: str,
         error: str,
-        marks: int,
+        marks: int | None,
         *,
         latex: str | None = None,
         working: tuple[Any, ...] | list[Any] = (),
     ) -> None:
-        """Record a common wrong answer, the error behind it and the marks it earns."""
+        """Record a common wrong answer, the error behind it and the marks it earns.
+
+        ``marks=None`` leaves the marks to the engine: when the question is built, the wrong
+        answer and its working are marked against the part's own scheme (and dropped if the
+        scheme would mark it right); see :mod:`generation.engine.authoring.parts`."""
         for existing in self.q.wrongs:
             if existing.part == self.label and existing.plain == plain:
                 return  # two errors can land on the same wrong answer; keep the first
         if any(a.plain == plain for a in self.answers):
             return  # a "wrong" method that happens to give the right answer is not wrong
+        if marks is None:
+            self.q.engine_marked.add(len(self.q.wrongs))
         self.q.wrongs.append(
             WrongAnswer(
                 part=self.label,
@@ -148,7 +162,7 @@ class PartBuilder:
                 latex=latex if latex is not None else plain,
                 error=error,
                 working=[machine(w) for w in working],
-                marks_awarded=marks,
+                marks_awarded=0 if marks is None else marks,
             )
         )
 
@@ -191,6 +205,7 @@ class QuestionBuilder:
         self.parts: list[PartBuilder] = []
         self.lines: list[MarkLine] = []
         self.wrongs: list[WrongAnswer] = []
+        self.engine_marked: set[int] = set()
 
     def given(self, name: str, value: Any, display: str | None = None, unit: str = "") -> Any:
         """Declare a number stated in the question; returns it as an exact SymPy value."""
@@ -243,6 +258,33 @@ class QuestionBuilder:
         return None
 
     def build(self) -> Question:
+        question = self._build()
+        if not self.engine_marked:
+            return question
+        self._mark_wrong_answers(question)
+        return self._build()
+
+    def _mark_wrong_answers(self, question: Question) -> None:
+        """Give each engine-marked wrong answer the marks the part's scheme gives it, and drop
+        one the scheme would mark right."""
+        data = as_data(question)
+        values = Values(data)
+        kept: list[WrongAnswer] = []
+        for i, wrong in enumerate(self.wrongs):
+            if i not in self.engine_marked:
+                kept.append(wrong)
+                continue
+            part = next(p for p in items(data, "parts") if p.get("label", "") == wrong.part)
+            answers = items(part, "answers")
+            finals = split_final_answers(wrong.plain, len(answers))
+            if is_correct(values, answers, finals):
+                continue
+            marks = mark(data, values, wrong.part, finals, list(wrong.working))
+            kept.append(wrong.model_copy(update={"marks_awarded": marks}))
+        self.wrongs = kept
+        self.engine_marked = set()
+
+    def _build(self) -> Question:
         parts = [p.build() for p in self.parts]
         policies = {p.calculator for p in parts}
         policy = policies.pop() if len(policies) == 1 else CalculatorPolicy.VARIES

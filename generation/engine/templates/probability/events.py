@@ -6,11 +6,18 @@ import random
 
 from sympy import Rational
 
+from generation.engine.authoring import (
+    Misconception,
+    Working,
+    final,
+    method,
+    misconception,
+    text,
+    wrong,
+)
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.probability._common import article
-from generation.engine.templates.statistics._tables import frac_latex, fraction
 from questions.schemas import CalculatorPolicy, Tier
 
 _BAGS = [
@@ -52,7 +59,6 @@ class SingleEvent(Template):
         q.stem = f"{opener} {_listing(counts, names, items)} only."
 
         # (a) P(first colour)
-        p = Rational(counts[0], n)
         part = q.part(
             "a",
             f"One {item} is taken at random. Write down the probability that it is {names[0]}.",
@@ -60,18 +66,20 @@ class SingleEvent(Template):
             command="Write down",
         )
         part.step(f"There are ${n}$ {items} and ${counts[0]}$ are {names[0]}.", n)
-        plain, latex = fraction(p)
-        part.step(
-            f"$\\mathrm{{P}}(\\text{{{names[0]}}}) = \\frac{{{counts[0]}}}{{{n}}}$", f"c1/{total}"
+        share = f"\\frac{{{counts[0]}}}{{{n}}}"
+        final(
+            part,
+            Working(q, f"c1/{total}"),
+            step=f"$\\mathrm{{P}}(\\text{{{names[0]}}}) = {share}$",
+            awarded_for=f"${share}$",
+            qualifiers=["oe"],
         )
-        part.answer(f"c1/{total}", plain=plain, latex=latex)
-        part.mark("B", f"$\\frac{{{counts[0]}}}{{{n}}}$", value=f"c1/{total}", qualifiers=["oe"])
-        odds = Rational(counts[0], n - counts[0])
-        part.wrong(
-            str(odds),
-            f"compared the {names[0]} {items} with the others instead of with the total",
-            0,
-            latex=frac_latex(odds),
+        misconception(
+            part,
+            Misconception(
+                f"compared the {names[0]} {items} with the others instead of with the total",
+                f"c1/({total} - c1)",
+            ),
         )
 
         # (b) P(not second colour)
@@ -81,17 +89,12 @@ class SingleEvent(Template):
             marks=1,
             command="Work out",
         )
-        p_not = f"1 - c2/{total}"
-        part.step(
-            f"$\\mathrm{{P}}(\\text{{not {names[1]}}}) = 1 - \\frac{{{counts[1]}}}{{{n}}} = "
-            f"{frac_latex(1 - Rational(counts[1], n))}$",
-            p_not,
+        p_not = Working(q, f"1 - c2/{total}", latex=f"1 - \\frac{{{counts[1]}}}{{{n}}}")
+        lhs = f"\\mathrm{{P}}(\\text{{not {names[1]}}})"
+        final(part, p_not, step=p_not.equation(lhs), qualifiers=["oe"])
+        misconception(
+            part, Misconception(f"gave the probability that it is {names[1]}", f"c2/{total}")
         )
-        plain, latex = fraction(1 - Rational(counts[1], n))
-        part.answer(p_not, plain=plain, latex=latex)
-        part.mark("B", f"${latex}$", value=p_not, qualifiers=["oe"])
-        plain_w, latex_w = fraction(Rational(counts[1], n))
-        part.wrong(plain_w, f"gave the probability that it is {names[1]}", 0, latex=latex_w)
 
         if difficulty == 1:
             absent = _ABSENT[item]
@@ -101,14 +104,16 @@ class SingleEvent(Template):
                 marks=1,
                 command="Write down",
             )
-            part.step(f"There are no {absent} {items}, so this is impossible: probability $0$.", 0)
-            part.answer(0)
-            part.mark("B", "$0$", value=0)
+            final(
+                part,
+                Working(q, "0"),
+                step=f"There are no {absent} {items}, so this is impossible: probability $0$.",
+            )
             return
 
         # (c) P(first or third colour): mutually exclusive outcomes add
-        either = f"(c1 + c3)/{total}"
-        value = Rational(counts[0] + counts[2], n)
+        either = Working(q, f"(c1 + c3)/{total}")
+        value = either.value
         part = q.part(
             "c",
             f"One {item} is taken at random. Work out the probability that it is {names[0]} or "
@@ -116,22 +121,20 @@ class SingleEvent(Template):
             marks=1,
             command="Work out",
         )
-        part.step(
-            f"$\\frac{{{counts[0]}}}{{{n}}} + \\frac{{{counts[2]}}}{{{n}}} = "
-            f"\\frac{{{counts[0] + counts[2]}}}{{{n}}}"
-            + ("" if value.q == n else f" = {frac_latex(value)}")
-            + "$",
+        final(
+            part,
             either,
+            step=f"$\\frac{{{counts[0]}}}{{{n}}} + \\frac{{{counts[2]}}}{{{n}}} = "
+            f"\\frac{{{counts[0] + counts[2]}}}{{{n}}}"
+            + ("" if value.q == n else f" = {either.latex}")
+            + "$",
+            qualifiers=["oe"],
         )
-        plain, latex = fraction(value)
-        part.answer(either, plain=plain, latex=latex)
-        part.mark("B", f"${latex}$", value=either, qualifiers=["oe"])
-        product = Rational(counts[0] * counts[2], n * n)
-        part.wrong(
-            str(product),
-            "multiplied the two probabilities instead of adding them",
-            0,
-            latex=frac_latex(product),
+        misconception(
+            part,
+            Misconception(
+                "multiplied the two probabilities instead of adding them", f"c1*c3/{total}**2"
+            ),
         )
 
         if difficulty == 3:
@@ -162,31 +165,31 @@ class SingleEvent(Template):
             f"$\\mathrm{{P}}(\\text{{blue}}) = 1 - \\frac{{{a}}}{{{b}}} = \\frac{{{b - a}}}{{{b}}}$",
             "1 - pr",
         )
-        part.step(
-            f"Total $= {blue} \\div \\frac{{{b - a}}}{{{b}}} = {b * m}$ counters", "nb/(1 - pr)"
-        )
-        part.step(f"Red $= {b * m} - {blue} = {a * m}$", "nb/(1 - pr) - nb")
-        part.answer("nb/(1 - pr) - nb")
-        part.mark(
-            "M",
-            f"${blue} \\div \\frac{{{b - a}}}{{{b}}}$ or total $= {b * m}$",
-            value="nb/(1 - pr)",
-            qualifiers=["oe"],
+        whole = Working(q, "nb/(1 - pr)", latex=f"{blue} \\div \\frac{{{b - a}}}{{{b}}}")
+        method(
+            part,
+            whole,
+            f"${whole.substituted}$ or total $= {whole.latex}$",
+            step=f"Total $= {whole.substituted} = {whole.latex}$ counters",
             partial=[f"M1 for red : blue $= {a} : {b - a}$"],
         )
-        part.mark("A", f"${a * m}$", value="nb/(1 - pr) - nb", qualifiers=["cao"])
-        part.wrong(
-            str(b * m),
-            "gave the total number of counters, not the number of red",
-            1,
-            working=["nb/(1 - pr)"],
+        red = Working(q, "nb/(1 - pr) - nb")
+        final(part, red, step=f"Red $= {b * m} - {blue} = {red.latex}$", qualifiers=["cao"])
+        misconception(
+            part,
+            Misconception(
+                "gave the total number of counters, not the number of red",
+                whole.source,
+                (whole.source,),
+            ),
         )
-        wrong = Rational(a * blue, b)
-        part.wrong(
-            number(wrong),
-            "multiplied the number of blue counters by the probability of red",
-            0,
-            latex=number(wrong),
+        misconception(
+            part,
+            Misconception(
+                "multiplied the number of blue counters by the probability of red",
+                "pr*nb",
+                fractions=False,
+            ),
         )
 
     @staticmethod
@@ -218,7 +221,7 @@ class SingleEvent(Template):
         part = q.part(
             "d",
             f"Some more {colour} {items} are added to the {_container(item)}. The probability of "
-            f"taking {article(colour)} {colour} {item} is now $\\frac{{{a}}}{{{b}}}$. Work out how many {colour} "
+            f"taking {text.article(colour)} {colour} {item} is now $\\frac{{{a}}}{{{b}}}$. Work out how many {colour} "
             f"{items} were added.",
             marks=3,
             command="Work out",
@@ -254,11 +257,11 @@ class SingleEvent(Template):
         part.mark("A", f"${x}$", value=answer, qualifiers=["cao"])
         naive = Rational(a * n, b) - g
         if naive != x:
-            part.wrong(
+            wrong(
+                part,
                 number(naive) if naive.q in (1, 2, 4, 5) else str(naive),
                 "forgot that the total number of items also increases",
-                0,
-                latex=number(naive) if naive.q in (1, 2, 4, 5) else frac_latex(naive),
+                latex=number(naive) if naive.q in (1, 2, 4, 5) else text.frac(naive),
             )
 
     @staticmethod
@@ -277,14 +280,14 @@ class SingleEvent(Template):
         q.param("start_total", n)
         p1 = q.given("p1", Rational(a, b), display=f"\\frac{{{a}}}{{{b}}}")
         kk = q.given("k", k)
-        p2 = q.given("p2", new, display=frac_latex(new))
+        p2 = q.given("p2", new, display=text.frac(new))
         assert (p1, kk, p2) == (Rational(a, b), k, new)
         part = q.part(
             "d",
             f"A second {box} contains only red {items} and blue {items}. The probability of "
             f"taking a red {item} from it is $\\frac{{{a}}}{{{b}}}$. Then ${k}$ more red {items} "
             f"are added to it, and the probability of taking a red {item} becomes "
-            f"${frac_latex(new)}$. Work out how many {items} were in the second {box} at the "
+            f"${text.frac(new)}$. Work out how many {items} were in the second {box} at the "
             "start.",
             marks=4,
             command="Work out",
@@ -293,7 +296,7 @@ class SingleEvent(Template):
         eq2 = f"Eq({new.q}*(p1*n + k), {new.p}*(n + k))"
         answer = "k*(p2 - 1)/(p1 - p2)"
         part.step(f"With $n$ {items} at the start there are $\\frac{{{a}}}{{{b}}}n$ red.", "p1*n")
-        part.step(f"$\\frac{{\\frac{{{a}}}{{{b}}}n + {k}}}{{n + {k}}} = {frac_latex(new)}$", eq1)
+        part.step(f"$\\frac{{\\frac{{{a}}}{{{b}}}n + {k}}}{{n + {k}}} = {text.frac(new)}$", eq1)
         rhs = f"n + {k}" if new.p == 1 else f"{new.p}(n + {k})"
         part.step(f"${new.q}(\\frac{{{a}}}{{{b}}}n + {k}) = {rhs}$", eq2)
         part.step(f"$n = {n}$", answer)
@@ -301,7 +304,7 @@ class SingleEvent(Template):
         part.mark("M", f"$\\frac{{{a}}}{{{b}}}n$ red {items}", value="p1*n", qualifiers=["oe"])
         part.mark(
             "M",
-            f"$\\frac{{\\frac{{{a}}}{{{b}}}n + {k}}}{{n + {k}}} = {frac_latex(new)}$",
+            f"$\\frac{{\\frac{{{a}}}{{{b}}}n + {k}}}{{n + {k}}} = {text.frac(new)}$",
             value=eq1,
             qualifiers=["oe"],
         )
@@ -313,10 +316,10 @@ class SingleEvent(Template):
             partial=["for a correct equation without fractions"],
         )
         part.mark("A", f"${n}$", value=answer, qualifiers=["cao"])
-        part.wrong(
+        wrong(
+            part,
             str(n + k),
             f"gave the number of {items} after the red ones were added",
-            3,
             working=["p1*n", eq1, eq2],
         )
 

@@ -7,10 +7,10 @@ import random
 import sympy
 from sympy import Rational
 
+from generation.engine.authoring import text, wrong
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import display, number
-from generation.engine.templates.statistics._tables import frac_latex, table, text
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 _SPINNER_COLOURS = ["red", "blue", "green", "yellow", "white"]
@@ -89,12 +89,12 @@ class BiasedSpinner(Template):
         part.mark("M", method, value=method_value, qualifiers=["oe"])
         part.mark("A", f"${number(x)}$", value=x_expr, qualifiers=["cao"])
         if unknown == 1:
-            part.wrong(number(s), "added the given probabilities but did not subtract from 1", 0)
+            wrong(part, number(s), "added the given probabilities but did not subtract from 1")
         else:
-            part.wrong(
+            wrong(
+                part,
                 number(share),
                 f"found 1 − {number(s)} but did not divide by {1 + m}",
-                1,
                 working=[f"1 - {s_expr}"],
             )
 
@@ -112,14 +112,17 @@ class BiasedSpinner(Template):
             expr = f"{exprs[i]} + {exprs[j]}"
             words = f"{colours[i]} or {colours[j]}"
             step = f"${number(probs[i])} + {number(probs[j])} = {number(value)}$"
-            wrong = (number(probs[i] * probs[j]), "multiplied the probabilities instead of adding")
+            mistake = (
+                number(probs[i] * probs[j]),
+                "multiplied the probabilities instead of adding",
+            )
         else:
             i = 0
             value = 1 - probs[i]
             expr = f"1 - {exprs[i]}"
             words = f"any colour except {colours[i]}"
             step = f"$1 - {number(probs[i])} = {number(value)}$"
-            wrong = (number(probs[i]), f"gave the probability of landing on {colours[i]}")
+            mistake = (number(probs[i]), f"gave the probability of landing on {colours[i]}")
         part = q.part(
             "b",
             f"The spinner is spun once. Work out the probability that it lands on {words}.",
@@ -129,7 +132,7 @@ class BiasedSpinner(Template):
         part.step(step, expr)
         part.answer(expr)
         part.mark("B", f"${number(value)}$", value=expr, qualifiers=["oe"])
-        part.wrong(wrong[0], wrong[1], 0)
+        wrong(part, mistake[0], mistake[1])
 
         # (c) expected frequency for the colour(s) found in (a)
         target = k - 1
@@ -154,7 +157,7 @@ class BiasedSpinner(Template):
         part.mark("A", f"${number(spins * p)}$", value=e_expr, qualifiers=["cao"])
         fair = Rational(spins, k)
         if fair != spins * p:
-            part.wrong(number(fair), f"assumed the spinner is fair (divided by {k})", 0)
+            wrong(part, number(fair), f"assumed the spinner is fair (divided by {k})")
 
         if difficulty == 5:
             # (d) the reverse: from a count of reds to the number of spins
@@ -177,11 +180,16 @@ class BiasedSpinner(Template):
             part.answer("r/p1")
             part.mark("M", f"${count} \\div {number(p0)}$", value="r/p1", qualifiers=["oe"])
             part.mark("A", f"${number(total)}$", value="r/p1", qualifiers=["cao"])
-            part.wrong(number(count * p0), "multiplied by the probability instead of dividing", 0)
+            wrong(part, number(count * p0), "multiplied by the probability instead of dividing")
 
 
 def horizontal_cells(colours: list[str], cells: list[str]) -> str:
-    return table([[text("Colour"), *(text(c) for c in colours)], [text("Probability"), *cells]])
+    return text.table(
+        [
+            [text.words("Colour"), *(text.words(c) for c in colours)],
+            [text.words("Probability"), *cells],
+        ]
+    )
 
 
 _EXPERIMENTS = [
@@ -236,7 +244,7 @@ class RelativeFrequency(Template):
         sides = " The sections of the spinner are numbered 1 to 5." if thing == "spinner" else ""
         q.stem = (
             f"{person} {action} ${number(trials)}$ times.{sides} The table shows the results. "
-            f"${table([[text(heading), *outcomes], [text('Frequency'), *cells]])}$"
+            f"${text.table([[text.words(heading), *outcomes], [text.words('Frequency'), *cells]])}$"
         )
 
         part = q.part(
@@ -270,7 +278,7 @@ class RelativeFrequency(Template):
             qualifiers=["oe"],
         )
         fair = Rational(1, k)
-        part.wrong(str(fair), f"gave the probability for a fair {thing}", 0, latex=frac_latex(fair))
+        wrong(part, str(fair), f"gave the probability for a fair {thing}", latex=text.frac(fair))
 
         options = [mm for mm in range(100, 3001, 50) if (mm * rf).q == 1 and mm != trials]
         more = rng.choice(options[:12])
@@ -291,9 +299,7 @@ class RelativeFrequency(Template):
         naive = Rational(more, k)
         if naive != more * rf:
             shown = display(naive, Accuracy.SF3)
-            part.wrong(
-                shown[0], f"used the probability for a fair {thing}, 1/{k}", 0, latex=shown[1]
-            )
+            wrong(part, shown[0], f"used the probability for a fair {thing}, 1/{k}", latex=shown[1])
 
         if difficulty >= 3:
             part = q.part(

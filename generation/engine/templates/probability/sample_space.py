@@ -8,10 +8,9 @@ from collections.abc import Callable
 import sympy
 from sympy import Rational
 
+from generation.engine.authoring import Working, answer, text, wrong
 from generation.engine.base import Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.probability._common import prob_answer
-from generation.engine.templates.statistics._tables import frac_latex, table
 from questions.schemas import CalculatorPolicy, Tier
 
 _OPS: dict[str, tuple[str, str, Callable[[int, int], int]]] = {
@@ -70,7 +69,9 @@ class SampleSpace(Template):
             rows = [[symbol, *(str(b) for b in range(1, sides[1] + 1))]]
             for a in range(1, sides[0] + 1):
                 rows.append([str(a), *(str(fn(a, b)) for b in range(1, sides[1] + 1))])
-            q.stem += f" The sample space diagram shows all the possible scores. ${table(rows)}$"
+            q.stem += (
+                f" The sample space diagram shows all the possible scores. ${text.table(rows)}$"
+            )
 
         # (a) P(score = s): the most interesting single values have several ways
         common = [v for v in values if 2 <= outcomes.count(v) < n // 2]
@@ -85,11 +86,11 @@ class SampleSpace(Template):
             command="Work out",
         )
         self._count_part(part, q, count, n, f"a score of ${s}$", marks, "s")
-        part.wrong(
+        wrong(
+            part,
             str(Rational(1, len(values))),
             "assumed every different score is equally likely",
-            0,
-            latex=frac_latex(Rational(1, len(values))),
+            latex=text.frac(Rational(1, len(values))),
         )
 
         # (b) P(score > t)
@@ -104,11 +105,11 @@ class SampleSpace(Template):
         )
         self._count_part(part, q, count_b, n, f"a score greater than ${t}$", marks, "t")
         including = count_b + outcomes.count(t)
-        part.wrong(
+        wrong(
+            part,
             str(Rational(including, n)),
             f"included the scores equal to {t}",
-            0 if marks == 1 else 1,
-            latex=frac_latex(Rational(including, n)),
+            latex=text.frac(Rational(including, n)),
             working=[] if marks == 1 else [n],
         )
 
@@ -133,11 +134,11 @@ class SampleSpace(Template):
             self._count_part(part, q, count_c, n, f"a score that is {words}", marks, None)
             other = n - count_c
             if other != count_c:
-                part.wrong(
+                wrong(
+                    part,
                     str(Rational(other, n)),
                     f"counted the scores that are not {words}",
-                    0 if marks == 1 else 1,
-                    latex=frac_latex(Rational(other, n)),
+                    latex=text.frac(Rational(other, n)),
                     working=[] if marks == 1 else [n],
                 )
 
@@ -154,19 +155,19 @@ class SampleSpace(Template):
             )
             expr = f"({count}/{n})**2"
             part.step(
-                f"$\\frac{{{count}}}{{{n}}} \\times \\frac{{{count}}}{{{n}}} = {frac_latex(p * p)}$",
+                f"$\\frac{{{count}}}{{{n}}} \\times \\frac{{{count}}}{{{n}}} = {text.frac(p * p)}$",
                 expr,
             )
-            prob_answer(part, expr, p * p)
+            answer(part, Working(part.q, expr))
             part.mark(
                 "M", f"$\\left(\\frac{{{count}}}{{{n}}}\\right)^2$", value=expr, qualifiers=["oe"]
             )
-            part.mark("A", f"${frac_latex(p * p)}$", value=expr, qualifiers=["cao"])
-            part.wrong(
+            part.mark("A", f"${text.frac(p * p)}$", value=expr, qualifiers=["cao"])
+            wrong(
+                part,
                 str(2 * p),
                 "added the probabilities instead of multiplying",
-                0,
-                latex=frac_latex(2 * p),
+                latex=text.frac(2 * p),
             )
 
     @staticmethod
@@ -182,39 +183,39 @@ class SampleSpace(Template):
             command="Work out",
         )
         part.step(
-            f"$\\mathrm{{P}}(\\text{{not greater than }} {t}) = 1 - {frac_latex(p)} = "
-            f"{frac_latex(miss)}$",
+            f"$\\mathrm{{P}}(\\text{{not greater than }} {t}) = 1 - {text.frac(p)} = "
+            f"{text.frac(miss)}$",
             f"1 - {count}/{n}",
         )
         part.step(
-            f"$\\mathrm{{P}}(\\text{{neither game}}) = \\left({frac_latex(miss)}\\right)^2 = "
-            f"{frac_latex(miss**2)}$",
+            f"$\\mathrm{{P}}(\\text{{neither game}}) = \\left({text.frac(miss)}\\right)^2 = "
+            f"{text.frac(miss**2)}$",
             f"(1 - {count}/{n})**2",
         )
         expr = f"1 - (1 - {count}/{n})**2"
-        part.step(f"$1 - {frac_latex(miss**2)} = {frac_latex(1 - miss**2)}$", expr)
-        prob_answer(part, expr, 1 - miss**2)
-        part.mark("M", f"${frac_latex(miss)}$", value=f"1 - {count}/{n}", qualifiers=["oe"])
+        part.step(f"$1 - {text.frac(miss**2)} = {text.frac(1 - miss**2)}$", expr)
+        answer(part, Working(part.q, expr))
+        part.mark("M", f"${text.frac(miss)}$", value=f"1 - {count}/{n}", qualifiers=["oe"])
         part.mark(
             "M",
-            f"$1 - \\left({frac_latex(miss)}\\right)^2$",
+            f"$1 - \\left({text.frac(miss)}\\right)^2$",
             value=expr,
             qualifiers=["oe", "dep"],
             partial=["or M1 for adding the three ways of at least one"],
         )
-        part.mark("A", f"${frac_latex(1 - miss**2)}$", value=expr, qualifiers=["cao"])
+        part.mark("A", f"${text.frac(1 - miss**2)}$", value=expr, qualifiers=["cao"])
         if 2 * p not in (miss, 1 - miss**2) and 2 * p < 1:
-            part.wrong(
+            wrong(
+                part,
                 str(2 * p),
                 "added the probabilities for the two games",
-                0,
-                latex=frac_latex(2 * p),
+                latex=text.frac(2 * p),
             )
-        part.wrong(
+        wrong(
+            part,
             str(p**2),
             "found the probability that it happens in both games",
-            0,
-            latex=frac_latex(p**2),
+            latex=text.frac(p**2),
         )
 
     @staticmethod
@@ -232,11 +233,11 @@ class SampleSpace(Template):
         expr = f"{count}/{n}"
         part.step(
             f"${count}$ of them give {what}: probability $\\frac{{{count}}}{{{n}}}"
-            + ("" if value.q == n else f" = {frac_latex(value)}")
+            + ("" if value.q == n else f" = {text.frac(value)}")
             + "$",
             expr,
         )
-        prob_answer(part, expr, value)
+        answer(part, Working(part.q, expr))
         if marks == 1:
             part.mark("B", f"$\\frac{{{count}}}{{{n}}}$", value=expr, qualifiers=["oe"])
         else:

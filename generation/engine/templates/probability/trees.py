@@ -6,11 +6,10 @@ import random
 
 from sympy import Rational
 
+from generation.engine.authoring import Working, answer, text, wrong
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.probability._common import prob_answer
-from generation.engine.templates.statistics._tables import frac_latex
 from questions.schemas import CalculatorPolicy, Tier
 
 # (stem with {p}, key, both, neither, exactly one)
@@ -87,7 +86,7 @@ class TreeDiagram(Template):
         part.answer(both)
         part.mark("M", f"${number(p)} \\times {number(p)}$", value=both, qualifiers=["oe"])
         part.mark("A", f"${number(p * p)}$", value=both, qualifiers=["cao"])
-        part.wrong(number(2 * p), "added the probabilities instead of multiplying", 0)
+        wrong(part, number(2 * p), "added the probabilities instead of multiplying")
         if difficulty == 1:
             neither = "(1 - p)**2"
             part = q.part(
@@ -105,11 +104,7 @@ class TreeDiagram(Template):
             part.answer(neither)
             part.mark("M", f"$({number(1 - p)})^2$", value=neither, qualifiers=["oe"])
             part.mark("A", f"${number((1 - p) ** 2)}$", value=neither, qualifiers=["cao"])
-            part.wrong(
-                number(1 - p * p),
-                "worked out 1 − P(both) instead of P(neither)",
-                0,
-            )
+            wrong(part, number(1 - p * p), "worked out 1 − P(both) instead of P(neither)")
             return
         one = "2*p*(1 - p)"
         part = q.part(
@@ -140,12 +135,7 @@ class TreeDiagram(Template):
             qualifiers=["oe", "dep"],
         )
         part.mark("A", f"${number(2 * p * (1 - p))}$", value=one, qualifiers=["cao"])
-        part.wrong(
-            number(p * (1 - p)),
-            "found only one of the two orders",
-            1,
-            working=["p*(1 - p)"],
-        )
+        wrong(part, number(p * (1 - p)), "found only one of the two orders", working=["p*(1 - p)"])
 
     def _bag(self, q: QuestionBuilder, rng: random.Random, difficulty: int, replace: bool) -> None:
         c1, c2 = rng.choice(_BAG_COLOURS)
@@ -187,21 +177,24 @@ class TreeDiagram(Template):
             command="Work out",
         )
         line = f"\\frac{{{r}}}{{{n}}} \\times \\frac{{{second_r[0]}}}{{{second_r[1]}}}"
-        part.step(f"${line} = {frac_latex(p_rr)}$", rr_expr)
-        prob_answer(part, rr_expr, p_rr)
+        part.step(f"${line} = {text.frac(p_rr)}$", rr_expr)
+        answer(part, Working(part.q, rr_expr))
         part.mark("M", f"${line}$", value=rr_expr, qualifiers=["oe"])
-        part.mark("A", f"${frac_latex(p_rr)}$", value=rr_expr, qualifiers=["oe"])
+        part.mark("A", f"${text.frac(p_rr)}$", value=rr_expr, qualifiers=["oe"])
         added = Rational(r, n) + Rational(*second_r)
-        part.wrong(
-            str(added), "added the probabilities instead of multiplying", 0, latex=frac_latex(added)
+        wrong(
+            part,
+            str(added),
+            "added the probabilities instead of multiplying",
+            latex=text.frac(added),
         )
         if not replace:
             with_rep = Rational(r, n) ** 2
-            part.wrong(
+            wrong(
+                part,
                 str(with_rep),
                 "treated the draws as with replacement (did not reduce the numbers)",
-                0,
-                latex=frac_latex(with_rep),
+                latex=text.frac(with_rep),
             )
 
         # (b) one of each colour
@@ -215,18 +208,18 @@ class TreeDiagram(Template):
         )
         first = f"\\frac{{{r}}}{{{n}}} \\times \\frac{{{second_b[0]}}}{{{second_b[1]}}}"
         second = f"\\frac{{{b}}}{{{n}}} \\times \\frac{{{second_r[0] if replace else r}}}{{{second_b[1]}}}"
-        part.step(f"{c1} then {c2}: ${first} = {frac_latex(p_rb)}$", rb_expr)
-        part.step(f"{c2} then {c1}: ${second} = {frac_latex(p_rb)}$", rb_expr)
-        part.step(f"${frac_latex(p_rb)} + {frac_latex(p_rb)} = {frac_latex(value)}$", one_each)
-        prob_answer(part, one_each, value)
+        part.step(f"{c1} then {c2}: ${first} = {text.frac(p_rb)}$", rb_expr)
+        part.step(f"{c2} then {c1}: ${second} = {text.frac(p_rb)}$", rb_expr)
+        part.step(f"${text.frac(p_rb)} + {text.frac(p_rb)} = {text.frac(value)}$", one_each)
+        answer(part, Working(part.q, one_each))
         part.mark("M", f"${first}$ or ${second}$", value=rb_expr, qualifiers=["oe"])
         part.mark("M", f"${first} + {second}$", value=one_each, qualifiers=["oe", "dep"])
-        part.mark("A", f"${frac_latex(value)}$", value=one_each, qualifiers=["oe"])
-        part.wrong(
+        part.mark("A", f"${text.frac(value)}$", value=one_each, qualifiers=["oe"])
+        wrong(
+            part,
             str(p_rb),
             "found only one of the two orders",
-            1,
-            latex=frac_latex(p_rb),
+            latex=text.frac(p_rb),
             working=[rb_expr],
         )
 
@@ -240,25 +233,25 @@ class TreeDiagram(Template):
                 command="Work out",
             )
             part.step(
-                f"$1 - \\mathrm{{P}}(\\text{{both {c1}}}) = 1 - {frac_latex(p_rr)} = "
-                f"{frac_latex(value)}$",
+                f"$1 - \\mathrm{{P}}(\\text{{both {c1}}}) = 1 - {text.frac(p_rr)} = "
+                f"{text.frac(value)}$",
                 at_least,
             )
-            prob_answer(part, at_least, value)
+            answer(part, Working(part.q, at_least))
             part.mark(
                 "M",
-                f"$1 - {frac_latex(p_rr)}$",
+                f"$1 - {text.frac(p_rr)}$",
                 value=at_least,
                 qualifiers=["oe"],
                 partial=["or M1 for adding the three products that include a " + c2],
             )
-            part.mark("A", f"${frac_latex(value)}$", value=at_least, qualifiers=["oe"])
+            part.mark("A", f"${text.frac(value)}$", value=at_least, qualifiers=["oe"])
             bb_value = Rational(b, n) * (Rational(b, n) if replace else Rational(b - 1, n - 1))
-            part.wrong(
+            wrong(
+                part,
                 str(bb_value),
                 f"found the probability that both are {c2}",
-                0,
-                latex=frac_latex(bb_value),
+                latex=text.frac(bb_value),
             )
 
         if difficulty == 5:
@@ -283,12 +276,12 @@ class TreeDiagram(Template):
                 f"\\frac{{{b}}}{{{n}}} \\times \\frac{{{b - 1}}}{{{n - 1}}} \\times "
                 f"\\frac{{{b - 2}}}{{{n - 2}}}"
             )
-            part.step(f"All {c1}: ${three_r} = {frac_latex(p_rrr)}$", rrr)
-            part.step(f"All {c2}: ${three_b} = {frac_latex(p_bbb)}$", bbb)
+            part.step(f"All {c1}: ${three_r} = {text.frac(p_rrr)}$", rrr)
+            part.step(f"All {c2}: ${three_b} = {text.frac(p_bbb)}$", bbb)
             part.step(
-                f"${frac_latex(p_rrr)} + {frac_latex(p_bbb)} = {frac_latex(p_rrr + p_bbb)}$", same
+                f"${text.frac(p_rrr)} + {text.frac(p_bbb)} = {text.frac(p_rrr + p_bbb)}$", same
             )
-            prob_answer(part, same, p_rrr + p_bbb)
+            answer(part, Working(part.q, same))
             part.mark(
                 "M",
                 f"${three_r}$",
@@ -297,11 +290,11 @@ class TreeDiagram(Template):
                 partial=[f"or M1 for ${three_b}$"],
             )
             part.mark("M", f"${three_r} + {three_b}$", value=same, qualifiers=["oe", "dep"])
-            part.mark("A", f"${frac_latex(p_rrr + p_bbb)}$", value=same, qualifiers=["oe"])
-            part.wrong(
+            part.mark("A", f"${text.frac(p_rrr + p_bbb)}$", value=same, qualifiers=["oe"])
+            wrong(
+                part,
                 str(p_rrr),
                 f"found only the probability that all three are {c1}",
-                1,
-                latex=frac_latex(p_rrr),
+                latex=text.frac(p_rrr),
                 working=[rrr],
             )

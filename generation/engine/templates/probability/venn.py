@@ -6,10 +6,9 @@ import random
 
 from sympy import Rational
 
+from generation.engine.authoring import Working, answer, text, wrong
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.probability._common import article, prob_answer
-from generation.engine.templates.statistics._tables import frac_latex, table, text
 from questions.schemas import CalculatorPolicy, Tier
 
 _GROUPS = [
@@ -61,7 +60,7 @@ class VennTwoWay(Template):
             part.answer(ab)
             part.mark("M", f"${total} - {neither}$", value="N - NE", qualifiers=["oe"])
             part.mark("A", f"${both}$", value=ab, qualifiers=["cao"])
-            part.wrong(str(total - neither), "gave the number who do at least one", 1)
+            wrong(part, str(total - neither), "gave the number who do at least one")
         else:
             q.given("AB", both)
             ab = "AB"
@@ -88,10 +87,10 @@ class VennTwoWay(Template):
             )
             part.mark("A", f"${neither}$", value="N - (A + B - AB)", qualifiers=["cao"])
             if 0 < total - na - nb != na + nb - both:
-                part.wrong(
+                wrong(
+                    part,
                     str(total - na - nb),
                     "did not allow for those who do both (counted them twice)",
-                    0,
                 )
 
         # (b) only the first
@@ -106,17 +105,17 @@ class VennTwoWay(Template):
         )
         part.step(
             f"${na} - {both} = {only_a}$ {people}: $\\frac{{{only_a}}}{{{total}}}"
-            + ("" if value.q == total else f" = {frac_latex(value)}")
+            + ("" if value.q == total else f" = {text.frac(value)}")
             + "$",
             expr,
         )
-        prob_answer(part, expr, value)
+        answer(part, Working(part.q, expr))
         part.mark("B", f"$\\frac{{{only_a}}}{{{total}}}$", value=expr, qualifiers=["oe"])
-        part.wrong(
+        wrong(
+            part,
             str(Rational(na, total)),
             f"included the {people} who do both",
-            0,
-            latex=frac_latex(Rational(na, total)),
+            latex=text.frac(Rational(na, total)),
         )
         label = "c"
         if difficulty >= 2:
@@ -132,19 +131,19 @@ class VennTwoWay(Template):
             part.step(f"${only_a} + {only_b} = {only_a + only_b}$", f"A + B - 2*{ab}")
             part.step(
                 f"$\\frac{{{only_a + only_b}}}{{{total}}}"
-                + ("" if value.q == total else f" = {frac_latex(value)}")
+                + ("" if value.q == total else f" = {text.frac(value)}")
                 + "$",
                 expr,
             )
-            prob_answer(part, expr, value)
+            answer(part, Working(part.q, expr))
             part.mark("M", f"${only_a} + {only_b}$", value=f"A + B - 2*{ab}", qualifiers=["oe"])
-            part.mark("A", f"${frac_latex(value)}$", value=expr, qualifiers=["oe"])
+            part.mark("A", f"${text.frac(value)}$", value=expr, qualifiers=["oe"])
             if na + nb < total:
-                part.wrong(
+                wrong(
+                    part,
                     str(Rational(na + nb, total)),
                     f"added the two totals, counting the {people} who do both",
-                    0,
-                    latex=frac_latex(Rational(na + nb, total)),
+                    latex=text.frac(Rational(na + nb, total)),
                 )
             label = "d"
         if q.tier == Tier.EXTENDED:
@@ -160,21 +159,21 @@ class VennTwoWay(Template):
             part.step(f"Only the ${na}$ {people} who {does_a} can be chosen.", "A")
             part.step(
                 f"${both}$ of them {_base(does_b)}: $\\frac{{{both}}}{{{na}}}"
-                + ("" if value.q == na else f" = {frac_latex(value)}")
+                + ("" if value.q == na else f" = {text.frac(value)}")
                 + "$",
                 expr,
             )
-            prob_answer(part, expr, value)
+            answer(part, Working(part.q, expr))
             if difficulty >= 4:
                 part.mark("M", f"denominator ${na}$", value="A", qualifiers=["soi"])
                 part.mark("A", f"$\\frac{{{both}}}{{{na}}}$", value=expr, qualifiers=["oe"])
             else:
                 part.mark("B", f"$\\frac{{{both}}}{{{na}}}$", value=expr, qualifiers=["oe"])
-            part.wrong(
+            wrong(
+                part,
                 str(Rational(both, total)),
                 f"divided by all {total} {people} instead of those who {does_a}",
-                0,
-                latex=frac_latex(Rational(both, total)),
+                latex=text.frac(Rational(both, total)),
             )
 
     def _two_way(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
@@ -213,22 +212,22 @@ class VennTwoWay(Template):
             others = " - ".join(f"n{i}{jj}" for jj in range(3) if jj != j)
             return f"(r{i} - {others})"
 
-        grid = [[text(""), *(text(c) for c in cols), text("Total")]]
+        grid = [[text.words(""), *(text.words(c) for c in cols), text.words("Total")]]
         for i, name in enumerate(rows):
             grid.append(
                 [
-                    text(name),
+                    text.words(name),
                     *("" if (i, j) in hide else str(cells[i][j]) for j in range(3)),
                     "" if (hide_total and i == 1) else str(row_totals[i]),
                 ]
             )
-        grid.append([text("Total"), *(str(t) for t in col_totals), str(total)])
+        grid.append([text.words("Total"), *(str(t) for t in col_totals), str(total)])
         q.param("rows", rows[0])
         q.param("cols", cols[0])
         q.title = "Probability: two-way table"
         q.stem = (
             f"The two-way table shows {what.format(n=f'${total}$', place=place)}. "
-            f"{'Some' if hide_total else 'Two'} values are missing. ${table(grid)}$"
+            f"{'Some' if hide_total else 'Two'} values are missing. ${text.table(grid)}$"
         )
         part = q.part(
             "a",
@@ -254,24 +253,24 @@ class VennTwoWay(Template):
         part = q.part(
             "b",
             "One of these people is chosen at random. Find the probability that this person is "
-            f"{article(row_nouns[i])} {row_nouns[i]} who {does[j]}.",
+            f"{text.article(row_nouns[i])} {row_nouns[i]} who {does[j]}.",
             marks=1,
             command="Work out",
         )
         part.step(
             f"$\\frac{{{cells[i][j]}}}{{{total}}}"
-            + ("" if value.q == total else f" = {frac_latex(value)}")
+            + ("" if value.q == total else f" = {text.frac(value)}")
             + "$",
             expr,
         )
-        prob_answer(part, expr, value)
+        answer(part, Working(part.q, expr))
         part.mark("B", f"$\\frac{{{cells[i][j]}}}{{{total}}}$", value=expr, qualifiers=["oe"])
-        wrong = Rational(cells[i][j], row_totals[i])
-        part.wrong(
-            str(wrong),
+        mistaken = Rational(cells[i][j], row_totals[i])
+        wrong(
+            part,
+            str(mistaken),
             f"divided by the number of {rows[i].lower()} instead of everyone",
-            0,
-            latex=frac_latex(wrong),
+            latex=text.frac(mistaken),
         )
 
         jj = (j + 1) % 3
@@ -287,10 +286,8 @@ class VennTwoWay(Template):
             f"$\\mathrm{{P}}(\\text{{{cols[jj]}}}) = \\frac{{{col_totals[jj]}}}{{{total}}}$", expr
         )
         not_expr = f"1 - {expr}"
-        part.step(
-            f"$1 - \\frac{{{col_totals[jj]}}}{{{total}}} = {frac_latex(1 - value)}$", not_expr
-        )
-        prob_answer(part, not_expr, 1 - value)
+        part.step(f"$1 - \\frac{{{col_totals[jj]}}}{{{total}}} = {text.frac(1 - value)}$", not_expr)
+        answer(part, Working(part.q, not_expr))
         part.mark(
             "M",
             f"$\\frac{{{col_totals[jj]}}}{{{total}}}$ seen",
@@ -298,12 +295,9 @@ class VennTwoWay(Template):
             qualifiers=["soi"],
             partial=[f"or M1 for ${total - col_totals[jj]}$ people"],
         )
-        part.mark("A", f"${frac_latex(1 - value)}$", value=not_expr, qualifiers=["oe"])
-        part.wrong(
-            str(value),
-            "gave the probability of the opposite event",
-            1,
-            latex=frac_latex(value),
+        part.mark("A", f"${text.frac(1 - value)}$", value=not_expr, qualifiers=["oe"])
+        wrong(
+            part, str(value), "gave the probability of the opposite event", latex=text.frac(value)
         )
 
         if q.tier == Tier.EXTENDED:
@@ -313,18 +307,18 @@ class VennTwoWay(Template):
             part = q.part(
                 "d",
                 f"One of the people who {did[j2]} is chosen at random. Find the probability that "
-                f"this person is {article(row_nouns[i2])} {row_nouns[i2]}.",
+                f"this person is {text.article(row_nouns[i2])} {row_nouns[i2]}.",
                 marks=2,
                 command="Work out",
             )
             part.step(f"Only the ${col_totals[j2]}$ people who {did[j2]} count.", f"k{j2}")
             part.step(
                 f"$\\frac{{{cells[i2][j2]}}}{{{col_totals[j2]}}}"
-                + ("" if value.q == col_totals[j2] else f" = {frac_latex(value)}")
+                + ("" if value.q == col_totals[j2] else f" = {text.frac(value)}")
                 + "$",
                 expr,
             )
-            prob_answer(part, expr, value)
+            answer(part, Working(part.q, expr))
             part.mark("M", f"denominator ${col_totals[j2]}$", value=f"k{j2}", qualifiers=["soi"])
             part.mark(
                 "A",
@@ -332,11 +326,11 @@ class VennTwoWay(Template):
                 value=expr,
                 qualifiers=["oe"],
             )
-            part.wrong(
+            wrong(
+                part,
                 str(Rational(cells[i2][j2], total)),
                 f"divided by everyone instead of only the people who {did[j2]}",
-                0,
-                latex=frac_latex(Rational(cells[i2][j2], total)),
+                latex=text.frac(Rational(cells[i2][j2], total)),
             )
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import random
-from typing import Any
 
 import sympy
 
+from generation.engine.authoring import wrong
+from generation.engine.authoring.text import bracket, terms
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.expressions import machine
-from generation.engine.formatting import display, latex
+from generation.engine.formatting import display
 from generation.engine.templates.transformations._grid import column, coords, plain_coords
 from generation.engine.templates.transformations._vectors import combo_latex
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
@@ -95,18 +96,18 @@ class ColumnVectors(Template):
         )
         if n < 0:
             flipped = (m * a1 - n * b1, m * a2 - n * b2)
-            part.wrong(
+            wrong(
+                part,
                 plain_coords(flipped),
                 "added the multiple of b instead of subtracting it (sign error)",
-                0,
                 latex=column(flipped),
             )
         if m != 1:
             lazy = (m * a1 + n * b1, a2 + n * b2)
-            part.wrong(
+            wrong(
+                part,
                 plain_coords(lazy),
                 "multiplied only the top component of a by the scalar",
-                0,
                 latex=column(lazy),
             )
 
@@ -127,7 +128,7 @@ class ColumnVectors(Template):
             text = f"{'Calculate' if calc == CalculatorPolicy.ALLOWED else 'Work out'} $\\left|{name}\\right|$."
             command = "Calculate" if calc == CalculatorPolicy.ALLOWED else "Work out"
         part = q.part("b", text, marks=2, command=command, calculator=calc)
-        sq = f"{_bracket(vec[0])}^2 + {_bracket(vec[1])}^2"
+        sq = f"{bracket(vec[0])}^2 + {bracket(vec[1])}^2"
         part.step(
             f"$\\left|{name}\\right| = \\sqrt{{{sq}}} = \\sqrt{{{vec[0] ** 2 + vec[1] ** 2}}}$",
             squares,
@@ -147,10 +148,10 @@ class ColumnVectors(Template):
             qualifiers=["cao"] if accuracy == Accuracy.EXACT else [],
         )
         total = vec[0] ** 2 + vec[1] ** 2
-        part.wrong(
+        wrong(
+            part,
             display(total, Accuracy.EXACT)[0],
             "forgot to take the square root",
-            1,
             latex=str(total),
             working=[squares],
         )
@@ -158,15 +159,15 @@ class ColumnVectors(Template):
             signed = sum(c * abs(c) for c in vec)
             if signed > 0:
                 plain, shown = display(sympy.sqrt(signed), accuracy)
-                part.wrong(
+                wrong(
+                    part,
                     plain,
                     "squared a negative component as a negative number",
-                    0,
                     latex=shown,
                     working=[signed],
                 )
         added = abs(vec[0]) + abs(vec[1])
-        part.wrong(str(added), "added the sizes of the components instead of using Pythagoras", 0)
+        wrong(part, str(added), "added the sizes of the components instead of using Pythagoras")
 
         if difficulty >= 3:
             p = (rng.randint(-5, 5), rng.randint(-5, 5))
@@ -188,7 +189,7 @@ class ColumnVectors(Template):
             )
             part.mark("B", f"${coords(q_pt)}$", value=qexpr)
             back = (px - value[0], py - value[1])
-            part.wrong(plain_coords(back), "subtracted the vector from P instead of adding it", 0)
+            wrong(part, plain_coords(back), "subtracted the vector from P instead of adding it")
 
         if difficulty >= 4:
             mm = rng.choice([2, 3, -1, -2, 4])
@@ -213,8 +214,8 @@ class ColumnVectors(Template):
             )
             eq1 = "Eq(a1*m + b1*n, c1)"
             part.step(
-                f"${_term(a1, 'm')} {_signed_term(b1, 'n')} = {c1}$ and "
-                f"${_term(a2, 'm')} {_signed_term(b2, 'n')} = {c2}$",
+                f"${terms([(a1, 'm'), (b1, 'n')])} = {c1}$ and "
+                f"${terms([(a2, 'm'), (b2, 'n')])} = {c2}$",
                 eq1,
             )
             part.step(f"Solving simultaneously: $m = {mm}$", m_val)
@@ -223,27 +224,10 @@ class ColumnVectors(Template):
             part.answer(n_val, label="n", variable="n")
             part.mark(
                 "M",
-                f"${_term(a1, 'm')} {_signed_term(b1, 'n')} = {c1}$ and "
-                f"${_term(a2, 'm')} {_signed_term(b2, 'n')} = {c2}$",
+                f"${terms([(a1, 'm'), (b1, 'n')])} = {c1}$ and "
+                f"${terms([(a2, 'm'), (b2, 'n')])} = {c2}$",
                 value=eq1,
                 partial=["M1 for two correct equations in m and n"],
             )
             part.mark("A", f"$m = {mm}$", value=m_val)
             part.mark("A", f"$n = {nn}$", value=n_val)
-
-
-def _bracket(v: Any) -> str:
-    return f"({latex(v)})" if v < 0 else latex(v)
-
-
-def _term(coef: Any, var: str) -> str:
-    if coef == 1:
-        return var
-    if coef == -1:
-        return f"-{var}"
-    return f"{coef}{var}"
-
-
-def _signed_term(coef: Any, var: str) -> str:
-    body = var if abs(coef) == 1 else f"{abs(coef)}{var}"
-    return f"{'-' if coef < 0 else '+'} {body}"

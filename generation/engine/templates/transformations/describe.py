@@ -8,6 +8,7 @@ from typing import Any
 
 import sympy
 
+from generation.engine.authoring import wrong
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.transformations._grid import (
@@ -307,10 +308,10 @@ class DescribeTransformation(Template):
             part.step(f"Going back reverses both components: ${column(back)}$.", back)
             part.answer(back, kind=AnswerKind.VECTOR, plain=plain_coords(back), latex=column(back))
             part.mark("B", f"${column(back)}$", value=back)
-            part.wrong(
+            wrong(
+                part,
                 plain_coords(m.vector),
                 "gave the vector from A to " + name + " instead of back",
-                0,
                 latex=column(m.vector),
             )
             return
@@ -330,17 +331,17 @@ class DescribeTransformation(Template):
             )
             part.answer(1 / k, plain=sympy.sstr(1 / k), latex=factor_latex(1 / k))
             part.mark("B", f"${factor_latex(1 / k)}$", value=1 / k, qualifiers=["oe"])
-            part.wrong(
+            wrong(
+                part,
                 sympy.sstr(k),
                 "gave the scale factor from A to " + name + " instead of its reciprocal",
-                0,
                 latex=factor_latex(k),
             )
             if k < 0:
-                part.wrong(
+                wrong(
+                    part,
                     sympy.sstr(-1 / k),
                     "lost the negative sign of the scale factor",
-                    0,
                     latex=factor_latex(-1 / k),
                 )
             return
@@ -355,13 +356,13 @@ class DescribeTransformation(Template):
         expr = m.apply((sympy.Symbol("px"), sympy.Symbol("py")))
         if m.kind == "reflect":
             what = "reflection"
-            wrong = _Map(
+            mistake = _Map(
                 "reflect", line={"x": "y", "y": "x", "y=x": "y=-x", "y=-x": "y=x"}[m.line], k=m.k
             )
             error = "reflected in the wrong line"
         else:
             what = "rotation"
-            wrong = _Map("rotate", angle=-m.angle if m.angle != 180 else 90, centre=m.centre)
+            mistake = _Map("rotate", angle=-m.angle if m.angle != 180 else 90, centre=m.centre)
             error = (
                 "rotated in the wrong direction" if m.angle != 180 else "rotated through 90° only"
             )
@@ -377,5 +378,5 @@ class DescribeTransformation(Template):
             expr, kind=AnswerKind.COORDINATES, plain=plain_coords(image), latex=coords(image)
         )
         part.mark("B", f"${coords(image)}$", value=expr)
-        wrong_image = wrong.apply(p)
-        part.wrong(plain_coords(wrong_image), error, 0, latex=coords(wrong_image))
+        wrong_image = mistake.apply(p)
+        wrong(part, plain_coords(wrong_image), error, latex=coords(wrong_image))

@@ -8,6 +8,7 @@ from typing import Any
 
 import sympy
 
+from generation.engine.authoring import wrong
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.templates.transformations._grid import (
@@ -307,4 +308,4 @@ class ImageOfTriangle(Template):
             other = "y=-x" if op.line == "y=x" else "y=x"
             wrongs.append((reflect(a, other), f"reflected in {other.replace('=', ' = ')} instead"))
         for point, error in wrongs:
-            part.wrong(plain_coords(point), error, 0, latex=coords(point))
+            wrong(part, plain_coords(point), error, latex=coords(point))

@@ -8,6 +8,7 @@ from typing import Any
 
 import sympy
 
+from generation.engine.authoring import wrong
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.expressions import machine
@@ -158,7 +159,7 @@ class VectorGeometry(Template):
                 latex=f"{m} : {m + n}",
             )
             part.mark("B", f"${m} : {m + n}$", value="(r1, r1 + r2)")
-            part.wrong(f"{m} : {n}", "used the ratio OP : PA instead of OP : OA", 0)
+            wrong(part, f"{m} : {n}", "used the ratio OP : PA instead of OP : OA")
 
     def _path_part(
         self,
@@ -181,10 +182,10 @@ class VectorGeometry(Template):
             part.answer(machine(vec), kind=AnswerKind.EXPRESSION, plain=ans_plain, latex=ans_latex)
             part.mark("B", f"${ans_latex}$", value=machine(vec), qualifiers=["oe"])
             back_latex, back_plain = ab(-vec)
-            part.wrong(
+            wrong(
+                part,
                 back_plain,
                 f"gave the vector {y.name}{x.name} (wrong direction)",
-                0,
                 latex=back_latex,
             )
             return
@@ -208,7 +209,7 @@ class VectorGeometry(Template):
             )
             route = f"$\\overrightarrow{{{u.name}{y.name}}} = {leg_latex}$ or a correct route"
             method = machine(leg)
-            forgot, forgot_marks = leg, 1  # the second leg alone is the M1 value
+            forgot = leg  # the second leg alone is the M1 value
             flip = u.pos - t * (v.pos - u.pos)
             flip_error = f"went the wrong way along {u.name}{v.name} (used {v.name}{u.name})"
         else:
@@ -230,15 +231,13 @@ class VectorGeometry(Template):
                 f"$\\overrightarrow{{{x.name}O}} + \\overrightarrow{{O{y.name}}}$"
             )
             method = machine(sympy.expand(-x.pos))
-            forgot, forgot_marks = y.pos, 0
+            forgot = y.pos
             flip = x.pos + y.pos
             flip_error = f"added O{x.name} instead of subtracting it"
         part.answer(machine(vec), kind=AnswerKind.EXPRESSION, plain=ans_plain, latex=ans_latex)
         part.mark("M", route, value=method)
         part.mark("A", f"${ans_latex}$", value=machine(vec), qualifiers=["oe"])
         forgot_latex, forgot_plain = ab(forgot.subs(subs))
-        part.wrong(
-            forgot_plain, "left out the first part of the route", forgot_marks, latex=forgot_latex
-        )
+        wrong(part, forgot_plain, "left out the first part of the route", latex=forgot_latex)
         flip_latex, flip_plain = ab(flip.subs(subs))
-        part.wrong(flip_plain, flip_error, 0, latex=flip_latex)
+        wrong(part, flip_plain, flip_error, latex=flip_latex)
