@@ -143,7 +143,7 @@ def _ordered(
 
 def _search_candidates(
     questions: QuerySet[Question], text: str, window: tuple[datetime, datetime] | None
-) -> QuerySet[Question]:
+) -> tuple[QuerySet[Question], QuerySet[Question]]:
     """The newest ``SEARCH_CANDIDATES`` questions matching ``text`` (within ``window`` when
     given), with their rank and the window they span."""
     query = SearchQuery(text, search_type="websearch", config="english")
@@ -151,7 +151,7 @@ def _search_candidates(
     if window:
         matching = matching.filter(created_at__range=window)
     newest = matching.order_by("-created_at", "-pk").values("pk")[:SEARCH_CANDIDATES]
-    candidates = questions.filter(pk__in=newest).annotate(
+    candidates: QuerySet[Question] = questions.filter(pk__in=newest).annotate(
         # float8: ts_rank's real would come back rounded, and the cursor must match it exactly
         rank=Cast(SearchRank(F("search_vector"), query), FloatField()),
         window_low=Window(Min("created_at")),
@@ -168,6 +168,7 @@ def bank_page(questions: QuerySet[Question], params: QueryDict, *, text: str = "
     cursor = Cursor.decode(raw, sort=sort) if raw else None
     backwards = cursor is not None and not params.get("after")
     window = cursor.window if cursor else None
+    counted: QuerySet[Question]
     if sort == "relevance":
         questions, counted = _search_candidates(questions, text, window)
     else:
@@ -190,7 +191,7 @@ def bank_page(questions: QuerySet[Question], params: QueryDict, *, text: str = "
             rows = rows[:PAGE_SIZE]
             backwards = False
     if sort == "relevance" and rows and window is None:
-        window = (rows[0].window_low, rows[0].window_high)
+        window = (getattr(rows[0], "window_low"), getattr(rows[0], "window_high"))  # noqa: B009
     count, capped = capped_count(counted)
 
     def cursor_at(row: Question) -> str:
