@@ -329,8 +329,8 @@ def time_page(user: Any, filters: dict[str, Any], *, page: int = 1) -> dict[str,
     a COUNT that stops at 10 001 rows."""
     from django.core.paginator import Paginator
 
+    from questions.paging import PAGE_SIZE
     from questions.selectors import question_list
-    from questions.views import PAGE_SIZE
 
     qs = question_list(user=user, filters=filters)
     paginator = Paginator(qs.select_related("tier", "origin"), PAGE_SIZE)
@@ -344,15 +344,43 @@ def time_page(user: Any, filters: dict[str, Any], *, page: int = 1) -> dict[str,
     qs.order_by()[:CAPPED_COUNT].count()
     capped_s = time.perf_counter() - started
     del rows
-    return {"page": page_s, "count": count_s, "capped": capped_s}
+    return {"page": page_s, "count": count_s, "capped": capped_s, "view": time_view(user, filters)}
+
+
+def time_view(user: Any, filters: dict[str, Any], *, after: str = "") -> float:
+    """The bank view's page as it runs now (seconds): keyset page + capped count
+    (``questions.selectors.bank_page``), the first page or the one ``after`` a cursor."""
+    from django.http import QueryDict
+
+    from questions.selectors import bank_page
+
+    params = QueryDict(mutable=True)
+    if after:
+        params["after"] = after
+    started = time.perf_counter()
+    bank_page(user=user, filters=filters, params=params)
+    return time.perf_counter() - started
+
+
+def deep_cursor(user: Any, offset: int) -> str:
+    """A cursor at the row ``offset`` places into the newest-first listing (found untimed)."""
+    from questions.paging import Cursor
+    from questions.selectors import question_list
+
+    row = (
+        question_list(user=user)
+        .order_by("-created_at", "-pk")
+        .values_list("created_at", "pk")[offset]
+    )
+    return Cursor((row[0], str(row[1]))).encode()
 
 
 def explain(user: Any, filters: dict[str, Any], *, offset: int = 0) -> str:
     """EXPLAIN (ANALYZE, BUFFERS) of the page query."""
     from django.db import connection
 
+    from questions.paging import PAGE_SIZE
     from questions.selectors import question_list
-    from questions.views import PAGE_SIZE
 
     qs = question_list(user=user, filters=filters).select_related("tier", "origin")
     sql, params = qs[offset : offset + PAGE_SIZE].query.sql_with_params()
@@ -380,7 +408,13 @@ def run(size: int, runs: int, jsonb_runs: int, rng: random.Random) -> dict[str, 
     results: dict[str, Any] = {"size": size, "runs": runs, "jsonb_runs": jsonb_runs, "queries": {}}
     for name in filter_cases(rng, vocabulary):
         print(f"  {name}…", file=sys.stderr)
-        timings: dict[str, list[float]] = {"page": [], "count": [], "capped": [], "jsonb": []}
+        timings: dict[str, list[float]] = {
+            "page": [],
+            "count": [],
+            "capped": [],
+            "view": [],
+            "jsonb": [],
+        }
         for i in range(runs):
             filters = filter_cases(rng, vocabulary)[name]
             for key, seconds in time_page(teacher, filters).items():
@@ -400,13 +434,15 @@ def run(size: int, runs: int, jsonb_runs: int, rng: random.Random) -> dict[str, 
             "plan": plan,
         }
     # A page deep in the results (the paginator's OFFSET), on the unfiltered listing.
-    deep = []
+    deep, deep_view = [], []
     for _ in range(max(5, runs // 10)):
         page = rng.randint(size // 4, size // 2) // 20  # the paginator's OFFSET, ¼ to ½ in
         deep.append(time_page(teacher, {}, page=page)["page"])
+        deep_view.append(time_view(teacher, {}, after=deep_cursor(teacher, page * 20)))
     plan = explain(teacher, {}, offset=size // 2)
     results["queries"]["deep page (OFFSET 25–50 % in)"] = {
         "page": summary_ms(deep),
+        "view": summary_ms(deep_view),
         "indexes": indexes_used(plan),
         "plan": plan,
     }
@@ -446,6 +482,8 @@ def report(all_results: list[dict[str, Any]]) -> str:
                     _cell(q, "count", "p50"),
                     _cell(q, "count", "p95"),
                     _cell(q, "capped", "p95"),
+                    _cell(q, "view", "p50"),
+                    _cell(q, "view", "p95"),
                     _cell(q, "jsonb", "p50"),
                     _cell(q, "jsonb", "p95"),
                     f"{jsonb['p50'] / q['page']['p50']:.1f}×"
@@ -463,6 +501,8 @@ def report(all_results: list[dict[str, Any]]) -> str:
                     "count p50 ms",
                     "count p95 ms",
                     "capped count p95 ms",
+                    "bank view (keyset + capped count) p50 ms",
+                    "bank view p95 ms",
                     "JSONB-only p50 ms",
                     "JSONB-only p95 ms",
                     "JSONB/flat (p50)",

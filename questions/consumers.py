@@ -28,7 +28,6 @@ from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
-from django.core.paginator import Paginator
 from django.http import QueryDict
 
 from generation import changefeed, live
@@ -200,15 +199,11 @@ class BankConsumer(AsyncWebsocketConsumer):
         bank view's own form, selector and pagination."""
         from questions import selectors
         from questions.forms import BankFilterForm
-        from questions.views import PAGE_SIZE
 
         params = QueryDict(query)
         filters = BankFilterForm(params or None).filters()
-        questions = selectors.question_list(user=self.user, filters=filters)
-        page = Paginator(questions.values_list("pk", flat=True), PAGE_SIZE).get_page(
-            params.get("page")
-        )
-        return filters, {str(pk) for pk in page.object_list}, page.number == 1
+        page = selectors.bank_page(user=self.user, filters=filters, params=params)
+        return filters, {str(q.pk) for q in page.questions}, page.is_first
 
     @database_sync_to_async
     def _matches_text(self, question_id: str) -> bool:

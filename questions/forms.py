@@ -8,6 +8,7 @@ from django import forms
 
 from questions import syllabus
 from questions.models import CalculatorPolicy, CommandWord, QuestionOrigin, ReviewState, Tier
+from questions.paging import SORTS
 
 
 class BankFilterForm(forms.Form):
@@ -56,6 +57,12 @@ class BankFilterForm(forms.Form):
         max_value=1,
         label="Quality at least",
         widget=forms.NumberInput(attrs={"step": "0.05"}),
+    )
+
+    sort = forms.ChoiceField(
+        required=False,
+        label="Order",
+        choices=[("", "Best match, or newest")] + list(SORTS.items()),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -6,7 +6,9 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet
+from django.http import QueryDict
 
+from questions import paging
 from questions.models import Question, SyllabusCode
 
 # Columns a list of questions never shows (see question_list).
@@ -52,6 +54,15 @@ def question_list(*, user: Any, filters: dict[str, Any] | None = None) -> QueryS
             .order_by("-rank", "-created_at")
         )
     return qs.order_by("-created_at")
+
+
+def bank_page(*, user: Any, filters: dict[str, Any], params: QueryDict) -> paging.BankPage:
+    """The bank page ``params`` asks for (its sort and cursor) of the questions the user may
+    see that pass ``filters``: keyset-paginated, with a capped count (``questions.paging``)."""
+    text = (filters.get("q") or "").strip()
+    facets = {name: value for name, value in filters.items() if name != "q"}
+    questions = question_list(user=user, filters=facets).select_related("tier", "origin")
+    return paging.bank_page(questions, params, text=text)
 
 
 def question_get(*, user: Any, question_id: Any) -> Question:

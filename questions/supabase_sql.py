@@ -82,6 +82,11 @@ SQL_FILES: tuple[SqlFile, ...] = (
         through=("papers", "0002_row_level_security_and_notify"),
         title="Papers: worksheets and mock exams, versions, PDFs, jobs, the basket; row level security; NOTIFY on jobs",
     ),
+    SqlFile(
+        "migrations/20261207000100_bank_keyset_index.sql",
+        through=("questions", "0006_bank_keyset_index"),
+        title="The bank: an index on (created_at, id), the key of its keyset pages",
+    ),
 )
 
 

@@ -7,18 +7,15 @@ import random
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from questions import selectors, services
+from questions import paging, selectors, services
 from questions.forms import BankFilterForm, QuestionEditForm, RejectForm
 from questions.models import Question
-
-PAGE_SIZE = 20
 
 
 @login_required
@@ -26,16 +23,11 @@ PAGE_SIZE = 20
 @vary_on_headers("HX-Request")
 def bank(request: HttpRequest) -> HttpResponse:
     form = BankFilterForm(request.GET or None)
-    questions = selectors.question_list(user=request.user, filters=form.filters())
-    page = Paginator(questions.select_related("tier", "origin"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = selectors.bank_page(user=request.user, filters=form.filters(), params=request.GET)
     context = {
         "filters": form,
-        "page_obj": page,
-        "query_without_page": query.urlencode(),
+        "page": page,
+        "links": paging.page_links(request.GET, page),
         "nav": "bank",
     }
     template = "questions/question_list.html"

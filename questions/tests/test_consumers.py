@@ -13,14 +13,15 @@ from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 from django.db import connections, transaction
+from django.http import QueryDict
 
 from derivativ.ws_urls import websocket_urlpatterns
 from generation import live
 from questions import selectors, services
 from questions.consumers import matches_filters
 from questions.models import Question, ReviewState
+from questions.paging import PAGE_SIZE
 from questions.schemas import Tier
-from questions.views import PAGE_SIZE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -204,11 +205,16 @@ async def test_a_later_page_gets_no_new_cards_but_keeps_its_own_current(
         seed=10, owner=teacher, review_state=ReviewState.APPROVED
     )
     await database_sync_to_async(_copies)(first, PAGE_SIZE)
-    page_two = await _connect(teacher, "page=2")
+    first_page = await database_sync_to_async(
+        lambda: selectors.bank_page(user=teacher, filters={}, params=QueryDict())
+    )()
+    page_two = await _connect(teacher, f"after={first_page.next_cursor}")
     ids_on_page_two = await database_sync_to_async(
         lambda: [
             str(pk)
-            for pk in selectors.question_list(user=teacher).values_list("pk", flat=True)[PAGE_SIZE:]
+            for pk in selectors.question_list(user=teacher)
+            .order_by("-created_at", "-pk")
+            .values_list("pk", flat=True)[PAGE_SIZE:]
         ]
     )()
     assert len(ids_on_page_two) == 1

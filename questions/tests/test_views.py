@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 
 from questions import services
@@ -77,11 +81,54 @@ def test_bank_paginates_and_links_keep_the_filters(client, teacher, make_questio
     for seed in range(22):
         make_question(seed=seed, owner=teacher)
     client.force_login(teacher)
-    body = client.get(reverse("questions:bank"), {"tier": "Extended"}).content.decode()
-    assert "Page 1 of 2" in body
-    assert "?tier=Extended&page=2" in body
-    page2 = client.get(reverse("questions:bank"), {"tier": "Extended", "page": 2}).content.decode()
+    response = client.get(reverse("questions:bank"), {"tier": "Extended", "sort": "oldest"})
+    body = response.content.decode()
+    assert "22 questions" in body
+    assert "Previous" not in body
+    next_link = re.search(r'rel="next" href="\?([^"]+)"', body).group(1)
+    query = QueryDict(html.unescape(next_link))
+    assert query["tier"] == "Extended" and query["sort"] == "oldest" and query["after"]
+
+    page2 = client.get(reverse("questions:bank"), query).content.decode()
     assert page2.count('<article id="question-') == 2
+    assert 'rel="next"' not in page2
+    previous_link = re.search(r'rel="prev" href="\?([^"]+)"', page2).group(1)
+    back = QueryDict(html.unescape(previous_link))
+    assert back["tier"] == "Extended" and back["before"]
+    page1 = client.get(reverse("questions:bank"), back).content.decode()
+    assert page1.count('<article id="question-') == 20
+    assert _ids(page1) == _ids(body)
+
+
+def test_bank_htmx_page_link_returns_the_results_fragment(client, teacher, make_question):
+    for seed in range(21):
+        make_question(seed=seed, owner=teacher)
+    client.force_login(teacher)
+    body = client.get(reverse("questions:bank")).content.decode()
+    next_link = html.unescape(re.search(r'rel="next" href="\?([^"]+)"', body).group(1))
+    fragment = client.get(
+        reverse("questions:bank"), QueryDict(next_link), headers={"HX-Request": "true"}
+    ).content.decode()
+    assert fragment.lstrip().startswith('<section id="bank-results"')
+    assert fragment.count('<article id="question-') == 1
+    assert set(_ids(fragment)).isdisjoint(_ids(body))
+
+
+def test_bank_says_past_the_cap_that_there_are_more(client, teacher, make_question, monkeypatch):
+    from questions import paging
+
+    for seed in range(4):
+        make_question(seed=seed, owner=teacher)
+    client.force_login(teacher)
+    monkeypatch.setattr(paging, "COUNT_CAP", 3)
+    body = client.get(reverse("questions:bank")).content.decode()
+    assert "3+ questions" in body
+    monkeypatch.setattr(paging, "COUNT_CAP", 4)
+    assert "4 questions" in client.get(reverse("questions:bank")).content.decode()
+
+
+def _ids(body: str) -> list[str]:
+    return re.findall(r'<article id="question-([0-9a-f-]+)"', body)
 
 
 def test_question_detail_shows_everything(client, teacher, make_question):

@@ -1,13 +1,20 @@
-"""`python manage.py serve`: migrate, then run the web server and the task worker together.
+"""`python manage.py serve`: migrate, then run the web server(s), task workers and change feed.
 
-This is what `make run` calls. Ctrl-C stops both (and the embedded PostgreSQL, if we started
-it).
+This is what `make run` calls. Ctrl-C stops them all (and the embedded PostgreSQL, if we
+started it).
+
+``--web N`` runs N Daphne processes on one listening socket: this command binds it and hands
+the same file descriptor to each (Daphne's ``--fd``), and the kernel gives each new connection
+to one of them, as a load balancer in front of N ports would. Their pages hear each change
+through the Redis channel layer, so N > 1 needs ``REDIS_URL``; with Redis one ``change_feed``
+process forwards database changes for all of them.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -15,7 +22,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from derivativ.dev_accounts import DEV_ACCOUNTS, dev_accounts_ensure
 
@@ -28,10 +35,21 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=1, help="task worker processes")
         parser.add_argument(
+            "--web", type=int, default=1, help="web server (Daphne) processes on the one port"
+        )
+        parser.add_argument(
             "--keep-db", action="store_true", help="leave the embedded PostgreSQL running on exit"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["web"] < 1 or options["workers"] < 0:
+            raise CommandError("--web must be at least 1 and --workers at least 0.")
+        if options["web"] > 1 and not settings.REDIS_URL:
+            raise CommandError(
+                f"--web {options['web']} needs the Redis channel layer: set REDIS_URL "
+                "(e.g. redis://127.0.0.1:6379/0). Without it each server process has its own "
+                "in-memory layer and a page would miss changes heard by the others."
+            )
         embedded = not os.environ.get("DATABASE_URL")
         where = "embedded PostgreSQL in .data/postgres" if embedded else "DATABASE_URL"
         self.stdout.write(f"Database: {where}")
@@ -49,17 +67,10 @@ class Command(BaseCommand):
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         env.setdefault("DJANGO_SETTINGS_MODULE", "derivativ.settings.dev")
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+        listener = _listen(options["host"], options["port"])
+        daphne = [sys.executable, "-m", "daphne", "--fd", str(listener.fileno())]
         commands = [
-            [
-                sys.executable,
-                "-m",
-                "daphne",
-                "-b",
-                options["host"],
-                "-p",
-                str(options["port"]),
-                "derivativ.asgi:application",
-            ],
+            *([*daphne, "derivativ.asgi:application"] for _ in range(options["web"])),
             *(
                 [*manage, "worker", "--no-reload", "--interval", "0.2"]
                 for _ in range(options["workers"])
@@ -72,13 +83,21 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
         signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started in background
         children = [
-            subprocess.Popen(c, env=env, cwd=settings.BASE_DIR, preexec_fn=_die_with_parent)
+            subprocess.Popen(
+                c,
+                env=env,
+                cwd=settings.BASE_DIR,
+                preexec_fn=_die_with_parent,
+                pass_fds=(listener.fileno(),) if "daphne" in c else (),
+            )
             for c in commands
         ]
+        listener.close()  # the servers hold it now
         self.stdout.write(
             self.style.SUCCESS(
                 f"Derivativ is running on http://{options['host']}:{options['port']}/ "
-                "— press Ctrl-C to stop."
+                f"({options['web']} web, {options['workers']} worker process"
+                f"{'es' if options['workers'] != 1 else ''}) — press Ctrl-C to stop."
             )
         )
         try:
@@ -105,6 +124,21 @@ class Command(BaseCommand):
                 child.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 child.kill()
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket every web process accepts on (inherited, so not closed on exec)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((host, port))
+    except OSError as exc:
+        listener.close()
+        raise CommandError(f"Cannot listen on {host}:{port}: {exc.strerror}.") from None
+    listener.listen(1024)
+    listener.set_inheritable(True)
+    return listener
 
 
 def _raise_keyboard_interrupt(signum: int, frame: object) -> None:

@@ -1,0 +1,230 @@
+"""The bank's pages: keyset (seek) pagination and a count that stays cheap.
+
+A page is found by where the last one ended, not by how many rows came before it: the cursor
+holds the sort key of the page's last (or first) row, and the next page is "the rows after it
+in this order" — an index walk that costs what the first page costs, however deep, and that
+neither skips nor repeats a row when rows are added or deleted between loads.
+
+Sorts (each ends on ``id``, so the key is unique and the order total):
+
+- ``newest`` (the default) and ``oldest``: ``(created_at, id)``;
+- ``relevance`` (with search words): ``(rank, created_at, id)`` over a bounded candidate set,
+  the newest ``SEARCH_CANDIDATES`` matches. Ranking every match of a common word costs what
+  the matches cost (tens of thousands of rows at a million); ranking the newest thousand costs
+  a short index walk. The cursor also holds the candidate set's time window, so the set does
+  not move under a reader when questions are added or deleted meanwhile.
+
+The count is exact up to ``COUNT_CAP`` and shown as "1 000+" past it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F, FloatField, Max, Min, QuerySet, Window
+from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
+from django.db.models.functions import Cast
+from django.http import QueryDict
+
+from questions.models import Question
+
+PAGE_SIZE = 20
+COUNT_CAP = 1000
+SEARCH_CANDIDATES = 500
+SORTS = {"newest": "Newest first", "oldest": "Oldest first", "relevance": "Best match"}
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page starts: the sort key of the row it follows (``after``) or precedes."""
+
+    key: tuple[Any, ...]
+    window: tuple[datetime, datetime] | None = None  # relevance: the candidates' created_at
+
+    def encode(self) -> str:
+        values = [v.isoformat() if isinstance(v, datetime) else str(v) for v in self.key]
+        data: dict[str, Any] = {"k": values}
+        if self.window:
+            data["w"] = [t.isoformat() for t in self.window]
+        raw = json.dumps(data, separators=(",", ":")).encode()
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str, *, sort: str) -> Cursor | None:
+        """The cursor in ``text``, or None when it is not one of this sort's (a stale or
+        hand-edited link then shows the first page)."""
+        try:
+            data = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+            values = data["k"]
+            if sort == "relevance":
+                rank, created, pk = values
+                window = tuple(datetime.fromisoformat(t) for t in data["w"])
+                if len(window) != 2:
+                    return None
+                return cls(
+                    key=(float(rank), datetime.fromisoformat(created), str(pk)),
+                    window=(window[0], window[1]),
+                )
+            created, pk = values
+            return cls(key=(datetime.fromisoformat(created), str(pk)))
+        except (ValueError, TypeError, KeyError, binascii.Error):
+            return None
+
+
+@dataclass
+class BankPage:
+    """One page of the bank, as the template shows it."""
+
+    questions: list[Question]
+    sort: str
+    count: int  # exact when not ``count_capped``; else ``COUNT_CAP``
+    count_capped: bool
+    next_cursor: str | None
+    previous_cursor: str | None
+    is_first: bool
+    searched_candidates: bool  # relevance ranked the newest SEARCH_CANDIDATES matches only
+
+    @property
+    def candidates(self) -> int:
+        return SEARCH_CANDIDATES
+
+    @property
+    def count_text(self) -> str:
+        if self.count_capped:
+            return f"{self.count:,}+ questions".replace(",", "\u2009")
+        return f"{self.count} question{'s' if self.count != 1 else ''}"
+
+
+def sort_for(params: QueryDict, *, has_text: bool) -> str:
+    """The sort the page asks for, or its default (best match for a search, else newest)."""
+    sort = params.get("sort") or ""
+    if sort == "relevance" and not has_text:
+        return "newest"
+    if sort in SORTS:
+        return sort
+    return "relevance" if has_text else "newest"
+
+
+def capped_count(questions: QuerySet[Question], cap: int | None = None) -> tuple[int, bool]:
+    """How many rows ``questions`` has, exactly up to ``cap`` (``COUNT_CAP``): ``(n, False)``;
+    past it ``(cap, True)``. Reads at most ``cap + 1`` rows."""
+    cap = COUNT_CAP if cap is None else cap
+    n = questions.order_by()[: cap + 1].count()
+    return (cap, True) if n > cap else (n, False)
+
+
+def _key_fields(sort: str) -> tuple[str, ...]:
+    return ("rank", "created_at", "pk") if sort == "relevance" else ("created_at", "pk")
+
+
+def _key_of(question: Question, sort: str) -> tuple[Any, ...]:
+    return tuple(getattr(question, name) for name in _key_fields(sort))
+
+
+def _ordered(
+    questions: QuerySet[Question], *, sort: str, cursor: Cursor | None, backwards: bool
+) -> QuerySet[Question]:
+    """``questions`` in ``sort`` order (reversed when reading ``backwards``), after ``cursor``."""
+    fields = _key_fields(sort)
+    descending = sort != "oldest"
+    if backwards:
+        descending = not descending
+    if cursor is not None:
+        lookup = TupleLessThan if descending else TupleGreaterThan
+        questions = questions.filter(lookup(Tuple(*(F(f) for f in fields)), cursor.key))
+    return questions.order_by(*(f"-{f}" if descending else f for f in fields))
+
+
+def _search_candidates(
+    questions: QuerySet[Question], text: str, window: tuple[datetime, datetime] | None
+) -> tuple[QuerySet[Question], QuerySet[Question]]:
+    """The newest ``SEARCH_CANDIDATES`` questions matching ``text`` (within ``window`` when
+    given), with their rank and the window they span."""
+    query = SearchQuery(text, search_type="websearch", config="english")
+    matching = questions.filter(search_vector=query)
+    if window:
+        matching = matching.filter(created_at__range=window)
+    newest = matching.order_by("-created_at", "-pk").values("pk")[:SEARCH_CANDIDATES]
+    candidates: QuerySet[Question] = questions.filter(pk__in=newest).annotate(
+        # float8: ts_rank's real would come back rounded, and the cursor must match it exactly
+        rank=Cast(SearchRank(F("search_vector"), query), FloatField()),
+        window_low=Window(Min("created_at")),
+        window_high=Window(Max("created_at")),
+    )
+    return candidates, matching
+
+
+def bank_page(questions: QuerySet[Question], params: QueryDict, *, text: str = "") -> BankPage:
+    """The page of ``questions`` that ``params`` asks for (``sort``, and ``after`` or
+    ``before`` a cursor; neither: the first page), with a capped count."""
+    sort = sort_for(params, has_text=bool(text))
+    raw = params.get("after") or params.get("before") or ""
+    cursor = Cursor.decode(raw, sort=sort) if raw else None
+    backwards = cursor is not None and not params.get("after")
+    window = cursor.window if cursor else None
+    counted: QuerySet[Question]
+    if sort == "relevance":
+        questions, counted = _search_candidates(questions, text, window)
+    else:
+        if text:
+            questions = questions.filter(
+                search_vector=SearchQuery(text, search_type="websearch", config="english")
+            )
+        counted = questions
+    rows = list(_ordered(questions, sort=sort, cursor=cursor, backwards=backwards)[: PAGE_SIZE + 1])
+    more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    if backwards:
+        rows.reverse()
+        if not more:  # back at the start (or the rows before it were deleted): the first page
+            cursor = None
+            rows = list(
+                _ordered(questions, sort=sort, cursor=None, backwards=False)[: PAGE_SIZE + 1]
+            )
+            more = len(rows) > PAGE_SIZE
+            rows = rows[:PAGE_SIZE]
+            backwards = False
+    if sort == "relevance" and rows and window is None:
+        window = (getattr(rows[0], "window_low"), getattr(rows[0], "window_high"))  # noqa: B009
+    count, capped = capped_count(counted)
+
+    def cursor_at(row: Question) -> str:
+        return Cursor(_key_of(row, sort), window if sort == "relevance" else None).encode()
+
+    has_next = more or backwards
+    return BankPage(
+        questions=rows,
+        sort=sort,
+        count=count,
+        count_capped=capped,
+        next_cursor=cursor_at(rows[-1]) if has_next and rows else None,
+        previous_cursor=cursor_at(rows[0]) if cursor is not None and rows else None,
+        is_first=cursor is None,
+        searched_candidates=sort == "relevance" and count > SEARCH_CANDIDATES,
+    )
+
+
+def page_links(params: QueryDict, page: BankPage) -> dict[str, str]:
+    """The first, previous and next pages' URLs (query strings), keeping the filters and sort."""
+    query = params.copy()
+    for name in ("after", "before", "page"):
+        query.pop(name, None)
+
+    def link(**cursor: str) -> str:
+        linked = query.copy()
+        for name, value in cursor.items():
+            linked[name] = value
+        return f"?{linked.urlencode()}"
+
+    links = {"first": link()}
+    if page.previous_cursor:
+        links["previous"] = link(before=page.previous_cursor)
+    if page.next_cursor:
+        links["next"] = link(after=page.next_cursor)
+    return links
