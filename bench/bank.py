@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (  # noqa: E402
     setup_django,
+    smoke_database,
     summary_ms,
     table,
     target_line,
@@ -580,7 +581,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.smoke:
         args.sizes, args.runs, args.jsonb_runs, args.base = "300", 3, 3, 30
-        args.database = args.database + "_smoke"
+        args.database = smoke_database(args.database)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     setup_django(database_for(args.database, sizes[0]))
     rng = random.Random(20261125)

@@ -35,6 +35,29 @@ def _create_database(database: str) -> None:
             conn.execute(f'CREATE DATABASE "{database}"')
 
 
+def smoke_database(database: str) -> str:
+    """A ``--smoke`` run's database: its own per process (two smoke runs at once never migrate
+    one database together), dropped when the process ends."""
+    import atexit
+
+    name = f"{database}_smoke_{os.getpid()}"
+
+    def drop() -> None:
+        import psycopg
+
+        try:
+            from django.db import connections
+
+            connections.close_all()
+        except Exception:  # Django never set up: nothing to close
+            pass
+        with psycopg.connect(f"{_server()}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    atexit.register(drop)
+    return name
+
+
 def setup_django(database: str, *, settings: str = "derivativ.settings.dev") -> str:
     """Point Django at a benchmark database of its own (created and migrated if missing) on the
     server ``BENCH_DATABASE_SERVER`` names (default the local PostgreSQL); returns its URL."""

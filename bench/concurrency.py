@@ -39,6 +39,7 @@ from bench.common import (  # noqa: E402
     login_cookie,
     server_env,
     setup_django,
+    smoke_database,
     start_daphne,
     start_process,
     stop,
@@ -323,7 +324,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.smoke:
         args.sessions, args.questions = "3", 1
-        args.database += "_smoke"
+        args.database = smoke_database(args.database)
     database_url = setup_django(args.database)
     rows = [
         run(int(n), args.workers, args.questions, args.layer, database_url)

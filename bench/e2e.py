@@ -37,6 +37,7 @@ from bench.common import (  # noqa: E402
     free_port,
     server_env,
     setup_django,
+    smoke_database,
     start_daphne,
     start_process,
     stop,
@@ -335,7 +336,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.smoke:
         args.counts, args.runs, args.layers = "1", 2, "memory"
-        args.database += "_smoke"
+        args.database = smoke_database(args.database)
     database_url = setup_django(args.database)
     teacher()
     counts = [int(c) for c in args.counts.split(",")]

@@ -39,6 +39,7 @@ from bench.common import (  # noqa: E402
     login_cookie,
     server_env,
     setup_django,
+    smoke_database,
     start_daphne,
     start_process,
     stop,
@@ -402,7 +403,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.smoke:
         args.clients, args.changes, args.layers = "2", 2, "memory"
-        args.database += "_smoke"
+        args.database = smoke_database(args.database)
     database_url = setup_django(args.database)
     cookie = login_cookie("bench-live", staff=True)
     sizes = [int(n) for n in args.clients.split(",")]

@@ -28,7 +28,7 @@ import io  # noqa: E402
 
 from pypdf import PdfReader  # noqa: E402
 
-from bench.common import setup_django, summary_ms, table, target_line, write_results  # noqa: E402
+from bench.common import setup_django, smoke_database, summary_ms, table, target_line, write_results  # noqa: E402
 
 PRINT_TARGET_S = 2.0
 FILL_TARGET_S = 10.0
@@ -43,25 +43,11 @@ def _teacher(name: str) -> Any:
 
 def _filled_paper(owner: Any, marks: int) -> Any:
     """A Paper 4-style paper filled to a blueprint once (its questions are then stored ones)."""
-    from papers import jobs, services
+    from papers import jobs
     from papers.blueprints import PRESETS
-    from papers.models import JobKind
 
-    blueprint = PRESETS["paper4"].blueprint(total_marks=marks)
-    paper = services.paper_create(
-        owner=owner,
-        title=blueprint.title,
-        tier=blueprint.tier,
-        calculator_policy=blueprint.calculator_policy,
-        kind=blueprint.kind,
-        time_allowed_minutes=blueprint.time_allowed_minutes,
-    )
-    job = jobs.job_start(
-        paper=paper,
-        owner=owner,
-        kind=JobKind.FILL,
-        params={"blueprint": blueprint.model_dump(mode="json")},
-        enqueue=False,
+    paper, job = jobs.fill_start(
+        owner=owner, blueprint=PRESETS["paper4"].blueprint(total_marks=marks), enqueue=False
     )
     if jobs.job_run(str(job.pk)) != "completed":
         job.refresh_from_db()
@@ -103,9 +89,8 @@ def print_times(runs: int, marks: int) -> dict[str, Any]:
 def fill_times(runs: int, generate: int) -> dict[str, Any]:
     """A fill whose every question must be generated: a fresh teacher with an empty bank, a
     blueprint sized to need about ``generate`` questions."""
-    from papers import jobs, selectors, services
+    from papers import jobs, selectors
     from papers.blueprints import Blueprint, Weight
-    from papers.models import JobKind
 
     timings = []
     made = []
@@ -123,16 +108,7 @@ def fill_times(runs: int, generate: int) -> dict[str, Any]:
                 for t in ("Number", "Algebra and graphs", "Mensuration", "Statistics")
             ],
         )
-        paper = services.paper_create(
-            owner=owner, title=blueprint.title, tier="Extended", calculator_policy="allowed"
-        )
-        job = jobs.job_start(
-            paper=paper,
-            owner=owner,
-            kind=JobKind.FILL,
-            params={"blueprint": blueprint.model_dump(mode="json")},
-            enqueue=False,
-        )
+        paper, job = jobs.fill_start(owner=owner, blueprint=blueprint, enqueue=False)
         started = time.perf_counter()
         status = jobs.job_run(str(job.pk))
         timings.append(time.perf_counter() - started)
@@ -154,7 +130,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.smoke:
         args.runs, args.marks, args.generate = 1, 20, 2
-    setup_django("bench_papers_smoke" if args.smoke else "bench_papers")
+    setup_django(smoke_database("bench_papers") if args.smoke else "bench_papers")
     load = os.getloadavg()
 
     printing = print_times(args.runs, args.marks)

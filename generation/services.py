@@ -123,7 +123,8 @@ def step_record(
     model: str = "",
     extra_expected: int = 0,
 ) -> GenerationStep:
-    """Write one agent step in its own transaction, then publish it to the session's group."""
+    """Write one agent step in its own transaction (or the caller's), then publish it to the
+    session's group."""
     finished_at = finished_at or timezone.now()
     duration_ms = max(0, int((finished_at - started_at).total_seconds() * 1000))
     with transaction.atomic():
@@ -255,12 +256,14 @@ def session_recover_stale(*, stale_after: float | None = None) -> list[str]:
                     "resuming on another worker."
                 )
             handled.append(str(session_id))
-        step_record(
-            session_id=str(session_id),
-            agent="orchestrator",
-            kind="recovered",
-            message=message,
-            started_at=timezone.now(),
-        )
+            # In the same transaction: no one sees the session failed or resumed without
+            # the step that says why.
+            step_record(
+                session_id=str(session_id),
+                agent="orchestrator",
+                kind="recovered",
+                message=message,
+                started_at=timezone.now(),
+            )
         live.publish_session(str(session_id))
     return handled

@@ -14,13 +14,16 @@ import threading
 import traceback
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
 from papers.models import JobKind, Paper, PaperJob
+
+if TYPE_CHECKING:
+    from papers.blueprints import Blueprint
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +72,38 @@ def job_start(
     if enqueue:
         transaction.on_commit(lambda: run_paper_job.enqueue(job_id))
     return job
+
+
+@transaction.atomic
+def fill_start(
+    *,
+    owner: Any,
+    blueprint: Blueprint,
+    page_size: str | None = None,
+    enqueue: bool = True,
+) -> tuple[Paper, PaperJob]:
+    """A new paper set out as ``blueprint`` says, and the pending job that fills it."""
+    from papers import services
+
+    blueprint_json = blueprint.model_dump(mode="json")
+    paper = services.paper_create(
+        owner=owner,
+        title=blueprint.title,
+        kind=blueprint.kind,
+        tier=blueprint.tier,
+        calculator_policy=blueprint.calculator_policy,
+        time_allowed_minutes=blueprint.time_allowed_minutes,
+        blueprint=blueprint_json,
+        **({"page_size": page_size} if page_size else {}),
+    )
+    job = job_start(
+        paper=paper,
+        owner=owner,
+        kind=JobKind.FILL,
+        params={"blueprint": blueprint_json},
+        enqueue=enqueue,
+    )
+    return paper, job
 
 
 def _entry(message: str, level: str = "info") -> dict[str, str]:

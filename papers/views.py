@@ -92,22 +92,7 @@ def paper_blueprint(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = BlueprintForm(request.POST, user=request.user)
         if form.is_valid():
-            blueprint = form.blueprint
-            paper = services.paper_create(
-                owner=request.user,
-                title=blueprint.title,
-                kind=blueprint.kind,
-                tier=blueprint.tier,
-                calculator_policy=blueprint.calculator_policy,
-                time_allowed_minutes=blueprint.time_allowed_minutes,
-                blueprint=blueprint.model_dump(mode="json"),
-            )
-            jobs.job_start(
-                paper=paper,
-                owner=request.user,
-                kind=JobKind.FILL,
-                params={"blueprint": blueprint.model_dump(mode="json")},
-            )
+            paper, _job = jobs.fill_start(owner=request.user, blueprint=form.blueprint)
             url = reverse("papers:paper-detail", args=[paper.pk])
             return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     else:

@@ -16,21 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _fill(owner, blueprint: Blueprint):
-    paper = services.paper_create(
-        owner=owner,
-        title=blueprint.title,
-        tier=blueprint.tier,
-        calculator_policy=blueprint.calculator_policy,
-        kind=blueprint.kind,
-        time_allowed_minutes=blueprint.time_allowed_minutes,
-    )
-    job = jobs.job_start(
-        paper=paper,
-        owner=owner,
-        kind=JobKind.FILL,
-        params={"blueprint": blueprint.model_dump(mode="json")},
-        enqueue=False,
-    )
+    paper, job = jobs.fill_start(owner=owner, blueprint=blueprint, enqueue=False)
     status = jobs.job_run(str(job.pk))
     job.refresh_from_db()
     return paper, job, status
@@ -165,9 +151,6 @@ def test_more_versions_than_a_template_can_make_are_refused_before_any_work(teac
 
 
 def test_a_job_that_cannot_be_met_ends_failed_with_the_reason(teacher):
-    paper = services.paper_create(
-        owner=teacher, title="x", tier="Core", calculator_policy="allowed"
-    )
     impossible = Blueprint(
         title="x",
         tier="Core",
@@ -175,15 +158,8 @@ def test_a_job_that_cannot_be_met_ends_failed_with_the_reason(teacher):
         total_marks=100,
         weights=[Weight(target="C1.1", weight=1)],
     )
-    job = jobs.job_start(
-        paper=paper,
-        owner=teacher,
-        kind=JobKind.FILL,
-        params={"blueprint": impossible.model_dump(mode="json")},
-        enqueue=False,
-    )
-    assert jobs.job_run(str(job.pk)) == "failed"
-    job.refresh_from_db()
+    paper, job, status = _fill(teacher, impossible)
+    assert status == "failed"
     assert "cannot make 100 marks" in job.error
     assert job.is_terminal and not paper.items.exists()
 

@@ -19,16 +19,14 @@ use) changes reference tables. A table missing from ``MATRIX`` fails the test.
 from __future__ import annotations
 
 import json
-import secrets
 from collections.abc import Iterator
 from typing import Literal
 
 import psycopg
 import pytest
-from django.db import connection
 from psycopg import sql
 
-from questions.tests.test_supabase_sql import connect, migration_files
+from questions.tests.supabase_db import connect, supabase_database
 
 pytestmark = pytest.mark.django_db
 
@@ -86,47 +84,6 @@ MATRIX: dict[str, dict[str, Cell]] = {
 
 USER_A = "00000000-0000-4000-a000-00000000000a"
 USER_B = "00000000-0000-4000-a000-00000000000b"
-
-# What a Supabase project has before its first migration (supabase/postgres init scripts).
-SUPABASE_ROLES = """
-DO $$
-BEGIN
-    IF to_regrole('anon') IS NULL THEN CREATE ROLE anon NOLOGIN NOINHERIT; END IF;
-    IF to_regrole('authenticated') IS NULL THEN CREATE ROLE authenticated NOLOGIN NOINHERIT; END IF;
-    IF to_regrole('service_role') IS NULL THEN
-        CREATE ROLE service_role NOLOGIN NOINHERIT BYPASSRLS;
-    END IF;
-EXCEPTION WHEN duplicate_object OR unique_violation THEN
-    NULL;  -- another test run on this server created them first
-END
-$$;
-"""
-SUPABASE_DATABASE = """
-CREATE SCHEMA auth;
-GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
-CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS $$
-    SELECT coalesce(
-        nullif(current_setting('request.jwt.claim.sub', true), ''),
-        (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
-    )::uuid
-$$;
-CREATE FUNCTION auth.role() RETURNS text LANGUAGE sql STABLE AS $$
-    SELECT coalesce(
-        nullif(current_setting('request.jwt.claim.role', true), ''),
-        (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')
-    )::text
-$$;
-CREATE FUNCTION auth.jwt() RETURNS jsonb LANGUAGE sql STABLE AS $$
-    SELECT coalesce(
-        nullif(current_setting('request.jwt.claim', true), ''),
-        nullif(current_setting('request.jwt.claims', true), '')
-    )::jsonb
-$$;
-GRANT USAGE ON SCHEMA public TO anon, authenticated, service_role;
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO anon, authenticated, service_role;
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO anon, authenticated, service_role;
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role;
-"""
 
 # Teacher A's rows: one in every table (the migrations seed the reference tables and
 # django_migrations).
@@ -203,26 +160,9 @@ VALUES (now(), 7001, '00000000-0000-0000-0000-0000000000bc');
 
 @pytest.fixture(scope="module")
 def supabase_db(django_db_setup: None) -> Iterator[str]:
-    """A fresh database set up as Supabase sets one up, with the committed SQL applied."""
-    name = f"{connection.settings_dict['NAME']}_rls_{secrets.token_hex(3)}"
-    with connect("postgres", autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        admin.execute(SUPABASE_ROLES)
-    try:
-        with connect(name) as conn:
-            conn.execute(SUPABASE_DATABASE)
-            conn.commit()
-            for path in migration_files():
-                with conn.transaction():
-                    conn.execute(path.read_text(encoding="utf-8"))
-            conn.execute(A_ROWS)
-            conn.commit()
+    """A fresh database set up as Supabase sets one up, with the committed SQL and A's rows."""
+    with supabase_database("rls", then=A_ROWS) as name:
         yield name
-    finally:
-        with connect("postgres", autocommit=True) as admin:
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
 
 
 def public_tables(conn: psycopg.Connection) -> list[str]:

@@ -2,14 +2,13 @@
 builds, and its row level security keeps the promises made for Supabase's API roles.
 
 The Django side is pytest-django's test database; the SQL side is a new database on the same
-server, with stand-ins for the roles Supabase provides, and the committed files applied in the
+server, with the roles Supabase provides (questions/tests/supabase_db.py), and the committed files applied in the
 order the Supabase CLI applies them.
 """
 
 from __future__ import annotations
 
 import io
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from django.db.migrations.loader import MigrationLoader
 from psycopg import sql
 
 from questions import supabase_sql
+from questions.tests.supabase_db import connect, supabase_database
 
 pytestmark = pytest.mark.django_db
 
@@ -37,41 +37,6 @@ REFERENCE_TABLES = (
 PRIVATE_TABLES = ("questions", "generation_sessions", "generation_steps", "auth_user")
 APP_TABLES = (*REFERENCE_TABLES, "questions", "generation_sessions", "generation_steps")
 
-STAND_IN_ROLES = """
-DO $$
-DECLARE
-    r text;
-BEGIN
-    FOREACH r IN ARRAY ARRAY['anon', 'authenticated', 'service_role'] LOOP
-        IF to_regrole(r) IS NULL THEN
-            BEGIN
-                EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-            EXCEPTION WHEN duplicate_object OR unique_violation THEN
-                NULL;
-            END;
-        END IF;
-    END LOOP;
-END
-$$;
-"""
-
-
-def connect(dbname: str, **kwargs: object) -> psycopg.Connection:
-    s = connection.settings_dict
-    return psycopg.connect(
-        dbname=dbname,
-        user=s["USER"] or None,
-        password=s["PASSWORD"] or None,
-        host=s["HOST"] or None,
-        port=s["PORT"] or None,
-        **kwargs,
-    )
-
-
-def migration_files(directory: Path = supabase_sql.SUPABASE_DIR) -> list[Path]:
-    # The Supabase CLI applies them in file name (timestamp) order.
-    return sorted((directory / "migrations").glob("*.sql"))
-
 
 @pytest.fixture(scope="module")
 def generated(django_db_setup: None, django_db_blocker) -> dict[str, str]:
@@ -86,22 +51,10 @@ def django_db_name(django_db_setup: None) -> str:
 
 @pytest.fixture(scope="module")
 def sql_db_name(django_db_setup: None) -> Iterator[str]:
-    """A new database with Supabase's roles and the committed migration files applied."""
-    name = f"{connection.settings_dict['NAME']}_supabase_{secrets.token_hex(3)}"
-    with connect("postgres", autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        admin.execute(STAND_IN_ROLES)
-    try:
-        with connect(name) as conn:
-            for path in migration_files():
-                with conn.transaction():
-                    conn.execute(path.read_text(encoding="utf-8"))
+    """A new database with Supabase's roles and the committed migration files applied (no
+    default grants: the grants compared are the ones the migrations make)."""
+    with supabase_database("supabase", auth_schema=False) as name:
         yield name
-    finally:
-        with connect("postgres", autocommit=True) as admin:
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
 
 
 @pytest.fixture(params=["django", "supabase_sql"])

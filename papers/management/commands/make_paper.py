@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from papers import jobs, selectors, services
 from papers.blueprints import PRESETS, BlueprintImpossible
 from papers.filling import blueprint_check
-from papers.models import JobKind, Paper
+from papers.models import JobKind, Paper, PaperJob
 from papers.schemas import PageSize
 from papers.variants import MAX_VERSIONS, variants_check
 
@@ -72,17 +72,10 @@ class Command(BaseCommand):
         out = Path(options["out"])
         out.mkdir(parents=True, exist_ok=True)
 
-        paper = services.paper_create(
-            owner=owner,
-            title=blueprint.title,
-            kind=blueprint.kind,
-            tier=blueprint.tier,
-            calculator_policy=blueprint.calculator_policy,
-            time_allowed_minutes=blueprint.time_allowed_minutes,
-            page_size=options["page_size"],
-            blueprint=blueprint.model_dump(mode="json"),
+        paper, job = jobs.fill_start(
+            owner=owner, blueprint=blueprint, page_size=options["page_size"], enqueue=False
         )
-        self._run(paper, owner, JobKind.FILL, {"blueprint": blueprint.model_dump(mode="json")})
+        self._finish(job)
         items = selectors.paper_items(paper)
         self.stdout.write(
             f"Filled “{paper.title}”: {len(items)} questions, {sum(i.marks for i in items)} marks."
@@ -108,7 +101,13 @@ class Command(BaseCommand):
         self.stdout.write(f"Wrote {len(written)} PDFs to {out} (paper {paper.pk}).")
 
     def _run(self, paper: Paper, owner: Any, kind: JobKind, params: dict[str, Any]) -> None:
-        job = jobs.job_start(paper=paper, owner=owner, kind=kind, params=params, enqueue=False)
+        self._finish(
+            jobs.job_start(paper=paper, owner=owner, kind=kind, params=params, enqueue=False)
+        )
+
+    @staticmethod
+    def _finish(job: PaperJob) -> None:
+        """Run ``job`` here and now; a job that does not complete ends the command with why."""
         status = jobs.job_run(str(job.pk))
         job.refresh_from_db()
         if status != "completed":
