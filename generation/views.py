@@ -21,7 +21,8 @@ from generation.models import GenerationSession
 @vary_on_headers("HX-Request")
 def session_new(request: HttpRequest) -> HttpResponse:
     form = GenerationForm(
-        request.POST or None, initial={"tier": request.GET.get("tier", "Extended")}
+        request.POST if request.method == "POST" else None,
+        initial={"tier": request.GET.get("tier", "Extended")},
     )
     if request.method == "POST" and form.is_valid():
         session = services.session_start(owner=request.user, request=form.request_model)

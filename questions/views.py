@@ -103,7 +103,8 @@ def question_edit(request: HttpRequest, question_id: str) -> HttpResponse:
         raise PermissionDenied
     content = question.content
     form = QuestionEditForm(
-        request.POST or None, initial={"title": content["title"], "stem": content["stem"]}
+        request.POST if request.method == "POST" else None,
+        initial={"title": content["title"], "stem": content["stem"]},
     )
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
