@@ -179,6 +179,17 @@ PIPELINE = {
     # quarter of HEARTBEAT_STALE_SECONDS, at least 1 s).
     "WATCHDOG_SECONDS": float(os.environ.get("PIPELINE_WATCHDOG_SECONDS", "0")),
 }
+# What one teacher may ask of the workers (generation.services.session_limits_check): sessions
+# running at once (more wait, pending, until one ends), sessions waiting to start, and questions
+# in one session. Staff get STAFF_MULTIPLIER times the session caps (not more questions).
+SESSION_LIMITS = {
+    "MAX_ACTIVE": int(os.environ.get("SESSION_MAX_ACTIVE", "3")),
+    "MAX_QUEUED": int(os.environ.get("SESSION_MAX_QUEUED", "10")),
+    "MAX_QUESTIONS": int(os.environ.get("SESSION_MAX_QUESTIONS", "20")),
+    "STAFF_MULTIPLIER": int(os.environ.get("SESSION_STAFF_MULTIPLIER", "5")),
+    # A session held back by MAX_ACTIVE is tried again this long after.
+    "RETRY_SECONDS": float(os.environ.get("SESSION_RETRY_SECONDS", "5")),
+}
 # Fault tests only (generation/faults.py): stop a worker at "<stage>:<question index>".
 PIPELINE_PAUSE_AT = os.environ.get("PIPELINE_PAUSE_AT", "")
 PIPELINE_PAUSE_FILE = os.environ.get("PIPELINE_PAUSE_FILE", "")
