@@ -35,8 +35,8 @@ class SessionRefused(ValueError):
 
 def _limit(name: str, owner: Any) -> int:
     limits = settings.SESSION_LIMITS
-    multiplier = limits["STAFF_MULTIPLIER"] if getattr(owner, "is_staff", False) else 1
-    return int(limits[name]) * (multiplier if name != "MAX_QUESTIONS" else 1)
+    staff = getattr(owner, "is_staff", False) and name != "MAX_QUESTIONS"
+    return int(limits[name]) * (int(limits["STAFF_MULTIPLIER"]) if staff else 1)
 
 
 def session_limits_check(*, owner: Any, request: GenerationRequest) -> None:
