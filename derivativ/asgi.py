@@ -15,6 +15,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.conf import settings  # noqa: E402
 
+from derivativ.limits import BodySizeLimit  # noqa: E402
 from derivativ.ws_urls import websocket_urlpatterns  # noqa: E402
 
 http_app = django_asgi_app
@@ -26,7 +27,7 @@ if settings.DEBUG:
 
 application = ProtocolTypeRouter(
     {
-        "http": http_app,
+        "http": BodySizeLimit(http_app),
         "websocket": AllowedHostsOriginValidator(
             AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
         ),

@@ -23,10 +23,13 @@ MODE_CHOICES = [
 def code_choices(tier: str | None, search: str = "") -> list[tuple[str, str]]:
     """Syllabus codes of a tier (optionally matching a search), marked when no template covers
     them yet."""
+    if tier and tier not in Tier.objects.values_list("code", flat=True):
+        return []  # not a tier (a hand-made or hostile request): no codes, not a query error
     covered = {code for t in base.templates() for codes in t.codes.values() for code in codes}
     qs = SyllabusCode.objects.all()
     if tier:
         qs = qs.filter(tier_id=tier)
+    search = search.replace("\x00", "")  # PostgreSQL refuses NUL in a text parameter
     if search:
         qs = qs.filter(code__icontains=search) | qs.filter(title__icontains=search)
     return [

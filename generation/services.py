@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
@@ -28,16 +29,57 @@ class SessionNotCancellable(ValueError):
     pass
 
 
+class SessionRefused(ValueError):
+    """A teacher asked for more than ``SESSION_LIMITS`` allows; the message says what to do."""
+
+
+def _limit(name: str, owner: Any) -> int:
+    limits = settings.SESSION_LIMITS
+    staff = getattr(owner, "is_staff", False) and name != "MAX_QUESTIONS"
+    return int(limits[name]) * (int(limits["STAFF_MULTIPLIER"]) if staff else 1)
+
+
+def session_limits_check(*, owner: Any, request: GenerationRequest) -> None:
+    """Raise :class:`SessionRefused` if ``owner`` may not start this session now: more
+    questions than ``MAX_QUESTIONS``, or ``MAX_QUEUED`` sessions already waiting to start.
+    Call inside the transaction that creates the session: it locks the owner's row, so two
+    starts at once by one teacher are counted one after the other."""
+    most = _limit("MAX_QUESTIONS", owner)
+    if request.count > most:
+        raise SessionRefused(f"A session makes at most {most} questions; ask for {most} or fewer.")
+    if owner is None:  # the command line (an operator) and benchmarks
+        return
+    get_user_model().objects.select_for_update().filter(pk=owner.pk).first()
+    queued = GenerationSession.objects.filter(owner=owner, status_id=Status.PENDING).count()
+    if queued >= (cap := _limit("MAX_QUEUED", owner)):
+        raise SessionRefused(
+            f"You already have {queued} sessions waiting to start (the limit is {cap}): wait "
+            "for one to start, or cancel one from My sessions."
+        )
+
+
+def _held_back(session: GenerationSession) -> bool:
+    """Whether the owner already has ``MAX_ACTIVE`` other sessions running."""
+    if session.owner_id is None:
+        return False
+    running = GenerationSession.objects.filter(
+        owner_id=session.owner_id, status_id=Status.RUNNING
+    ).exclude(pk=session.pk)
+    return running.count() >= _limit("MAX_ACTIVE", session.owner)
+
+
 @transaction.atomic
 def session_start(
     *, owner: Any, request: GenerationRequest, enqueue: bool = True
 ) -> GenerationSession:
     """Create a pending session for the request and enqueue its run once the row is committed.
+    Raises :class:`SessionRefused` past the owner's ``SESSION_LIMITS``.
 
     ``enqueue=False`` leaves the run to the caller (the ``run_session`` command runs it itself).
     """
     from generation.tasks import run_session
 
+    session_limits_check(owner=owner, request=request)
     session = GenerationSession.objects.create(
         owner=owner,
         request=request.model_dump(mode="json"),
@@ -78,13 +120,23 @@ def session_cancel(*, session: GenerationSession) -> GenerationSession:
 
 
 def session_begin(*, session_id: str, worker: str) -> GenerationSession | None:
-    """Claim a session for a run: pending (or resumed) → running. None if it must not run."""
+    """Claim a session for a run: pending (or resumed) → running. None if it must not run
+    (now: when its owner already has ``MAX_ACTIVE`` sessions running, it stays pending and is
+    enqueued again ``RETRY_SECONDS`` later)."""
+    from generation.tasks import run_session
+
     with transaction.atomic():
         session = GenerationSession.objects.select_for_update().get(pk=session_id)
         if session.status_id in TERMINAL_STATUSES:
             return None
         if session.cancel_requested:
             _finish(session, Status.CANCELLED, "Cancelled before it started.")
+            return None
+        if session.owner_id is not None:
+            get_user_model().objects.select_for_update().filter(pk=session.owner_id).first()
+        if session.status_id == Status.PENDING and _held_back(session):
+            later = timezone.now() + timedelta(seconds=settings.SESSION_LIMITS["RETRY_SECONDS"])
+            transaction.on_commit(lambda: run_session.using(run_after=later).enqueue(session_id))
             return None
         session.status_id = Status.RUNNING
         session.started_at = session.started_at or timezone.now()

@@ -21,12 +21,17 @@ from generation.models import GenerationSession
 @vary_on_headers("HX-Request")
 def session_new(request: HttpRequest) -> HttpResponse:
     form = GenerationForm(
-        request.POST or None, initial={"tier": request.GET.get("tier", "Extended")}
+        request.POST if request.method == "POST" else None,
+        initial={"tier": request.GET.get("tier", "Extended")},
     )
     if request.method == "POST" and form.is_valid():
-        session = services.session_start(owner=request.user, request=form.request_model)
-        url = session_url(session)
-        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+        try:
+            session = services.session_start(owner=request.user, request=form.request_model)
+        except services.SessionRefused as exc:
+            form.add_error(None, str(exc))  # the form comes back as the teacher filled it
+        else:
+            url = session_url(session)
+            return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     template = "generation/session_new.html"
     if request.htmx:
         template += "#generation-form"

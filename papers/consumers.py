@@ -13,13 +13,14 @@ from typing import Any
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
+from derivativ.limits import BoundedFrames
 from generation import changefeed, live
 
 UNAUTHENTICATED = 4401
 FORBIDDEN = 4403
 
 
-class PaperConsumer(AsyncWebsocketConsumer):
+class PaperConsumer(BoundedFrames, AsyncWebsocketConsumer):
     paper_id: str
     group: str
 

@@ -65,7 +65,7 @@ def paper_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def paper_new(request: HttpRequest) -> HttpResponse:
     initial = {"tier": request.GET.get("tier", "Extended"), "calculator_policy": "allowed"}
-    form = PaperForm(request.POST or None, initial=initial)
+    form = PaperForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         paper = services.paper_create(owner=request.user, **form.values())
         if request.POST.get("from_basket"):
@@ -383,9 +383,14 @@ def paper_delete(request: HttpRequest, paper_id: Any) -> HttpResponse:
 
 # -- the basket ------------------------------------------------------------------------------
 def _back(request: HttpRequest, default: str) -> str:
+    """Where to send the teacher back to: ``next`` or the referring page when it is a path or
+    URL on this site, else ``default``. (Anything else would reach ``redirect()``, which takes
+    a bare word for a view name: ``next=x`` was a NoReverseMatch, a 500.)"""
     target = request.POST.get("next") or request.META.get("HTTP_REFERER") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, request.is_secure()
+    if (
+        target.isprintable()
+        and (target.startswith("/") or "://" in target)
+        and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
     ):
         return target
     return default

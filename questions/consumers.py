@@ -30,6 +30,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
 from django.http import QueryDict
 
+from derivativ.limits import BoundedFrames
 from generation import changefeed, live
 from questions.models import ReviewState
 
@@ -75,7 +76,7 @@ def matches_filters(attrs: dict[str, Any], filters: dict[str, Any]) -> bool:
     )
 
 
-class BankConsumer(AsyncWebsocketConsumer):
+class BankConsumer(BoundedFrames, AsyncWebsocketConsumer):
     user: Any
     filters: dict[str, Any]
     shown: set[str]

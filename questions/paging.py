@@ -22,8 +22,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
+import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -64,17 +66,27 @@ class Cursor:
             values = data["k"]
             if sort == "relevance":
                 rank, created, pk = values
-                window = tuple(datetime.fromisoformat(t) for t in data["w"])
-                if len(window) != 2:
+                window = tuple(_moment(t) for t in data["w"])
+                if len(window) != 2 or not math.isfinite(float(rank)):
                     return None
                 return cls(
-                    key=(float(rank), datetime.fromisoformat(created), str(pk)),
+                    key=(float(rank), _moment(created), str(uuid.UUID(pk))),
                     window=(window[0], window[1]),
                 )
             created, pk = values
-            return cls(key=(datetime.fromisoformat(created), str(pk)))
-        except (ValueError, TypeError, KeyError, binascii.Error):
+            return cls(key=(_moment(created), str(uuid.UUID(pk))))
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError, binascii.Error):
+            # (a key that is not a UUID or a time was a ValidationError at query time: a 500)
             return None
+
+
+def _moment(text: str) -> datetime:
+    """An ISO time with its offset, in UTC; raises ValueError (naive) or OverflowError (a time
+    that does not fit in UTC, which PostgreSQL would refuse)."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError("a cursor's time has an offset")
+    return moment.astimezone(UTC)
 
 
 @dataclass

@@ -34,12 +34,31 @@ def question_parse(content: QuestionSchema | dict[str, Any] | str) -> QuestionSc
     """Validate question JSON (a dict, a JSON string or a model); raise :class:`QuestionInvalid`."""
     try:
         if isinstance(content, QuestionSchema):
-            return QuestionSchema.model_validate(content.model_dump(mode="json"))
-        if isinstance(content, str):
-            return QuestionSchema.model_validate_json(content)
-        return QuestionSchema.model_validate(content)
+            parsed = QuestionSchema.model_validate(content.model_dump(mode="json"))
+        elif isinstance(content, str):
+            parsed = QuestionSchema.model_validate_json(content)
+        else:
+            parsed = QuestionSchema.model_validate(content)
     except ValidationError as exc:
         raise QuestionInvalid(_readable_errors(exc)) from exc
+    if nul := _fields_with_nul(parsed.model_dump(mode="json")):
+        # PostgreSQL cannot store a NUL character in text or JSON: say where it is.
+        raise QuestionInvalid([f"{where}: contains a null character (\\x00)" for where in nul])
+    return parsed
+
+
+def _fields_with_nul(value: Any, where: str = "") -> list[str]:
+    """The dotted paths of the strings in ``value`` that hold a NUL character."""
+    if isinstance(value, str):
+        return [where or "text"] if "\x00" in value else []
+    items: Any
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return []
+    return [p for k, v in items for p in _fields_with_nul(v, f"{where}.{k}" if where else str(k))]
 
 
 def _readable_errors(exc: ValidationError) -> list[str]:
@@ -198,11 +217,17 @@ def question_edited_content(
         key = part["label"] or "-"
         if key in parts and parts[key].strip():
             part["text"] = parts[key].strip()
-        if key in part_marks and part_marks[key].strip().isdigit():
-            part["marks"] = int(part_marks[key])
+        if (marks := _whole_number(part_marks.get(key, ""))) is not None:
+            part["marks"] = marks
     for index, line in enumerate(edited["mark_scheme"]):
-        value = line_counts.get(str(index), "").strip()
-        if value.isdigit():
-            line["count"] = int(value)
+        if (count := _whole_number(line_counts.get(str(index), ""))) is not None:
+            line["count"] = count
     edited["total_marks"] = sum(p["marks"] for p in edited["parts"])
     return edited
+
+
+def _whole_number(text: str) -> int | None:
+    """``text`` as a whole number of at most four ASCII digits, else None (``"²".isdigit()``
+    is true and ``int("²")`` raises; a 5000-digit number passes Python's int-string limit)."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None

@@ -103,7 +103,8 @@ def question_edit(request: HttpRequest, question_id: str) -> HttpResponse:
         raise PermissionDenied
     content = question.content
     form = QuestionEditForm(
-        request.POST or None, initial={"title": content["title"], "stem": content["stem"]}
+        request.POST if request.method == "POST" else None,
+        initial={"title": content["title"], "stem": content["stem"]},
     )
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -153,20 +154,24 @@ def question_edit(request: HttpRequest, question_id: str) -> HttpResponse:
 def question_another(request: HttpRequest, question_id: str) -> HttpResponse:
     """Start a one-question session for a new variant of this question's template."""
     from generation.schemas import GenerationRequest, Mode
-    from generation.services import session_start
+    from generation.services import SessionRefused, session_start
 
     question = _question_or_404(request, question_id)
     content = question.content
-    session = session_start(
-        owner=request.user,
-        request=GenerationRequest(
-            tier=content["tier"],
-            syllabus_codes=content["syllabus_codes"],
-            difficulty=content["difficulty"],
-            count=1,
-            mode=Mode.OFFLINE,
-            seed=random.randint(1, 10**9),
-            template=question.template if question.template not in ("llm", "manual") else "",
-        ),
-    )
+    try:
+        session = session_start(
+            owner=request.user,
+            request=GenerationRequest(
+                tier=content["tier"],
+                syllabus_codes=content["syllabus_codes"],
+                difficulty=content["difficulty"],
+                count=1,
+                mode=Mode.OFFLINE,
+                seed=random.randint(1, 10**9),
+                template=question.template if question.template not in ("llm", "manual") else "",
+            ),
+        )
+    except SessionRefused as exc:
+        messages.error(request, str(exc))
+        return redirect("questions:question-detail", question_id=question.pk)
     return redirect(reverse("generation:session-detail", args=[session.pk]))

@@ -100,6 +100,19 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
+# Request size limits, set deliberately (derivativ/limits.py). No page uploads files; the
+# largest form (a question's edit form) is a few KB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FIELDS", 500))
+DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FILES", 5))
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024))
+# Any HTTP body past this gets a 413 before Django reads it (it would spool it to disk first).
+REQUEST_BODY_MAX_SIZE = int(os.environ.get("REQUEST_BODY_MAX_SIZE", 1024 * 1024))
+# A page sends only its filters (bank) or nothing at all; past this a socket is closed (1009).
+WEBSOCKET_MAX_MESSAGE_SIZE = int(os.environ.get("WEBSOCKET_MAX_MESSAGE_SIZE", 64 * 1024))
+DAPHNE_WEBSOCKET_MAX_MESSAGE_SIZE = WEBSOCKET_MAX_MESSAGE_SIZE  # daphne's runserver reads these
+DAPHNE_WEBSOCKET_MAX_FRAME_SIZE = WEBSOCKET_MAX_MESSAGE_SIZE
+
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CHANNEL_LAYERS = {
@@ -165,6 +178,17 @@ PIPELINE = {
     # How often each worker's watchdog looks for sessions whose worker stopped beating (0: a
     # quarter of HEARTBEAT_STALE_SECONDS, at least 1 s).
     "WATCHDOG_SECONDS": float(os.environ.get("PIPELINE_WATCHDOG_SECONDS", "0")),
+}
+# What one teacher may ask of the workers (generation.services.session_limits_check): sessions
+# running at once (more wait, pending, until one ends), sessions waiting to start, and questions
+# in one session. Staff get STAFF_MULTIPLIER times the session caps (not more questions).
+SESSION_LIMITS = {
+    "MAX_ACTIVE": int(os.environ.get("SESSION_MAX_ACTIVE", "3")),
+    "MAX_QUEUED": int(os.environ.get("SESSION_MAX_QUEUED", "10")),
+    "MAX_QUESTIONS": int(os.environ.get("SESSION_MAX_QUESTIONS", "20")),
+    "STAFF_MULTIPLIER": int(os.environ.get("SESSION_STAFF_MULTIPLIER", "5")),
+    # A session held back by MAX_ACTIVE is tried again this long after.
+    "RETRY_SECONDS": float(os.environ.get("SESSION_RETRY_SECONDS", "5")),
 }
 # Fault tests only (generation/faults.py): stop a worker at "<stage>:<question index>".
 PIPELINE_PAUSE_AT = os.environ.get("PIPELINE_PAUSE_AT", "")

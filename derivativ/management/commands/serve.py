@@ -25,6 +25,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from derivativ.dev_accounts import DEV_ACCOUNTS, dev_accounts_ensure
+from derivativ.limits import daphne_limit_args
 
 
 class Command(BaseCommand):
@@ -68,7 +69,10 @@ class Command(BaseCommand):
         env.setdefault("DJANGO_SETTINGS_MODULE", "derivativ.settings.dev")
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         listener = _listen(options["host"], options["port"])
-        daphne = [sys.executable, "-m", "daphne", "--fd", str(listener.fileno())]
+        daphne = [
+            *[sys.executable, "-m", "daphne", "--fd", str(listener.fileno())],
+            *daphne_limit_args(),
+        ]
         commands = [
             *([*daphne, "derivativ.asgi:application"] for _ in range(options["web"])),
             *(
