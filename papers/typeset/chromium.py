@@ -67,6 +67,12 @@ def _font_env() -> dict[str, str]:
     return {"FONTCONFIG_FILE": str(config)}
 
 
+def running_head(title: str) -> tuple[str, str]:
+    """The header and footer HTML Chromium prints on every page; ``title`` (the teacher's
+    paper title) is escaped, as it is HTML too."""
+    return HEADER.format(title=escape(title)), FOOTER.format(title=escape(title))
+
+
 class TypesetError(RuntimeError):
     """A PDF could not be made; the message says why, in words an operator can act on."""
 
@@ -121,13 +127,14 @@ class _Printer:
         page = await tabs.get()
         try:
             await page.set_content(html, wait_until="load")
+            header, footer = running_head(title)
             return bytes(
                 await page.pdf(
                     format="A4" if page_size == PageSize.A4 else "Letter",
                     print_background=True,
                     display_header_footer=True,
-                    header_template=HEADER.format(title=escape(title)),
-                    footer_template=FOOTER.format(title=escape(title)),
+                    header_template=header,
+                    footer_template=footer,
                     margin=MARGINS,
                 )
             )

@@ -32,7 +32,7 @@ PAYLOADS = [
     '$\\class{MARK" onclick="alert(1)}{MARK}$',
     "$\\text{<script>alert('MARK')</script>}$",
     '$\\text{<img src="MARK" onerror=alert(1)>}$',
-    '$\\color{red" onmouseover="alert(\'MARK\')}{MARK}$',
+    "$\\color{red\" onmouseover=\"alert('MARK')}{MARK}$",
     "$\\mathrm{</math><script>alert('MARK')</script>}$",
     "$x^{<svg onload=alert('MARK')>}$",
     "$" + "{" * 300 + "MARK" + "}" * 300 + "$",
@@ -46,21 +46,20 @@ PAYLOADS = [
     "{{ MARK }}{% csrf_token %}<!--MARK-->",
     "&lt;script&gt;alert('MARK')&lt;/script&gt;",
     "<scr<script>ipt>alert('MARK')</script>",
-    '<iframe srcdoc="&lt;script&gt;alert(\'MARK\')&lt;/script&gt;"></iframe>',
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert('MARK')\">",
+    "<iframe srcdoc=\"&lt;script&gt;alert('MARK')&lt;/script&gt;\"></iframe>",
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(\'MARK\')">',
     '<base href="https://evil.example/MARK/">',
     '<form action="https://evil.example/MARK"><button>MARK</button></form>',
-    '<math><mi xlink:href="javascript:alert(\'MARK\')">MARK</mi></math>',
+    "<math><mi xlink:href=\"javascript:alert('MARK')\">MARK</mi></math>",
     '<svg><foreignObject><img src="MARK" onerror=alert(1)></foreignObject></svg>',
     "]]><script>alert('MARK')</script>",
     "\u202e<script>alert('MARK')</script>\u202c",
-    "\ufeff<img src=\"MARK\" onerror=alert(1)>",
+    '\ufeff<img src="MARK" onerror=alert(1)>',
     "\uff1cscript\uff1ealert('MARK')\uff1c/script\uff1e",
-    "<img src=\"MARK\" onerror=&#97;lert(1)>",
+    '<img src="MARK" onerror=&#97;lert(1)>',
     "MARK\u0085<script>alert(1)</script>\u2028",
     "<ſcript>alert('MARK')</ſcript>",
 ]
-PAYLOADS_SHORT = [p for p in PAYLOADS if len(p) <= 120]
 FILLERS = ["$x^2$", "text", "$", "\\", "<", "&", '"', "'"]
 
 # Attributes whose value is only ever shown as text (or, for MathML and SVG, only passed the
@@ -70,15 +69,20 @@ MATHML = "{http://www.w3.org/1998/Math/MathML}"
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def hostile(field: str, *, short: bool = False) -> st.SearchStrategy[str]:
-    """A hostile value for ``field``, its marker ``zqxz<field>`` in every dangerous place."""
+def hostile(field: str, *, limit: int | None = None) -> st.SearchStrategy[str]:
+    """A hostile value for ``field`` (at most ``limit`` characters), its marker
+    ``zqxz<field>`` in every dangerous place."""
     mark = MARKER + field
-    payloads = PAYLOADS_SHORT if short else PAYLOADS
+    payloads = [p.replace("MARK", mark) for p in PAYLOADS]
+    if limit is not None:
+        payloads = [p for p in payloads if len(p) <= limit]
     one = st.sampled_from(payloads)
     several = st.lists(st.sampled_from(payloads + FILLERS), min_size=1, max_size=3).map(
-        lambda xs: " ".join(xs) if any("MARK" in x for x in xs) else " ".join([*xs, payloads[0]])
+        lambda xs: " ".join(xs if any(mark in x for x in xs) else [*xs, payloads[0]])
     )
-    return st.one_of(one, one, several).map(lambda p: p.replace("MARK", mark))
+    if limit is not None:
+        several = several.filter(lambda s: len(s) <= limit)
+    return st.one_of(one, one, several)
 
 
 def _local(name: object) -> str:

@@ -54,10 +54,7 @@ SVG_TEMPLATES = [
 
 def values() -> st.SearchStrategy[dict[str, str]]:
     """One hostile value per field."""
-    fields = {
-        name: hostile(name, short=limit is not None and limit <= 200)
-        for name, limit in ALL_FIELDS.items()
-    }
+    fields = {name: hostile(name, limit=limit) for name, limit in ALL_FIELDS.items()}
     fields["svg"] = st.sampled_from(SVG_TEMPLATES).map(lambda s: s.replace("MARK", "zqxzsvg"))
     return st.fixed_dictionaries(fields)
 
@@ -167,7 +164,9 @@ def build(v: dict[str, str], *, owner: Any, question_content: Any) -> HostileWor
         ),
     ]
     generation_services.session_record_result(
-        session_id=str(session.pk), index=0, result={"status": "rejected", "reasons": [v["outcome"]]}
+        session_id=str(session.pk),
+        index=0,
+        result={"status": "rejected", "reasons": [v["outcome"]]},
     )
     GenerationSession.objects.filter(pk=session.pk).update(
         topic=_fit(v["topic"], 80),

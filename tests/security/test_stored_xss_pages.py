@@ -100,3 +100,143 @@ def test_admin_pages_show_hostile_values_only_as_text(v, teacher, staff_user, qu
     }
     for url, shows in pages.items():
         assert_inert(_get(client, url), shows=shows, where=url)
+
+
+@pytest.mark.django_db(transaction=True)
+@SOCKETS
+@given(v=values())
+def test_every_pushed_fragment_holds_hostile_values_only_as_text(v, teacher, question_content):
+    _clear()
+    w = build(v, owner=teacher, question_content=question_content)
+    async_to_sync(_watch_every_socket)(w)
+
+
+async def _watch_every_socket(w) -> None:
+    """Through the real ASGI stack and consumers: a session page, a bank page and a paper
+    page, each sent its state on connect and then a push of each kind."""
+    from channels.db import database_sync_to_async
+    from django.utils import timezone
+
+    from generation import live, services
+    from tests.security.test_socket_matrix import connect
+
+    page, connected, _ = await connect(w.owner, f"/ws/generate/{w.session.pk}/")
+    assert connected
+    state = await page.receive_from(timeout=TIMEOUT)
+    assert_inert(state, shows=(SESSION - {"topic"}) | CARD, where="/ws/generate/ state")
+    await database_sync_to_async(services.step_record)(
+        session_id=str(w.session.pk),
+        agent="refiner",
+        kind="stored",
+        message=w.v["smsg"][:2000],
+        reasoning=w.v["sthink"],
+        data={"question_id": str(w.approved.pk)},
+        started_at=timezone.now(),
+    )
+    pushed = await page.receive_from(timeout=TIMEOUT)
+    shows = CARD | {"smsg", "sthink", "serror", "timing"}
+    assert_inert(pushed, shows=shows, where="/ws/generate/ step fragment")
+    await database_sync_to_async(live.publish_session)(w.session.pk)
+    header = await page.receive_from(timeout=TIMEOUT)
+    assert_inert(header, shows={"serror", "timing"}, where="/ws/generate/ session fragment")
+    await page.disconnect()
+
+    bank, connected, _ = await connect(w.owner, "/ws/bank/")
+    assert connected
+    for question, shows in ((w.approved, CARD | {"review"}), (w.rejected, CARD)):
+        await database_sync_to_async(live.publish_question_change)(
+            question_id=str(question.pk), operation="UPDATE"
+        )
+        card = await bank.receive_from(timeout=TIMEOUT)
+        assert_inert(card, shows=shows, where="/ws/bank/ change-feed card")
+    await bank.disconnect()
+
+    paper, connected, _ = await connect(w.owner, f"/ws/papers/{w.paper.pk}/")
+    assert connected
+    panel = await paper.receive_from(timeout=TIMEOUT)
+    assert_inert(panel, shows={"joblog", "jerror"}, where="/ws/papers/ state on connect")
+    await database_sync_to_async(live.publish_paper_job_change)(
+        job_id=str(w.job.pk), operation="UPDATE"
+    )
+    editor = await paper.receive_from(timeout=TIMEOUT)
+    assert_inert(editor, shows=EDITOR, where="/ws/papers/ editor fragment")
+    await paper.disconnect()
+    await sync_to_async(connections.close_all)()
+
+
+FORMS = settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@pytest.mark.django_db
+@FORMS
+@given(
+    title=hostile("title", limit=200),
+    stem=hostile("stem", limit=4000),
+    part=hostile("part", limit=2000),
+    reason=hostile("reason", limit=2000),
+    ptitle=hostile("ptitle", limit=200),
+    instr=hostile("instr", limit=4000),
+    other=hostile("other", limit=150),
+)
+def test_what_teachers_type_into_forms_is_shown_only_as_text(
+    title, stem, part, reason, ptitle, instr, other, teacher, make_question
+):
+    """The edit, reject, paper and share forms store (or refuse, and show again) what a
+    teacher typed; every page after shows it only as text."""
+    from papers import services as paper_services
+
+    _clear()
+    client = Client()
+    client.force_login(teacher)
+    question = make_question(owner=teacher, review_state="approved")
+    q = question.pk
+    label = question.content["parts"][0]["label"] or "-"
+
+    edit = {"title": title, "stem": stem, f"part-text-{label}": part}
+    assert client.post(f"/bank/{q}/edit/", edit).status_code == 302
+    for url in (f"/bank/{q}/", f"/bank/{q}/edit/", "/bank/"):
+        assert_inert(_get(client, url), shows={"title", "stem", "part"}, where=url)
+    refused = client.post(f"/bank/{q}/edit/", {**edit, "title": ""})
+    assert_inert(refused.content.decode(), shows={"stem"}, where="the edit form, refused")
+
+    assert client.post(f"/bank/{q}/reject/", {"reason": reason}).status_code == 302
+    assert_inert(_get(client, f"/bank/{q}/"), shows={"reason"}, where="after a rejection")
+
+    fields = {"kind": "worksheet", "tier": "Extended", "calculator_policy": "allowed"}
+    fields |= {"page_size": "A4", "title": ptitle, "instructions": instr}
+    created = client.post("/papers/new/", fields)
+    assert created.status_code == 302, created.content.decode()[:2000]
+    paper = paper_services.Paper.objects.get(owner=teacher)
+    page = _get(client, f"/papers/{paper.pk}/")
+    assert_inert(page, shows={"ptitle", "instr"}, where="the paper made from the form")
+    refused = client.post(f"/papers/{paper.pk}/settings/", {**fields, "time_allowed_minutes": "x"})
+    assert_inert(refused.content.decode(), shows={"ptitle", "instr"}, where="settings refused")
+    shared = client.post(f"/papers/{paper.pk}/share/", {"usernames": other}, follow=True)
+    assert_inert(shared.content.decode(), shows={"other"}, where="share with a hostile name")
+    asked = client.post("/generate/", {"tier": "Extended", "topic": other, "count": 1}, follow=True)
+    assert_inert(asked.content.decode(), shows=set(), where="generate with a hostile topic")
+
+
+@pytest.mark.django_db
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(ptitle=hostile("ptitle", limit=200), instr=hostile("instr", limit=4000), data=st.data())
+def test_the_html_the_typesetter_prints_holds_hostile_values_only_as_text(
+    ptitle, instr, data, teacher, question_content
+):
+    """What Chromium is given to print: each version's HTML (``render_html``, as
+    ``render_all`` passes it) and the running head and foot on every page."""
+    from papers import selectors
+    from papers.typeset import ALL_VERSIONS, render_html
+    from papers.typeset import _header as running_title
+    from papers.typeset.chromium import running_head
+
+    _clear()
+    v = data.draw(values(), label="values") | {"ptitle": ptitle, "instr": instr}
+    w = build(v, owner=teacher, question_content=question_content)
+    document = selectors.paper_document(w.paper, label="A")
+    for version in ALL_VERSIONS:
+        html = render_html(document, version)
+        assert_inert(html, shows=PRINTED[version.value], where=f"print HTML, {version.value}")
+        header, footer = running_head(running_title(document, version))
+        for where, fragment in (("header", header), ("footer", footer)):
+            assert_inert(f"<!doctype html><body>{fragment}", shows={"ptitle"}, where=where)
