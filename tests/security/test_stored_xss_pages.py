@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from tests.security.hostile import assert_inert, hostile
 from tests.security.hostile_world import build, values
 
-PAGES = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
-SOCKETS = settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+PAGES = settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+SOCKETS = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
 TIMEOUT = 5
 
 CARD = frozenset({"title", "stem", "part", "answer", "unit", "step", "mark", "note"})
@@ -76,7 +76,7 @@ def test_every_page_shows_hostile_values_only_as_text(v, teacher, question_conte
 
 
 @pytest.mark.django_db
-@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
 @given(v=values())
 def test_admin_pages_show_hostile_values_only_as_text(v, teacher, staff_user, question_content):
     _clear()
@@ -164,7 +164,7 @@ async def _watch_every_socket(w) -> None:
     await sync_to_async(connections.close_all)()
 
 
-FORMS = settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+FORMS = settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 @pytest.mark.django_db
