@@ -9,6 +9,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from hypothesis import strategies as st
 
@@ -37,7 +38,7 @@ QUESTION_FIELDS = {
 }
 SESSION_FIELDS = {"topic": 80, "serror": None, "smsg": 2000, "sthink": None, "outcome": None}
 SESSION_FIELDS |= {"smodel": 120, "timing": 60}
-PAPER_FIELDS = {"ptitle": 200, "instr": 4000, "joblog": 1000, "jerror": 4000}
+PAPER_FIELDS = {"ptitle": 200, "instr": 4000, "joblog": 1000, "jerror": 4000, "uname": 150}
 ALL_FIELDS = QUESTION_FIELDS | SESSION_FIELDS | PAPER_FIELDS
 
 SVG_TEMPLATES = [
@@ -73,6 +74,7 @@ class HostileWorld:
     steps: list[Any]
     paper: Any
     job: Any
+    colleague: Any  # a teacher with a hostile username, the paper shared with them
 
 
 def hostile_content(base: Any, v: dict[str, str]) -> dict[str, Any]:
@@ -190,4 +192,7 @@ def build(v: dict[str, str], *, owner: Any, question_content: Any) -> HostileWor
     jobs.job_log(job, _fit(v["joblog"], 1000))
     PaperJob.objects.filter(pk=job.pk).update(status_id="failed", error=_fit(v["jerror"], 4000))
     job.refresh_from_db()
-    return HostileWorld(v, owner, approved, rejected, session, steps, paper, job)
+    # Usernames are chosen at sign-up (or by an identity provider): the pages show them too.
+    colleague, _ = get_user_model().objects.get_or_create(username=v["uname"].strip())
+    paper_services.paper_share(paper=paper, usernames=[colleague.username])
+    return HostileWorld(v, owner, approved, rejected, session, steps, paper, job, colleague)

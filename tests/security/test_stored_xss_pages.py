@@ -8,21 +8,25 @@ import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from django.db import connections
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from tests.security.hostile import assert_inert, hostile
 from tests.security.hostile_world import build, values
 
-PAGES = settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
-SOCKETS = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+# Each example stores a world and renders every page: no shrinking (it would take minutes);
+# a failure still names the example and the page.
+QUICK = {"deadline": None, "suppress_health_check": list(HealthCheck)}
+QUICK["phases"] = [Phase.explicit, Phase.reuse, Phase.generate]
+PAGES = settings(max_examples=15, **QUICK)
+SOCKETS = settings(max_examples=10, **QUICK)
 TIMEOUT = 5
 
 CARD = frozenset({"title", "stem", "part", "answer", "unit", "step", "mark", "note"})
 DETAIL = CARD | {"check", "cname", "wrong", "werror"}
 EDIT = frozenset({"title", "stem", "part", "mark"})
 SESSION = frozenset({"topic", "serror", "smsg", "sthink", "smodel", "outcome", "timing"})
-EDITOR = frozenset({"ptitle", "instr", "joblog", "jerror", "title", "stem", "part"})
+EDITOR = frozenset({"ptitle", "instr", "joblog", "jerror", "title", "stem", "part", "uname"})
 PRINTED = {
     "student": {"ptitle", "instr", "stem", "part", "label", "unit"},
     "teacher": {"ptitle", "instr", "stem", "part", "label", "unit", "answer"},
@@ -73,10 +77,16 @@ def test_every_page_shows_hostile_values_only_as_text(v, teacher, question_conte
         assert_inert(_get(client, url), shows=shows, where=url)
     fragment = _get(client, "/bank/", **{"HX-Request": "true"})
     assert_inert(fragment, shows=CARD, where="the bank's htmx fragment")
+    client.force_login(w.colleague)  # the paper as the teacher it is shared with sees it
+    for url, shows in {
+        "/papers/": {"ptitle", "uname"},
+        f"/papers/{p}/": {"ptitle", "uname"},
+    }.items():
+        assert_inert(_get(client, url), shows=shows, where=f"{url} as the colleague")
 
 
 @pytest.mark.django_db
-@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=8, **QUICK)
 @given(v=values())
 def test_admin_pages_show_hostile_values_only_as_text(v, teacher, staff_user, question_content):
     _clear()
@@ -164,7 +174,7 @@ async def _watch_every_socket(w) -> None:
     await sync_to_async(connections.close_all)()
 
 
-FORMS = settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+FORMS = settings(max_examples=10, **QUICK)
 
 
 @pytest.mark.django_db
@@ -218,7 +228,7 @@ def test_what_teachers_type_into_forms_is_shown_only_as_text(
 
 
 @pytest.mark.django_db
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, **QUICK)
 @given(ptitle=hostile("ptitle", limit=200), instr=hostile("instr", limit=4000), data=st.data())
 def test_the_html_the_typesetter_prints_holds_hostile_values_only_as_text(
     ptitle, instr, data, teacher, question_content
