@@ -154,6 +154,7 @@ def build(v: dict[str, str], *, owner: Any, question_content: Any) -> HostileWor
             message=_fit(v["smsg"], 2000),
             reasoning=v["sthink"],
             model=_fit(v["smodel"], 120),
+            data={"reasons": [v["outcome"]], "review": {"critique": v["review"]}},
             started_at=now,
         ),
         generation_services.step_record(

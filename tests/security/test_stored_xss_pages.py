@@ -77,6 +77,8 @@ def test_every_page_shows_hostile_values_only_as_text(v, teacher, question_conte
         assert_inert(_get(client, url), shows=shows, where=url)
     fragment = _get(client, "/bank/", **{"HX-Request": "true"})
     assert_inert(fragment, shows=CARD, where="the bank's htmx fragment")
+    policy = client.get(f"/papers/{p}/preview/A/student/")["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "script-src" not in policy  # no script runs
     client.force_login(w.colleague)  # the paper as the teacher it is shared with sees it
     for url, shows in {
         "/papers/": {"ptitle", "uname"},
@@ -100,7 +102,12 @@ def test_admin_pages_show_hostile_values_only_as_text(v, teacher, staff_user, qu
         "/admin/questions/question/": {"title"},
         f"/admin/generation/generationsession/{w.session.pk}/change/": {"outcome", "timing"},
         "/admin/generation/generationsession/": set(),
-        f"/admin/generation/generationstep/{w.steps[0].pk}/change/": {"smsg", "sthink"},
+        f"/admin/generation/generationstep/{w.steps[0].pk}/change/": {
+            "smsg",
+            "sthink",
+            "outcome",
+            "review",
+        },
         "/admin/generation/generationstep/": set(),
         f"/admin/papers/paper/{w.paper.pk}/change/": {"ptitle", "instr"},
         "/admin/papers/paper/": {"ptitle"},
