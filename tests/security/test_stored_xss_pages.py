@@ -257,3 +257,36 @@ def test_the_html_the_typesetter_prints_holds_hostile_values_only_as_text(
         header, footer = running_head(running_title(document, version))
         for where, fragment in (("header", header), ("footer", footer)):
             assert_inert(f"<!doctype html><body>{fragment}", shows={"ptitle"}, where=where)
+
+
+@pytest.mark.django_db
+@settings(max_examples=6, **QUICK)
+@given(
+    status=hostile("status", limit=80),
+    origin=hostile("origin", limit=80),
+    code=hostile("code", limit=120),
+    v=values(),
+)
+def test_reference_rows_staff_edit_are_shown_only_as_text(
+    status, origin, code, v, teacher, question_content
+):
+    """Staff edit the reference tables in the admin; every teacher's pages show those names."""
+    from questions.models import GenerationStatus, QuestionOrigin, SyllabusCode
+
+    _clear()
+    GenerationStatus.objects.filter(code="failed").update(name=status)
+    QuestionOrigin.objects.filter(code="generated").update(name=origin)
+    SyllabusCode.objects.filter(code="E5.3").update(title=code)
+    w = build(v, owner=teacher, question_content=question_content)
+    client = Client()
+    client.force_login(teacher)
+    pages = {
+        f"/generate/sessions/{w.session.pk}/": {"status"},
+        "/generate/sessions/": {"status"},
+        f"/bank/{w.approved.pk}/": {"origin"},
+        f"/papers/{w.paper.pk}/": {"status"},
+        "/generate/": {"code"},
+        "/generate/codes/?tier=Extended&code_search=E5.3": {"code"},
+    }
+    for url, shows in pages.items():
+        assert_inert(_get(client, url), shows=shows, where=url)
