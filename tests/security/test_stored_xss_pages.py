@@ -290,3 +290,27 @@ def test_reference_rows_staff_edit_are_shown_only_as_text(
     }
     for url, shows in pages.items():
         assert_inert(_get(client, url), shows=shows, where=url)
+
+
+def test_the_check_catches_each_payload_left_unescaped():
+    """The checker is not vacuous: every payload that is markup, put in a page raw (as a
+    ``|safe`` would), is caught; escaped, it is only text."""
+    import re
+
+    from django.utils.html import escape
+
+    from tests.security.executable import parse
+    from tests.security.hostile import PAYLOADS, injected
+
+    markup = re.compile(r"<(script|img|a |svg|style|div|span|iframe|meta|base|form|math)")
+    caught = 0
+    for payload in (p.replace("MARK", "zqxzraw") for p in PAYLOADS):
+        escaped = injected(parse(f"<p>{escape(payload)}</p><input value='{escape(payload)}'>"))
+        assert escaped == [], (payload, escaped)
+        if markup.search(payload) and "<scr<" not in payload:  # "<scr<script>" is one odd tag
+            assert injected(parse(f"<p>{payload}</p>")), payload
+            caught += 1
+        if payload.startswith(("'", '"')):
+            assert injected(parse(f"<input value='{payload}'><input value=\"{payload}\">"))
+            caught += 1
+    assert caught >= 25
