@@ -77,6 +77,11 @@ def test_every_page_shows_hostile_values_only_as_text(v, teacher, question_conte
         assert_inert(_get(client, url), shows=shows, where=url)
     fragment = _get(client, "/bank/", **{"HX-Request": "true"})
     assert_inert(fragment, shows=CARD, where="the bank's htmx fragment")
+    # Messages name the question (and why it was refused): the next page shows them.
+    added = client.post("/papers/basket/add/", {"question": q}, follow=True)
+    assert_inert(added.content.decode(), shows={"title"}, where="added to the basket")
+    refused = client.post(f"/papers/{p}/add/", {"question": r}, follow=True)
+    assert_inert(refused.content.decode(), shows={"title", "reason"}, where="refused by a paper")
     policy = client.get(f"/papers/{p}/preview/A/student/")["Content-Security-Policy"]
     assert "default-src 'none'" in policy and "script-src" not in policy  # no script runs
     client.force_login(w.colleague)  # the paper as the teacher it is shared with sees it
