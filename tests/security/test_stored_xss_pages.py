@@ -20,7 +20,7 @@ QUICK = {"deadline": None, "suppress_health_check": list(HealthCheck)}
 QUICK["phases"] = [Phase.explicit, Phase.reuse, Phase.generate]
 PAGES = settings(max_examples=15, **QUICK)
 SOCKETS = settings(max_examples=10, **QUICK)
-TIMEOUT = 5
+TIMEOUT = 10  # a loaded machine (the state on connect renders the whole session)
 
 CARD = frozenset({"title", "stem", "part", "answer", "unit", "step", "mark", "note"})
 DETAIL = CARD | {"check", "cname", "wrong", "werror"}
