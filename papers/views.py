@@ -29,6 +29,12 @@ from papers.variants import variants_check
 from questions.models import Question
 
 EDITOR = "papers/paper_detail.html"
+# A preview is a paper (inline styles, a font, inline figures) shown in the editor's iframe,
+# on this origin: it needs no script, so none may run, should a stored value ever become one.
+PREVIEW_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src 'self' data:; "
+    "frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
+)
 
 
 def _paper_or_404(request: HttpRequest, paper_id: Any, *, for_change: bool = False) -> Paper:
@@ -322,7 +328,9 @@ def paper_preview(request: HttpRequest, paper_id: Any, label: str, version: str)
         document = selectors.paper_document(paper, label=label)
     except ValueError as exc:
         return HttpResponse(str(exc), status=409, content_type="text/plain; charset=utf-8")
-    return HttpResponse(render_html(document, chosen, page_size=PageSize(paper.page_size)))
+    response = HttpResponse(render_html(document, chosen, page_size=PageSize(paper.page_size)))
+    response["Content-Security-Policy"] = PREVIEW_POLICY
+    return response
 
 
 @login_required

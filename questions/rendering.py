@@ -13,6 +13,7 @@ go through the same kind of allow-list.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from xml.etree.ElementTree import Element, ParseError, fromstring
@@ -144,7 +145,18 @@ def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1]
 
 
-def _write_svg(element: Element, out: list[str], depth: int) -> None:
+def _own_ids(name: str, value: str, prefix: str) -> str:
+    """``value`` with the figure's ids (``id``, ``href="#…"``, ``url(#…)``) put under
+    ``prefix``, so that no figure can take an id the page's own elements have (htmx targets,
+    swaps and the scripts find elements by id)."""
+    if name == "id":
+        return prefix + value
+    if name == "href":
+        return "#" + prefix + value[1:]
+    return re.sub(r"url\(#", f"url(#{prefix}", value)
+
+
+def _write_svg(element: Element, out: list[str], depth: int, prefix: str) -> None:
     tag = _local(str(element.tag))
     if depth > MAX_DEPTH or tag not in SVG_ELEMENTS:
         return  # dropped with everything inside it (a script's text included)
@@ -152,20 +164,21 @@ def _write_svg(element: Element, out: list[str], depth: int) -> None:
     for raw_name, value in element.attrib.items():
         name = _local(raw_name)
         if name in SVG_ATTRIBUTES and _svg_value_ok(name, value):
-            attrs.append(f' {name}="{escape(value)}"')
+            attrs.append(f' {name}="{escape(_own_ids(name, value, prefix))}"')
     if tag == "svg":
         attrs.insert(0, f' xmlns="{SVG_NS}"')
     out.append(f"<{tag}{''.join(attrs)}>")
     out.append(escape(element.text or ""))
     for child in element:
-        _write_svg(child, out, depth + 1)
+        _write_svg(child, out, depth + 1, prefix)
         out.append(escape(child.tail or ""))
     out.append(f"</{tag}>")
 
 
 def sanitise_svg(svg: str) -> str:
     """A figure's drawing re-written from an allow-list of SVG elements and attributes: no
-    scripts, event handlers, styles, foreign content or links to anything outside it.
+    scripts, event handlers, styles, foreign content or links to anything outside it, and
+    ids of its own (under a prefix), never one of the page's.
     Anything that is not well-formed SVG is dropped whole."""
     svg = svg.strip()
     if not svg.lower().startswith("<svg") or len(svg) > MAX_SVG_LENGTH or "<!" in svg:
@@ -175,5 +188,6 @@ def sanitise_svg(svg: str) -> str:
     except (ParseError, ValueError):
         return ""
     out: list[str] = []
-    _write_svg(root, out, 0)
+    # Ids are the figure's own: the same figure gets the same ones wherever it is shown.
+    _write_svg(root, out, 0, f"fig-{hashlib.sha1(svg.encode()).hexdigest()[:10]}-")
     return "".join(out)

@@ -67,6 +67,17 @@ def _font_env() -> dict[str, str]:
     return {"FONTCONFIG_FILE": str(config)}
 
 
+async def _refuse(route: Any) -> None:
+    """Every request a printed page makes (it needs none: fonts are local, figures inline)."""
+    await route.abort()
+
+
+def running_head(title: str) -> tuple[str, str]:
+    """The header and footer HTML Chromium prints on every page; ``title`` (the teacher's
+    paper title) is escaped, as it is HTML too."""
+    return HEADER.format(title=escape(title)), FOOTER.format(title=escape(title))
+
+
 class TypesetError(RuntimeError):
     """A PDF could not be made; the message says why, in words an operator can act on."""
 
@@ -99,7 +110,10 @@ class _Printer:
         self._browser = await self._playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=ARGS, env={**os.environ, **_font_env()}
         )
-        context = await self._browser.new_context()
+        # The HTML holds teachers' and models' words: should anything in it ever become
+        # markup, it must not run or fetch anything from the server's network.
+        context = await self._browser.new_context(java_script_enabled=False)
+        await context.route("**/*", _refuse)
         self._tabs = asyncio.Queue()
         for _ in range(self._tab_count):
             self._tabs.put_nowait(await context.new_page())
@@ -121,13 +135,14 @@ class _Printer:
         page = await tabs.get()
         try:
             await page.set_content(html, wait_until="load")
+            header, footer = running_head(title)
             return bytes(
                 await page.pdf(
                     format="A4" if page_size == PageSize.A4 else "Letter",
                     print_background=True,
                     display_header_footer=True,
-                    header_template=HEADER.format(title=escape(title)),
-                    footer_template=FOOTER.format(title=escape(title)),
+                    header_template=header,
+                    footer_template=footer,
                     margin=MARGINS,
                 )
             )

@@ -3,21 +3,32 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import html5lib
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"}
 
 
-def executable_markup(document: str) -> list[str]:
-    """Everything in ``document`` that a browser would run; empty when the page is inert."""
-    tree = html5lib.parse(document, namespaceHTMLElements=False)
+def parse(document: str) -> Any:
+    """``document`` parsed as a browser parses it."""
+    return html5lib.parse(document, namespaceHTMLElements=False)
+
+
+def executable_markup(document: str | Any) -> list[str]:
+    """Everything in ``document`` (HTML, or its :func:`parse` tree) that a browser would run;
+    empty when the page is inert."""
+    tree = parse(document) if isinstance(document, str) else document
     found: list[str] = []
     for element in tree.iter():
         tag = str(element.tag).rsplit("}", 1)[-1].lower()
         if tag in ("script", "iframe", "object", "embed", "foreignobject"):
             script = (element.text or "").strip()
-            ours = tag == "script" and (element.get("src") or "").startswith("/static/")
-            if not ours or script:  # only the app's own static scripts, never inline code
+            src = element.get("src") or ""
+            ours = (tag == "script" and src.startswith(("/static/", "/admin/jsi18n/"))) or (
+                tag == "iframe" and src.startswith("/papers/") and element.get("srcdoc") is None
+            )  # the app's own static scripts and its paper preview; never inline code
+            if not ours or script:
                 found.append(f"<{tag}> {script[:60]}")
         for raw_name, value in element.attrib.items():
             name = str(raw_name).rsplit("}", 1)[-1].lower()

@@ -3,6 +3,8 @@ pushed fragment and printed paper only as inert text."""
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -83,8 +85,6 @@ def test_svg_figures_are_sanitised(svg):
 
 
 def test_the_engines_own_figures_survive_the_sanitiser():
-    import xml.etree.ElementTree as ET
-
     from generation.engine.base import generate, templates
     from questions.schemas import Tier
 
@@ -104,3 +104,22 @@ def test_the_engines_own_figures_survive_the_sanitiser():
         assert clean == shape, template.key
         checked += 1
     assert checked > 10
+
+
+def test_a_figure_cannot_take_an_id_of_the_page():
+    """htmx swaps, targets and the page's script find elements by id: a figure that names a
+    shape ``paper-editor`` or ``timeline`` would be swapped into; its ids are its own."""
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><defs><marker id="timeline"><path d="M0 0"/>'
+        '</marker></defs><g id="paper-editor"><line x1="0" y1="0" x2="5" y2="5" '
+        'marker-end="url(#timeline)"/></g><use href="#paper-editor"/></svg>'
+    )
+    root = ET.fromstring(sanitise_svg(svg))
+    ids = {e.get("id") for e in root.iter() if e.get("id")}
+    assert ids and not ids & {"timeline", "paper-editor"}
+    marker = next(e.get("id") for e in root.iter() if e.tag.endswith("marker"))
+    group = next(e.get("id") for e in root.iter() if e.tag.endswith("}g"))
+    line = next(e for e in root.iter() if e.tag.endswith("line"))
+    use = next(e for e in root.iter() if e.tag.endswith("use"))
+    assert line.get("marker-end") == f"url(#{marker})" and use.get("href") == f"#{group}"
+    assert sanitise_svg(svg) == sanitise_svg(svg)  # the same figure, the same ids
