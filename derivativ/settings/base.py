@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from django.utils.csp import CSP
 from dotenv import load_dotenv
 
 from derivativ.database import default_database
@@ -53,9 +54,27 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "derivativ.middleware.served_by",
 ]
+
+# Content Security Policy: scripts only from our own static files (htmx, its ws extension,
+# app.js, the admin's), so a stored value that ever became markup could still run nothing.
+# Inline style attributes stay allowed (progress bars, answer spaces sized to the marks, htmx's
+# indicator style); sockets and fetches go to this origin only. The paper preview sends a
+# stricter policy of its own (papers.views.PREVIEW_POLICY).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
 
 ROOT_URLCONF = "derivativ.urls"
 WSGI_APPLICATION = None
@@ -69,6 +88,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "papers.context_processors.basket",

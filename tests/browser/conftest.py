@@ -254,6 +254,7 @@ def open_page(chromium: Any, app: App) -> Iterator[Callable[..., Any]]:
     from django.test import Client
 
     contexts: list[Any] = []
+    refused: list[str] = []  # what the page's Content Security Policy blocked
 
     def open_(user: Any = None, viewport: dict[str, int] = DESKTOP) -> Any:
         context = chromium.new_context(base_url=app.url, viewport=viewport)
@@ -266,11 +267,23 @@ def open_page(chromium: Any, app: App) -> Iterator[Callable[..., Any]]:
             context.add_cookies(
                 [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": app.url}]
             )
-        return context.new_page()
+        page = context.new_page()
+        page.on(
+            "console",
+            lambda message: (
+                refused.append(f"{page.url}: {message.text}")
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        return page
 
+    open_.refused = refused  # type: ignore[attr-defined]  # a test that expects a refusal clears it
     yield open_
     for context in contexts:
         context.close()
+    # Every page the tests used worked under the site's policy: nothing of ours was blocked.
+    assert not refused, "\n".join(refused)
 
 
 def log_in(page: Any, username: str, password: str) -> None:
