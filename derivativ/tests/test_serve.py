@@ -147,9 +147,16 @@ async def _a_change_reaches_both(
         else:
             spare.append(ws)
     await asyncio.sleep(1)  # each page has read its (empty) first page
-    question = await database_sync_to_async(make_question)(
-        seed=2, owner=None, review_state=ReviewState.APPROVED
-    )
+
+    def approved_question() -> Any:
+        from django.db import connection
+
+        try:
+            return make_question(seed=2, owner=None, review_state=ReviewState.APPROVED)
+        finally:
+            connection.close()  # the executor's thread would hold it past the test database
+
+    question = await database_sync_to_async(approved_question)()
     try:
         for pid, ws in sockets.items():
             message = await asyncio.wait_for(ws.recv(), timeout=20)
