@@ -212,16 +212,22 @@ def database_restart(workdir: Path, *, count: int = 3) -> dict[str, Any]:
         up_at = time.monotonic()
         wait_for(app.feed_listening, "the change feed to reconnect", 60)
         feed_back = time.monotonic() - up_at
+        # A bank page opened after the restart, beside the one open through it (whose socket
+        # may have dropped, if the restart caught its consumer reading the page, and come back).
+        fresh = Page(port, "/ws/bank/", cookie)
+        wait_for(lambda: fresh.connects, "a bank page opened after the restart", 60)
+        time.sleep(1.0)  # let the new consumer read its page
         # A change committed after the restart, by plain SQL (the triggers notify).
         first = sorted(questions_before)[0]
         app.sql("UPDATE questions SET review_note = 'after the restart' WHERE id = %s", (first,))
         changed_at = time.monotonic()
         delivered = True
         try:
-            wait_for(lambda: page.saw(first, since=changed_at), "the change on the bank page", 30)
+            wait_for(lambda: fresh.saw(first, since=changed_at), "the change on the bank page", 30)
         except AssertionError:
             delivered = False
         delivery = time.monotonic() - changed_at
+        fresh.close()
         wait_for(lambda: probe.first_ok_after(up_at) is not None, "pages to answer again", 60)
 
         pause_file.unlink()  # let the worker carry on, on a database that has restarted
@@ -239,6 +245,9 @@ def database_restart(workdir: Path, *, count: int = 3) -> dict[str, Any]:
             "restart_seconds": round(up_at - restarted_at, 3),
             "feed_reconnect_seconds": round(feed_back, 3),
             "change_delivered": delivered,
+            "change_delivered_to_page_open_through_restart": page.saw(first, since=changed_at),
+            "page_connects": len(page.connects),
+            "page_frames_after_change": len([f for t, f in page.frames if t >= changed_at]),
             "change_delivery_seconds": round(delivery, 3),
             "http_requests": len(probe.results),
             "http_5xx": sum(1 for r in probe.results if r[2] >= 500),
