@@ -6,7 +6,8 @@
 Each teacher logs in (the login form), then until time is up, at most ``--cycles`` times:
 generates one question (the offline engine, through the generate form), watches the session
 socket until the session has finished, browses the bank, filters it, approves a question of
-the session and edits its title. Between actions a teacher thinks for 1–3 s. Bounded in count
+the session and edits its title. Between actions a teacher thinks for 1–3 s, and between
+cycles reads for ``--pause`` seconds (±25 %; 45 s by default). Bounded in count
 (teachers × cycles) and time (every request 30 s, every session 120 s, the run ``--minutes``).
 
 Reported: errors (any 4xx/5xx, timeout or socket failure), p50/p95 latency per action, the
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import os
 import random
@@ -119,12 +121,14 @@ class Teacher:
             data={"title": f"Edited by {self.name}", "stem": ""},
         )  # fmt: skip
 
-    async def run(self, deadline: float, cycles: int) -> int:
+    async def run(self, deadline: float, cycles: int, pause: float) -> int:
         done = 0
         try:
             await self.log_in()
             while done < cycles and time.monotonic() < deadline:
-                await asyncio.sleep(random.uniform(1, 3))
+                await asyncio.sleep(random.uniform(0.75, 1.25) * pause if done else 1.0)
+                if time.monotonic() >= deadline:
+                    break
                 session_id = await self.generate_and_watch(seed=random.randrange(10**6))
                 await asyncio.sleep(random.uniform(1, 3))
                 await self.review(session_id)
@@ -192,7 +196,9 @@ def make_teachers(count: int) -> list[str]:
     return names
 
 
-async def soak(port: int, names: list[str], minutes: float, cycles: int, serve_pid: int) -> dict:
+async def soak(
+    port: int, names: list[str], minutes: float, cycles: int, pause: float, serve_pid: int
+) -> dict:
     stats: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     deadline = time.monotonic() + minutes * 60
@@ -216,7 +222,7 @@ async def soak(port: int, names: list[str], minutes: float, cycles: int, serve_p
 
     async def arrive(i: int, teacher: Teacher) -> int:
         await asyncio.sleep(spread * i / max(1, len(teachers)))
-        return await teacher.run(deadline, cycles)
+        return await teacher.run(deadline, cycles, pause)
 
     done = await asyncio.gather(*(arrive(i, t) for i, t in enumerate(teachers)))
     sampling.cancel()
@@ -240,9 +246,13 @@ def main() -> None:
     )
     parser.add_argument("--teachers", type=int, default=100)
     parser.add_argument("--minutes", type=float, default=10.0)
-    parser.add_argument("--cycles", type=int, default=1000, help="at most, per teacher")
+    parser.add_argument("--cycles", type=int, default=12, help="at most, per teacher")
+    parser.add_argument(
+        "--pause", type=float, default=45.0, help="seconds a teacher reads between cycles (±25 %%)"
+    )
     parser.add_argument("--workers", type=int, default=2, help="task worker processes")
     parser.add_argument("--smoke", action="store_true", help="no results written")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     if not (1 <= args.teachers <= 500 and 0 < args.minutes <= 60 and args.cycles >= 1):
         parser.error("--teachers 1–500, --minutes up to 60, --cycles at least 1")
@@ -262,7 +272,7 @@ def main() -> None:
     try:
         wait_for_port(port, [serve], seconds=120)
         time.sleep(3)  # the workers connect
-        result = asyncio.run(soak(port, names, args.minutes, args.cycles, serve.pid))
+        result = asyncio.run(soak(port, names, args.minutes, args.cycles, args.pause, serve.pid))
     finally:
         stop([serve])
     time.sleep(1)
@@ -308,6 +318,8 @@ def main() -> None:
         "growth_percent": {k: growth(samples, k) for k in ("server", "workers")},
     }  # fmt: skip
     write_results("soak", markdown, data, smoke=args.smoke)
+    if args.json:
+        args.json.write_text(json.dumps(data, indent=2) + "\n")
     if errors:
         sys.exit(1)
 

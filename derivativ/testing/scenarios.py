@@ -279,7 +279,7 @@ def worker_kill(workdir: Path, *, stage: str = "marking", count: int = 3) -> dic
         status, error = app.session(session_id)
         questions_after, steps_after = _committed(app, session_id)
         stuck_tasks = app.sql(
-            "SELECT count(*) FROM django_tasks_db_dbtaskresult WHERE status = 'RUNNING'"
+            "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING'"
         )
         running = app.sql("SELECT count(*) FROM generation_sessions WHERE status = 'running'")
         return {
