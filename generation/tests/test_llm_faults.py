@@ -89,8 +89,8 @@ FAULTS = {
 @pytest.mark.parametrize("kind", list(FAULTS))
 def test_an_llm_fault_stores_no_wrong_question_and_every_step_says_what_happened(
     teacher,
-    pipeline,
-    kind: str,  # noqa: F811
+    pipeline,  # noqa: F811
+    kind: str,
 ) -> None:
     pipeline["TIMEOUT_SECONDS"] = 0.5
     mode, handlers, said = FAULTS[kind]
