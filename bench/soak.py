@@ -10,7 +10,8 @@ the session and edits its title. Between actions a teacher thinks for 1–3 s, a
 cycles reads for ``--pause`` seconds (±25 %; 45 s by default). Bounded in count
 (teachers × cycles) and time (every request 30 s, every session 120 s, the run ``--minutes``).
 
-Reported: errors (any 4xx/5xx, timeout or socket failure), p50/p95 latency per action, the
+It runs on a PostgreSQL cluster of its own (``derivativ.testing.clusters``, max_connections
+200), never the shared server. Reported: errors (any 4xx/5xx, timeout or socket failure), p50/p95 latency per action, the
 server's and workers' resident memory each minute (growth from the first minute to the
 last), and the database's connections at start and end (``pg_stat_activity``).
 """
@@ -46,6 +47,7 @@ from bench.common import (  # noqa: E402
     wait_for_port,
     write_results,
 )
+from derivativ.testing.clusters import ThrowawayPostgres  # noqa: E402
 
 DATABASE = "derivativ_bench_soak"
 PASSWORD = "soak-pw-123"
@@ -258,6 +260,17 @@ def main() -> None:
         parser.error("--teachers 1–500, --minutes up to 60, --cycles at least 1")
 
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # A PostgreSQL cluster of its own: a hundred teachers' requests hold more connections at
+    # once than a shared server (max_connections 100) can spare.
+    cluster = ThrowawayPostgres().start()
+    os.environ["BENCH_DATABASE_SERVER"] = cluster.url("").rstrip("/")
+    try:
+        run(args)
+    finally:
+        cluster.stop()
+
+
+def run(args: argparse.Namespace) -> None:
     url = setup_django(DATABASE)
     names = make_teachers(args.teachers)
     from django.db import connections as django_connections

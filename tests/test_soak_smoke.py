@@ -1,6 +1,6 @@
 """A short soak: 3 simulated teachers for ~20 s against a real ``manage.py serve`` (log in,
 generate, watch the session socket, browse, filter, approve, edit), as ``bench/soak.py`` runs
-it. 0 errors, and no database connection left behind once the server has stopped; during the
+it, on a PostgreSQL cluster of its own. 0 errors, and no database connection left behind once the server has stopped; during the
 run the count stays within what the processes' threads can hold."""
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.bench.test_bench_smoke import SERVER, _server_answers
+from derivativ.testing.clusters import postgres_available
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not _server_answers(), reason=f"no PostgreSQL at {SERVER}"),
+    pytest.mark.skipif(not postgres_available(), reason="no PostgreSQL server binaries"),
 ]
 
 
