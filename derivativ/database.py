@@ -31,6 +31,9 @@ def config_from_url(url: str, *, conn_max_age: int = 60) -> dict[str, Any]:
     """Django ``DATABASES['default']`` for a Postgres URL (plain, Supabase direct or pooler)."""
     config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=conn_max_age))
     config["ENGINE"] = "django.db.backends.postgresql"
+    # A kept connection is checked before a request reuses it, so the first request after a
+    # database restart gets a fresh connection instead of a 500 (tests/.../test_database_restart).
+    config["CONN_HEALTH_CHECKS"] = True
     options = config.setdefault("OPTIONS", {})
     if is_transaction_pooler(url):
         config["DISABLE_SERVER_SIDE_CURSORS"] = True

@@ -267,6 +267,30 @@ def session_finish(*, session_id: str, status: str, error: str = "") -> Generati
     return session
 
 
+def _task_results_abandon(session_id: str, silent: float) -> int:
+    """Mark the django-tasks-db rows of a dead worker's run of this session failed.
+
+    A SIGKILLed worker never gets to record the end of its task, so its row would say
+    "running" for ever; the watchdog, which knows that worker is gone, closes it. Returns the
+    number of rows closed (0 with another task backend).
+    """
+    if "django_tasks_db" not in settings.TASKS["default"]["BACKEND"]:
+        return 0
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING,
+        task_path="generation.tasks.run_session",
+        args_kwargs__args=[session_id],
+    ).update(
+        status=TaskResultStatus.FAILED,
+        finished_at=timezone.now(),
+        exception_class_path="generation.services.WorkerLost",
+        traceback=f"The worker stopped responding ({silent:.0f} s without a heartbeat).",
+    )
+
+
 def session_recover_stale(*, stale_after: float | None = None) -> list[str]:
     """Find running sessions whose worker stopped sending heartbeats; resume or fail them.
 
@@ -307,6 +331,7 @@ def session_recover_stale(*, stale_after: float | None = None) -> list[str]:
                     f"The worker stopped responding ({silent:.0f} s without a heartbeat); "
                     "resuming on another worker."
                 )
+            _task_results_abandon(str(session_id), silent)
             handled.append(str(session_id))
             # In the same transaction: no one sees the session failed or resumed without
             # the step that says why.

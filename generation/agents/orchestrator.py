@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from generation import selectors, services
@@ -444,7 +444,10 @@ class _Heartbeat(threading.Thread):
         interval = settings.PIPELINE["HEARTBEAT_SECONDS"]
         try:
             while not self.stopped.wait(interval):
-                services.session_heartbeat(session_id=self.session_id)
+                try:
+                    services.session_heartbeat(session_id=self.session_id)
+                except (OperationalError, InterfaceError):  # the database restarting: beat on
+                    connection.close()
         finally:
             connection.close()
 
@@ -479,6 +482,10 @@ def run_session(session_id: str) -> str:
     except Exception as exc:  # any failure ends the session in a terminal state that says why
         logger.exception("session %s failed", session_id)
         status, error = Status.FAILED, f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, (OperationalError, InterfaceError)):
+            # The connection died with the database (a restart): record the failure on a new one.
+            connection.close()
+            error = f"The database connection was lost mid-run ({' '.join(str(exc).split())})."
         services.step_record(
             session_id=session_id,
             agent="orchestrator",

@@ -2,65 +2,28 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
-from django.db import connection
 
+from derivativ.testing.processes import Workers, wait_for
 from generation import services
 from generation.models import GenerationSession, Status
 from generation.schemas import GenerationRequest
 from questions.models import Question
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _worker(extra_env: dict[str, str]) -> subprocess.Popen[bytes]:
-    settings = connection.settings_dict
-    url = f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/{settings['NAME']}"
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="derivativ.settings.test",
-        DATABASE_URL=url,
-        PIPELINE_HEARTBEAT_SECONDS="0.3",
-        PIPELINE_HEARTBEAT_STALE_SECONDS="2",
-        **extra_env,
-    )
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "manage.py",
-            "worker",
-            "--no-reload",
-            "--no-startup-delay",
-            "--interval",
-            "0.1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
 
 
 def _wait(condition, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
+    wait_for(condition, what, timeout)
 
 
-def test_a_session_whose_worker_is_killed_is_resumed_by_another_worker(teacher):
+def test_a_session_whose_worker_is_killed_is_resumed_by_another_worker(teacher, tmp_path):
+    pool = Workers(tmp_path, stale_seconds=2)
     request = GenerationRequest(tier="Extended", syllabus_codes=["E5.3"], count=20, seed=5)
     session = services.session_start(owner=teacher, request=request)
-    first = _worker({})
+    first, _ = pool.start()
     try:
         _wait(
             lambda: Question.objects.filter(session=session).count() >= 2, 90, "the first questions"
@@ -76,7 +39,7 @@ def test_a_session_whose_worker_is_killed_is_resumed_by_another_worker(teacher):
     assert session.status_id == Status.RUNNING
     stored_before = Question.objects.filter(session=session).count()
 
-    second = _worker({})
+    second, _ = pool.start()
     try:
         _wait(
             lambda: GenerationSession.objects.get(pk=session.pk).is_terminal,

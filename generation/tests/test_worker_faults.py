@@ -10,17 +10,12 @@ Heartbeats every 0.2 s, stale after 1.5 s, the watchdog every 0.3 s.
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
+from derivativ.testing.processes import Workers, wait_for
 from generation import services
 from generation.faults import STAGES
 from generation.models import GenerationSession, Status
@@ -28,82 +23,17 @@ from generation.schemas import GenerationRequest
 from questions.models import Question
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ROOT = Path(__file__).resolve().parents[2]
 COUNT = 3
 STALE_SECONDS = 1.5
 
 
-class Workers:
-    def __init__(self, tmp_path: Path) -> None:
-        self.tmp_path = tmp_path
-        self.running: list[subprocess.Popen[bytes]] = []
-
-    def start(self, pause_at: str = "") -> tuple[subprocess.Popen[bytes], Path]:
-        s = connection.settings_dict
-        url = f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-        pause_file = self.tmp_path / f"paused-{len(self.running)}"
-        env = dict(
-            os.environ,
-            DJANGO_SETTINGS_MODULE="derivativ.settings.test",
-            DATABASE_URL=url,
-            PIPELINE_HEARTBEAT_SECONDS="0.2",
-            PIPELINE_HEARTBEAT_STALE_SECONDS=str(STALE_SECONDS),
-            PIPELINE_WATCHDOG_SECONDS="0.3",
-            PIPELINE_PAUSE_AT=pause_at,
-            PIPELINE_PAUSE_FILE=str(pause_file),
-        )
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "manage.py",
-                "worker",
-                "--no-reload",
-                "--no-startup-delay",
-                "--interval",
-                "0.1",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        self.running.append(process)
-        return process, pause_file
-
-    def stop_all(self) -> None:
-        for process in self.running:
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-        for process in self.running:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
 @pytest.fixture
 def workers(tmp_path: Path) -> Iterator[Workers]:
-    pool = Workers(tmp_path)
+    pool = Workers(tmp_path, stale_seconds=STALE_SECONDS)
     try:
         yield pool
     finally:
         pool.stop_all()
-
-
-def wait_for(condition: Callable[[], object], what: str, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
-
-
-def kill_when_paused(workers: Workers, pause_at: str) -> None:
-    process, pause_file = workers.start(pause_at)
-    wait_for(pause_file.exists, f"the worker to reach {pause_at}")
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=10)
 
 
 def start_session(teacher) -> GenerationSession:
@@ -130,7 +60,7 @@ def test_a_worker_killed_while_at_each_stage_is_resumed_without_duplicates(
     teacher, workers: Workers, stage: str
 ) -> None:
     session = start_session(teacher)
-    kill_when_paused(workers, f"{stage}:1")  # question 1 of 0..2, after question 0 is stored
+    workers.kill_when_paused(f"{stage}:1")  # question 1 of 0..2, after question 0 is stored
     session.refresh_from_db()
     assert session.status_id == Status.RUNNING
     # Killed while storing: the question row and the session's record of it were written in
@@ -157,8 +87,8 @@ def test_a_worker_killed_twice_in_a_row_fails_the_session_with_the_reason(
     teacher, workers: Workers
 ) -> None:
     session = start_session(teacher)
-    kill_when_paused(workers, "marking:1")
-    kill_when_paused(workers, "storing:2")  # the second worker resumes it, then dies too
+    workers.kill_when_paused("marking:1")
+    workers.kill_when_paused("storing:2")  # the second worker resumes it, then dies too
     session.refresh_from_db()
     assert session.attempts == 2
     assert Question.objects.filter(session=session).count() == 2  # questions 0 and 1
@@ -177,3 +107,25 @@ def test_a_worker_killed_twice_in_a_row_fails_the_session_with_the_reason(
     assert_nothing_twice_and_nothing_running(session)
     # What was stored before the second kill is still there, in the bank.
     assert session.questions_made == 2
+
+
+def test_the_killed_workers_task_row_is_closed_by_the_watchdog(teacher, workers: Workers) -> None:
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    session = start_session(teacher)
+    workers.kill_when_paused("generating:1")
+    rows = DBTaskResult.objects.filter(args_kwargs__args=[str(session.pk)])
+    assert list(rows.values_list("status", flat=True)) == [TaskResultStatus.RUNNING]
+
+    workers.start()
+    wait_for(
+        lambda: GenerationSession.objects.get(pk=session.pk).is_terminal,
+        "the second worker to finish the session",
+    )
+    statuses = dict(rows.values_list("exception_class_path", "status"))
+    # The dead worker's run is closed as failed, the resumed run succeeded: none left running.
+    assert statuses == {
+        "generation.services.WorkerLost": TaskResultStatus.FAILED,
+        "": TaskResultStatus.SUCCESSFUL,
+    }

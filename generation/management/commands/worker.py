@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import InterfaceError, OperationalError, close_old_connections, connection
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
 logger = logging.getLogger("generation.worker")
@@ -53,6 +54,21 @@ class Command(DbWorkerCommand):
         )
         thread.start()
         try:
-            super().handle(*args, **options)
+            self._run_through_database_outages(*args, **options)
         finally:
             stop.set()
+
+    def _run_through_database_outages(self, *args: Any, **options: Any) -> None:
+        # db_worker re-raises any database error outside a task (fetching the next one), so a
+        # database restart would end the worker; wait for the database and carry on instead.
+        outage = 0
+        while True:
+            try:
+                super().handle(*args, **options)
+                return
+            except (OperationalError, InterfaceError) as exc:
+                connection.close()
+                outage += 1
+                delay = min(10.0, 0.5 * 2 ** (outage - 1))
+                logger.warning("database unavailable (%s); retrying in %.1f s", exc, delay)
+                time.sleep(delay)
