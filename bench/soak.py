@@ -22,6 +22,7 @@ import argparse
 import asyncio
 import json
 import logging
+import math
 import os
 import random
 import re
@@ -199,7 +200,13 @@ def make_teachers(count: int) -> list[str]:
 
 
 async def soak(
-    port: int, names: list[str], minutes: float, cycles: int, pause: float, serve_pid: int
+    port: int,
+    names: list[str],
+    minutes: float,
+    cycles: int,
+    pause: float,
+    serve_pid: int,
+    arrive_seconds: float,
 ) -> dict:
     stats: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
@@ -219,8 +226,9 @@ async def soak(
     sampling = asyncio.create_task(sampler())
     teachers = [Teacher(n, port, stats, errors) for n in names]
     started = time.monotonic()
-    # Teachers arrive over the first 10 % of the run (at most 30 s), not all in one instant.
-    spread = min(30.0, minutes * 6)
+    # Teachers arrive over ``arrive_seconds`` (a class's start, not one instant), at most the
+    # first 20 % of the run.
+    spread = min(arrive_seconds, minutes * 12)
 
     async def arrive(i: int, teacher: Teacher) -> int:
         await asyncio.sleep(spread * i / max(1, len(teachers)))
@@ -235,10 +243,12 @@ async def soak(
             "seconds": round(time.monotonic() - started, 1)}  # fmt: skip
 
 
-def growth(samples: list[dict[str, Any]], kind: str) -> float:
-    """Growth (%) from the first full minute's sample (the server warmed up) to the last."""
+def growth(samples: list[dict[str, Any]], kind: str, *, after_minute: float = 1) -> float:
+    """Growth (%) from the first sample at or after ``after_minute`` (every teacher arrived,
+    the server warmed up) to the last."""
     values = [s[kind] for s in samples if s[kind]]
-    base = values[1] if len(values) > 2 else values[0] if values else 0
+    later = [s[kind] for s in samples if s[kind] and s["minute"] >= after_minute]
+    base = later[0] if len(later) > 1 else values[0] if values else 0
     return round((values[-1] - base) / base * 100, 1) if base else float("nan")
 
 
@@ -253,6 +263,13 @@ def main() -> None:
         "--pause", type=float, default=45.0, help="seconds a teacher reads between cycles (±25 %%)"
     )
     parser.add_argument("--workers", type=int, default=2, help="task worker processes")
+    parser.add_argument(
+        "--web", type=int, default=1, help="server processes (more than 1 uses --redis)"
+    )
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/3", help="for --web > 1")
+    parser.add_argument(
+        "--arrive", type=float, default=60.0, help="seconds over which the teachers arrive"
+    )
     parser.add_argument("--smoke", action="store_true", help="no results written")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
@@ -277,15 +294,28 @@ def run(args: argparse.Namespace) -> None:
 
     django_connections.close_all()  # counted otherwise
     port = free_port()
-    env = server_env(url)
+    env = server_env(url, redis_url=args.redis if args.web > 1 else None)
     load = os.getloadavg()
     serve = start_process(
-        "serve", ["manage.py", "serve", "--port", str(port), "--workers", str(args.workers)], env
+        "serve",
+        [
+            "manage.py",
+            "serve",
+            "--port",
+            str(port),
+            "--web",
+            str(args.web),
+            "--workers",
+            str(args.workers),
+        ],
+        env,
     )
     try:
         wait_for_port(port, [serve], seconds=120)
         time.sleep(3)  # the workers connect
-        result = asyncio.run(soak(port, names, args.minutes, args.cycles, args.pause, serve.pid))
+        result = asyncio.run(
+            soak(port, names, args.minutes, args.cycles, args.pause, serve.pid, args.arrive)
+        )
     finally:
         stop([serve])
     time.sleep(1)
@@ -295,13 +325,16 @@ def run(args: argparse.Namespace) -> None:
     connections_start, connections_end = counts[0], counts[-1]
     actions = {name: summary_ms(values) for name, values in sorted(stats.items())}
     rows = [[a, s["n"], f"{s['p50']:.0f}", f"{s['p95']:.0f}"] for a, s in actions.items()]
+    settled = math.ceil(min(args.arrive, args.minutes * 12) / 60) + 1  # minute: all arrived, warm
     memory_rows = [[s["minute"], s["server"], s["workers"], s["db_connections"]] for s in samples]
     markdown = "\n".join(
         [
             "# Soak benchmark",
             "",
             f"{args.teachers} simulated teachers for {args.minutes:g} min against `manage.py serve` "
-            f"({args.workers} workers, in-memory channel layer) over loopback; load average when "
+            f"({args.web} server process{'es' if args.web > 1 else ''}, {args.workers} workers, "
+            f"{'Redis' if args.web > 1 else 'in-memory'} channel layer; teachers arriving over "
+            f"{min(args.arrive, args.minutes * 12):g} s) over loopback; load average when "
             f"it started {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} on {os.cpu_count()} cores "
             "shared with other work (the numbers are this machine's, busy).",
             "",
@@ -314,8 +347,10 @@ def run(args: argparse.Namespace) -> None:
             "",
             table(["Action", "n", "p50 ms", "p95 ms"], rows),
             "",
-            f"Memory (resident MB): server growth {growth(samples, 'server')} %, workers growth "
-            f"{growth(samples, 'workers')} % (first full minute to the end).",
+            f"Memory (resident MB): server growth {growth(samples, 'server', after_minute=settled)}"
+            f" %, workers growth {growth(samples, 'workers', after_minute=settled)} % (from minute "
+            f"{settled}, a minute after the last teacher arrived, to the end; from minute 1: "
+            f"{growth(samples, 'server')} % and {growth(samples, 'workers')} %).",
             "",
             table(["Minute", "Server MB", "Workers MB", "DB connections"], memory_rows),
             *(["", "Errors (first 10):", *(f"- {e}" for e in errors[:10])] if errors else []),
@@ -328,7 +363,11 @@ def run(args: argparse.Namespace) -> None:
             "start": connections_start, "max": max(counts), "end": connections_end,
             "after_stop": connections_after_stop,
         },
-        "growth_percent": {k: growth(samples, k) for k in ("server", "workers")},
+        "web": args.web, "workers": args.workers, "arrive_seconds": args.arrive,
+        "growth_percent": {
+            k: growth(samples, k, after_minute=settled) for k in ("server", "workers")
+        },
+        "growth_from_minute_1_percent": {k: growth(samples, k) for k in ("server", "workers")},
     }  # fmt: skip
     write_results("soak", markdown, data, smoke=args.smoke)
     if args.json:
