@@ -36,7 +36,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.mark.parametrize("script", ["engine", "bank", "live", "concurrency", "e2e", "papers"])
+@pytest.mark.parametrize(
+    "script", ["engine", "bank", "live", "concurrency", "e2e", "papers", "faults"]
+)
 def test_the_benchmark_runs(script: str) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.pop("DJANGO_SETTINGS_MODULE", None)
