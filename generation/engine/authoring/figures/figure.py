@@ -158,6 +158,25 @@ class Figure:
         spread = gap + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
         return self.text(p, words, dx=spread * math.cos(t), dy=-gap * math.sin(t))
 
+    def place(
+        self,
+        p: Where,
+        words: str,
+        *,
+        size: int = 14,
+        gap: float = 12.0,
+        prefer: Sequence[float] = (135, 45, 225, 315, 90, 270, 180, 0),
+    ) -> Figure:
+        """A label beside ``p`` in the first of the ``prefer`` directions (degrees) where it
+        clears every other label; placed when the figure is drawn, once the scale is known."""
+        offsets = []
+        for degrees in prefer:
+            t = math.radians(degrees)
+            reach = gap + 0.3 * size * len(words) * abs(math.cos(t))
+            offsets.append((reach * math.cos(t), -gap * math.sin(t)))
+        self._items.append(("place", self.at(p), words, size, tuple(offsets)))
+        return self
+
     def label_away(self, p: Where, words: str, centre: Where, gap: float = 13.0) -> Figure:
         """Label a point on the side away from ``centre`` (a shape's centroid, say)."""
         return self.label(p, words, direction(self.at(centre), self.at(p)), gap)
@@ -200,7 +219,14 @@ class Figure:
             mid = start + sweep / 2
             # Long labels (an expression) sit further out so they clear the arms of a narrow angle.
             extra = 2.5 * max(len(words) - 4, 0) * (1.0 if sweep < 100 else 0.5)
-            self.label(v, words, mid, radius + extra + gap * (1.0 if sweep > 25 else 1.5))
+            # Further out along the bisector if a label is already there.
+            t = math.radians(mid)
+            offsets = []
+            for k in (1.0, 1.5, 2.0, 2.5, 3.0):
+                reach = radius + extra + k * gap * (1.0 if sweep > 25 else 1.5)
+                spread = reach + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
+                offsets.append((spread * math.cos(t), -reach * math.sin(t)))
+            self._items.append(("place", v, words, 14, tuple(offsets)))
         return self
 
     def right_angle(self, vertex: Where, start: float, end: float, size: float = 10.0) -> Figure:
@@ -235,15 +261,37 @@ class Figure:
         return self
 
     # -- output ----------------------------------------------------------------------------
+    def _text_box(self, item: tuple[Any, ...]) -> tuple[float, float, float, float]:
+        _, p, words, dx, dy, size, anchor, _ = item
+        x, y = self.px(p)
+        return label_box(x + dx, y + dy, words, size, anchor, "central")
+
+    def _place_labels(self) -> None:
+        """Turn each :meth:`place` label into text at its first clear position."""
+        boxes = [self._text_box(item) for item in self._items if item[0] == "text"]
+        for i, item in enumerate(self._items):
+            if item[0] != "place":
+                continue
+            _, p, words, size, offsets = item
+            choice = None
+            for dx, dy in offsets:
+                text = ("text", p, words, dx, dy, size, "middle", False)
+                box = self._text_box(text)
+                choice = choice or text
+                if not any(_clash(box, other) for other in boxes):
+                    choice = text
+                    break
+            assert choice is not None
+            self._items[i] = choice
+            boxes.append(self._text_box(choice))
+
     def _bounds(self) -> tuple[float, float, float, float]:
         """Pixel bounds of the shapes and of every label (estimated from its length)."""
         x0, y0, x1, y1 = self._box()
         (left, top), (right, bottom) = self.px((x0, y1)), self.px((x1, y0))
         for item in self._items:
             if item[0] == "text":
-                _, p, words, dx, dy, size, anchor, _ = item
-                x, y = self.px(p)
-                box = label_box(x + dx, y + dy, words, size, anchor, "central")
+                box = self._text_box(item)
                 left, top = min(left, box[0]), min(top, box[1])
                 right, bottom = max(right, box[2]), max(bottom, box[3])
             elif item[0] == "north":
@@ -255,6 +303,7 @@ class Figure:
             x0, y0, x1, y1 = self._box()
             self.scale = min(self.size / max(x1 - x0, 1e-9), 0.8 * self.size / max(y1 - y0, 1e-9))
         self._offset = (0.0, 0.0)
+        self._place_labels()
         left, top, right, bottom = self._bounds()
         left, top, right, bottom = left - 6, top - 6, right + 6, bottom + 6
         self._offset = (-left, 16 - top)
@@ -357,3 +406,7 @@ class Figure:
             out.text((x, top - 9), "N", size=13)
         else:
             raise ValueError(f"unknown figure item {kind!r}")
+
+
+def _clash(a: tuple[float, ...], b: tuple[float, ...], slack: float = 1.0) -> bool:
+    return min(a[2], b[2]) - max(a[0], b[0]) > slack and min(a[3], b[3]) - max(a[1], b[1]) > slack
