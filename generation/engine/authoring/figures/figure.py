@@ -152,11 +152,20 @@ class Figure:
         self._items.append(("text", self.at(p), words, dx, dy, size, anchor, italic))
         return self
 
-    def label(self, p: Where, words: str, towards: float, gap: float = 13.0) -> Figure:
-        """Text placed ``gap`` pixels from ``p`` in direction ``towards`` (degrees)."""
+    def label(
+        self, p: Where, words: str, towards: float, gap: float | Sequence[float] = 13.0
+    ) -> Figure:
+        """Text placed ``gap`` pixels from ``p`` in direction ``towards`` (degrees); several
+        gaps: the first at which it clears every other label."""
         t = math.radians(towards)
-        spread = gap + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
-        return self.text(p, words, dx=spread * math.cos(t), dy=-gap * math.sin(t))
+        offsets = []
+        for g in (gap,) if isinstance(gap, int | float) else gap:
+            spread = g + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
+            offsets.append((spread * math.cos(t), -g * math.sin(t)))
+        if len(offsets) == 1:
+            return self.text(p, words, dx=offsets[0][0], dy=offsets[0][1])
+        self._items.append(("place", self.at(p), words, 14, tuple(offsets)))
+        return self
 
     def place(
         self,

@@ -73,7 +73,7 @@ def _irregular_figure(angles: list[int], labels: list[str]) -> str:
         fig.angle(p, start, end, radius=16)
         if labels[i]:
             sweep = (end - start) % 360
-            fig.label(p, labels[i], start + sweep / 2, 46)
+            fig.label(p, labels[i], start + sweep / 2, (46, 60, 74, 88))
     return fig.svg()
 
 
