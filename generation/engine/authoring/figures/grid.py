@@ -51,9 +51,10 @@ def shape(
     pts = [(float(x), float(y)) for x, y in points]
     fig.polygon(pts)
     middle = centroid(pts)
-    fig.text(middle, label, size=13, italic=True)
+    fig._items.append(("place", middle, label, 13, ((0, 0), (0, -9), (0, 9), (-9, 0), (9, 0))))
     for name, p in zip(vertex_names, pts, strict=False):
-        fig.label(p, name, direction(middle, p), gap=11)
+        away = direction(middle, p)
+        fig.place(p, name, size=12, gap=11, prefer=[away + k for k in (0, 45, -45, 90, -90, 180)])
     return fig
 
 
