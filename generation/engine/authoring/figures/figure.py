@@ -173,16 +173,17 @@ class Figure:
         words: str,
         *,
         size: int = 14,
-        gap: float = 12.0,
+        gap: float | Sequence[float] = 12.0,
         prefer: Sequence[float] = (135, 45, 225, 315, 90, 270, 180, 0),
     ) -> Figure:
         """A label beside ``p`` in the first of the ``prefer`` directions (degrees) where it
         clears every other label; placed when the figure is drawn, once the scale is known."""
         offsets = []
-        for degrees in prefer:
-            t = math.radians(degrees)
-            reach = gap + 0.3 * size * len(words) * abs(math.cos(t))
-            offsets.append((reach * math.cos(t), -gap * math.sin(t)))
+        for g in (gap,) if isinstance(gap, int | float) else gap:
+            for degrees in prefer:
+                t = math.radians(degrees)
+                reach = g + 0.3 * size * len(words) * abs(math.cos(t))
+                offsets.append((reach * math.cos(t), -g * math.sin(t)))
         self._items.append(("place", self.at(p), words, size, tuple(offsets)))
         return self
 
