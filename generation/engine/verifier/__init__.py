@@ -21,6 +21,7 @@ Check names (one check per item per part):
 - ``marks.total``, ``marks.line_total``, ``marks.depends_on``, ``marks.dep``, ``marks.value``,
   ``marks.answer_line`` — the mark scheme.
 - ``command_word``, ``calculator_policy``, ``syllabus_codes``.
+- ``figure.labels`` — no label in the figure overlaps another (:mod:`.figures`).
 - ``marking.full_marks``, ``marking.wrong_answer_is_wrong``, ``marking.wrong_answer_marks`` —
   self-tests with :mod:`generation.engine.marking`.
 
@@ -38,6 +39,7 @@ from pydantic import BaseModel
 
 from generation.engine.verifier.answers import AnswerChecks
 from generation.engine.verifier.commands import CommandChecks
+from generation.engine.verifier.figures import FigureChecks
 from generation.engine.verifier.marks import MarkChecks
 from generation.engine.verifier.question import QuestionChecks
 from generation.engine.verifier.self_test import SelfTestChecks
@@ -53,7 +55,13 @@ def verify(question: Question | BaseModel | Mapping[str, Any]) -> VerificationRe
 
 
 class _Verifier(
-    QuestionChecks, AnswerChecks, SolutionChecks, MarkChecks, CommandChecks, SelfTestChecks
+    QuestionChecks,
+    AnswerChecks,
+    SolutionChecks,
+    MarkChecks,
+    CommandChecks,
+    SelfTestChecks,
+    FigureChecks,
 ):
     def run(self) -> VerificationReport:
         steps: list[tuple[str, Callable[[], None], Any]] = [
@@ -64,6 +72,7 @@ class _Verifier(
             ("marks.total", self.total, None),
             ("calculator_policy", self.calculator_policy, None),
             ("syllabus_codes", self.syllabus_codes, None),
+            ("figure.labels", self.figure, None),
         ]
         for part in self.parts:
             label = part.get("label", "")

@@ -6,6 +6,7 @@ import random
 
 import sympy
 
+from generation.engine.authoring.figures import grid
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.templates.coordinate.common import (
@@ -15,7 +16,6 @@ from generation.engine.templates.coordinate.common import (
     frac_plain,
     point_latex,
 )
-from generation.engine.templates.geometry.diagram import grid
 from questions.schemas import CalculatorPolicy, Tier
 
 
@@ -82,8 +82,8 @@ class Gradient(Template):
         fig = grid((0, 8), (0, 8), title="A straight line on a grid", unit=24)
         fig.line(*_clip(p, m, 0, 8))
         fig.cross(p).cross(r)
-        fig.text(p, "P", dx=-10, dy=-10, size=15).text(r, "Q", dx=10, dy=-10, size=15)
-        fig.text(_clip(p, m, 0, 8)[1], "L", dx=-12 if m > 0 else 12, dy=8, size=15)
+        fig.place(p, "P", size=15).place(r, "Q", size=15, prefer=(45, 135, 315, 225))
+        fig.place(_clip(p, m, 0, 8)[1], "L", size=15, prefer=(200, 340, 160, 20))
         q.diagram_svg = fig.svg()
         q.stem = "The diagram shows a straight line $L$ passing through the points $P$ and $Q$."
         part = q.part("", "Work out the gradient of line $L$.", marks=2, command="Work out")

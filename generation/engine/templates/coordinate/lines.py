@@ -7,6 +7,7 @@ import random
 
 import sympy
 
+from generation.engine.authoring.figures import grid
 from generation.engine.base import Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.templates.coordinate.common import (
@@ -19,7 +20,6 @@ from generation.engine.templates.coordinate.common import (
     line_value,
     point_latex,
 )
-from generation.engine.templates.geometry.diagram import grid
 from questions.schemas import CalculatorPolicy, Tier
 
 R = sympy.Rational
@@ -202,7 +202,7 @@ class LineEquation(Template):
         q.param("c", int(c))
         fig = grid((-4, 4), (-4, 8), title="A straight line drawn on a grid", unit=22)
         fig.line((lo, float(m * lo + c)), (hi, float(m * hi + c)))
-        fig.text((hi, float(m * hi + c)), "L", dx=10, dy=6, size=15)
+        fig.place((hi, float(m * hi + c)), "L", size=15, prefer=(340, 20, 300, 60))
         q.diagram_svg = fig.svg()
         q.stem = "The diagram shows a straight line $L$."
         part = q.part(

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import random
 
+from generation.engine.authoring.figures import grid
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.coordinate.common import declare_point, point_latex, point_plain
-from generation.engine.templates.geometry.diagram import grid
 from questions.schemas import CalculatorPolicy, Tier
 
 P = tuple[int, int]
@@ -73,7 +73,7 @@ class ParallelogramVertex(Template):
         fig.line(a, b).line(b, c)
         for n, p in names.items():
             fig.cross(p)
-            fig.text(p, n, dx=-10 if p == a else 10, dy=-10, size=15)
+            fig.place(p, n, size=15, prefer=(135, 45, 225, 315) if p == a else (45, 135, 315, 225))
         q.diagram_svg = fig.svg()
         q.stem = "The diagram shows three points $A$, $B$ and $C$ on a grid."
 

@@ -8,6 +8,7 @@ import random
 
 import sympy
 
+from generation.engine.authoring.figures import Figure, polar
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.formatting import plain
@@ -19,7 +20,6 @@ from generation.engine.templates.geometry.common import (
     reason_part,
     text_latex,
 )
-from generation.engine.templates.geometry.diagram import Figure, polar
 from questions.schemas import CalculatorPolicy, Tier
 
 # Sector k at a crossing lies between directions (k*180 + {0, phi}) ... see _sector_range.

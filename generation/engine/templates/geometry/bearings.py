@@ -6,10 +6,10 @@ from __future__ import annotations
 import math
 import random
 
+from generation.engine.authoring.figures import Figure, bearing_point, direction
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.geometry.common import DEGREES, deg
-from generation.engine.templates.geometry.diagram import Figure, bearing_point, direction
 from questions.schemas import CalculatorPolicy, Tier
 
 # Answers are three-figure bearings from 100° to 359°, so that the number a candidate writes
@@ -27,7 +27,7 @@ def _north_figure(
     for a, b in segments:
         fig.line(points[a], points[b])
     for name in north_at:
-        fig.north(points[name])
+        fig.north(points[name], length=72)
     centre = (
         sum(p[0] for p in points.values()) / len(points),
         sum(p[1] for p in points.values()) / len(points),

@@ -8,6 +8,7 @@ import random
 
 import sympy
 
+from generation.engine.authoring.figures import Figure, direction
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import display, number
@@ -19,7 +20,6 @@ from generation.engine.templates.geometry.circles import (
     on_circle,
 )
 from generation.engine.templates.geometry.common import deg, reason_part
-from generation.engine.templates.geometry.diagram import Figure, direction
 from questions.schemas import Accuracy, CalculatorPolicy, CommandWord, Tier
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import random
 
+from generation.engine.authoring.figures import Figure, direction, polar
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.geometry.circles import (
@@ -17,7 +18,6 @@ from generation.engine.templates.geometry.circles import (
     sentence,
 )
 from generation.engine.templates.geometry.common import DEGREES, deg, reason_part
-from generation.engine.templates.geometry.diagram import Figure, direction, polar
 from questions.schemas import CalculatorPolicy, Tier
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import math
 import random
 
+from generation.engine.authoring.figures import Figure, direction, polar
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.geometry.common import DEGREES, deg, reason_part, text_latex
-from generation.engine.templates.geometry.diagram import Figure, direction, polar
 from questions.schemas import CalculatorPolicy, CommandWord, Tier
 
 CENTRE = (0.0, 0.0)

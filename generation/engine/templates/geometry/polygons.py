@@ -8,11 +8,11 @@ import random
 
 import sympy
 
+from generation.engine.authoring.figures import Figure, direction, polar
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import plain
 from generation.engine.templates.geometry.common import DEGREES, deg, text_latex
-from generation.engine.templates.geometry.diagram import Figure, direction, polar
 from questions.schemas import CalculatorPolicy, Tier
 
 NAMES = {5: "pentagon", 6: "hexagon", 7: "heptagon", 8: "octagon", 9: "nonagon", 10: "decagon"}
@@ -73,7 +73,7 @@ def _irregular_figure(angles: list[int], labels: list[str]) -> str:
         fig.angle(p, start, end, radius=16)
         if labels[i]:
             sweep = (end - start) % 360
-            fig.label(p, labels[i], start + sweep / 2, 46)
+            fig.label(p, labels[i], start + sweep / 2, (46, 60, 74, 88))
     return fig.svg()
 
 

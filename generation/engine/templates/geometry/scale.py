@@ -8,11 +8,11 @@ import random
 
 import sympy
 
+from generation.engine.authoring.figures import Figure
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number, plain
 from generation.engine.templates.geometry.common import DEGREES, deg, text_latex
-from generation.engine.templates.geometry.diagram import Figure
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 R = sympy.Rational

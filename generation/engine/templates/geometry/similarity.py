@@ -8,10 +8,10 @@ import random
 
 import sympy
 
+from generation.engine.authoring.figures import Figure, centroid
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.formatting import display, number
-from generation.engine.templates.geometry.diagram import Figure, centroid
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 R = sympy.Rational

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import random
 
+from generation.engine.authoring.figures import Figure, polar
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.geometry.common import text_latex
-from generation.engine.templates.geometry.diagram import Figure, polar
 from generation.engine.templates.geometry.polygons import NAMES
 from questions.schemas import CalculatorPolicy, Tier
 

@@ -7,6 +7,7 @@ import random
 
 import sympy
 
+from generation.engine.authoring.figures import Figure
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import plain
@@ -18,7 +19,6 @@ from generation.engine.templates.geometry.common import (
     reason_part,
     text_latex,
 )
-from generation.engine.templates.geometry.diagram import Figure
 from questions.schemas import CalculatorPolicy, Tier
 
 

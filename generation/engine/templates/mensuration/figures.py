@@ -11,6 +11,9 @@ import math
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from generation.engine.authoring.figures.svg import Label, label_box
+from generation.engine.verifier.figures import overlaps
+
 Point = tuple[float, float]
 
 _STROKE = 'stroke="black" stroke-width="1.5"'
@@ -177,6 +180,7 @@ class Figure:
     def svg(self) -> str:
         t, height = self._transform()
         centroid = self._centroid()
+        self._boxes: list[tuple[float, float, float, float]] = []
         out = [
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {height}" '
             f'width="{self.width}" height="{height}" role="img" aria-label="{escape(self.title)}" '
@@ -297,8 +301,14 @@ class Figure:
             return arc + self._text(text, vx + bx_ * shift, vy + by_ * shift)
         raise ValueError(kind)
 
-    @staticmethod
-    def _text(text: str, x: float, y: float) -> str:
+    def _text(self, text: str, x: float, y: float) -> str:
+        # Stepped up or down (then sideways) until it clears the labels already drawn.
+        for dx, dy in ((0, 0), (0, -13), (0, 13), (-12, 0), (12, 0), (0, -26), (0, 26)):
+            box = label_box(x + dx, y + dy, text, 13, "middle", "central")
+            if not overlaps([Label("", box), *(Label("", b) for b in self._boxes)]):
+                x, y = x + dx, y + dy
+                break
+        self._boxes.append(label_box(x, y, text, 13, "middle", "central"))
         return (
             f'<text x="{_num(x)}" y="{_num(y)}" text-anchor="middle" '
             f'dominant-baseline="central">{escape(text)}</text>'

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 import random
 from typing import Any
 
 from sympy import Rational
 
+from generation.engine.authoring.figures import Figure, polar
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
@@ -58,41 +58,24 @@ _PIES = [
     ),
 ]
 
-_COLOURS = ("#9ecae1", "#fdae6b", "#a1d99b", "#bcbddc", "#fdd0a2", "#c7e9c0")
-
 
 def pie_svg(labels: list[str], angles: list[Any]) -> str:
-    """A pie chart with labelled sectors (angles in degrees, drawn clockwise from the top)."""
-    cx, cy = 190, 130
-    r = 100
-    out = [
-        '<svg xmlns="http://www.w3.org/2000/svg" width="380" height="260" '
-        'viewBox="0 0 380 260" role="img" aria-label="Pie chart">'
-    ]
+    """A pie chart drawn accurately (its angles can be measured), sectors clockwise from the
+    top, each labelled outside the circle where the label clears its neighbours'."""
+    fig = Figure("Pie chart", scale=100).note("").circle((0, 0), 1)
     start = 0.0
-    for i, (label, angle) in enumerate(zip(labels, angles, strict=True)):
-        a = float(angle)
-        end = start + a
-        x1 = cx + r * math.sin(math.radians(start))
-        y1 = cy - r * math.cos(math.radians(start))
-        x2 = cx + r * math.sin(math.radians(end))
-        y2 = cy - r * math.cos(math.radians(end))
-        large = 1 if a > 180 else 0
-        out.append(
-            f'<path d="M {cx} {cy} L {x1:.2f} {y1:.2f} A {r} {r} 0 {large} 1 {x2:.2f} {y2:.2f} Z" '
-            f'fill="{_COLOURS[i % len(_COLOURS)]}" stroke="#000000" stroke-width="1"/>'
-        )
-        mid = math.radians(start + a / 2)
-        lx = cx + (r + 14) * math.sin(mid)
-        ly = cy - (r + 14) * math.cos(mid)
-        anchor = "start" if math.sin(mid) > 0.1 else ("end" if math.sin(mid) < -0.1 else "middle")
-        out.append(
-            f'<text x="{lx:.1f}" y="{ly + 4:.1f}" font-family="sans-serif" font-size="12" '
-            f'text-anchor="{anchor}">{label}</text>'
-        )
-        start = end
-    out.append("</svg>")
-    return "".join(out)
+    for angle in angles:
+        fig.line((0, 0), polar((0, 0), 1, 90 - start), thin=True)
+        start += float(angle)
+    start = 0.0
+    for label, angle in zip(labels, angles, strict=True):
+        mid = 90 - (start + float(angle) / 2)
+        fig.place(
+            polar((0, 0), 1, mid), label, size=12, gap=(12, 26),
+            prefer=[mid + k for k in (0, 15, -15, 30, -30, 45, -45)],
+        )  # fmt: skip
+        start += float(angle)
+    return fig.svg()
 
 
 @register

@@ -9,6 +9,7 @@ from typing import Any
 import sympy
 
 from generation.engine.authoring import wrong
+from generation.engine.authoring.figures import shapes_grid
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.transformations._grid import (
@@ -17,7 +18,6 @@ from generation.engine.templates.transformations._grid import (
     coords,
     enlarge,
     factor_latex,
-    grid_svg,
     inside,
     line_latex,
     line_machine,
@@ -145,7 +145,7 @@ class DescribeTransformation(Template):
             f"The diagram shows triangles {', '.join(f'${n}$' for n, _ in shapes[:-1])} and "
             f"${shapes[-1][0]}$ on a coordinate grid: {listed}."
         )
-        q.diagram_svg = grid_svg(shapes)
+        q.diagram_svg = shapes_grid(shapes).svg()
         for i, (m, name) in enumerate(zip(maps, names, strict=True)):
             q.param(f"map{i}", m.kind)
             self._describe(q, "ab"[i], m, name, tri)

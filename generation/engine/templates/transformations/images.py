@@ -9,6 +9,7 @@ from typing import Any
 import sympy
 
 from generation.engine.authoring import wrong
+from generation.engine.authoring.figures import shapes_grid
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.templates.transformations._grid import (
@@ -17,7 +18,6 @@ from generation.engine.templates.transformations._grid import (
     coords,
     enlarge,
     factor_latex,
-    grid_svg,
     inside,
     line_latex,
     minus,
@@ -149,9 +149,9 @@ class ImageOfTriangle(Template):
             f"Triangle $T$ has vertices $A{coords(tri[0])}$, $B{coords(tri[1])}$ and "
             f"$C{coords(tri[2])}$, as shown on the grid."
         )
-        q.diagram_svg = grid_svg(
+        q.diagram_svg = shapes_grid(
             [("T", tri)], vertex_names=names, extent=[p for image in images for p in image]
-        )
+        ).svg()
         for i, op in enumerate(ops):
             label = "abc"[i]
             q.param(f"op{label}", op.kind)

@@ -1,0 +1,30 @@
+"""One figures toolkit: an SVG element writer (:mod:`.svg`), a :class:`Figure` with named points
+and a fixed-scale or fit-to-box transform (:mod:`.figure`), the 0580 coordinate grid
+(:mod:`.grid`) and solids with hidden edges dashed (:mod:`.solids`)."""
+
+from generation.engine.authoring.figures.figure import (
+    Figure,
+    bearing_point,
+    centroid,
+    direction,
+    polar,
+)
+from generation.engine.authoring.figures.grid import grid, shape, shapes_grid
+from generation.engine.authoring.figures.svg import MINUS, NOT_TO_SCALE, Label, Svg, label_text, num
+
+__all__ = [
+    "MINUS",
+    "NOT_TO_SCALE",
+    "Figure",
+    "Label",
+    "Svg",
+    "bearing_point",
+    "centroid",
+    "direction",
+    "grid",
+    "label_text",
+    "num",
+    "polar",
+    "shape",
+    "shapes_grid",
+]

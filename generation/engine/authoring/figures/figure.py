@@ -1,0 +1,422 @@
+"""A figure in model units (y up) with named points, drawn through one transform.
+
+The transform is fixed-scale (``scale`` pixels or ``mm_per_unit`` millimetres per unit: a
+figure a student measures from) or fit-to-box (``size`` pixels across). Labels are placed in
+pixels so they keep their distance from the lines they name. Directions are in degrees
+anticlockwise from the positive x-axis.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from generation.engine.authoring.figures.svg import (
+    GRID_INK,
+    NOT_TO_SCALE,
+    PX_PER_MM,
+    Point,
+    Svg,
+    label_box,
+    num,
+)
+
+Where = str | Point
+
+
+def polar(centre: Point, radius: float, degrees: float) -> Point:
+    """The point at ``radius`` from ``centre`` in direction ``degrees``."""
+    t = math.radians(degrees)
+    return (centre[0] + radius * math.cos(t), centre[1] + radius * math.sin(t))
+
+
+def direction(a: Point, b: Point) -> float:
+    """The direction of b from a, in degrees anticlockwise from the x-axis."""
+    return math.degrees(math.atan2(b[1] - a[1], b[0] - a[0])) % 360
+
+
+def bearing_point(a: Point, bearing: float, distance: float) -> Point:
+    """The point ``distance`` from ``a`` on a three-figure bearing (clockwise from north)."""
+    return polar(a, distance, 90 - bearing)
+
+
+def centroid(points: Iterable[Point]) -> Point:
+    pts = list(points)
+    return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+
+
+class Figure:
+    """A drawing in model units. ``scale``: pixels per unit; ``mm_per_unit``: millimetres per
+    unit, exact when printed (no NOT TO SCALE note); ``size``: fit into about this many pixels
+    across. ``pad`` is the margin in pixels."""
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        scale: float = 1.0,
+        pad: float = 30.0,
+        size: float | None = None,
+        mm_per_unit: float | None = None,
+    ) -> None:
+        self.title = title
+        self.mm_per_unit = mm_per_unit
+        self.scale = mm_per_unit * PX_PER_MM if mm_per_unit else scale
+        self.pad = pad
+        self.size = size
+        self.points: dict[str, Point] = {}
+        self._items: list[tuple[Any, ...]] = []
+        self._extent: list[Point] = []
+        self._note = "" if mm_per_unit else NOT_TO_SCALE
+        self._offset: Point = (0.0, 0.0)
+
+    # -- points ----------------------------------------------------------------------------
+    def point(self, name: str, x: float, y: float) -> Figure:
+        """Name a point; every method takes a name or a coordinate pair."""
+        self.points[name] = (float(x), float(y))
+        self._fit(self.points[name])
+        return self
+
+    def at(self, p: Where) -> Point:
+        return self.points[p] if isinstance(p, str) else (float(p[0]), float(p[1]))
+
+    # -- model to pixels -------------------------------------------------------------------
+    def _box(self) -> tuple[float, float, float, float]:
+        xs = [p[0] for p in self._extent] or [0.0]
+        ys = [p[1] for p in self._extent] or [0.0]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    def px(self, p: Where) -> Point:
+        """A model point in the figure's pixels."""
+        x, y = self.at(p)
+        x0, _, _, y1 = self._box()
+        return (
+            self._offset[0] + self.pad + (x - x0) * self.scale,
+            self._offset[1] + self.pad + 16 + (y1 - y) * self.scale,
+        )
+
+    def _fit(self, *points: Point) -> None:
+        self._extent.extend((float(p[0]), float(p[1])) for p in points)
+
+    # -- shapes ----------------------------------------------------------------------------
+    def line(self, a: Where, b: Where, *, dashed: bool = False, thin: bool = False) -> Figure:
+        self._items.append(("line", self.at(a), self.at(b), dashed, thin))
+        self._fit(self.at(a), self.at(b))
+        return self
+
+    segment = line
+
+    def polygon(self, points: Sequence[Where], *, fill: bool = False) -> Figure:
+        pts = tuple(self.at(p) for p in points)
+        self._items.append(("polygon", pts, fill))
+        self._fit(*pts)
+        return self
+
+    def circle(self, centre: Where, radius: float) -> Figure:
+        c = self.at(centre)
+        self._items.append(("circle", c, radius))
+        self._fit((c[0] - radius, c[1] - radius), (c[0] + radius, c[1] + radius))
+        return self
+
+    def ellipse(self, centre: Where, rx: float, ry: float, *, back_dashed: bool = True) -> Figure:
+        """A circle seen at an angle: the front half solid, the back half dashed (hidden)."""
+        c = self.at(centre)
+        self._items.append(("ellipse", c, rx, ry, back_dashed))
+        self._fit((c[0] - rx, c[1] - ry), (c[0] + rx, c[1] + ry))
+        return self
+
+    def dot(self, p: Where) -> Figure:
+        self._items.append(("dot", self.at(p)))
+        self._fit(self.at(p))
+        return self
+
+    def cross(self, p: Where) -> Figure:
+        """A plotted point, drawn as a small cross."""
+        self._items.append(("cross", self.at(p)))
+        self._fit(self.at(p))
+        return self
+
+    def text(
+        self,
+        p: Where,
+        words: str,
+        *,
+        dx: float = 0,
+        dy: float = 0,
+        size: int = 14,
+        anchor: str = "middle",
+        italic: bool = False,
+    ) -> Figure:
+        """Text centred at a model point, shifted by (dx, dy) pixels (dy downwards)."""
+        self._items.append(("text", self.at(p), words, dx, dy, size, anchor, italic))
+        return self
+
+    def label(
+        self, p: Where, words: str, towards: float, gap: float | Sequence[float] = 13.0
+    ) -> Figure:
+        """Text placed ``gap`` pixels from ``p`` in direction ``towards`` (degrees); several
+        gaps: the first at which it clears every other label."""
+        t = math.radians(towards)
+        offsets = []
+        for g in (gap,) if isinstance(gap, int | float) else gap:
+            spread = g + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
+            offsets.append((spread * math.cos(t), -g * math.sin(t)))
+        if len(offsets) == 1:
+            return self.text(p, words, dx=offsets[0][0], dy=offsets[0][1])
+        self._items.append(("place", self.at(p), words, 14, tuple(offsets)))
+        return self
+
+    def place(
+        self,
+        p: Where,
+        words: str,
+        *,
+        size: int = 14,
+        gap: float | Sequence[float] = 12.0,
+        prefer: Sequence[float] = (135, 45, 225, 315, 90, 270, 180, 0),
+    ) -> Figure:
+        """A label beside ``p`` in the first of the ``prefer`` directions (degrees) where it
+        clears every other label; placed when the figure is drawn, once the scale is known."""
+        offsets = []
+        for g in (gap,) if isinstance(gap, int | float) else gap:
+            for degrees in prefer:
+                t = math.radians(degrees)
+                reach = g + 0.3 * size * len(words) * abs(math.cos(t))
+                offsets.append((reach * math.cos(t), -g * math.sin(t)))
+        self._items.append(("place", self.at(p), words, size, tuple(offsets)))
+        return self
+
+    def label_away(self, p: Where, words: str, centre: Where, gap: float = 13.0) -> Figure:
+        """Label a point on the side away from ``centre`` (a shape's centroid, say)."""
+        return self.label(p, words, direction(self.at(centre), self.at(p)), gap)
+
+    def names(self, *names: str) -> Figure:
+        """Label named points with their names, each away from the centroid of them all."""
+        middle = centroid(self.points[n] for n in names)
+        for n in names:
+            self.label_away(n, n, middle)
+        return self
+
+    def side(
+        self, a: Where, b: Where, words: str, *, away_from: Where, gap: float = 10.0
+    ) -> Figure:
+        """Label the side ab at its midpoint, on the side away from ``away_from``."""
+        pa, pb = self.at(a), self.at(b)
+        mid = ((pa[0] + pb[0]) / 2, (pa[1] + pb[1]) / 2)
+        normal = direction(pa, pb) + 90
+        inside = self.at(away_from)
+        if math.cos(math.radians(normal - direction(mid, inside))) > 0:
+            normal += 180
+        return self.label(mid, words, normal, gap + 4)
+
+    def angle(
+        self,
+        vertex: Where,
+        start: float,
+        end: float,
+        words: str = "",
+        *,
+        radius: float = 20.0,
+        gap: float = 16.0,
+    ) -> Figure:
+        """An arc marking the angle from direction ``start`` anticlockwise to ``end``, with
+        ``words`` just outside it on the bisector."""
+        v = self.at(vertex)
+        self._items.append(("arc", v, start, end, radius))
+        if words:
+            sweep = (end - start) % 360
+            mid = start + sweep / 2
+            # Long labels (an expression) sit further out so they clear the arms of a narrow angle.
+            extra = 2.5 * max(len(words) - 4, 0) * (1.0 if sweep < 100 else 0.5)
+            # Further out along the bisector if a label is already there.
+            t = math.radians(mid)
+            offsets = []
+            for k in (1.0, 1.5, 2.0, 2.5, 3.0):
+                reach = radius + extra + k * gap * (1.0 if sweep > 25 else 1.5)
+                spread = reach + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
+                offsets.append((spread * math.cos(t), -reach * math.sin(t)))
+            self._items.append(("place", v, words, 14, tuple(offsets)))
+        return self
+
+    def right_angle(self, vertex: Where, start: float, end: float, size: float = 10.0) -> Figure:
+        """The small square marking a right angle between two directions."""
+        self._items.append(("square", self.at(vertex), start, end, size))
+        return self
+
+    def arrows(self, a: Where, b: Where, count: int = 1) -> Figure:
+        """Arrowheads at the middle of ab showing which lines are parallel."""
+        self._items.append(("arrows", self.at(a), self.at(b), count))
+        return self
+
+    def ticks(self, a: Where, b: Where, count: int = 1) -> Figure:
+        """Dashes across the middle of ab showing equal lengths."""
+        self._items.append(("ticks", self.at(a), self.at(b), count))
+        return self
+
+    def north(self, p: Where, length: float = 38.0) -> Figure:
+        """A north line: an arrow of ``length`` pixels straight up from p, labelled N."""
+        self._items.append(("north", self.at(p), length))
+        self._fit(self.at(p))
+        return self
+
+    def gridline(self, a: Where, b: Where) -> Figure:
+        self._items.append(("gridline", self.at(a), self.at(b)))
+        self._fit(self.at(a), self.at(b))
+        return self
+
+    def note(self, words: str) -> Figure:
+        """Replace the NOT TO SCALE note (an empty string removes it)."""
+        self._note = words
+        return self
+
+    # -- output ----------------------------------------------------------------------------
+    def _text_box(self, item: tuple[Any, ...]) -> tuple[float, float, float, float]:
+        _, p, words, dx, dy, size, anchor, _ = item
+        x, y = self.px(p)
+        return label_box(x + dx, y + dy, words, size, anchor, "central")
+
+    def _place_labels(self) -> None:
+        """Turn each :meth:`place` label into text at its first clear position."""
+        boxes = [self._text_box(item) for item in self._items if item[0] == "text"]
+        for i, item in enumerate(self._items):
+            if item[0] != "place":
+                continue
+            _, p, words, size, offsets = item
+            choice = None
+            for dx, dy in offsets:
+                text = ("text", p, words, dx, dy, size, "middle", False)
+                box = self._text_box(text)
+                choice = choice or text
+                if not any(_clash(box, other) for other in boxes):
+                    choice = text
+                    break
+            assert choice is not None
+            self._items[i] = choice
+            boxes.append(self._text_box(choice))
+
+    def _bounds(self) -> tuple[float, float, float, float]:
+        """Pixel bounds of the shapes and of every label (estimated from its length)."""
+        x0, y0, x1, y1 = self._box()
+        (left, top), (right, bottom) = self.px((x0, y1)), self.px((x1, y0))
+        for item in self._items:
+            if item[0] == "text":
+                box = self._text_box(item)
+                left, top = min(left, box[0]), min(top, box[1])
+                right, bottom = max(right, box[2]), max(bottom, box[3])
+            elif item[0] == "north":
+                top = min(top, self.px(item[1])[1] - item[2] - 18)
+        return left, top, right, bottom
+
+    def svg(self) -> str:
+        if self.size is not None:
+            x0, y0, x1, y1 = self._box()
+            self.scale = min(self.size / max(x1 - x0, 1e-9), 0.8 * self.size / max(y1 - y0, 1e-9))
+        self._offset = (0.0, 0.0)
+        self._place_labels()
+        left, top, right, bottom = self._bounds()
+        left, top, right, bottom = left - 6, top - 6, right + 6, bottom + 6
+        self._offset = (-left, 16 - top)
+        width = max(right - left, 160.0)
+        height = bottom - top + 16
+        out = Svg()
+        for item in self._items:
+            self._render(out, item)
+        return out.document(
+            width, height, self.title, note=self._note, mm=self.mm_per_unit is not None
+        )
+
+    def _render(self, out: Svg, item: tuple[Any, ...]) -> None:  # noqa: C901, PLR0912 - one branch per kind
+        kind = item[0]
+        if kind == "gridline":
+            out.line(self.px(item[1]), self.px(item[2]), width=0.6, colour=GRID_INK)
+        elif kind == "line":
+            _, a, b, dashed, thin = item
+            out.line(self.px(a), self.px(b), width=1 if thin else 1.5, dashed=dashed)
+        elif kind == "polygon":
+            out.polygon([self.px(p) for p in item[1]], fill="#d9d9d9" if item[2] else "none")
+        elif kind == "circle":
+            out.circle(self.px(item[1]), item[2] * self.scale)
+        elif kind == "ellipse":
+            _, c, rx, ry, back_dashed = item
+            x, y = self.px(c)
+            rxp, ryp = rx * self.scale, ry * self.scale
+            left, right, radii = (
+                f"{num(x - rxp)} {num(y)}",
+                f"{num(x + rxp)} {num(y)}",
+                (f"{num(rxp)} {num(ryp)}"),
+            )
+            out.path(f"M {left} A {radii} 0 0 0 {right}")
+            out.path(f"M {left} A {radii} 0 0 1 {right}", dashed=back_dashed)
+        elif kind == "dot":
+            out.circle(self.px(item[1]), 2.5, fill="black")
+        elif kind == "cross":
+            cx, cy = self.px(item[1])
+            s = 4.5
+            out.path(
+                f"M {num(cx - s)} {num(cy - s)} L {num(cx + s)} {num(cy + s)} "
+                f"M {num(cx - s)} {num(cy + s)} L {num(cx + s)} {num(cy - s)}"
+            )
+        elif kind == "text":
+            _, p, words, dx, dy, size, anchor, italic = item
+            x, y = self.px(p)
+            out.text((x + dx, y + dy), words, size=size, anchor=anchor, italic=italic)
+        elif kind == "arc":
+            _, v, start, end, r = item
+            vx, vy = self.px(v)
+            sweep = (end - start) % 360
+            sx, sy = vx + r * math.cos(math.radians(start)), vy - r * math.sin(math.radians(start))
+            ex, ey = vx + r * math.cos(math.radians(end)), vy - r * math.sin(math.radians(end))
+            large = 1 if sweep > 180 else 0
+            out.path(
+                f"M {num(sx)} {num(sy)} A {num(r)} {num(r)} 0 {large} 0 {num(ex)} {num(ey)}",
+                width=1,
+            )
+        elif kind == "square":
+            _, v, start, end, s = item
+            vx, vy = self.px(v)
+            u = (math.cos(math.radians(start)), -math.sin(math.radians(start)))
+            w = (math.cos(math.radians(end)), -math.sin(math.radians(end)))
+            out.polyline(
+                [
+                    (vx + u[0] * s, vy + u[1] * s),
+                    (vx + (u[0] + w[0]) * s, vy + (u[1] + w[1]) * s),
+                    (vx + w[0] * s, vy + w[1] * s),
+                ]
+            )
+        elif kind in ("arrows", "ticks"):
+            _, a, b, count = item
+            (ax, ay), (bx, by) = self.px(a), self.px(b)
+            length = math.hypot(bx - ax, by - ay) or 1.0
+            ux, uy = (bx - ax) / length, (by - ay) / length
+            mx, my = (ax + bx) / 2, (ay + by) / 2
+            parts = []
+            for i in range(count):
+                off = (i - (count - 1) / 2) * 6
+                px, py = mx + ux * off, my + uy * off
+                if kind == "arrows":
+                    parts.append(
+                        f"M {num(px - ux * 6 - uy * 5)} {num(py - uy * 6 + ux * 5)} "
+                        f"L {num(px)} {num(py)} L {num(px - ux * 6 + uy * 5)} {num(py - uy * 6 - ux * 5)}"
+                    )
+                else:
+                    parts.append(
+                        f"M {num(px - uy * 5)} {num(py + ux * 5)} L {num(px + uy * 5)} {num(py - ux * 5)}"
+                    )
+            out.path(" ".join(parts))
+        elif kind == "north":
+            _, p, length = item
+            x, y = self.px(p)
+            top = y - length
+            out.path(
+                f"M {num(x)} {num(y)} L {num(x)} {num(top)} M {num(x - 4)} {num(top + 8)} "
+                f"L {num(x)} {num(top)} L {num(x + 4)} {num(top + 8)}",
+                width=1,
+            )
+            out.text((x, top - 9), "N", size=13)
+        else:
+            raise ValueError(f"unknown figure item {kind!r}")
+
+
+def _clash(a: tuple[float, ...], b: tuple[float, ...], slack: float = 1.0) -> bool:
+    return min(a[2], b[2]) - max(a[0], b[0]) > slack and min(a[3], b[3]) - max(a[1], b[1]) > slack
