@@ -174,6 +174,7 @@ class PowersAndRoots(Template):
                 Misconception(
                     "did not take the square root at the end",
                     total,
+                    ("p**2 + s**2",),
                     accuracy=Accuracy.EXACT,
                     fractions=False,
                 ),
