@@ -287,6 +287,8 @@ class QuestionBuilder:
             if is_correct(values, answers, finals) or self._coincides(wrong, finals):
                 continue
             marks = mark(data, values, wrong.part, finals, list(wrong.working))
+            if marks >= part.get("marks", 0):
+                continue  # full marks: the marker cannot tell this answer from a right one
             kept.append(wrong.model_copy(update={"marks_awarded": marks}))
         self.wrongs = kept
         self.engine_marked = set()
