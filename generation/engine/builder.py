@@ -7,12 +7,19 @@ at their M mark, and ``build()`` validates the whole question through the schema
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import sympy
 
 from generation.engine import formatting
-from generation.engine.expressions import evaluate, machine
+from generation.engine.expressions import (
+    ExpressionError,
+    equivalent,
+    evaluate,
+    machine,
+    parse_plain,
+)
 from generation.engine.marking import (
     Values,
     as_data,
@@ -277,12 +284,51 @@ class QuestionBuilder:
             part = next(p for p in items(data, "parts") if p.get("label", "") == wrong.part)
             answers = items(part, "answers")
             finals = split_final_answers(wrong.plain, len(answers))
-            if is_correct(values, answers, finals):
+            if is_correct(values, answers, finals) or self._coincides(wrong, finals):
                 continue
             marks = mark(data, values, wrong.part, finals, list(wrong.working))
+            if marks >= part.get("marks", 0):
+                continue  # full marks: the marker cannot tell this answer from a right one
             kept.append(wrong.model_copy(update={"marks_awarded": marks}))
         self.wrongs = kept
         self.engine_marked = set()
+
+    def _coincides(self, wrong: WrongAnswer, finals: list[str]) -> bool:
+        """Whether a one-value wrong answer lands by chance on a value a mark line of its part
+        credits (exactly, or rounded as the part's answers are) without its working showing
+        that value: the marks it would earn would then credit working it does not have, so it
+        is not listed. A candidate who stops at a credited value (the working shows it) is."""
+        if len(finals) != 1:
+            return False
+        try:
+            candidate = parse_plain(finals[0])
+        except ExpressionError:
+            return False
+        shown = [self._number(w) for w in wrong.working]
+        part = next(p for p in self.parts if p.label == wrong.part)
+        accuracies = {a.accuracy for a in part.answers if a.accuracy != Accuracy.EXACT}
+        for line in self.lines:
+            value = self._number(line.value) if line.part == wrong.part else None
+            if value is None or any(w is not None and equivalent(w, value) for w in shown):
+                continue
+            if equivalent(candidate, value):
+                return True
+            for accuracy in accuracies:
+                with contextlib.suppress(formatting.FormattingError):
+                    rounded = sympy.Rational(str(formatting.rounded(value, accuracy)))
+                    if equivalent(candidate, rounded):
+                        return True
+        return False
+
+    def _number(self, source: Any) -> Any:
+        """A machine form's value when it is a number, else ``None``."""
+        if source is None:
+            return None
+        try:
+            value = self.value_of(source)
+        except (ExpressionError, TypeError, ValueError):
+            return None
+        return value if getattr(value, "is_number", False) else None
 
     def _build(self) -> Question:
         parts = [p.build() for p in self.parts]

@@ -200,10 +200,17 @@ def stress(
     *,
     seeds: int,
     template_key: str | None = None,
+    topic: str | None = None,
     progress: Callable[[TemplateStats], None] | None = None,
 ) -> list[TemplateStats]:
-    """Stress every registered template (or one); ``progress`` is called after each."""
-    chosen = [get_template(template_key)] if template_key else templates()
+    """Stress every registered template (or one, or one topic's); ``progress`` is called after
+    each."""
+    if template_key:
+        chosen = [get_template(template_key)]
+    elif topic:
+        chosen = topic_templates(topic)
+    else:
+        chosen = templates()
     results = []
     for template in chosen:
         stats = stress_template(template, seeds=seeds)
@@ -211,6 +218,11 @@ def stress(
         if progress is not None:
             progress(stats)
     return results
+
+
+def topic_templates(topic: str) -> list[Template]:
+    """The registered templates of one topic (keys ``topic.name``)."""
+    return [t for t in templates() if t.key.split(".", 1)[0] == topic]
 
 
 STRESS_HEADER = (

@@ -7,6 +7,8 @@
   engine marks against the part's own scheme).
 - :mod:`.text`: how numbers and words are written (fractions, signed terms, brackets,
   polynomials, degrees, money, approximations, names, ordinals).
+- :mod:`.algebraic`: real symbols, expressions as printed and as a candidate writes them,
+  equations in machine form, the givens an expression prints.
 - :mod:`.rounding`: half-up rounding from the exact value; rounding boundaries detected so a
   template can reject the seed.
 
@@ -21,6 +23,7 @@ from generation.engine.authoring.parts import (
     method,
     misconception,
     wrong,
+    wrong_expression,
 )
 from generation.engine.authoring.rounding import on_boundary, require_clear, round_half_up
 from generation.engine.authoring.working import Working
@@ -37,4 +40,5 @@ __all__ = [
     "round_half_up",
     "text",
     "wrong",
+    "wrong_expression",
 ]

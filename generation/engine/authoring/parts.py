@@ -21,12 +21,21 @@ import sympy
 
 from generation.engine import formatting
 from generation.engine.authoring import text
+from generation.engine.authoring.algebraic import tex, txt
 from generation.engine.authoring.rounding import require_clear
 from generation.engine.authoring.working import Working
 from generation.engine.builder import PartBuilder
 from questions.schemas import Accuracy, MarkType, Qualifier
 
-__all__ = ["Misconception", "answer", "final", "method", "misconception", "wrong"]
+__all__ = [
+    "Misconception",
+    "answer",
+    "final",
+    "method",
+    "misconception",
+    "wrong",
+    "wrong_expression",
+]
 
 
 def method(
@@ -114,8 +123,13 @@ class Misconception:
 
 
 def misconception(part: PartBuilder, wrong: Misconception) -> None:
-    """Record a wrong answer the engine marks against the part's own scheme at build time."""
-    value = part.q.value_of(wrong.final)
+    """Record a wrong answer the engine marks against the part's own scheme at build time.
+    A value that is not a real number (the root of a negative) is no answer a candidate
+    writes, so it is not listed."""
+    final = sympy.nsimplify(wrong.final) if isinstance(wrong.final, float) else wrong.final
+    value = part.q.value_of(final)
+    if getattr(value, "is_real", None) is False:
+        return
     accuracy = wrong.accuracy
     if accuracy is None:
         accuracy = part.answers[0].accuracy if part.answers else Accuracy.EXACT
@@ -155,3 +169,23 @@ def wrong(
     the part's own scheme when the question is built. Prefer :func:`misconception`, which
     writes the answer from the candidate's value."""
     part.wrong(plain, error, None, latex=latex, working=list(working))
+
+
+def wrong_expression(
+    part: PartBuilder,
+    expr: Any,
+    error: str,
+    *,
+    working: Sequence[Any] = (),
+    plain: str | None = None,
+    latex: str | None = None,
+) -> None:
+    """A wrong expression answer (a SymPy expression), written the way a candidate writes it
+    (``plain``, ``latex`` override), marked by the engine against the part's own scheme."""
+    part.wrong(
+        plain if plain is not None else txt(expr),
+        error,
+        None,
+        latex=latex if latex is not None else tex(expr),
+        working=list(working),
+    )

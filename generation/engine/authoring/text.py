@@ -26,14 +26,17 @@ __all__ = [
     "YEN",
     "EURO",
     "POUND",
+    "amount",
     "approx",
     "article",
     "bracket",
+    "clock",
     "degrees",
     "fraction",
     "frac",
     "frac_plain",
     "horizontal",
+    "hours_minutes",
     "listing",
     "mixed",
     "mixed_plain",
@@ -43,6 +46,7 @@ __all__ = [
     "polynomial",
     "polynomial_plain",
     "signed",
+    "standard_form",
     "terms",
     "table",
     "terms_plain",
@@ -184,6 +188,40 @@ def approx(value: Any, *, dots: bool = False) -> str:
     return f"{shown}\\ldots" if dots else shown
 
 
+# --- standard form ---------------------------------------------------------------------------
+
+
+def standard_form(value: Any, figures: int | None = None) -> tuple[str, str]:
+    """``(plain, latex)`` of a value in standard form, optionally rounded half up to
+    ``figures`` significant figures: ``("3.2 × 10^4", "3.2 \\times 10^{4}")``."""
+    d = formatting.to_decimal(value)
+    if figures is not None:
+        d = formatting.round_sig(d, figures)
+    exponent = d.adjusted()
+    mantissa = (d.scaleb(-exponent)).normalize()
+    m = format(mantissa, "f")
+    return f"{m} × 10^{exponent}", f"{m} \\times 10^{{{exponent}}}"
+
+
+# --- times --------------------------------------------------------------------------------------
+
+
+def clock(minutes: int) -> str:
+    """A time of day on the 24-hour clock as printed on 0580 papers: ``09 47``."""
+    minutes %= 24 * 60
+    return f"{minutes // 60:02d} {minutes % 60:02d}"
+
+
+def hours_minutes(minutes: int) -> str:
+    """A duration in words: ``45 minutes``, ``2 hours``, ``1 h 25 min``."""
+    h, m = divmod(minutes, 60)
+    if h == 0:
+        return f"{m} minutes"
+    if m == 0:
+        return f"{h} hours" if h != 1 else "1 hour"
+    return f"{h} h {m} min"
+
+
 # --- money ------------------------------------------------------------------------------------
 
 
@@ -203,7 +241,12 @@ POUND = Currency("£", minor_unit="penny")
 YEN = Currency("¥", 0, "")
 
 
-def money(value: Any, currency: Currency = DOLLAR) -> str:
+def amount(value: Any, currency: Currency = DOLLAR) -> str:
+    """A sum of money as printed without its symbol (``68``, ``12.50``; the yen whole)."""
+    return money(value, currency, grouped=False).removeprefix(currency.symbol)
+
+
+def money(value: Any, currency: Currency = DOLLAR, *, grouped: bool = True) -> str:
     """Money in prose, as on 0580 papers: ``\\$12.50``, ``\\$120`` for a whole amount, and
     ``\\$251 000`` with the thousands grouped. A currency without a minor unit (yen) is always
     whole; a value it cannot pay exactly is an error, not rounded silently."""
@@ -217,7 +260,9 @@ def money(value: Any, currency: Currency = DOLLAR) -> str:
     else:
         text = formatting.number(r, currency.minor_places)
     whole, dot, rest = text.partition(".")
-    if len(whole.lstrip("-")) > 4:  # 251 000, grouped with non-breaking spaces as on the papers
+    if (
+        grouped and len(whole.lstrip("-")) > 4
+    ):  # 251 000, grouped with non-breaking spaces as on the papers
         whole = f"{int(whole):,}".replace(",", "\u00a0")
     return f"{currency.symbol}{whole}{dot}{rest}"
 

@@ -36,13 +36,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--stress", type=int, metavar="SEEDS", help="stress every template with SEEDS seeds"
         )
+        parser.add_argument(
+            "--topic", help="with --stress: only this topic's templates, e.g. number"
+        )
         parser.add_argument("--coverage", action="store_true", help="report syllabus coverage")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["coverage"]:
             self._coverage()
         elif options["stress"] is not None:
-            self._stress(options["stress"], options["template"])
+            self._stress(options["stress"], options["template"], options["topic"])
         else:
             self._generate(options)
 
@@ -96,7 +99,7 @@ class Command(BaseCommand):
             saved += 1
         self.stderr.write(f"saved {saved} question{'s' if saved != 1 else ''} to the bank")
 
-    def _stress(self, seeds: int, template_key: str | None) -> None:
+    def _stress(self, seeds: int, template_key: str | None, topic: str | None = None) -> None:
         if seeds < 1:
             raise CommandError("--stress needs at least 1 seed")
         if template_key is not None:
@@ -105,13 +108,20 @@ class Command(BaseCommand):
             except stress.SelectionError as exc:
                 raise CommandError(str(exc)) from exc
 
+        if topic is not None and not stress.topic_templates(topic):
+            raise CommandError(
+                f"No templates in topic {topic!r}: topics look like number, algebra."
+            )
+
         self.stdout.write(stress.STRESS_HEADER)
 
         def progress(stats: stress.TemplateStats) -> None:
             self.stdout.write(stress.stress_row(stats))
             sys.stdout.flush()
 
-        results = stress.stress(seeds=seeds, template_key=template_key, progress=progress)
+        results = stress.stress(
+            seeds=seeds, template_key=template_key, topic=topic, progress=progress
+        )
         failing = [s for s in results if s.failures]
         if failing:
             self.stdout.write("")

@@ -107,6 +107,18 @@ def test_a_small_stress_run_prints_its_table_and_summary():
     assert 0.9 <= summary["min_acceptance_rate"] <= 1
 
 
+def test_a_topic_stress_run_covers_that_topic_only():
+    output = run("--stress", "1", "--topic", "transformations")
+    rows = [line.split()[0] for line in output.strip().splitlines()[1:-1] if line.strip()]
+    assert rows and all(key.startswith("transformations.") for key in rows)
+    assert json.loads(output.strip().splitlines()[-1])["templates"] == len(rows)
+
+
+def test_an_unknown_topic_is_refused():
+    with pytest.raises(CommandError, match="No templates in topic 'numbr'"):
+        run("--stress", "1", "--topic", "numbr")
+
+
 def test_coverage_is_computed_from_the_registry():
     output = run("--coverage")
     summary = json.loads(output.strip().splitlines()[-1])

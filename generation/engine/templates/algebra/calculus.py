@@ -7,24 +7,12 @@ from typing import Any
 
 import sympy
 
-from generation.engine.base import register
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.algebraic import coefficients, eq, nonzero, tex, txt, x
+from generation.engine.authoring.text import bracket, frac, frac_plain, polynomial
+from generation.engine.base import Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.algebra._common import (
-    AlgebraTemplate,
-    bracket,
-    coefficients,
-    eq,
-    frac,
-    frac_plain,
-    nonzero,
-    pick,
-    poly_tex,
-    tex,
-    txt,
-    wrong_number,
-    x,
-)
-from questions.schemas import CalculatorPolicy, Tier
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 
 def _coeffs(expr: sympy.Expr) -> list[Any]:
@@ -61,12 +49,10 @@ def _derivative(part: PartBuilder, curve: sympy.Expr) -> sympy.Expr:
     constant = curve.subs(x, 0)
     if constant != 0:
         kept = d + constant
-        part.wrong(txt(kept), "kept the constant term instead of differentiating it to 0", 1,
-                   latex=tex(kept), working=[lead])  # fmt: skip
+        wrong(part, txt(kept), "kept the constant term instead of differentiating it to 0", latex=tex(kept), working=[lead])  # fmt: skip
     unreduced = sum(c * p * x**p for c, p in (t.as_coeff_exponent(x) for t in
                                                sympy.Add.make_args(sympy.expand(curve))))  # fmt: skip
-    part.wrong(txt(unreduced), "multiplied by the power but did not reduce the power by 1", 0,
-               latex=tex(unreduced))  # fmt: skip
+    wrong(part, txt(unreduced), "multiplied by the power but did not reduce the power by 1", latex=tex(unreduced))  # fmt: skip
     return d
 
 
@@ -79,8 +65,8 @@ def _gradient(
     part.mark("M", f"${_substituted(d, at)}$", value=value, qualifiers=["FT"],
               partial=["for substituting into their $\\frac{dy}{dx}$"])  # fmt: skip
     part.mark("A", f"${value}$", value=value, qualifiers=["cao"])
-    wrong_number(part, curve.subs(x, at), f"substituted $x = {at}$ into $y$ instead of into "
-                 "$\\frac{dy}{dx}$", 0)  # fmt: skip
+    misconception(part, Misconception(f"substituted $x = {at}$ into $y$ instead of into "
+                 "$\\frac{dy}{dx}$", curve.subs(x, at), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
 
 
 def _substituted(expr: sympy.Expr, at: int) -> str:
@@ -100,13 +86,13 @@ def _substituted(expr: sympy.Expr, at: int) -> str:
 
 
 @register
-class Differentiation(AlgebraTemplate):
+class Differentiation(Template):
     key = "algebra.differentiation"
     title = "Differentiation: gradients and turning points"
     codes = {Tier.EXTENDED: ("E2.12",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Differentiation"
         if difficulty <= 3:
             a = rng.randint(1, 4) * (1 if difficulty < 3 else rng.choice([1, -1]))
@@ -152,8 +138,7 @@ class Differentiation(AlgebraTemplate):
                   partial=["FT their $\\frac{dy}{dx} = 0$"])  # fmt: skip
         part.mark("A", f"${latex}$", value=point, qualifiers=["cao"])
         wl, wp = _point((h, 0))
-        part.wrong(wp, "gave $\\frac{dy}{dx}$ at the turning point as its $y$-coordinate", 1,
-                   latex=wl, working=[zero])  # fmt: skip
+        wrong(part, wp, "gave $\\frac{dy}{dx}$ at the turning point as its $y$-coordinate", latex=wl, working=[zero])  # fmt: skip
 
     @staticmethod
     def _cubic_turning_points(q: QuestionBuilder, curve: sympy.Expr, d: sympy.Expr,
@@ -177,10 +162,8 @@ class Differentiation(AlgebraTemplate):
         for p in points:
             part.mark("A", f"${_point(p)[0]}$", value=p)
         zeros = [(r, 0) for r in roots]
-        part.wrong(" and ".join(_point(p)[1] for p in zeros), "substituted the $x$-values into "
-                   "$\\frac{dy}{dx}$ instead of into the equation of the curve", 1,
-                   latex=" \\text{ and } ".join(_point(p)[0] for p in zeros),
-                   working=[zero])  # fmt: skip
+        wrong(part, " and ".join(_point(p)[1] for p in zeros), "substituted the $x$-values into "
+                   "$\\frac{dy}{dx}$ instead of into the equation of the curve", latex=" \\text{ and } ".join(_point(p)[0] for p in zeros), working=[zero])  # fmt: skip
         if not maximum:
             return
         second = sympy.diff(d, x)
@@ -198,8 +181,7 @@ class Differentiation(AlgebraTemplate):
                     partial=["or another complete method, e.g. the gradient either side"])  # fmt: skip
         part_c.mark("A", f"${latex}$", value=top, qualifiers=["cao"])
         wl, wp = _point(points[1])
-        part_c.wrong(wp, "chose the point where $\\frac{d^2y}{dx^2} > 0$ (the minimum)", 1,
-                     latex=wl, working=[second])  # fmt: skip
+        wrong(part_c, wp, "chose the point where $\\frac{d^2y}{dx^2} > 0$ (the minimum)", latex=wl, working=[second])  # fmt: skip
 
 
 # --- functions --------------------------------------------------------------------------------
@@ -219,9 +201,9 @@ class _Functions:
 
     def tex(self, name: str) -> str:
         return {
-            "f": poly_tex([self.a, self.b]),
-            "g": poly_tex([1, 0, self.c]),
-            "h": f"\\frac{{{self.k}}}{{{poly_tex([1, self.d])}}}",
+            "f": polynomial([self.a, self.b]),
+            "g": polynomial([1, 0, self.c]),
+            "h": f"\\frac{{{self.k}}}{{{polynomial([1, self.d])}}}",
         }[name]
 
     def expr(self, name: str) -> sympy.Expr:
@@ -235,7 +217,15 @@ def _evaluate(fs: _Functions, label: str, name: str, at: int) -> None:
     part.answer(value)
     part.mark("B", f"${frac(value)}$", value=value, qualifiers=["cao"])
     if name == "g" and at < 0:
-        wrong_number(part, -(at**2) + fs.c, f"worked out ${bracket(at)}^2$ as $-{at * at}$", 0)
+        misconception(
+            part,
+            Misconception(
+                f"worked out ${bracket(at)}^2$ as $-{at * at}$",
+                -(at**2) + fs.c,
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
+        )
 
 
 def _sub_text(fs: _Functions, name: str, at: object) -> str:
@@ -257,8 +247,8 @@ def _composite_value(fs: _Functions, label: str, outer: str, inner: str, at: int
     part.mark("A", f"${frac(value)}$", value=value, qualifiers=["cao"])
     reversed_value = fs.expr(inner).subs(x, fs.expr(outer).subs(x, at))
     if reversed_value != value:
-        wrong_number(part, reversed_value, f"worked out ${inner}{outer}({at})$: the functions in "
-                     "the wrong order", 0)  # fmt: skip
+        misconception(part, Misconception(f"worked out ${inner}{outer}({at})$: the functions in "
+                     "the wrong order", reversed_value, accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
 
 
 def _composite_expression(fs: _Functions, label: str) -> None:
@@ -273,15 +263,15 @@ def _composite_expression(fs: _Functions, label: str) -> None:
     part.mark("M", f"${fs.a}(x^2 {'+' if fs.c > 0 else '-'} {abs(fs.c)}) "
               f"{'+' if fs.b > 0 else '-'} {abs(fs.b)}$", value=(fs.a * fs.g, fs.b))  # fmt: skip
     part.mark("A", f"${tex(value)}$", value=value, qualifiers=["cao"])
-    wrong = sympy.expand(fs.g.subs(x, fs.f))
-    part.wrong(txt(wrong), "found $gf(x)$ instead of $fg(x)$", 0, latex=tex(wrong))
+    slipped = sympy.expand(fs.g.subs(x, fs.f))
+    wrong(part, txt(slipped), "found $gf(x)$ instead of $fg(x)$", latex=tex(slipped))
 
 
 def _inverse_linear(fs: _Functions, label: str) -> None:
     a, b = fs.a, fs.b
     part = fs.q.part(label, "Find $f^{-1}(x)$.", marks=2, command="Work out")
     swapped = eq("x", f"{a}*y + {b}")
-    part.step(f"$y = {fs.tex('f')}$; swap $x$ and $y$: $x = {poly_tex([a, b]).replace('x', 'y')}$",
+    part.step(f"$y = {fs.tex('f')}$; swap $x$ and $y$: $x = {polynomial([a, b]).replace('x', 'y')}$",
               swapped)  # fmt: skip
     back = "-" if b > 0 else "+"
     inverse = (x - b) / a
@@ -289,14 +279,12 @@ def _inverse_linear(fs: _Functions, label: str) -> None:
     plain = f"(x {back} {abs(b)})/{a}"
     part.step(f"$f^{{-1}}(x) = {latex}$", inverse)
     part.answer(inverse, kind="expression", label="f^-1(x)", latex=latex, plain=plain)
-    part.mark("M", f"$x = {poly_tex([a, b]).replace('x', 'y')}$ or $y {back} {abs(b)} = {a}x$",
+    part.mark("M", f"$x = {polynomial([a, b]).replace('x', 'y')}$ or $y {back} {abs(b)} = {a}x$",
               value=swapped, qualifiers=["oe"])  # fmt: skip
     part.mark("A", f"$f^{{-1}}(x) = {latex}$", value=inverse, qualifiers=["oe"])
-    part.wrong(f"(x {'+' if b > 0 else '-'} {abs(b)})/{a}", "used the wrong inverse operation for "
-               f"the {'+' if b > 0 else '-'}{abs(b)}", 0,
-               latex=f"\\frac{{x {'+' if b > 0 else '-'} {abs(b)}}}{{{a}}}")  # fmt: skip
-    part.wrong(f"x/{a} {back} {abs(b)}", f"divided only $x$ by ${a}$", 1,
-               latex=f"\\frac{{x}}{{{a}}} {back} {abs(b)}", working=[swapped])  # fmt: skip
+    wrong(part, f"(x {'+' if b > 0 else '-'} {abs(b)})/{a}", "used the wrong inverse operation for "
+               f"the {'+' if b > 0 else '-'}{abs(b)}", latex=f"\\frac{{x {'+' if b > 0 else '-'} {abs(b)}}}{{{a}}}")  # fmt: skip
+    wrong(part, f"x/{a} {back} {abs(b)}", f"divided only $x$ by ${a}$", latex=f"\\frac{{x}}{{{a}}} {back} {abs(b)}", working=[swapped])  # fmt: skip
 
 
 def _inverse_reciprocal(fs: _Functions, label: str) -> None:
@@ -317,9 +305,7 @@ def _inverse_reciprocal(fs: _Functions, label: str) -> None:
               qualifiers=["oe"])  # fmt: skip
     part.mark("A", f"$h^{{-1}}(x) = {latex}$", value=inverse, qualifiers=["oe"],
               partial=[f"accept $\\frac{{{k} {'-' if d > 0 else '+'} {abs(d)}x}}{{x}}$"])  # fmt: skip
-    part.wrong(f"{k}/x {'+' if d > 0 else '-'} {abs(d)}", "sign error in the last step", 2,
-               latex=f"\\frac{{{k}}}{{x}} {'+' if d > 0 else '-'} {abs(d)}",
-               working=[swapped, step2])  # fmt: skip
+    wrong(part, f"{k}/x {'+' if d > 0 else '-'} {abs(d)}", "sign error in the last step", latex=f"\\frac{{{k}}}{{x}} {'+' if d > 0 else '-'} {abs(d)}", working=[swapped, step2])  # fmt: skip
 
 
 def _solve_composite(fs: _Functions, label: str, rng: random.Random) -> None:
@@ -339,17 +325,17 @@ def _solve_composite(fs: _Functions, label: str, rng: random.Random) -> None:
               f"{'+' if fs.b > 0 else '-'} {abs(fs.b)} = {t}$", value=relation, qualifiers=["FT"])  # fmt: skip
     part.mark("A", f"$x = {m}$", value=m)
     part.mark("A", f"$x = -{m}$", value=-m)
-    part.wrong(str(m), "gave only the positive square root", 2, working=[relation])
+    wrong(part, str(m), "gave only the positive square root", working=[relation])
 
 
 @register
-class Functions(AlgebraTemplate):
+class Functions(Template):
     key = "algebra.functions"
     title = "Functions: evaluating, composite and inverse functions"
     codes = {Tier.EXTENDED: ("E2.13",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Functions"
         fs = _Functions(q, rng)
         names = ["f", "g"] + (["h"] if difficulty >= 4 else [])
@@ -368,7 +354,7 @@ class Functions(AlgebraTemplate):
             _composite_value(fs, "b", "f", "g", at)
             _inverse_linear(fs, "c")
         elif difficulty == 3:
-            _composite_value(fs, "a", pick(rng, ["f", "g"]), "f", at)
+            _composite_value(fs, "a", rng.choice(["f", "g"]), "f", at)
             _composite_expression(fs, "b")
             _inverse_linear(fs, "c")
         elif difficulty == 4:

@@ -7,24 +7,12 @@ import random
 
 from sympy import Rational
 
-from generation.engine.base import register
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.algebraic import coefficients, eq, linear_latex, nonzero, x
+from generation.engine.authoring.text import bracket, frac, frac_plain, signed, terms
+from generation.engine.base import Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.algebra._common import (
-    AlgebraTemplate,
-    bracket,
-    coefficients,
-    eq,
-    frac,
-    frac_plain,
-    lin_tex,
-    nonzero,
-    pick,
-    signed,
-    terms_tex,
-    wrong_number,
-    x,
-)
-from questions.schemas import CalculatorPolicy, Tier
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 
 def _answer(part: PartBuilder, root: Rational, relation: str, var: str = "x") -> None:
@@ -52,7 +40,7 @@ def _one_step(q: QuestionBuilder, label: str, rng: random.Random, fraction: bool
     b = nonzero(rng, -20, 20)
     c = a * root + b
     coefficients(q, label, [a, b, c])
-    equation = f"{lin_tex(a, b)} = {c}"
+    equation = f"{linear_latex(a, b)} = {c}"
     part = q.part(label, f"Solve ${equation}$.", marks=2, command="Work out")
     relation = eq(f"{a}*x + {b}", c)
     part.step(f"${a}x = {c} {signed(-b)}$", eq(f"{a}*x", c - b))
@@ -62,11 +50,10 @@ def _one_step(q: QuestionBuilder, label: str, rng: random.Random, fraction: bool
               partial=[f"or for $x = \\frac{{{c} {signed(-b)}}}{{{a}}}$"])  # fmt: skip
     part.mark("A", f"${frac(root)}$", value=root, qualifiers=["cao"])
     if c + b != c - b:
-        wrong_number(part, Rational(c + b, a), f"moved ${abs(b)}$ across without changing its sign",
-                     0, working=[c + b])  # fmt: skip
+        misconception(part, Misconception(f"moved ${abs(b)}$ across without changing its sign", Rational(c + b, a), (c + b,), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
     if Rational(a, c - b) != root:
-        wrong_number(part, Rational(a, c - b), f"divided ${a}$ by ${c - b}$ instead of "
-                     f"${c - b}$ by ${a}$", 1, working=[c - b])  # fmt: skip
+        misconception(part, Misconception(f"divided ${a}$ by ${c - b}$ instead of "
+                     f"${c - b}$ by ${a}$", Rational(a, c - b), (c - b,), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
 
 
 def _divided(q: QuestionBuilder, label: str, rng: random.Random) -> None:
@@ -86,8 +73,7 @@ def _divided(q: QuestionBuilder, label: str, rng: random.Random) -> None:
               qualifiers=["oe"])  # fmt: skip
     part.mark("A", f"${frac(root)}$", value=root, qualifiers=["cao"])
     if (c - b) / p != root:
-        wrong_number(part, Rational(c - b, p), f"divided by ${p}$ instead of multiplying", 1,
-                     working=[c - b])  # fmt: skip
+        misconception(part, Misconception(f"divided by ${p}$ instead of multiplying", Rational(c - b, p), (c - b,), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
 
 
 def _brackets(q: QuestionBuilder, label: str, rng: random.Random, fraction: bool) -> None:
@@ -101,17 +87,17 @@ def _brackets(q: QuestionBuilder, label: str, rng: random.Random, fraction: bool
         c = rng.randint(0, k * a - 2)
     d = (k * a - c) * root + k * b
     coefficients(q, label, [k, a, b, c, d])
-    right = lin_tex(c, d) if c else str(d)
-    inner = lin_tex(a, b)
+    right = linear_latex(c, d) if c else str(d)
+    inner = linear_latex(a, b)
     equation = f"{k}({inner}) = {right}"
     part = q.part(label, f"Solve ${equation}$.", marks=3, command="Work out")
     relation = eq(f"{k}*({a}*x + {b})", f"{c}*x + {d}")
-    expanded = f"{lin_tex(k * a, k * b)} = {right}"
+    expanded = f"{linear_latex(k * a, k * b)} = {right}"
     coefficient, constant = k * a - c, d - k * b
     part.step(f"${expanded}$", (k * a * x, k * b))
     part.step(f"${coefficient if coefficient != 1 else ''}x = {constant}$", constant)
     _answer(part, root, relation)
-    part.mark("M", f"${lin_tex(k * a, k * b)}$", value=(k * a * x, k * b),
+    part.mark("M", f"${linear_latex(k * a, k * b)}$", value=(k * a * x, k * b),
               partial=["for a correct expansion of the brackets"])  # fmt: skip
     part.mark("M", f"${coefficient if coefficient != 1 else ''}x = {constant}$ or better",
               value=constant, qualifiers=["FT"],
@@ -119,15 +105,11 @@ def _brackets(q: QuestionBuilder, label: str, rng: random.Random, fraction: bool
     part.mark("A", f"${frac(root)}$", value=root, qualifiers=["cao"])
     slip = d - b  # multiplied only the x term by k
     if slip != constant and Rational(slip, coefficient) != root:
-        wrong_number(part, Rational(slip, coefficient),
-                     f"expanded ${k}({inner})$ as ${lin_tex(k * a, b)}$", 0,
-                     working=[(k * a * x, b), slip])  # fmt: skip
+        misconception(part, Misconception(f"expanded ${k}({inner})$ as ${linear_latex(k * a, b)}$", Rational(slip, coefficient), ((k * a * x, b), slip), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
     flipped = d + k * b
     if flipped != constant and Rational(flipped, coefficient) != root:
-        wrong_number(part, Rational(flipped, coefficient),
-                     f"expanded correctly but added ${abs(k * b)}$ instead of subtracting it when "
-                     "collecting the numbers", 1,
-                     working=[(k * a * x, k * b), flipped])  # fmt: skip
+        misconception(part, Misconception(f"expanded correctly but added ${abs(k * b)}$ instead of subtracting it when "
+                     "collecting the numbers", Rational(flipped, coefficient), ((k * a * x, k * b), flipped), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
 
 
 def _both_sides(q: QuestionBuilder, label: str, rng: random.Random, fraction: bool) -> None:
@@ -139,7 +121,7 @@ def _both_sides(q: QuestionBuilder, label: str, rng: random.Random, fraction: bo
     b = nonzero(rng, -15, 15)
     d = (a - c) * root + b
     coefficients(q, label, [a, b, c, d])
-    equation = f"{lin_tex(a, b)} = {lin_tex(c, d)}"
+    equation = f"{linear_latex(a, b)} = {linear_latex(c, d)}"
     part = q.part(label, f"Solve ${equation}$.", marks=3, command="Work out")
     relation = eq(f"{a}*x + {b}", f"{c}*x + {d}")
     part.step(f"Collect the $x$ terms: ${a}x - {bracket(c)}x = {a - c}x$", (a - c) * x)
@@ -153,16 +135,14 @@ def _both_sides(q: QuestionBuilder, label: str, rng: random.Random, fraction: bo
     part.mark("A", f"${frac(root)}$", value=root, qualifiers=["cao"])
     slip = d + b
     if slip not in (d - b,) and Rational(slip, a - c) != root and Rational(slip, a - c) != d - b:
-        wrong_number(part, Rational(slip, a - c),
-                     f"moved ${abs(b)}$ to the other side without changing its sign", 1,
-                     working=[(a - c) * x, slip])  # fmt: skip
+        misconception(part, Misconception(f"moved ${abs(b)}$ to the other side without changing its sign", Rational(slip, a - c), ((a - c) * x, slip), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
 
 
 def _fractions(q: QuestionBuilder, label: str, rng: random.Random) -> None:
     """(x + a)/p + (x + b)/r = c: four marks (Extended: fractional equations)."""
     # Coprime denominators, so some root in every run of p*r integers gives a whole-number
     # right-hand side.
-    p, r = pick(rng, [(2, 3), (2, 5), (3, 4), (3, 5), (4, 5), (3, 2), (5, 2), (4, 3)])
+    p, r = rng.choice([(2, 3), (2, 5), (3, 4), (3, 5), (4, 5), (3, 2), (5, 2), (4, 3)])
     lcm = math.lcm(p, r)
     a, b = nonzero(rng, -6, 6), nonzero(rng, -6, 6)
     roots = [
@@ -170,14 +150,16 @@ def _fractions(q: QuestionBuilder, label: str, rng: random.Random) -> None:
         for v in range(-10, 21)
         if v != 0 and ((v + a) * r + (v + b) * p) % (p * r) == 0 and (v + a) * r + (v + b) * p != 0
     ]
-    root = pick(rng, roots)
+    root = rng.choice(roots)
     c = (root + a) / p + (root + b) / r
     coefficients(q, label, [a, p, b, r, c])
-    equation = f"\\frac{{{lin_tex(1, a)}}}{{{p}}} + \\frac{{{lin_tex(1, b)}}}{{{r}}} = {c}"
+    equation = (
+        f"\\frac{{{linear_latex(1, a)}}}{{{p}}} + \\frac{{{linear_latex(1, b)}}}{{{r}}} = {c}"
+    )
     part = q.part(label, f"Solve ${equation}$.", marks=3, command="Work out")
     relation = eq(f"(x + {a})/{p} + (x + {b})/{r}", c)
     mp, mr = lcm // p, lcm // r
-    multiplied = (f"{mp if mp > 1 else ''}({lin_tex(1, a)}) + {mr if mr > 1 else ''}({lin_tex(1, b)})"
+    multiplied = (f"{mp if mp > 1 else ''}({linear_latex(1, a)}) + {mr if mr > 1 else ''}({linear_latex(1, b)})"
                   f" = {lcm * c}")  # fmt: skip
     coefficient = mp + mr
     constant = lcm * c - mp * a - mr * b
@@ -195,19 +177,17 @@ def _fractions(q: QuestionBuilder, label: str, rng: random.Random) -> None:
     # Classic error: the right-hand side is not multiplied by the common denominator.
     slip = c - mp * a - mr * b
     if Rational(slip, coefficient) != root and slip != constant:
-        wrong_number(part, Rational(slip, coefficient),
-                     f"multiplied the fractions by ${lcm}$ but not the right-hand side ${c}$", 0,
-                     working=[eq(f"{mp}*(x + {a}) + {mr}*(x + {b})", c), slip])  # fmt: skip
+        misconception(part, Misconception(f"multiplied the fractions by ${lcm}$ but not the right-hand side ${c}$", Rational(slip, coefficient), (eq(f"{mp}*(x + {a}) + {mr}*(x + {b})", c), slip), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
 
 
 @register
-class LinearEquations(AlgebraTemplate):
+class LinearEquations(Template):
     key = "algebra.linear_equations"
     title = "Solving linear equations"
     codes = {Tier.CORE: ("C2.5",), Tier.EXTENDED: ("E2.5",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Linear equations"
         extended = q.tier == Tier.EXTENDED
         if difficulty == 1:
@@ -316,19 +296,18 @@ def _solve_pair(
         wx = Rational(e2_, d2)
         wy = Rational(c1 - a1 * wx, b1)
         _wrong_pair(part, wx, wy, "added the equations when they should be subtracted"
-                     if not add else "subtracted the equations when they should be added", 0,
+                     if not add else "subtracted the equations when they should be added",
                      working=[eq(f"{d2}*x", e2_)])  # fmt: skip
     wy = Rational(c1 + a1 * x0, b1)
     if wy != y0:
         _wrong_pair(part, Rational(x0), wy, f"found $x$ correctly but made a sign error "
                      f"substituting: ${b1}y = {c1} + {a1 * x0 if a1 * x0 >= 0 else f'({a1 * x0})'}$",
-                     2, working=[eq(f"{d}*x", e)])  # fmt: skip
+                     working=[eq(f"{d}*x", e)])  # fmt: skip
 
 
-def _wrong_pair(part: PartBuilder, wx: Rational, wy: Rational, error: str, marks: int,
+def _wrong_pair(part: PartBuilder, wx: Rational, wy: Rational, error: str,
                 working: list[str]) -> None:  # fmt: skip
-    part.wrong(f"x = {frac_plain(wx)}, y = {frac_plain(wy)}", error, marks,
-               latex=f"x = {frac(wx)},\\ y = {frac(wy)}", working=working)  # fmt: skip
+    wrong(part, f"x = {frac_plain(wx)}, y = {frac_plain(wy)}", error, latex=f"x = {frac(wx)},\\ y = {frac(wy)}", working=working)  # fmt: skip
 
 
 def _eq_tex(a: int, b: int, c: int) -> str:
@@ -336,17 +315,17 @@ def _eq_tex(a: int, b: int, c: int) -> str:
 
 
 def _xy(a: int, b: int) -> str:
-    return terms_tex([(a, "x"), (b, "y")])
+    return terms([(a, "x"), (b, "y")])
 
 
 @register
-class SimultaneousLinear(AlgebraTemplate):
+class SimultaneousLinear(Template):
     key = "algebra.simultaneous_linear"
     title = "Simultaneous linear equations"
     codes = {Tier.CORE: ("C2.5",), Tier.EXTENDED: ("E2.5",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Simultaneous equations"
         e1, e2, x0, y0 = _system(rng, difficulty)
         coefficients(q, "", [e1[0], e1[1], e1[2], e2[0], e2[1], e2[2]])
@@ -360,7 +339,7 @@ class SimultaneousLinear(AlgebraTemplate):
             )
             _solve_pair(q, part, e1, e2, x0, y0)
             return
-        opening, first, second, one_first, one_second = pick(rng, _TICKETS)
+        opening, first, second, one_first, one_second = rng.choice(_TICKETS)
         q.stem = (
             f"{opening}{e1[0]} {first} and {e1[1]} {second} cost \\${e1[2]} in total.\n"
             f"{e2[0]} {first} and {e2[1]} {second} cost \\${e2[2]} in total.\n"

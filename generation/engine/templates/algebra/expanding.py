@@ -6,24 +6,21 @@ import random
 
 import sympy
 
-from generation.engine.base import register
-from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.algebra._common import (
-    AlgebraTemplate,
-    bracket,
+from generation.engine.authoring import wrong_expression
+from generation.engine.authoring.algebraic import (
     coefficients,
     linear,
     nonzero,
     sym,
     term_values,
-    terms_plain,
-    terms_tex,
     tex,
     txt,
-    wrong_expr,
     x,
     y,
 )
+from generation.engine.authoring.text import bracket, terms, terms_plain
+from generation.engine.base import Template, register
+from generation.engine.builder import PartBuilder, QuestionBuilder
 from questions.schemas import CalculatorPolicy, Tier
 
 EXPAND_AND_SIMPLIFY = "Expand and simplify"
@@ -47,10 +44,10 @@ def _single(q: QuestionBuilder, label: str, rng: random.Random) -> None:
     answer = sympy.expand(k * inner)
     part.step(f"${k} \\times {a}x = {k * a}x$ and ${k} \\times {bracket(b)} = {k * b}$",
               answer)  # fmt: skip
-    _answer_expression(part, answer, terms_tex([(k * a, "x"), (k * b, "")]),
+    _answer_expression(part, answer, terms([(k * a, "x"), (k * b, "")]),
                        terms_plain([(k * a, "x"), (k * b, "")]))  # fmt: skip
-    part.mark("B", f"${terms_tex([(k * a, 'x'), (k * b, '')])}$", value=answer)
-    wrong_expr(part, k * a * x + b, f"multiplied only the first term by ${k}$", 0)
+    part.mark("B", f"${terms([(k * a, 'x'), (k * b, '')])}$", value=answer)
+    wrong_expression(part, k * a * x + b, f"multiplied only the first term by ${k}$")
 
 
 def _collect(q: QuestionBuilder, label: str, rng: random.Random) -> None:
@@ -61,22 +58,21 @@ def _collect(q: QuestionBuilder, label: str, rng: random.Random) -> None:
         b2 = nonzero(rng, -5, 5)
     a, b = sym("a"), sym("b")
     written = [(a1, "a"), (b1, "b"), (a2, "a"), (b2, "b")]
-    shown = terms_tex(written)
+    shown = terms(written)
     coefficients(q, label, [a1, b1, a2, b2])
     part = q.part(label, f"Simplify ${shown}$.", marks=2, command="Write")
     ca, cb = a1 + a2, b1 + b2
     answer = ca * a + cb * b
     part.step(f"${a1}a {'+' if a2 > 0 else '-'} {abs(a2)}a = {ca}a$", ca * a)
-    part.step(f"${b1}b {'+' if b2 > 0 else '-'} {abs(b2)}b = {terms_tex([(cb, 'b')])}$", cb * b)
-    final = terms_tex([(ca, "a"), (cb, "b")])
+    part.step(f"${b1}b {'+' if b2 > 0 else '-'} {abs(b2)}b = {terms([(cb, 'b')])}$", cb * b)
+    final = terms([(ca, "a"), (cb, "b")])
     part.step(f"${final}$", answer)
     _answer_expression(part, answer, final, terms_plain([(ca, "a"), (cb, "b")]))
     part.mark("B", f"${ca}a$ in the final answer", value=ca * a)
-    part.mark("B", f"${terms_tex([(cb, 'b')])}$ in the final answer ${final}$", value=cb * b)
+    part.mark("B", f"${terms([(cb, 'b')])}$ in the final answer ${final}$", value=cb * b)
     if b2 < 0:
         wrong_cb = b1 - b2
-        wrong_expr(part, ca * a + wrong_cb * b, f"treated ${terms_tex([(b2, 'b')])}$ as $+{-b2}b$",
-                   1, working=[ca * a])  # fmt: skip
+        wrong_expression(part, ca * a + wrong_cb * b, f"treated ${terms([(b2, 'b')])}$ as $+{-b2}b$", working=[ca * a])  # fmt: skip
 
 
 def _two_singles(q: QuestionBuilder, label: str, rng: random.Random) -> None:
@@ -92,7 +88,7 @@ def _two_singles(q: QuestionBuilder, label: str, rng: random.Random) -> None:
     coefficients(q, label, [p, a, b, r, c, d])
     answer = sympy.expand(p * first - r * second)
     part = q.part(label, f"{EXPAND_AND_SIMPLIFY} ${shown}$.", marks=2, command="Write")
-    expanded = terms_tex([(p * a, "x"), (p * b, ""), (-r * c, "x"), (-r * d, "")])
+    expanded = terms([(p * a, "x"), (p * b, ""), (-r * c, "x"), (-r * d, "")])
     unsimplified = term_values([(p * a, "x"), (p * b, ""), (-r * c, "x"), (-r * d, "")])
     part.step(f"${expanded}$", unsimplified)
     part.step(f"$= {tex(answer)}$", answer)
@@ -101,10 +97,8 @@ def _two_singles(q: QuestionBuilder, label: str, rng: random.Random) -> None:
               partial=["all four terms correct, need not be simplified"])  # fmt: skip
     part.mark("A", f"${tex(answer)}$", value=answer, qualifiers=["cao"])
     sign_slip = sympy.expand(p * first - r * c * x + r * d)
-    wrong_expr(part, sign_slip,
-               f"expanded $-{r}({second_tex})$ as $-{r * c}x {'-' if d < 0 else '+'} {abs(r * d)}$"
-               " (sign error on the second term)", 0,
-               working=[term_values([(p * a, "x"), (p * b, ""), (-r * c, "x"), (r * d, "")])])  # fmt: skip
+    wrong_expression(part, sign_slip, f"expanded $-{r}({second_tex})$ as $-{r * c}x {'-' if d < 0 else '+'} {abs(r * d)}$"
+               " (sign error on the second term)", working=[term_values([(p * a, "x"), (p * b, ""), (-r * c, "x"), (r * d, "")])])  # fmt: skip
 
 
 def _mono_bracket(q: QuestionBuilder, label: str, rng: random.Random) -> None:
@@ -117,12 +111,11 @@ def _mono_bracket(q: QuestionBuilder, label: str, rng: random.Random) -> None:
     answer = sympy.expand(k * x * inner)
     part.step(f"${k}x \\times {a}x = {k * a}x^2$", k * a * x**2)
     part.step(f"${k}x \\times (-{b}y) = -{k * b}xy$", -k * b * x * y)
-    final = terms_tex([(k * a, "x^2"), (-k * b, "xy")])
+    final = terms([(k * a, "x^2"), (-k * b, "xy")])
     _answer_expression(part, answer, final, terms_plain([(k * a, "x^2"), (-k * b, "xy")]))
     part.mark("B", f"${k * a}x^2$ in the final answer", value=k * a * x**2)
     part.mark("B", f"$-{k * b}xy$ in the final answer ${final}$", value=-k * b * x * y)
-    wrong_expr(part, k * a * x**2 - k * b * y, f"multiplied $-{b}y$ by ${k}$ only, not by ${k}x$",
-               1, working=[k * a * x**2])  # fmt: skip
+    wrong_expression(part, k * a * x**2 - k * b * y, f"multiplied $-{b}y$ by ${k}$ only, not by ${k}x$", working=[k * a * x**2])  # fmt: skip
 
 
 def _binomial(q: QuestionBuilder, label: str, rng: random.Random, leading: bool) -> None:
@@ -139,21 +132,18 @@ def _binomial(q: QuestionBuilder, label: str, rng: random.Random, leading: bool)
     four = [(a * c, "x^2"), (a * d, "x"), (b * c, "x"), (b * d, "")]
     unsimplified = term_values(four)
     answer = sympy.expand(f1 * f2)
-    part.step(f"${terms_tex(four)}$", unsimplified)
+    part.step(f"${terms(four)}$", unsimplified)
     part.step(f"$= {tex(answer)}$", answer)
     _answer_expression(part, answer, tex(answer), txt(answer))
-    part.mark("M", f"${terms_tex(four)}$", value=unsimplified,
+    part.mark("M", f"${terms(four)}$", value=unsimplified,
               partial=["for four correct terms, need not be simplified"])  # fmt: skip
     part.mark("A", f"${tex(answer)}$", value=answer, qualifiers=["cao"])
     middle = a * d + b * c
-    wrong_expr(part, answer - 2 * middle * x,
-               "expanded correctly but made a sign error collecting the $x$ terms", 1,
-               working=[unsimplified])  # fmt: skip
-    wrong_expr(
+    wrong_expression(part, answer - 2 * middle * x, "expanded correctly but made a sign error collecting the $x$ terms", working=[unsimplified])  # fmt: skip
+    wrong_expression(
         part,
         a * c * x**2 + b * d,
         "multiplied only the first terms and the last terms (no middle terms)",
-        0,
     )
 
 
@@ -167,14 +157,14 @@ def _square(q: QuestionBuilder, label: str, rng: random.Random) -> None:
     four = [(a * a, "x^2"), (-a * b, "x"), (-a * b, "x"), (b * b, "")]
     unsimplified = term_values(four)
     answer = sympy.expand(inner**2)
-    part.step(f"$({inner_tex})({inner_tex}) = {terms_tex(four)}$", unsimplified)
+    part.step(f"$({inner_tex})({inner_tex}) = {terms(four)}$", unsimplified)
     part.step(f"$= {tex(answer)}$", answer)
     _answer_expression(part, answer, tex(answer), txt(answer))
-    part.mark("M", f"${terms_tex(four)}$", value=unsimplified,
+    part.mark("M", f"${terms(four)}$", value=unsimplified,
               partial=["for four correct terms, need not be simplified"])  # fmt: skip
     part.mark("A", f"${tex(answer)}$", value=answer, qualifiers=["cao"])
-    wrong_expr(part, a * a * x**2 + b * b, "squared each term separately", 0)
-    wrong_expr(part, a * a * x**2 - b * b, "squared each term and kept the minus sign", 0)
+    wrong_expression(part, a * a * x**2 + b * b, "squared each term separately")
+    wrong_expression(part, a * a * x**2 - b * b, "squared each term and kept the minus sign")
 
 
 def _triple(q: QuestionBuilder, label: str, rng: random.Random, leading: bool) -> None:
@@ -193,31 +183,28 @@ def _triple(q: QuestionBuilder, label: str, rng: random.Random, leading: bool) -
            (b, "x^2"), (b * pair.coeff(x, 1), "x"), (b * pair.coeff(x, 0), "")]  # fmt: skip
     six_machine = term_values(six)
     part.step(f"$({f2_tex})({f3_tex}) = {tex(pair)}$", pair)
-    part.step(f"$({f1_tex})({tex(pair)}) = {terms_tex(six)}$", six_machine)
+    part.step(f"$({f1_tex})({tex(pair)}) = {terms(six)}$", six_machine)
     part.step(f"$= {tex(answer)}$", answer)
     _answer_expression(part, answer, tex(answer), txt(answer))
     part.mark("M", f"${tex(pair)}$", value=pair,
               partial=["for a correct expansion of any two of the brackets"])  # fmt: skip
-    part.mark("M", f"${terms_tex(six)}$", value=six_machine, qualifiers=["dep"],
+    part.mark("M", f"${terms(six)}$", value=six_machine, qualifiers=["dep"],
               partial=["for a correct unsimplified expansion of all three brackets"])  # fmt: skip
     part.mark("A", f"${tex(answer)}$", value=answer, qualifiers=["cao"])
     x_coefficient = answer.coeff(x, 1)
     slip = answer - 2 * x_coefficient * x if x_coefficient else answer + 2 * x
-    wrong_expr(part, slip, "sign error when collecting the $x$ terms", 3 - 1,
-               working=[pair, six_machine])  # fmt: skip
-    wrong_expr(part, sympy.expand(f1 * pair - b * pair.coeff(x, 0)),
-               f"multiplied ${tex(pair)}$ by $({f1_tex})$ but missed one product", 1,
-               working=[pair])  # fmt: skip
+    wrong_expression(part, slip, "sign error when collecting the $x$ terms", working=[pair, six_machine])  # fmt: skip
+    wrong_expression(part, sympy.expand(f1 * pair - b * pair.coeff(x, 0)), f"multiplied ${tex(pair)}$ by $({f1_tex})$ but missed one product", working=[pair])  # fmt: skip
 
 
 @register
-class ExpandBrackets(AlgebraTemplate):
+class ExpandBrackets(Template):
     key = "algebra.expand_brackets"
     title = "Simplifying and expanding brackets"
     codes = {Tier.CORE: ("C2.2",), Tier.EXTENDED: ("E2.2",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Expanding brackets"
         extended = q.tier == Tier.EXTENDED
         if difficulty == 1:

@@ -6,24 +6,21 @@ import random
 
 import sympy
 
-from generation.engine.base import register
-from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.algebra._common import (
-    AlgebraTemplate,
-    bracket,
+from generation.engine.authoring import wrong_expression
+from generation.engine.authoring.algebraic import (
     coefficients,
     linear,
     machine_product,
     nonzero,
     product,
     sym,
-    terms_plain,
-    terms_tex,
     tex,
-    wrong_expr,
     x,
     y,
 )
+from generation.engine.authoring.text import bracket, terms, terms_plain
+from generation.engine.base import Template, register
+from generation.engine.builder import PartBuilder, QuestionBuilder
 from questions.schemas import CalculatorPolicy, Tier
 
 
@@ -44,37 +41,34 @@ def _factor_number(q: QuestionBuilder, label: str, rng: random.Random) -> None:
     while sympy.gcd(a, b) != 1:  # otherwise k would not be the highest common factor
         b = nonzero(rng, -9, 9)
     inner, inner_tex, inner_plain = linear(a, b)
-    shown = terms_tex([(k * a, "x"), (k * b, "")])
+    shown = terms([(k * a, "x"), (k * b, "")])
     coefficients(q, label, [k * a, k * b])
     part = q.part(label, f"Factorise ${shown}$.", marks=1, command="Write")
     latex, plain = f"{k}({inner_tex})", f"{k}({inner_plain})"
     part.step(f"The highest common factor is ${k}$: ${latex}$", sympy.Mul(k, inner, evaluate=False))
     _answer_expression(part, machine_product([inner], k), latex, plain)
     part.mark("B", f"${latex}$", value=machine_product([inner], k), qualifiers=["cao"])
-    wrong_expr(part, sympy.Mul(k, a * x + k * b, evaluate=False),
-               f"divided only the first term by ${k}$", 0,
-               plain=f"{k}({terms_plain([(a, 'x'), (k * b, '')])})",
-               latex=f"{k}({terms_tex([(a, 'x'), (k * b, '')])})")  # fmt: skip
+    wrong_expression(part, sympy.Mul(k, a * x + k * b, evaluate=False), f"divided only the first term by ${k}$", plain=f"{k}({terms_plain([(a, 'x'), (k * b, '')])})", latex=f"{k}({terms([(a, 'x'), (k * b, '')])})")  # fmt: skip
 
 
-def _factor_monomial(q: QuestionBuilder, label: str, rng: random.Random, terms: int) -> None:
+def _factor_monomial(q: QuestionBuilder, label: str, rng: random.Random, n_terms: int) -> None:
     """Factorise completely kx(ax + by [+ c]) written out, e.g. 9x^2 + 15xy."""
     k = rng.randint(2, 6)
     a, b = rng.randint(1, 5), nonzero(rng, -7, 7)
-    c = nonzero(rng, -6, 6) if terms == 3 else 0
+    c = nonzero(rng, -6, 6) if n_terms == 3 else 0
     while sympy.gcd(sympy.gcd(a, b), c) != 1:
         b = nonzero(rng, -7, 7)
     inner_terms = [(a, "x"), (b, "y"), (c, "")]
     inner = a * x + b * y + c
     out_terms = [(k * a, "x^2"), (k * b, "xy"), (k * c, "x")]
-    shown = terms_tex(out_terms)
+    shown = terms(out_terms)
     coefficients(q, label, [k * a, k * b, k * c])
     part = q.part(label, f"{FACTORISE_COMPLETELY} ${shown}$.", marks=2, command="Write")
-    latex = f"{k}x({terms_tex(inner_terms)})"
+    latex = f"{k}x({terms(inner_terms)})"
     plain = f"{k}x({terms_plain(inner_terms)})"
     value = machine_product([inner], k * x)
-    by_number = f"{k}({terms_tex([(a, 'x^2'), (b, 'xy'), (c, 'x')])})"
-    by_x = f"x({terms_tex([(k * a, 'x'), (k * b, 'y'), (k * c, '')])})"
+    by_number = f"{k}({terms([(a, 'x^2'), (b, 'xy'), (c, 'x')])})"
+    by_x = f"x({terms([(k * a, 'x'), (k * b, 'y'), (k * c, '')])})"
     part.step(f"The highest common factor of the terms is ${k}x$.", k * x)
     part.step(f"${shown} = {latex}$", value)
     _answer_expression(part, value, latex, plain)
@@ -82,9 +76,7 @@ def _factor_monomial(q: QuestionBuilder, label: str, rng: random.Random, terms: 
               partial=[f"B1 for ${by_number}$ or ${by_x}$ or another correct partial "
                        "factorisation"])  # fmt: skip
     half = [(a, "x"), (k * b, "y"), (k * c, "")]
-    wrong_expr(part, k * x * (a * x + k * b * y + k * c),
-               f"divided only the first term by the common factor ${k}x$", 0,
-               plain=f"{k}x({terms_plain(half)})", latex=f"{k}x({terms_tex(half)})")  # fmt: skip
+    wrong_expression(part, k * x * (a * x + k * b * y + k * c), f"divided only the first term by the common factor ${k}x$", plain=f"{k}x({terms_plain(half)})", latex=f"{k}x({terms(half)})")  # fmt: skip
 
 
 def _trinomial(q: QuestionBuilder, label: str, rng: random.Random, leading: bool) -> None:
@@ -107,7 +99,7 @@ def _trinomial(q: QuestionBuilder, label: str, rng: random.Random, leading: bool
                   f"{coeffs[0] * coeffs[2]}$ and sum ${coeffs[1]}$: ${a * d}$ and ${b * c}$",
                   coeffs[0] * coeffs[2])  # fmt: skip
         split = [(a * c, "x^2"), (a * d, "x"), (b * c, "x"), (b * d, "")]
-        part.step(f"${terms_tex(split)} = {latex}$", machine_value)
+        part.step(f"${terms(split)} = {latex}$", machine_value)
     else:
         part.step(f"Two numbers with product ${coeffs[2]}$ and sum ${coeffs[1]}$: ${b}$ and ${d}$",
                   coeffs[2])  # fmt: skip
@@ -116,8 +108,7 @@ def _trinomial(q: QuestionBuilder, label: str, rng: random.Random, leading: bool
     swapped = product([linear(a, -b), linear(c, -d)])
     part.mark("B", f"${latex}$", 2, value=machine_value, qualifiers=["cao"])
     part.mark("SC", f"${swapped[1]}$ (correct numbers, signs reversed)", 1, value=swapped[0])
-    wrong_expr(part, swapped[0], "found the right numbers but with the signs the wrong way round",
-               1, plain=swapped[2], latex=swapped[1])  # fmt: skip
+    wrong_expression(part, swapped[0], "found the right numbers but with the signs the wrong way round", plain=swapped[2], latex=swapped[1])  # fmt: skip
 
 
 def _difference_of_squares(q: QuestionBuilder, label: str, rng: random.Random, hard: bool) -> None:
@@ -128,7 +119,7 @@ def _difference_of_squares(q: QuestionBuilder, label: str, rng: random.Random, h
         b += 1
     second = "y" if hard else ""
     coefficients(q, label, [a * a, -b * b])
-    shown = terms_tex([(a * a, "x^2"), (-b * b, "y^2" if hard else "")])
+    shown = terms([(a * a, "x^2"), (-b * b, "y^2" if hard else "")])
     marks = 2 if hard else 1
     part = q.part(label, f"Factorise ${shown}$.", marks=marks, command="Write")
     f1, f2 = linear(a, -b, "x", second), linear(a, b, "x", second)
@@ -146,8 +137,7 @@ def _difference_of_squares(q: QuestionBuilder, label: str, rng: random.Random, h
     else:
         part.mark("B", f"${latex}$", value=machine_value, qualifiers=["cao"])
     same = product([f1, f1])
-    wrong_expr(part, same[0], "wrote both brackets with a minus sign", 0,
-               plain=same[2], latex=same[1])  # fmt: skip
+    wrong_expression(part, same[0], "wrote both brackets with a minus sign", plain=same[2], latex=same[1])  # fmt: skip
 
 
 def _grouping(q: QuestionBuilder, label: str, rng: random.Random) -> None:
@@ -160,10 +150,10 @@ def _grouping(q: QuestionBuilder, label: str, rng: random.Random) -> None:
     # (x + m y)(p + k a) = px + pm y + k ax + k m ay
     four = [(p, "x"), (p * m, "y"), (k, "ax"), (k * m, "ay")]
     coefficients(q, label, [p, p * m, k, k * m])
-    shown = terms_tex(four)
+    shown = terms(four)
     part = q.part(label, f"{FACTORISE_COMPLETELY} ${shown}$.", marks=2, command="Write")
     f1, f2 = linear(1, m, "x", "y"), linear(p, k, "", "a")
-    f2 = (p + k * a, terms_tex([(p, ""), (k, "a")]), terms_plain([(p, ""), (k, "a")]))
+    f2 = (p + k * a, terms([(p, ""), (k, "a")]), terms_plain([(p, ""), (k, "a")]))
     value, latex, plain = product([f1, f2])
     machine_value = machine_product([f1[0], f2[0]])
     halves = f"{p}({f1[1]}) {'+' if k > 0 else '-'} {'' if abs(k) == 1 else abs(k)}a({f1[1]})"
@@ -173,10 +163,7 @@ def _grouping(q: QuestionBuilder, label: str, rng: random.Random) -> None:
     part.mark("B", f"${latex}$", 2, value=machine_value, qualifiers=["cao"],
               partial=[f"B1 for ${halves}$ seen"])  # fmt: skip
     slip = (1 * x + m * y, p - k * a)
-    wrong_expr(part, slip[0] * slip[1],
-               f"sign error when taking ${'' if abs(k) == 1 else k}a$ out of the last two terms",
-               0, plain=f"({f1[2]})({terms_plain([(p, ''), (-k, 'a')])})",
-               latex=f"({f1[1]})({terms_tex([(p, ''), (-k, 'a')])})")  # fmt: skip
+    wrong_expression(part, slip[0] * slip[1], f"sign error when taking ${'' if abs(k) == 1 else k}a$ out of the last two terms", plain=f"({f1[2]})({terms_plain([(p, ''), (-k, 'a')])})", latex=f"({f1[1]})({terms([(p, ''), (-k, 'a')])})")  # fmt: skip
 
 
 def _cubic_common(q: QuestionBuilder, label: str, rng: random.Random) -> None:
@@ -205,32 +192,31 @@ def _cubic_common(q: QuestionBuilder, label: str, rng: random.Random) -> None:
                        f"or $a + b = {b + d}$"])  # fmt: skip
     swapped = product([linear(1, -b), linear(1, -d)], prefix=(k * x, prefix_tex, prefix_tex))
     part.mark("SC", f"${swapped[1]}$ (signs reversed)", 1, value=swapped[0])
-    wrong_expr(part, swapped[0], "signs in the brackets the wrong way round", 1,
-               plain=swapped[2], latex=swapped[1])  # fmt: skip
+    wrong_expression(part, swapped[0], "signs in the brackets the wrong way round", plain=swapped[2], latex=swapped[1])  # fmt: skip
 
 
 @register
-class Factorise(AlgebraTemplate):
+class Factorise(Template):
     key = "algebra.factorise"
     title = "Factorising"
     codes = {Tier.CORE: ("C2.2",), Tier.EXTENDED: ("E2.2",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Factorising"
         if q.tier == Tier.CORE:
             # Core factorises by common factors only.
             if difficulty <= 2:
                 _factor_number(q, "a", rng)
-                _factor_monomial(q, "b", rng, terms=2)
+                _factor_monomial(q, "b", rng, n_terms=2)
             else:
                 _factor_number(q, "a", rng)
-                _factor_monomial(q, "b", rng, terms=2 if difficulty == 3 else 3)
+                _factor_monomial(q, "b", rng, n_terms=2 if difficulty == 3 else 3)
                 if difficulty == 5:
-                    _factor_monomial(q, "c", rng, terms=3)
+                    _factor_monomial(q, "c", rng, n_terms=3)
             return
         if difficulty == 1:
-            _factor_monomial(q, "a", rng, terms=2)
+            _factor_monomial(q, "a", rng, n_terms=2)
             _difference_of_squares(q, "b", rng, hard=False)
         elif difficulty == 2:
             _trinomial(q, "a", rng, leading=False)

@@ -7,19 +7,12 @@ import random
 from sympy import Rational
 
 from generation.engine import formatting
-from generation.engine.base import register
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.algebraic import eq, linear_latex, x
+from generation.engine.authoring.text import NAMES, terms_plain
+from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.algebra._common import (
-    NAMES,
-    AlgebraTemplate,
-    eq,
-    lin_tex,
-    pick,
-    terms_plain,
-    wrong_number,
-    x,
-)
-from questions.schemas import CalculatorPolicy, Tier
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 
 def _solve_marks(q: QuestionBuilder, label: str, text: str, equation_tex: str, relation: str,
@@ -55,8 +48,7 @@ def _ages(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
     p.step(f"{b} is $x + {older}$, so {c} is ${times}(x + {older})$", value)
     p.answer(value, kind="expression", latex=f"{times}(x + {older})", plain=f"{times}(x + {older})")
     p.mark("B", f"${times}(x + {older})$", value=value, qualifiers=["oe"])
-    p.wrong(f"{times}x + {older}", f"multiplied only $x$ by {times}", 0,
-            latex=f"{times}x + {older}")  # fmt: skip
+    wrong(p, f"{times}x + {older}", f"multiplied only $x$ by {times}", latex=f"{times}x + {older}")  # fmt: skip
 
     coefficient, constant = 2 + times, total - older - times * older
     equation_tex = f"x + x + {older} + {times}(x + {older}) = {total}"
@@ -67,9 +59,7 @@ def _ages(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
                  root)  # fmt: skip
     slip = total - older - older  # forgot to multiply the older years by `times`
     if slip % coefficient == 0 and slip // coefficient != root:
-        wrong_number(q.parts[-1], slip // coefficient,
-                     f"wrote {c}'s age as ${times}x + {older}$ in the equation", 0,
-                     working=[eq(f"x + x + {older} + {times}*x + {older}", total)])  # fmt: skip
+        misconception(q.parts[-1], Misconception(f"wrote {c}'s age as ${times}x + {older}$ in the equation", slip // coefficient, (eq(f"x + x + {older} + {times}*x + {older}", total),), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
 
     if difficulty >= 2:
         c_part = q.part("c", f"Work out {c}'s age.", marks=1, command="Work out")
@@ -81,8 +71,8 @@ def _ages(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
 
 
 def _shopping(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-    name = pick(rng, NAMES)
-    item, items, other, others = pick(rng, [
+    name = rng.choice(NAMES)
+    item, items, other, others = rng.choice([
         ("pen", "pens", "ruler", "rulers"),
         ("pencil", "pencils", "notebook", "notebooks"),
         ("orange", "oranges", "mango", "mangoes"),
@@ -104,14 +94,14 @@ def _shopping(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
     p = q.part("a", "Write an expression, in terms of $x$, for the total cost, in cents. Give "
                "your answer in its simplest form.", marks=2, command="Write")  # fmt: skip
     p.step(f"${m}x + {k}(x + {more})$", (m * x, k * (x + more)))
-    p.step(f"$= {lin_tex(m + k, k * more)}$", expr)
-    p.answer(expr, kind="expression", latex=lin_tex(m + k, k * more),
+    p.step(f"$= {linear_latex(m + k, k * more)}$", expr)
+    p.answer(expr, kind="expression", latex=linear_latex(m + k, k * more),
              plain=terms_plain([(m + k, "x"), (k * more, "")]))  # fmt: skip
     p.mark("M", f"${m}x + {k}(x + {more})$", value=(m * x, k * (x + more)), qualifiers=["oe"],
            partial=["for a correct unsimplified expression"])  # fmt: skip
-    p.mark("A", f"${lin_tex(m + k, k * more)}$", value=expr, qualifiers=["cao"])
-    p.wrong(terms_plain([(m + k, "x"), (more, "")]), f"added {more} only once, not for each "
-            f"{other}", 0, latex=lin_tex(m + k, more))  # fmt: skip
+    p.mark("A", f"${linear_latex(m + k, k * more)}$", value=expr, qualifiers=["cao"])
+    wrong(p, terms_plain([(m + k, "x"), (more, "")]), f"added {more} only once, not for each "
+            f"{other}", latex=linear_latex(m + k, more))  # fmt: skip
 
     total = Rational(total_cents, 100)
     q.given("total", total, display=formatting.number(total, 2))
@@ -120,13 +110,11 @@ def _shopping(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
     _solve_marks(q, "b",
                  f"{name} pays {dollars} altogether.\nWrite an equation in $x$ and solve it to "
                  f"find the cost of one {item} in cents.",
-                 f"{lin_tex(m + k, k * more)} = {total_cents}", relation, m + k,
+                 f"{linear_latex(m + k, k * more)} = {total_cents}", relation, m + k,
                  total_cents - k * more, root)  # fmt: skip
     b = q.parts[-1]
     if (total_cents // 100 - k * more) % (m + k) == 0 and total_cents // 100 - k * more > 0:
-        wrong_number(b, (total_cents // 100 - k * more) // (m + k),
-                     "mixed units: used the total in dollars with the prices in cents", 0,
-                     working=[eq(f"{m + k}*x + {k * more}", total_cents // 100)])  # fmt: skip
+        misconception(b, Misconception("mixed units: used the total in dollars with the prices in cents", (total_cents // 100 - k * more) // (m + k), (eq(f"{m + k}*x + {k * more}", total_cents // 100),), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
 
 
 def _triangle(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
@@ -154,8 +142,7 @@ def _triangle(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
     a = q.parts[-1]
     slip = 360 - p + s
     if slip % coefficient == 0 and slip // coefficient != root:
-        wrong_number(a, slip // coefficient, "used 360° (angles at a point) instead of 180°", 0,
-                     working=[eq(f"x + {p} + {qq}*x + {r}*x - {s}", 360)])  # fmt: skip
+        misconception(a, Misconception("used 360° (angles at a point) instead of 180°", slip // coefficient, (eq(f"x + {p} + {qq}*x + {r}*x - {s}", 360),), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
     b = q.part("b", "Work out the size of the largest angle.", marks=1, command="Work out")
     largest = max(angles)
     b.step(f"The angles are ${angles[0]}^\\circ$, ${angles[1]}^\\circ$ and ${angles[2]}^\\circ$",
@@ -180,18 +167,17 @@ def _rectangle(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
     pa = q.part("a", "Write an expression, in terms of $x$, for the perimeter of the rectangle. "
                 "Give your answer in its simplest form.", marks=2, command="Write")  # fmt: skip
     pa.step(f"$2({a}x + {b}) + 2(x - {d})$", (2 * (a * x + b), 2 * (x - d)))
-    pa.step(f"$= {lin_tex(2 * (a + c), 2 * (b - d))}$", expr)
-    pa.answer(expr, kind="expression", latex=lin_tex(2 * (a + c), 2 * (b - d)),
+    pa.step(f"$= {linear_latex(2 * (a + c), 2 * (b - d))}$", expr)
+    pa.answer(expr, kind="expression", latex=linear_latex(2 * (a + c), 2 * (b - d)),
               plain=terms_plain([(2 * (a + c), "x"), (2 * (b - d), "")]))  # fmt: skip
     pa.mark("M", f"$2({a}x + {b}) + 2(x - {d})$", value=(2 * (a * x + b), 2 * (x - d)),
             qualifiers=["oe"], partial=["for a correct unsimplified expression"])  # fmt: skip
-    pa.mark("A", f"${lin_tex(2 * (a + c), 2 * (b - d))}$", value=expr, qualifiers=["cao"])
-    pa.wrong(terms_plain([(a + c, "x"), (b - d, "")]), "added the length and width only once", 0,
-             latex=lin_tex(a + c, b - d))  # fmt: skip
+    pa.mark("A", f"${linear_latex(2 * (a + c), 2 * (b - d))}$", value=expr, qualifiers=["cao"])
+    wrong(pa, terms_plain([(a + c, "x"), (b - d, "")]), "added the length and width only once", latex=linear_latex(a + c, b - d))  # fmt: skip
 
     relation = eq(f"{2 * (a + c)}*x + {2 * (b - d)}", perimeter)
     _solve_marks(q, "b", f"The perimeter of the rectangle is {perimeter} cm.\nWrite an equation "
-                 "in $x$ and solve it.", f"{lin_tex(2 * (a + c), 2 * (b - d))} = {perimeter}",
+                 "in $x$ and solve it.", f"{linear_latex(2 * (a + c), 2 * (b - d))} = {perimeter}",
                  relation, 2 * (a + c), perimeter - 2 * (b - d), root)  # fmt: skip
     if difficulty >= 4:
         area = length * width
@@ -203,22 +189,22 @@ def _rectangle(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         pc.mark("M", f"${length} \\times {width}$", value=(length, width),
                 partial=["for their length and width from their $x$"])  # fmt: skip
         pc.mark("A", f"${area}$", value=area, qualifiers=["cao"])
-        pc.wrong(str(perimeter), "gave the perimeter instead of the area", 0)
+        wrong(pc, str(perimeter), "gave the perimeter instead of the area")
 
 
 @register
-class FormingEquations(AlgebraTemplate):
+class FormingEquations(Template):
     key = "algebra.forming_equations"
     title = "Forming and solving equations from a context"
     codes = {Tier.CORE: ("C2.1", "C2.5"), Tier.EXTENDED: ("E2.1", "E2.5")}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         if difficulty <= 2:
-            pick(rng, [_ages, _shopping])(q, rng, difficulty)
+            rng.choice([_ages, _shopping])(q, rng, difficulty)
         elif difficulty == 3:
-            pick(rng, [_shopping, _triangle])(q, rng, difficulty)
+            rng.choice([_shopping, _triangle])(q, rng, difficulty)
         else:
-            pick(rng, [_triangle, _rectangle] if difficulty == 4 else [_rectangle])(
+            rng.choice([_triangle, _rectangle] if difficulty == 4 else [_rectangle])(
                 q, rng, difficulty
             )

@@ -6,13 +6,10 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from generation.engine.base import register
+from generation.engine.authoring import wrong
+from generation.engine.authoring.algebraic import coefficients
+from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.algebra._common import (
-    AlgebraTemplate,
-    coefficients,
-    pick,
-)
 from questions.schemas import CalculatorPolicy, Tier
 
 
@@ -65,7 +62,7 @@ def _linear(rng: random.Random) -> _Rearrangement:
 
 def _suvat(rng: random.Random) -> _Rearrangement:
     """v = u + at: make t (or a) the subject."""
-    subject, other = pick(rng, [("t", "a"), ("a", "t")])
+    subject, other = rng.choice([("t", "a"), ("a", "t")])
     return _Rearrangement(
         formula="v = u + at",
         subject=subject,
@@ -116,7 +113,7 @@ def _fraction(rng: random.Random) -> _Rearrangement:
 
 def _triangle(rng: random.Random) -> _Rearrangement:
     """A = (1/2)bh: make h (or b) the subject."""
-    subject, other = pick(rng, [("h", "b"), ("b", "h")])
+    subject, other = rng.choice([("h", "b"), ("b", "h")])
     return _Rearrangement(
         formula="A = \\frac{1}{2}bh",
         subject=subject,
@@ -182,10 +179,10 @@ def _pendulum(rng: random.Random) -> _Rearrangement:
     """T = 2 pi sqrt(L/g): make L (or g) the subject."""
     if rng.random() < 0.5:
         answer, answer_tex, plain = "g*T**2/(4*pi**2)", "\\frac{gT^2}{4\\pi^2}", "gT^2/(4pi^2)"
-        subject, wrong = "L", ("gT^2/(2pi)", "\\frac{gT^2}{2\\pi}", "T**2")
+        subject, slipped = "L", ("gT^2/(2pi)", "\\frac{gT^2}{2\\pi}", "T**2")
     else:
         answer, answer_tex, plain = "4*pi**2*L/T**2", "\\frac{4\\pi^2 L}{T^2}", "4pi^2L/T^2"
-        subject, wrong = "g", ("2piL/T^2", "\\frac{2\\pi L}{T^2}", "T**2")
+        subject, slipped = "g", ("2piL/T^2", "\\frac{2\\pi L}{T^2}", "T**2")
     return _Rearrangement(
         formula="T = 2\\pi\\sqrt{\\frac{L}{g}}",
         subject=subject,
@@ -196,7 +193,7 @@ def _pendulum(rng: random.Random) -> _Rearrangement:
         answer=answer,
         answer_tex=answer_tex,
         answer_plain=plain,
-        wrongs=[(wrong[0], wrong[1], "squared $T$ but not $2\\pi$", 1)],
+        wrongs=[(slipped[0], slipped[1], "squared $T$ but not $2\\pi$", 1)],
     )
 
 
@@ -231,24 +228,24 @@ _CORE = (_linear, _suvat, _fraction, _triangle)
 
 
 @register
-class ChangeSubject(AlgebraTemplate):
+class ChangeSubject(Template):
     key = "algebra.change_subject"
     title = "Changing the subject of a formula"
     codes = {Tier.CORE: ("C2.5",), Tier.EXTENDED: ("E2.5",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Changing the subject"
         extended = q.tier == Tier.EXTENDED
         makers: list[Callable[[random.Random], _Rearrangement]]
         if difficulty == 1:
             makers = [_linear]
         elif difficulty == 2:
-            makers = [pick(rng, [_suvat, _fraction, _triangle])]
+            makers = [rng.choice([_suvat, _fraction, _triangle])]
         elif difficulty == 3:
-            makers = [_linear, pick(rng, [_suvat, _fraction, _triangle])]
+            makers = [_linear, rng.choice([_suvat, _fraction, _triangle])]
             if extended:
-                makers = [pick(rng, _CORE), _cylinder]
+                makers = [rng.choice(_CORE), _cylinder]
         elif difficulty == 4:
             makers = rng.sample(_CORE[1:], 2) if not extended else [_cylinder, _root]
         else:
@@ -279,5 +276,4 @@ class ChangeSubject(AlgebraTemplate):
         part.mark("A", f"${r.subject} = {r.answer_tex}$", value=r.answer,
                   qualifiers=["oe", "isw"] if marks == 2 else ["oe"])  # fmt: skip
         for plain, latex, error, right in r.wrongs:
-            part.wrong(plain, error, right, latex=latex,
-                       working=[value for _, value in r.steps[:right]])  # fmt: skip
+            wrong(part, plain, error, latex=latex, working=[value for _, value in r.steps[:right]])  # fmt: skip

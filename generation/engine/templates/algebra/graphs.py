@@ -8,22 +8,19 @@ import random
 import sympy
 from sympy import Rational
 
-from generation.engine.base import register
-from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.algebra._common import (
-    AlgebraTemplate,
-    bracket,
+from generation.engine.authoring import wrong
+from generation.engine.authoring.algebraic import (
     coefficients,
     eq,
-    frac,
-    frac_plain,
     linear,
     machine_product,
-    pick,
     product,
     tex,
     x,
 )
+from generation.engine.authoring.text import bracket, frac, frac_plain
+from generation.engine.base import Template, register
+from generation.engine.builder import PartBuilder, QuestionBuilder
 from questions.schemas import AnswerKind, CalculatorPolicy, Tier
 
 
@@ -60,18 +57,16 @@ def _complete_table(
         i = nonzero_x[-1]
         slip = ys[i] - 2 * linear_term * xs[i]
         values = [slip if j == i else ys[j] for j in blanks]
-        part.wrong(", ".join(frac_plain(v) for v in values), f"made a sign error with the "
-                   f"$x$ term at $x = {xs[i]}$", len(blanks) - 1,
-                   latex=", ".join(frac(v) for v in values))  # fmt: skip
+        wrong(part, ", ".join(frac_plain(v) for v in values), f"made a sign error with the "
+                   f"$x$ term at $x = {xs[i]}$", latex=", ".join(frac(v) for v in values))  # fmt: skip
     negative = [i for i in blanks if xs[i] < 0]
     if negative:
         i = negative[0]
-        wrong = _negative_square_slip(curve, xs[i])
-        if wrong is not None and wrong != ys[i]:
-            values = [frac_plain(wrong if j == i else ys[j]) for j in blanks]
-            part.wrong(", ".join(values), f"worked out ${bracket(xs[i])}^2$ as "
-                       f"$-{xs[i] ** 2}$ at $x = {xs[i]}$", len(blanks) - 1,
-                       latex=", ".join(frac(wrong if j == i else ys[j]) for j in blanks))  # fmt: skip
+        slipped = _negative_square_slip(curve, xs[i])
+        if slipped is not None and slipped != ys[i]:
+            values = [frac_plain(slipped if j == i else ys[j]) for j in blanks]
+            wrong(part, ", ".join(values), f"worked out ${bracket(xs[i])}^2$ as "
+                       f"$-{xs[i] ** 2}$ at $x = {xs[i]}$", latex=", ".join(frac(slipped if j == i else ys[j]) for j in blanks))  # fmt: skip
 
 
 def _negative_square_slip(curve: sympy.Expr, at: int) -> object | None:
@@ -111,17 +106,17 @@ def _roots_part(q: QuestionBuilder, label: str, curve: sympy.Expr, roots: list[i
         part.answer(r, label="x", variable="x", satisfies=relation)
         part.mark("B", f"$x = {r}$", value=r)
     if sorted(-r for r in roots) != sorted(roots):
-        part.wrong(", ".join(str(-r) for r in roots), "gave the solutions with the wrong signs", 0)
+        wrong(part, ", ".join(str(-r) for r in roots), "gave the solutions with the wrong signs")
 
 
 @register
-class GraphTables(AlgebraTemplate):
+class GraphTables(Template):
     key = "algebra.graph_tables"
     title = "Graphs of functions: tables of values and solving equations"
     codes = {Tier.CORE: ("C2.10",), Tier.EXTENDED: ("E2.10",)}
     calculator = CalculatorPolicy.ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Graph of a function: table of values"
         cubic = q.tier == Tier.EXTENDED and difficulty >= 3
         if cubic:
@@ -146,14 +141,14 @@ class GraphTables(AlgebraTemplate):
         if difficulty >= 2 and not any(xs[i] < 0 for i in blanks):
             negatives = [i for i in range(len(xs)) if xs[i] < 0]
             if negatives:
-                blanks = sorted({*blanks[1:], pick(rng, negatives)})
+                blanks = sorted({*blanks[1:], rng.choice(negatives)})
         q.param("blanks", ",".join(map(str, blanks)))
         _complete_table(q, curve, xs, blanks)
 
         if difficulty >= 4 and not cubic:
             # solve curve = k: a value of y the table shows at two x's
             h2 = roots[0] + roots[1]  # x1 + x2 for the two solutions
-            s = pick(rng, [v for v in xs if 2 * v != h2 and h2 - v in xs])
+            s = rng.choice([v for v in xs if 2 * v != h2 and h2 - v in xs])
             k = curve.subs(x, s)
             _roots_part(q, "b", curve, sorted([s, h2 - s]), int(k))
         else:
@@ -167,8 +162,7 @@ class GraphTables(AlgebraTemplate):
             part.answer(eq("x", h), kind=AnswerKind.EQUATION, latex=f"x = {frac(h)}",
                         plain=f"x = {frac_plain(h)}")  # fmt: skip
             part.mark("B", f"$x = {frac(h)}$", value=eq("x", h), qualifiers=["cao"])
-            part.wrong(f"y = {frac_plain(h)}", "wrote $y =$ for a vertical line", 0,
-                       latex=f"y = {frac(h)}")  # fmt: skip
+            wrong(part, f"y = {frac_plain(h)}", "wrote $y =$ for a vertical line", latex=f"y = {frac(h)}")  # fmt: skip
 
 
 # --- sketching: key features -----------------------------------------------------------------
@@ -198,7 +192,7 @@ def _quadratic_features(q: QuestionBuilder, rng: random.Random, difficulty: int)
     a.step(f"At $x = 0$, $y = {frac(c0)}$", (0, c0))
     latex = _point_answer(a, (0, c0))
     a.mark("B", f"${latex}$", value=(0, c0))
-    a.wrong(f"({frac_plain(c0)}, 0)", "wrote the coordinates the wrong way round", 0)
+    wrong(a, f"({frac_plain(c0)}, 0)", "wrote the coordinates the wrong way round")
 
     b = q.part("b", "Find the $x$-coordinates of the points where the curve crosses the "
                "$x$-axis.", marks=2, command="Work out")  # fmt: skip
@@ -210,7 +204,7 @@ def _quadratic_features(q: QuestionBuilder, rng: random.Random, difficulty: int)
     b.step(f"$x = {r1}$ or $x = {r2}$", r1)
     b.mark("B", f"$x = {r1}$", value=r1)
     b.mark("B", f"$x = {r2}$", value=r2)
-    b.wrong(f"{-r1}, {-r2}", "took the numbers in the brackets without changing their signs", 0)
+    wrong(b, f"{-r1}, {-r2}", "took the numbers in the brackets without changing their signs")
 
     h = Rational(r1 + r2, 2)
     if difficulty >= 2:
@@ -250,7 +244,7 @@ def _cubic_features(q: QuestionBuilder, rng: random.Random, difficulty: int) -> 
            f"{bracket(-roots[2])} = {c0}$", (0, c0))  # fmt: skip
     latex = _point_answer(a, (0, c0))
     a.mark("B", f"${latex}$", value=(0, c0))
-    a.wrong(f"(0, {-c0})", "made a sign error multiplying the three numbers", 0)
+    wrong(a, f"(0, {-c0})", "made a sign error multiplying the three numbers")
     b = q.part("b", "Write down the $x$-coordinates of the points where the curve crosses the "
                "$x$-axis.", marks=3, command="Write")  # fmt: skip
     relation = eq(sympy.sstr(curve), 0)
@@ -259,14 +253,18 @@ def _cubic_features(q: QuestionBuilder, rng: random.Random, difficulty: int) -> 
         b.answer(r, label="x", variable="x", satisfies=relation)
     for r in roots:
         b.mark("B", f"$x = {r}$", value=r)
-    b.wrong(", ".join(str(-r) for r in roots), "used the numbers in the brackets without "
-            "changing their signs", 0)  # fmt: skip
+    wrong(b, ", ".join(str(-r) for r in roots), "used the numbers in the brackets without "
+            "changing their signs")  # fmt: skip
     if difficulty >= 4:
         _reciprocal_features(q, rng, "c")
 
 
 def _reciprocal_features(q: QuestionBuilder, rng: random.Random, label: str) -> None:
-    k, p, c = rng.randint(1, 9), pick(rng, [-3, -2, -1, 1, 2, 3]), pick(rng, [-4, -3, -2, 2, 3, 4])
+    k, p, c = (
+        rng.randint(1, 9),
+        rng.choice([-3, -2, -1, 1, 2, 3]),
+        rng.choice([-4, -3, -2, 2, 3, 4]),
+    )
     q.given("k", k)
     q.given("p", abs(p))
     q.given("cc", abs(c))
@@ -282,17 +280,17 @@ def _reciprocal_features(q: QuestionBuilder, rng: random.Random, label: str) -> 
         part.answer(eq(var, value), kind=AnswerKind.EQUATION, latex=f"{var} = {value}",
                     plain=f"{var} = {value}")  # fmt: skip
         part.mark("B", f"${var} = {value}$", value=eq(var, value))
-    part.wrong(f"x = {-p}, y = {c}", "took the sign of the number in the denominator", 1)
+    wrong(part, f"x = {-p}, y = {c}", "took the sign of the number in the denominator")
 
 
 @register
-class CurveFeatures(AlgebraTemplate):
+class CurveFeatures(Template):
     key = "algebra.curve_features"
     title = "Sketching curves: intercepts, symmetry, turning points and asymptotes"
     codes = {Tier.CORE: ("C2.11",), Tier.EXTENDED: ("E2.11",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         if q.tier == Tier.EXTENDED and difficulty >= 3:
             _cubic_features(q, rng, difficulty)
         else:

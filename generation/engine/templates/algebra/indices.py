@@ -8,18 +8,11 @@ from typing import Any
 import sympy
 from sympy import Rational
 
-from generation.engine.base import register
+from generation.engine.authoring import wrong
+from generation.engine.authoring.algebraic import coefficients, eq, x, y
+from generation.engine.authoring.text import frac, frac_plain
+from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.algebra._common import (
-    AlgebraTemplate,
-    coefficients,
-    eq,
-    frac,
-    frac_plain,
-    pick,
-    x,
-    y,
-)
 from questions.schemas import CalculatorPolicy, Tier
 
 
@@ -69,8 +62,7 @@ def _two_marks(q: QuestionBuilder, label: str, question: str, c: Rational,
         w_value, w_latex, w_plain = _mono(wc, wp)
         if sympy.expand(w_value - value) == 0:
             continue
-        part.wrong(w_plain, error, 1 if right else 0, latex=w_latex,
-                   working=[c] if right == "number" else [letters] if right == "letters" else [])  # fmt: skip
+        wrong(part, w_plain, error, latex=w_latex, working=[c] if right == "number" else [letters] if right == "letters" else [])  # fmt: skip
 
 
 def _product(q: QuestionBuilder, label: str, rng: random.Random, negative: bool) -> None:
@@ -137,8 +129,8 @@ def _letters_step(m: int, n: int, k: int) -> tuple[str, object]:
 
 def _fractional(q: QuestionBuilder, label: str, rng: random.Random, negative: bool) -> None:
     """(c^d x^(d·e))^(±f/d), e.g. (16x^8)^(3/4) = 8x^6."""
-    base, d = pick(rng, [(2, 4), (3, 3), (2, 3), (4, 2), (5, 2), (3, 2), (2, 5)])
-    f = pick(rng, [1, 2, 3] if d > 2 else [1, 3])
+    base, d = rng.choice([(2, 4), (3, 3), (2, 3), (4, 2), (5, 2), (3, 2), (2, 5)])
+    f = rng.choice([1, 2, 3] if d > 2 else [1, 3])
     if Rational(f, d).q == 1:
         f = 1
     e = rng.randint(1, 3)
@@ -163,7 +155,7 @@ def _fractional(q: QuestionBuilder, label: str, rng: random.Random, negative: bo
 def _exponential(q: QuestionBuilder, label: str, rng: random.Random, hard: bool) -> None:
     """Solve b^(x + s) = target, or (hard) a^x = c with both powers of the same base."""
     if not hard:
-        base = pick(rng, [2, 3, 5])
+        base = rng.choice([2, 3, 5])
         k = rng.randint(2, 6 if base == 2 else 4)
         s = rng.choice([0, 1, -1])
         root = Rational(k - s)
@@ -181,14 +173,13 @@ def _exponential(q: QuestionBuilder, label: str, rng: random.Random, hard: bool)
                   qualifiers=["soi"])  # fmt: skip
         part.mark("A", f"${k - s}$", value=root, qualifiers=["cao"])
         if s:
-            part.wrong(str(k + s), f"{'subtracted' if s < 0 else 'added'} 1 instead of "
-                       f"{'adding' if s < 0 else 'subtracting'} it", 1,
-                       working=[eq(f"{base}**(x + {s})", f"{base}**{k}")])  # fmt: skip
+            wrong(part, str(k + s), f"{'subtracted' if s < 0 else 'added'} 1 instead of "
+                       f"{'adding' if s < 0 else 'subtracting'} it", working=[eq(f"{base}**(x + {s})", f"{base}**{k}")])  # fmt: skip
         else:
-            part.wrong(frac_plain(Rational(target, base)), f"divided {target} by {base}", 0)
+            wrong(part, frac_plain(Rational(target, base)), f"divided {target} by {base}")
         return
     # (base^i)^x = base^j, e.g. 8^x = 4 -> x = 2/3, or 9^x = 1/27 -> x = -3/2
-    base = pick(rng, [2, 3])
+    base = rng.choice([2, 3])
     i, j = rng.sample([2, 3, 4] if base == 2 else [2, 3], 2)
     j *= rng.choice([1, -1])
     left_base, right = base**i, Rational(base) ** j
@@ -205,18 +196,18 @@ def _exponential(q: QuestionBuilder, label: str, rng: random.Random, hard: bool)
     part.mark("M", f"${base}^{{{i}x}} = {base}^{{{j}}}$", value=rewritten, qualifiers=["oe"],
               partial=["for writing both sides as powers of the same number"])  # fmt: skip
     part.mark("A", f"${frac(root)}$", value=root, qualifiers=["cao"])
-    part.wrong(frac_plain(Rational(i, j)), f"worked out ${i} \\div {j}$ instead of "
-               f"${j} \\div {i}$", 1, latex=frac(Rational(i, j)), working=[rewritten])  # fmt: skip
+    wrong(part, frac_plain(Rational(i, j)), f"worked out ${i} \\div {j}$ instead of "
+               f"${j} \\div {i}$", latex=frac(Rational(i, j)), working=[rewritten])  # fmt: skip
 
 
 @register
-class Indices(AlgebraTemplate):
+class Indices(Template):
     key = "algebra.indices"
     title = "Rules of indices"
     codes = {Tier.CORE: ("C2.4",), Tier.EXTENDED: ("E2.4",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Indices"
         extended = q.tier == Tier.EXTENDED
         if difficulty == 1:

@@ -6,18 +6,12 @@ import random
 
 from sympy import Rational
 
-from generation.engine.base import register
+from generation.engine.authoring import wrong
+from generation.engine.authoring.algebraic import coefficients, linear_latex, nonzero
+from generation.engine.authoring.text import frac, terms
+from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.algebra._common import (
-    AlgebraTemplate,
-    coefficients,
-    frac,
-    lin_tex,
-    nonzero,
-    num,
-    pick,
-    terms_tex,
-)
+from generation.engine.formatting import number
 from questions.schemas import CalculatorPolicy, Tier
 
 _LE, _LT = "\\le", "<"
@@ -89,9 +83,8 @@ def _read_number_line(q: QuestionBuilder, label: str, rng: random.Random) -> Non
     part.mark("B", f"${low} {_LE if left_closed else _LT} x$", value=left_rel)
     part.mark("B", f"$x {_LE if right_closed else _LT} {high}$, giving ${latex}$", value=right_rel)
     w_latex, w_plain, _ = _interval(low, high, not left_closed, right_closed)
-    part.wrong(w_plain, f"read the {'filled' if left_closed else 'open'} circle at {low} as "
-               f"{'open' if left_closed else 'filled'}", 1, latex=w_latex,
-               working=[right_rel])  # fmt: skip
+    wrong(part, w_plain, f"read the {'filled' if left_closed else 'open'} circle at {low} as "
+               f"{'open' if left_closed else 'filled'}", latex=w_latex, working=[right_rel])  # fmt: skip
 
 
 def _list_integers(q: QuestionBuilder, label: str, rng: random.Random) -> None:
@@ -120,7 +113,7 @@ def _list_integers(q: QuestionBuilder, label: str, rng: random.Random) -> None:
             error += " of the inequality" if not left_closed else ", which the $\\le$ signs include"
         else:
             error = "included the end shown by $<$ and left out the end shown by $\\le$"
-        part.wrong(text, error, 0, latex=text)
+        wrong(part, text, error, latex=text)
 
 
 def _smallest_integer(q: QuestionBuilder, label: str, rng: random.Random) -> None:
@@ -128,14 +121,14 @@ def _smallest_integer(q: QuestionBuilder, label: str, rng: random.Random) -> Non
     q.given(f"{label}1", bound)
     answer = int(bound + Rational(1, 2))
     part = q.part(label, f"Write down the smallest integer that satisfies the inequality "
-                  f"$y > {num(bound)}$.", marks=1, command="Write down")  # fmt: skip
-    part.step(f"The integers greater than ${num(bound)}$ are ${answer}, {answer + 1}, \\ldots$",
+                  f"$y > {number(bound)}$.", marks=1, command="Write down")  # fmt: skip
+    part.step(f"The integers greater than ${number(bound)}$ are ${answer}, {answer + 1}, \\ldots$",
               answer)  # fmt: skip
     part.answer(answer)
     part.mark("B", f"${answer}$", value=answer, qualifiers=["cao"])
     error = ("took the integer part of the negative number the wrong way" if bound < 0
              else "gave the integer below the bound")  # fmt: skip
-    part.wrong(str(answer - 1), error, 0)
+    wrong(part, str(answer - 1), error)
 
 
 _CONTEXTS = (
@@ -153,7 +146,7 @@ _CONTEXTS = (
 
 def _words(q: QuestionBuilder, label: str, rng: random.Random) -> None:
     """Write an inequality from words: at most / at least / more than / fewer than."""
-    text, var, rel = pick(rng, _CONTEXTS)
+    text, var, rel = rng.choice(_CONTEXTS)
     k = rng.randint(6, 15) if var != "h" else 5 * rng.randint(22, 28)
     q.given(f"{label}1", k)
     symbol = {"<=": "\\le", ">=": "\\ge", "<": "<", ">": ">"}[rel]
@@ -167,8 +160,7 @@ def _words(q: QuestionBuilder, label: str, rng: random.Random) -> None:
     part.mark("B", f"${var} {symbol} {k}$", value=machine, qualifiers=["oe"])
     wrong_plain = {"<=": "<", ">=": ">", "<": "≤", ">": "≥"}[rel]
     wrong_tex = {"<=": "<", ">=": ">", "<": "\\le", ">": "\\ge"}[rel]
-    part.wrong(f"{var} {wrong_plain} {k}", "confused a strict inequality with an inclusive one", 0,
-               latex=f"{var} {wrong_tex} {k}")  # fmt: skip
+    wrong(part, f"{var} {wrong_plain} {k}", "confused a strict inequality with an inclusive one", latex=f"{var} {wrong_tex} {k}")  # fmt: skip
 
 
 def _solve_linear(q: QuestionBuilder, label: str, rng: random.Random, fraction: bool) -> None:
@@ -186,13 +178,13 @@ def _solve_linear(q: QuestionBuilder, label: str, rng: random.Random, fraction: 
     rel, rel_tex = ("<", "<") if strict else ("<=", "\\le")
     flip, flip_tex = (">", ">") if strict else (">=", "\\ge")
     coefficients(q, label, [a, b, c, d])
-    question = f"{lin_tex(a, b)} {rel_tex} {lin_tex(c, d)}"
+    question = f"{linear_latex(a, b)} {rel_tex} {linear_latex(c, d)}"
     part = q.part(label, f"Solve the inequality.\n\n${question}$", marks=2, command="Work out")
     k, m = a - c, d - b
     # Valued at its two sides: as a relation it would be equivalent to the final answer, and
     # could not tell a candidate who then forgets to reverse the sign from a correct one.
     collected = f"({k}*x, {m})"
-    kx, neg_kx = terms_tex([(k, "x")]), terms_tex([(-k, "x")])
+    kx, neg_kx = terms([(k, "x")]), terms([(-k, "x")])
     part.step(f"${kx} {rel_tex} {m}$", collected)
     part.step(f"Divide by ${k}$ and reverse the inequality: $x {flip_tex} {frac(bound)}$",
               f"x {flip} {bound}")  # fmt: skip
@@ -202,9 +194,8 @@ def _solve_linear(q: QuestionBuilder, label: str, rng: random.Random, fraction: 
     part.mark("M", f"${kx} {rel_tex} {m}$ or ${neg_kx} {flip_tex} {-m}$", value=collected,
               qualifiers=["oe"])  # fmt: skip
     part.mark("A", f"$x {flip_tex} {frac(bound)}$", value=f"x {flip} {bound}", qualifiers=["cao"])
-    part.wrong(f"x {'<' if strict else '≤'} {frac_plain_(bound)}", "did not reverse the "
-               "inequality sign when dividing by a negative number", 1,
-               latex=f"x {rel_tex} {frac(bound)}", working=[collected])  # fmt: skip
+    wrong(part, f"x {'<' if strict else '≤'} {frac_plain_(bound)}", "did not reverse the "
+               "inequality sign when dividing by a negative number", latex=f"x {rel_tex} {frac(bound)}", working=[collected])  # fmt: skip
 
 
 def frac_plain_(value: Rational) -> str:
@@ -224,7 +215,7 @@ def _double_inequality(q: QuestionBuilder, label: str, rng: random.Random) -> No
     ls, rs = (_LE if left_closed else _LT), (_LE if right_closed else _LT)
     lm, rm = ("<=" if left_closed else "<"), ("<=" if right_closed else "<")
     part = q.part(label, f"Find the integer values of $n$ that satisfy the inequality "
-                  f"${low} {ls} {lin_tex(a, b, 'n')} {rs} {high}$.", marks=3, command="Work out")  # fmt: skip
+                  f"${low} {ls} {linear_latex(a, b, 'n')} {rs} {high}$.", marks=3, command="Work out")  # fmt: skip
     n_low, n_high = Rational(low - b, a), Rational(high - b, a)
     divided = f"And({low - b} {lm} {a}*n, {a}*n {rm} {high - b})"
     part.step(f"${low - b} {ls} {a}n {rs} {high - b}$", divided)
@@ -243,19 +234,18 @@ def _double_inequality(q: QuestionBuilder, label: str, rng: random.Random) -> No
     part.mark("A", f"${shown}$", value=tuple(values), qualifiers=["cao"])
     extra = [*values, hi_n]
     text = ", ".join(str(v) for v in sorted(extra))
-    part.wrong(text, "included an integer at the end of the interval that does not satisfy the "
-               "strict inequality", 2, latex=text,
-               working=[divided, f"And({n_low} {lm} n, n {rm} {n_high})"])  # fmt: skip
+    wrong(part, text, "included an integer at the end of the interval that does not satisfy the "
+               "strict inequality", latex=text, working=[divided, f"And({n_low} {lm} n, n {rm} {n_high})"])  # fmt: skip
 
 
 @register
-class Inequalities(AlgebraTemplate):
+class Inequalities(Template):
     key = "algebra.inequalities"
     title = "Inequalities"
     codes = {Tier.CORE: ("C2.6",), Tier.EXTENDED: ("E2.6",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Inequalities"
         if q.tier == Tier.CORE:
             # Core represents and interprets inequalities; it does not solve them.

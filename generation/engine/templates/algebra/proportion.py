@@ -7,18 +7,12 @@ import random
 import sympy
 from sympy import Rational
 
-from generation.engine.base import register
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.algebraic import eq, x
+from generation.engine.authoring.text import frac, frac_plain
+from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.algebra._common import (
-    AlgebraTemplate,
-    eq,
-    frac,
-    frac_plain,
-    pick,
-    wrong_number,
-    x,
-)
-from questions.schemas import AnswerKind, CalculatorPolicy, Tier
+from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 _k = sympy.Symbol("k", real=True)
 
@@ -54,14 +48,14 @@ def _x_values(power: Rational) -> list[int]:
 
 
 @register
-class Proportion(AlgebraTemplate):
+class Proportion(Template):
     key = "algebra.proportion"
     title = "Direct and inverse proportion"
     codes = {Tier.EXTENDED: ("E2.8",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-        name = pick(rng, _BY_DIFFICULTY[difficulty])
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+        name = rng.choice(_BY_DIFFICULTY[difficulty])
         words, power, inverse = _RELATIONS[name]
         xs = _x_values(power)
         x1, x2, x3 = rng.sample(xs[1:], 3) if power.q == 2 else rng.sample(xs, 3)
@@ -106,12 +100,12 @@ class Proportion(AlgebraTemplate):
             y1 * sympy.Integer(x1) ** power if not inverse else y1 / sympy.Integer(x1) ** power
         )
         if not inverse:
-            a.wrong(f"y = {frac_plain(wrong_k)}/{xp_plain}", "used inverse proportion instead of "
-                    "direct proportion", 0, latex=f"y = \\frac{{{frac(wrong_k)}}}{{{x_pow}}}")  # fmt: skip
+            wrong(a, f"y = {frac_plain(wrong_k)}/{xp_plain}", "used inverse proportion instead of "
+                    "direct proportion", latex=f"y = \\frac{{{frac(wrong_k)}}}{{{x_pow}}}")  # fmt: skip
         else:
             coefficient = frac_plain(wrong_k) if wrong_k.q == 1 else f"({frac_plain(wrong_k)})"
-            a.wrong(f"y = {coefficient}{xp_plain}", "used direct proportion instead of "
-                    "inverse proportion", 0, latex=f"y = {frac(wrong_k)}{x_pow}")  # fmt: skip
+            wrong(a, f"y = {coefficient}{xp_plain}", "used direct proportion instead of "
+                    "inverse proportion", latex=f"y = {frac(wrong_k)}{x_pow}")  # fmt: skip
 
         b = q.part("b", f"Find $y$ when $x = {x2}$.", marks=1, command="Work out")
         at_x2 = (f"\\frac{{{frac(k)}}}{{{_at(x_pow, x2)}}}" if inverse
@@ -121,7 +115,15 @@ class Proportion(AlgebraTemplate):
         b.mark("B", f"${frac(y2)}$", value=y2, qualifiers=["FT"], partial=["FT their (a)"])
         if power != 1:
             plain_k = k / x2 if inverse else k * x2
-            wrong_number(b, plain_k, f"used $x$ instead of ${_at(x_pow, x2)}$", 0)
+            misconception(
+                b,
+                Misconception(
+                    f"used $x$ instead of ${_at(x_pow, x2)}$",
+                    plain_k,
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
+            )
 
         if difficulty >= 3:
             q.given("y3", y3, display=frac(y3))
@@ -136,7 +138,16 @@ class Proportion(AlgebraTemplate):
                    partial=["or better"])  # fmt: skip
             c.mark("A", f"${x3}$", value=x3, qualifiers=["cao"])
             if power != 1:
-                wrong_number(c, target, f"found ${x_pow}$ and stopped", 1, working=[relation])
+                misconception(
+                    c,
+                    Misconception(
+                        f"found ${x_pow}$ and stopped",
+                        target,
+                        (relation,),
+                        accuracy=Accuracy.EXACT,
+                        fractions=False,
+                    ),
+                )
 
 
 def _at(x_pow: str, value: int) -> str:

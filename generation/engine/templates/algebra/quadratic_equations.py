@@ -9,22 +9,19 @@ import sympy
 from sympy import Rational
 
 from generation.engine import formatting
-from generation.engine.base import register
-from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.algebra._common import (
-    AlgebraTemplate,
-    bracket,
+from generation.engine.authoring import wrong
+from generation.engine.authoring.algebraic import (
     coefficients,
     eq,
-    frac,
-    frac_plain,
     linear,
     machine_product,
     nonzero,
-    poly_tex,
     product,
     x,
 )
+from generation.engine.authoring.text import bracket, frac, frac_plain, polynomial, polynomial_plain
+from generation.engine.base import Template, register
+from generation.engine.builder import PartBuilder, QuestionBuilder
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 
@@ -50,9 +47,7 @@ def _solve_by_factors(
               partial=["or for a correct substitution into the quadratic formula"])  # fmt: skip
     part.mark("A", f"$x = {frac(r1)}$", value=r1)
     part.mark("A", f"$x = {frac(r2)}$", value=r2)
-    part.wrong(f"x = {frac_plain(-r1)} or x = {frac_plain(-r2)}",
-               "factorised correctly but gave the roots with the wrong signs", 1,
-               latex=_roots_line([frac(-r1), frac(-r2)]), working=[machine_value])  # fmt: skip
+    wrong(part, f"x = {frac_plain(-r1)} or x = {frac_plain(-r2)}", "factorised correctly but gave the roots with the wrong signs", latex=_roots_line([frac(-r1), frac(-r2)]), working=[machine_value])  # fmt: skip
 
 
 def _draw_factors(rng: random.Random, leading: bool) -> tuple[int, int, int, int]:
@@ -64,13 +59,13 @@ def _draw_factors(rng: random.Random, leading: bool) -> tuple[int, int, int, int
 
 
 @register
-class QuadraticByFactorising(AlgebraTemplate):
+class QuadraticByFactorising(Template):
     key = "algebra.quadratic_factorising"
     title = "Solving quadratic equations by factorising"
     codes = {Tier.EXTENDED: ("E2.2", "E2.5")}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Quadratic equations"
         if difficulty >= 4:
             self._rectangle(q, rng, difficulty)
@@ -80,11 +75,11 @@ class QuadraticByFactorising(AlgebraTemplate):
         coeffs = [quadratic.coeff(x, k) for k in (2, 1, 0)]
         if difficulty == 2:
             # x^2 = px + q: the candidate must rearrange first
-            shown = f"{poly_tex([coeffs[0], 0, 0])} = {poly_tex([-coeffs[1], -coeffs[2]])}"
+            shown = f"{polynomial([coeffs[0], 0, 0])} = {polynomial([-coeffs[1], -coeffs[2]])}"
             relation = eq(f"{coeffs[0]}*x**2", f"{-coeffs[1]}*x + {-coeffs[2]}")
-            rearranged = poly_tex(coeffs)
+            rearranged = polynomial(coeffs)
         else:
-            shown = f"{poly_tex(coeffs)} = 0"
+            shown = f"{polynomial(coeffs)} = 0"
             relation = eq(sympy.sstr(quadratic), 0)
             rearranged = None
         coefficients(q, "", coeffs)
@@ -116,24 +111,24 @@ class QuadraticByFactorising(AlgebraTemplate):
             f"The area of the rectangle is {area} cm$^2$."
         )
         result = eq(sympy.sstr(quadratic), 0)
-        a = q.part("a", f"Show that ${poly_tex(coeffs)} = 0$.", marks=2, command="Show that")
+        a = q.part("a", f"Show that ${polynomial(coeffs)} = 0$.", marks=2, command="Show that")
         a.show_that = result
         setup = eq(f"({k}*x + {p})*({'x + ' + str(r) if r else 'x'})", area)
-        expanded = poly_tex([k, k * r + p, p * r])
+        expanded = polynomial([k, k * r + p, p * r])
         a.step(f"${length_tex}{width_tex} = {area}$", setup)
         a.step(f"${expanded} = {area}$", eq(poly_tex_machine([k, k * r + p, p * r]), area))
-        a.step(f"${poly_tex(coeffs)} = 0$", result)
+        a.step(f"${polynomial(coeffs)} = 0$", result)
         a.answer(result, kind="equation", plain=f"{_plain_poly(coeffs)} = 0",
-                 latex=f"{poly_tex(coeffs)} = 0")  # fmt: skip
+                 latex=f"{polynomial(coeffs)} = 0")  # fmt: skip
         a.mark("M", f"${length_tex}{width_tex} = {area}$", value=setup)
-        a.mark("A", f"${expanded} = {area}$ leading to ${poly_tex(coeffs)} = 0$", value=result,
+        a.mark("A", f"${expanded} = {area}$ leading to ${polynomial(coeffs)} = 0$", value=result,
                partial=["with no errors or omissions"])  # fmt: skip
 
         f = sympy.factor_list(quadratic)[1]
         (f1, _), (f2, _) = f[0], f[1]
         ca, cb = sympy.Poly(f1, x).all_coeffs()
         cc, cd = sympy.Poly(f2, x).all_coeffs()
-        b = q.part("b", f"Solve ${poly_tex(coeffs)} = 0$ by factorising.", marks=3,
+        b = q.part("b", f"Solve ${polynomial(coeffs)} = 0$ by factorising.", marks=3,
                    command="Work out")  # fmt: skip
         _solve_by_factors(b, int(ca), int(cb), int(cc), int(cd), result, None)
 
@@ -144,7 +139,7 @@ class QuadraticByFactorising(AlgebraTemplate):
         c.answer(length, unit="cm")
         c.mark("B", f"${length}$", value=length, qualifiers=["FT"],
                partial=["FT their positive root"])  # fmt: skip
-        c.wrong(str(width), "gave the width instead of the length", 0)
+        wrong(c, str(width), "gave the width instead of the length")
 
 
 def poly_tex_machine(coeffs: list[int]) -> str:
@@ -152,9 +147,7 @@ def poly_tex_machine(coeffs: list[int]) -> str:
 
 
 def _plain_poly(coeffs: list[object]) -> str:
-    from generation.engine.templates.algebra._common import poly_terms, terms_plain
-
-    return terms_plain(poly_terms(coeffs))
+    return polynomial_plain(coeffs)
 
 
 # --- the quadratic formula -------------------------------------------------------------------
@@ -184,12 +177,11 @@ def _formula_part(part: PartBuilder, a: int, b: int, c: int, relation: str) -> N
     part.mark("A", f"${shown[1]}$", value=r2, qualifiers=["cao"])
     # -b taken as b
     w = [formatting.display((b + s * root_disc) / (2 * a), Accuracy.DP2)[0] for s in (1, -1)]
-    part.wrong(f"x = {w[0]} or x = {w[1]}", f"used ${b}$ instead of $-({b})$ for $-b$", 1,
-               latex=_roots_line(w), working=[root_disc])  # fmt: skip
+    wrong(part, f"x = {w[0]} or x = {w[1]}", f"used ${b}$ instead of $-({b})$ for $-b$", latex=_roots_line(w), working=[root_disc])  # fmt: skip
     # divided only the square root by 2a
     w = [formatting.display(-b + s * root_disc / (2 * a), Accuracy.DP2)[0] for s in (1, -1)]
-    part.wrong(f"x = {w[0]} or x = {w[1]}", f"divided only $\\sqrt{{{disc}}}$ by ${2 * a}$, not "
-               f"the whole numerator", 1, latex=_roots_line(w), working=[root_disc])  # fmt: skip
+    wrong(part, f"x = {w[0]} or x = {w[1]}", f"divided only $\\sqrt{{{disc}}}$ by ${2 * a}$, not "
+               f"the whole numerator", latex=_roots_line(w), working=[root_disc])  # fmt: skip
 
 
 def _formula_coefficients(rng: random.Random, difficulty: int) -> tuple[int, int, int]:
@@ -203,19 +195,19 @@ def _formula_coefficients(rng: random.Random, difficulty: int) -> tuple[int, int
 
 
 @register
-class QuadraticFormula(AlgebraTemplate):
+class QuadraticFormula(Template):
     key = "algebra.quadratic_formula"
     title = "Solving quadratic equations with the formula"
     codes = {Tier.EXTENDED: ("E2.5",)}
     calculator = CalculatorPolicy.ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Quadratic formula"
         if difficulty <= 3:
             a, b, c = _formula_coefficients(rng, difficulty)
             coefficients(q, "", [a, b, c])
             relation = eq(f"{a}*x**2 + {b}*x + {c}", 0)
-            part = q.part("", f"Solve the equation ${poly_tex([a, b, c])} = 0$.\nShow all your "
+            part = q.part("", f"Solve the equation ${polynomial([a, b, c])} = 0$.\nShow all your "
                           "working and give your answers correct to 2 decimal places.", marks=4,
                           command="Work out")  # fmt: skip
             _formula_part(part, a, b, c, relation)
@@ -225,10 +217,10 @@ class QuadraticFormula(AlgebraTemplate):
             a, b, c = _formula_coefficients(rng, 2)
             coefficients(q, "", [a, b, c])
             relation = eq(f"{a}*x**2 + {b}*x", -c)
-            part = q.part("", f"Solve the equation ${poly_tex([a, b, 0])} = {-c}$.\nShow all your "
+            part = q.part("", f"Solve the equation ${polynomial([a, b, 0])} = {-c}$.\nShow all your "
                           "working and give your answers correct to 2 decimal places.", marks=4,
                           command="Work out")  # fmt: skip
-            part.step(f"Rearrange: ${poly_tex([a, b, c])} = 0$", eq(f"{a}*x**2 + {b}*x + {c}", 0))
+            part.step(f"Rearrange: ${polynomial([a, b, c])} = 0$", eq(f"{a}*x**2 + {b}*x + {c}", 0))
             _formula_part(part, a, b, c, relation)
             return
         self._garden(q, rng)
@@ -250,22 +242,22 @@ class QuadraticFormula(AlgebraTemplate):
             f"The area of the garden is {area} m$^2$."
         )
         result = eq(f"2*x**2 + {b}*x + {c}", 0)
-        sa = q.part("a", f"Show that ${poly_tex([a, b, c])} = 0$.", marks=2, command="Show that")
+        sa = q.part("a", f"Show that ${polynomial([a, b, c])} = 0$.", marks=2, command="Show that")
         sa.show_that = result
         setup = eq(f"(x + {p})*(2*x - {r})", area)
         sa.step(f"$(x + {p})(2x - {r}) = {area}$", setup)
         sa.step(
             f"$2x^2 - {r}x + {2 * p}x - {p * r} = {area}$", eq(f"2*x**2 + {b}*x - {p * r}", area)
         )
-        sa.step(f"${poly_tex([a, b, c])} = 0$", result)
+        sa.step(f"${polynomial([a, b, c])} = 0$", result)
         sa.answer(result, kind="equation", plain=f"{_plain_poly([a, b, c])} = 0",
-                  latex=f"{poly_tex([a, b, c])} = 0")  # fmt: skip
+                  latex=f"{polynomial([a, b, c])} = 0")  # fmt: skip
         sa.mark("M", f"$(x + {p})(2x - {r}) = {area}$", value=setup)
         sa.mark("A", f"$2x^2 - {r}x + {2 * p}x - {p * r} = {area}$ leading to "
-                f"${poly_tex([a, b, c])} = 0$", value=result,
+                f"${polynomial([a, b, c])} = 0$", value=result,
                 partial=["with no errors or omissions"])  # fmt: skip
 
-        sb = q.part("b", f"Solve ${poly_tex([a, b, c])} = 0$.\nShow all your working and give "
+        sb = q.part("b", f"Solve ${polynomial([a, b, c])} = 0$.\nShow all your working and give "
                     "your answers correct to 2 decimal places.", marks=4, command="Work out")  # fmt: skip
         _formula_part(sb, a, b, c, result)
 
@@ -282,4 +274,4 @@ class QuadraticFormula(AlgebraTemplate):
                 qualifiers=["oe"])  # fmt: skip
         sc.mark("A", f"${shown}$", value=perimeter, qualifiers=["awrt"])
         wrong_area = formatting.display(root + p + 2 * root - r, Accuracy.SF3)[0]
-        sc.wrong(wrong_area, "added the length and the width only once", 0)
+        wrong(sc, wrong_area, "added the length and the width only once")

@@ -9,24 +9,20 @@ from typing import Any
 import sympy
 from sympy import Rational
 
-from generation.engine.base import register
-from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.algebra._common import (
-    AlgebraTemplate,
+from generation.engine.authoring import wrong
+from generation.engine.authoring.algebraic import (
     coefficients,
     eq,
-    frac,
-    frac_plain,
     linear,
     machine_product,
     nonzero,
-    poly_tex,
     product,
-    signed,
-    terms_tex,
     txt,
     x,
 )
+from generation.engine.authoring.text import frac, frac_plain, polynomial, signed, terms
+from generation.engine.base import Template, register
+from generation.engine.builder import PartBuilder, QuestionBuilder
 from questions.schemas import CalculatorPolicy, Tier
 
 
@@ -34,7 +30,7 @@ def _square_tex(a: Rational, p: Rational, q: Rational) -> tuple[str, str, str]:
     """``a(x + p)^2 + q`` as (LaTeX, plain, machine)."""
     lead = "" if a == 1 else frac(a)
     lead_plain = "" if a == 1 else f"{frac_plain(a)}"
-    inner = terms_tex([(1, "x"), (p, "")])
+    inner = terms([(1, "x"), (p, "")])
     inner_plain = f"x {'+' if p > 0 else '-'} {frac_plain(abs(p))}"
     tail = "" if q == 0 else f" {signed(q)}"
     tail_plain = "" if q == 0 else f" {'+' if q > 0 else '-'} {frac_plain(abs(q))}"
@@ -55,13 +51,13 @@ def _surd_roots(h: Rational, s: Any) -> list[tuple[Any, str, str]]:
 
 
 @register
-class CompletingSquare(AlgebraTemplate):
+class CompletingSquare(Template):
     key = "algebra.completing_square"
     title = "Completing the square"
     codes = {Tier.EXTENDED: ("E2.2", "E2.5", "E2.11")}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Completing the square"
         a = Rational(1) if difficulty <= 3 else Rational(rng.choice([2, 3]))
         odd = difficulty == 3
@@ -78,16 +74,16 @@ class CompletingSquare(AlgebraTemplate):
             if c.q == 1 and b.q == 1 and c != 0 and k != half:
                 break
         coefficients(q, "", [a, b, c])
-        quad = poly_tex([a, b, c])
+        quad = polynomial([a, b, c])
         latex, plain, machine = _square_tex(a, half, k)
 
         form = "(x + p)^2 + q" if a == 1 else "a(x + p)^2 + q"
         marks = 2 if a == 1 else 3
         pa = q.part("a", f"Write ${quad}$ in the form ${form}$.", marks=marks, command="Write")
         if a != 1:
-            pa.step(f"${quad} = {frac(a)}\\left({poly_tex([1, b / a, c / a])}\\right)$", a)
+            pa.step(f"${quad} = {frac(a)}\\left({polynomial([1, b / a, c / a])}\\right)$", a)
         pa.step(f"$p = \\frac{{1}}{{2}} \\times {frac(b / a)} = {frac(half)}$", half)
-        pa.step(f"${terms_tex([(1, 'x^2'), (b / a, 'x')])} = (x {signed(half)})^2 - "
+        pa.step(f"${terms([(1, 'x^2'), (b / a, 'x')])} = (x {signed(half)})^2 - "
                 f"{frac(half**2)}$")  # fmt: skip
         times = "" if a == 1 else f"{frac(a)} \\times "
         pa.step(f"$q = {frac(c)} - {times}{frac(half**2)} = {frac(k)}$", k)
@@ -98,13 +94,10 @@ class CompletingSquare(AlgebraTemplate):
         pa.mark("B", f"$p = {frac(half)}$", value=half)
         pa.mark("B", f"$q = {frac(k)}$, giving ${latex}$", value=k)
         wrong_latex, wrong_plain, wrong_machine = _square_tex(a, half, c + a * half**2)
-        pa.wrong(wrong_plain, f"added ${frac(a * half**2)}$ instead of subtracting it",
-                 marks - 1, latex=wrong_latex,
-                 working=[a, half] if a != 1 else [half])  # fmt: skip
+        wrong(pa, wrong_plain, f"added ${frac(a * half**2)}$ instead of subtracting it", latex=wrong_latex, working=[a, half] if a != 1 else [half])  # fmt: skip
         if a != 1:
             wl, wp, _ = _square_tex(a, half, c - half**2)
-            pa.wrong(wp, f"subtracted ${frac(half**2)}$ without multiplying it by ${frac(a)}$",
-                     2, latex=wl, working=[a, half])  # fmt: skip
+            wrong(pa, wp, f"subtracted ${frac(half**2)}$ without multiplying it by ${frac(a)}$", latex=wl, working=[a, half])  # fmt: skip
 
         if difficulty in (2, 5):
             self._solve(q, a, half, k, quad)
@@ -134,11 +127,9 @@ class CompletingSquare(AlgebraTemplate):
                   qualifiers=["FT"], partial=["FT their (a)"])  # fmt: skip
         for value, latex, _ in roots:
             part.mark("A", f"${latex}$", value=value, qualifiers=["oe"])
-        wrong = _surd_roots(half, s)
-        part.wrong(f"x = {wrong[0][2]} or x = {wrong[1][2]}", "sign error: used $+p$ instead of "
-                   "$-p$ when taking the number across", 1,
-                   latex=f"x = {wrong[0][1]} \\text{{ or }} x = {wrong[1][1]}",
-                   working=[squared])  # fmt: skip
+        slipped = _surd_roots(half, s)
+        wrong(part, f"x = {slipped[0][2]} or x = {slipped[1][2]}", "sign error: used $+p$ instead of "
+                   "$-p$ when taking the number across", latex=f"x = {slipped[0][1]} \\text{{ or }} x = {slipped[1][1]}", working=[squared])  # fmt: skip
 
     @staticmethod
     def _turning_point(q: QuestionBuilder, label: str, quad: str, half: Rational,
@@ -152,8 +143,8 @@ class CompletingSquare(AlgebraTemplate):
                     plain=f"({frac_plain(-half)}, {frac_plain(k)})")  # fmt: skip
         part.mark("B", f"$({frac(-half)}, {frac(k)})$", value=point, qualifiers=["FT"],
                   partial=["FT their $p$ and $q$"])  # fmt: skip
-        part.wrong(f"({frac_plain(half)}, {frac_plain(k)})", "used $p$ instead of $-p$ for the "
-                   "$x$-coordinate", 0, latex=f"({frac(half)}, {frac(k)})")  # fmt: skip
+        wrong(part, f"({frac_plain(half)}, {frac_plain(k)})", "used $p$ instead of $-p$ for the "
+                   "$x$-coordinate", latex=f"({frac(half)}, {frac(k)})")  # fmt: skip
 
     @staticmethod
     def _minimum(q: QuestionBuilder, label: str, quad: str, half: Rational, k: Rational) -> None:
@@ -162,8 +153,7 @@ class CompletingSquare(AlgebraTemplate):
         part.step(f"$(x {signed(half)})^2 \\ge 0$, so the minimum value is ${frac(k)}$", k)
         part.answer(k)
         part.mark("B", f"${frac(k)}$", value=k, qualifiers=["FT"], partial=["FT their $q$"])
-        part.wrong(frac_plain(-half), "gave the value of $x$ where the minimum occurs", 0,
-                   latex=frac(-half))  # fmt: skip
+        wrong(part, frac_plain(-half), "gave the value of $x$ where the minimum occurs", latex=frac(-half))  # fmt: skip
 
 
 # --- a line and a curve ----------------------------------------------------------------------
@@ -176,13 +166,13 @@ def _points_line(points: Sequence[tuple[Any, Any]]) -> tuple[str, str]:
 
 
 @register
-class LineAndCurve(AlgebraTemplate):
+class LineAndCurve(Template):
     key = "algebra.simultaneous_nonlinear"
     title = "Simultaneous equations: one linear, one non-linear"
     codes = {Tier.EXTENDED: ("E2.5",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "A line and a curve"
         m = nonzero(rng, -3, 3)
         r1, r2 = rng.sample([-5, -4, -3, -2, -1, 1, 2, 3, 4, 5, 6], 2)
@@ -204,15 +194,15 @@ class LineAndCurve(AlgebraTemplate):
             # y = a x^2 + p x + s with a x^2 + (p - m) x + (s - c) = a (x - r1)(x - r2)
             p = m - a_curve * (r1 + r2)
             s = c + a_curve * r1 * r2
-            curve_tex = f"y = {poly_tex([a_curve, p, s])}"
-            substituted = f"{poly_tex([a_curve, p, s])} = {lin_tex_xy(m, c)}"
+            curve_tex = f"y = {polynomial([a_curve, p, s])}"
+            substituted = f"{polynomial([a_curve, p, s])} = {lin_tex_xy(m, c)}"
             quadratic = sympy.expand(a_curve * (x - r1) * (x - r2))
             numbers = [a_curve, p, s, m, c]
         coefficients(q, "", numbers)
         line_tex = f"y = {lin_tex_xy(m, c)}"
         if difficulty >= 4:
             # the line in the form px + y = c: rearranging it is one more step
-            line_tex = f"{terms_tex([(1, 'y'), (-m, 'x')])} = {c}"
+            line_tex = f"{terms([(1, 'y'), (-m, 'x')])} = {c}"
         points = [(r, m * r + c) for r in (r1, r2)]
         q.stem = f"The line ${line_tex}$ meets the curve ${curve_tex}$ at the points $A$ and $B$."
         part = q.part("", "Find the coordinates of $A$ and $B$.\nYou must show all your working.",
@@ -231,7 +221,7 @@ class LineAndCurve(AlgebraTemplate):
         factored = machine_product([f[0] for f in factors], lead if lead != 1 else None)
         equated = eq(sympy.sstr(quadratic), 0)
         part.step(f"Substitute for $y$: ${substituted}$", equated)
-        part.step(f"${poly_tex(sympy.Poly(quadratic, x).all_coeffs())} = 0$", quadratic)
+        part.step(f"${polynomial(sympy.Poly(quadratic, x).all_coeffs())} = 0$", quadratic)
         part.step(f"${f_latex} = 0$", factored)
         part.step(f"$x = {r1}$ or $x = {r2}$")
         for r, (_, y_value) in zip((r1, r2), points, strict=True):
@@ -243,7 +233,7 @@ class LineAndCurve(AlgebraTemplate):
                         plain=f"({point[0]}, {point[1]})", label="point")  # fmt: skip
         part.mark("M", f"${substituted}$", value=equated, qualifiers=["oe"],
                   partial=["for eliminating $y$"])  # fmt: skip
-        part.mark("M", f"${poly_tex(sympy.Poly(quadratic, x).all_coeffs())} = 0$",
+        part.mark("M", f"${polynomial(sympy.Poly(quadratic, x).all_coeffs())} = 0$",
                   value=quadratic, qualifiers=["dep"],
                   partial=["for a correct three-term quadratic = 0"])  # fmt: skip
         part.mark("M", f"${f_latex}$", value=factored,
@@ -254,13 +244,12 @@ class LineAndCurve(AlgebraTemplate):
         slips = [(r, m * r - c) for r in (r1, r2)]
         if c != 0:
             wl, wp = _points_line(slips)
-            part.wrong(wp, f"found the $x$-coordinates but used ${-c}$ for ${c}$ when working "
-                       "out $y$", 3, latex=wl, working=[equated, quadratic, factored])  # fmt: skip
+            wrong(part, wp, f"found the $x$-coordinates but used ${-c}$ for ${c}$ when working "
+                       "out $y$", latex=wl, working=[equated, quadratic, factored])  # fmt: skip
         flipped = [(-r, -m * r + c) for r in (r1, r2)]
         wl, wp = _points_line(flipped)
-        part.wrong(wp, "factorised correctly but took the wrong signs for the roots", 3,
-                   latex=wl, working=[equated, quadratic, factored])  # fmt: skip
+        wrong(part, wp, "factorised correctly but took the wrong signs for the roots", latex=wl, working=[equated, quadratic, factored])  # fmt: skip
 
 
 def lin_tex_xy(m: int, c: int) -> str:
-    return terms_tex([(m, "x"), (c, "")])
+    return terms([(m, "x"), (c, "")])

@@ -6,19 +6,11 @@ import random
 
 import sympy
 
-from generation.engine.base import register
+from generation.engine.authoring import wrong, wrong_expression
+from generation.engine.authoring.algebraic import coefficients, eq, n, nonzero
+from generation.engine.authoring.text import terms, terms_plain
+from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.algebra._common import (
-    AlgebraTemplate,
-    coefficients,
-    eq,
-    n,
-    nonzero,
-    pick,
-    terms_plain,
-    terms_tex,
-    wrong_expr,
-)
 from questions.schemas import CalculatorPolicy, Tier
 
 
@@ -35,7 +27,7 @@ def _linear_terms(rng: random.Random, decreasing: bool) -> tuple[int, int]:
 
 
 def _tex(a: int, b: int, var: str = "n") -> str:
-    return terms_tex([(a, var), (b, "")])
+    return terms([(a, var), (b, "")])
 
 
 def _plain(a: int, b: int, var: str = "n") -> str:
@@ -70,11 +62,8 @@ class _Seq:
         part.mark("B", f"${_tex(d, 0)} + k$", value=d * n)
         part.mark("B", f"$kn {'+' if c >= 0 else '-'} {abs(c)}$; both: ${_tex(d, c)}$", value=c,
                   partial=[f"B2 for ${_tex(d, c)}$ oe"])  # fmt: skip
-        wrong_expr(part, d * n + self.values[0], "used the first term as the constant", 1,
-                   working=[d * n], plain=_plain(d, self.values[0]),
-                   latex=_tex(d, self.values[0]))  # fmt: skip
-        wrong_expr(part, n + d, "wrote $n$ plus the common difference", 0,
-                   plain=_plain(1, d), latex=_tex(1, d))  # fmt: skip
+        wrong_expression(part, d * n + self.values[0], "used the first term as the constant", working=[d * n], plain=_plain(d, self.values[0]), latex=_tex(d, self.values[0]))  # fmt: skip
+        wrong_expression(part, n + d, "wrote $n$ plus the common difference", plain=_plain(1, d), latex=_tex(1, d))  # fmt: skip
 
     def which_term(self, label: str, d: int, c: int, rng: random.Random) -> None:
         k = rng.randint(20, 60)
@@ -91,7 +80,7 @@ class _Seq:
                   partial=["FT their $n$th term"])  # fmt: skip
         part.mark("A", f"${k}$", value=k, qualifiers=["cao"])
         if (target + c) % d == 0 and (target + c) // d != k:
-            part.wrong(str((target + c) // d), "added the constant instead of subtracting it", 0)
+            wrong(part, str((target + c) // d), "added the constant instead of subtracting it")
 
     def term(self, label: str, rule: sympy.Expr, k: int) -> None:
         value = int(rule.subs(n, k))
@@ -115,18 +104,15 @@ class _Seq:
                   lead * power)  # fmt: skip
         part.step(f"Each term is ${abs(int(rest))}$ {'more' if rest >= 0 else 'less'} than these",
                   rest)  # fmt: skip
-        latex = terms_tex([(lead, f"n^{p}"), (rest, "")])
+        latex = terms([(lead, f"n^{p}"), (rest, "")])
         plain = terms_plain([(lead, f"n^{p}"), (rest, "")])
         part.answer(rule, kind="expression", latex=latex, plain=plain)
-        mono = terms_tex([(lead, f"n^{p}")])
+        mono = terms([(lead, f"n^{p}")])
         part.mark("B", f"${mono}$ seen", value=lead * power)
         part.mark("B", f"${latex}$", value=rule, qualifiers=["oe"])
-        wrong = lead * power + self.values[0]
-        if wrong != rule:
-            wrong_expr(part, wrong, "used the first term as the constant", 1,
-                       working=[lead * power],
-                       plain=terms_plain([(lead, f"n^{p}"), (self.values[0], "")]),
-                       latex=terms_tex([(lead, f"n^{p}"), (self.values[0], "")]))  # fmt: skip
+        slipped = lead * power + self.values[0]
+        if slipped != rule:
+            wrong_expression(part, slipped, "used the first term as the constant", working=[lead * power], plain=terms_plain([(lead, f"n^{p}"), (self.values[0], "")]), latex=terms([(lead, f"n^{p}"), (self.values[0], "")]))  # fmt: skip
 
     def quadratic_nth(self, label: str, a: int, b: int, c: int) -> None:
         """an^2 + bn + c from differences: M1 an^2, M1 the linear remainder, A1."""
@@ -137,25 +123,22 @@ class _Seq:
         second = first[1] - first[0]
         part.step(f"First differences: ${', '.join(map(str, first))}$")
         part.step(f"Second difference: ${second}$, so the $n^2$ term is "
-                  f"$\\frac{{{second}}}{{2}}n^2 = {terms_tex([(a, 'n^2')])}$", a * n**2)  # fmt: skip
+                  f"$\\frac{{{second}}}{{2}}n^2 = {terms([(a, 'n^2')])}$", a * n**2)  # fmt: skip
         rest = [v[i] - a * (i + 1) ** 2 for i in range(len(v))]
-        part.step(f"Subtract ${terms_tex([(a, 'n^2')])}$: ${', '.join(map(str, rest))}$, which has "
+        part.step(f"Subtract ${terms([(a, 'n^2')])}$: ${', '.join(map(str, rest))}$, which has "
                   f"$n$th term ${_tex(b, c)}$", b * n + c)  # fmt: skip
         rule = a * n**2 + b * n + c
-        latex = terms_tex([(a, "n^2"), (b, "n"), (c, "")])
+        latex = terms([(a, "n^2"), (b, "n"), (c, "")])
         plain = terms_plain([(a, "n^2"), (b, "n"), (c, "")])
         part.answer(rule, kind="expression", latex=latex, plain=plain)
-        part.mark("M", f"${terms_tex([(a, 'n^2')])}$ seen", value=a * n**2,
+        part.mark("M", f"${terms([(a, 'n^2')])}$ seen", value=a * n**2,
                   partial=["for using the second difference"])  # fmt: skip
         part.mark("M", f"${_tex(b, c)}$", value=b * n + c,
                   partial=["for the $n$th term of the sequence left after subtracting "
-                           f"${terms_tex([(a, 'n^2')])}$"])  # fmt: skip
+                           f"${terms([(a, 'n^2')])}$"])  # fmt: skip
         part.mark("A", f"${latex}$", value=rule, qualifiers=["oe"])
-        wrong = second * n**2 + b * n + c
-        wrong_expr(part, wrong, "used the second difference itself as the coefficient of $n^2$",
-                   1, working=[b * n + c],
-                   plain=terms_plain([(second, "n^2"), (b, "n"), (c, "")]),
-                   latex=terms_tex([(second, "n^2"), (b, "n"), (c, "")]))  # fmt: skip
+        slipped = second * n**2 + b * n + c
+        wrong_expression(part, slipped, "used the second difference itself as the coefficient of $n^2$", working=[b * n + c], plain=terms_plain([(second, "n^2"), (b, "n"), (c, "")]), latex=terms([(second, "n^2"), (b, "n"), (c, "")]))  # fmt: skip
 
     def geometric_nth(self, label: str, first: int, ratio: int) -> None:
         part = self.q.part(label, "Find an expression for the $n$th term of the sequence.",
@@ -169,8 +152,7 @@ class _Seq:
                   partial=[f"for $k \\times {ratio}^{{n - 1}}$"])  # fmt: skip
         part.mark("B", f"${latex}$", value=rule, qualifiers=["oe"])
         d = self.values[1] - self.values[0]
-        wrong_expr(part, d * n + self.values[0] - d, "treated the sequence as linear", 0,
-                   plain=_plain(d, self.values[0] - d), latex=_tex(d, self.values[0] - d))  # fmt: skip
+        wrong_expression(part, d * n + self.values[0] - d, "treated the sequence as linear", plain=_plain(d, self.values[0] - d), latex=_tex(d, self.values[0] - d))  # fmt: skip
 
 
 def _show(q: QuestionBuilder, values: list[int], intro: str = "Here are the first") -> None:
@@ -179,13 +161,13 @@ def _show(q: QuestionBuilder, values: list[int], intro: str = "Here are the firs
 
 
 @register
-class Sequences(AlgebraTemplate):
+class Sequences(Template):
     key = "algebra.sequences"
     title = "Sequences and nth terms"
     codes = {Tier.CORE: ("C2.7",), Tier.EXTENDED: ("E2.7",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Sequences"
         extended = q.tier == Tier.EXTENDED
         kind = self._kind(rng, difficulty, extended)
@@ -255,5 +237,5 @@ class Sequences(AlgebraTemplate):
         if not extended:
             return "powers" if difficulty == 4 else "mixed"
         if difficulty == 3:
-            return pick(rng, ["quadratic", "mixed"])
+            return rng.choice(["quadratic", "mixed"])
         return "quadratic"

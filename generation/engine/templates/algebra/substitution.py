@@ -6,18 +6,12 @@ import random
 
 from sympy import Rational
 
-from generation.engine.base import register
+from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring.algebraic import eq, nonzero
+from generation.engine.authoring.text import bracket, frac
+from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.algebra._common import (
-    AlgebraTemplate,
-    bracket,
-    eq,
-    frac,
-    nonzero,
-    pick,
-    wrong_number,
-)
-from questions.schemas import CalculatorPolicy, Tier
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 # Formulas a candidate meets in 0580 papers: (formula LaTeX, subject, [(letter, role)], machine).
 _FORMULAS = (
@@ -29,13 +23,13 @@ _FORMULAS = (
 
 
 @register
-class Substitution(AlgebraTemplate):
+class Substitution(Template):
     key = "algebra.substitution"
     title = "Substitution into expressions and formulas"
     codes = {Tier.CORE: ("C2.1",), Tier.EXTENDED: ("E2.1",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         # The letters p, q (and r) for parts (a) and (b); a formula in other letters for (c).
         pv = rng.randint(2, 6) if difficulty <= 2 else -rng.randint(2, 6)
         qv = rng.randint(2, 9) if difficulty == 1 else -rng.randint(2, 9)
@@ -82,16 +76,21 @@ class Substitution(AlgebraTemplate):
         b.mark("M", f"${sub}$ or better", value=b_value, qualifiers=["soi"])
         b.mark("A", f"${q.value_of(b_value)}$", value=b_value, qualifiers=["cao"])
         if p < 0:
-            wrong_number(
-                b, q.value_of(neg_square),
-                f"worked out ${bracket(p)}^2$ as $-{p * p}$ instead of ${p * p}$", 0,
-                working=[neg_square],
-            )  # fmt: skip
+            misconception(b, Misconception(f"worked out ${bracket(p)}^2$ as $-{p * p}$ instead of ${p * p}$", q.value_of(neg_square), (neg_square,), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
         if r is None:
             error = f"squared ${k}p$ instead of only $p$: $({k} \\times {bracket(p)})^2$"
         else:
             error = f"multiplied by ${frac(r)}$ instead of dividing by it"
-        wrong_number(b, q.value_of(bracket_square), error, 0, working=[bracket_square])
+        misconception(
+            b,
+            Misconception(
+                error,
+                q.value_of(bracket_square),
+                (bracket_square,),
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
+        )
 
         if difficulty >= 3:
             self._formula(q, rng, difficulty)
@@ -100,10 +99,10 @@ class Substitution(AlgebraTemplate):
         """Part (c): substitute into a formula (difficulty 5: find a letter other than the
         subject, which needs a rearrangement after substituting)."""
         if difficulty == 3:
-            formula, subject, letters, machine_form = pick(rng, _FORMULAS[:2])
+            formula, subject, letters, machine_form = rng.choice(_FORMULAS[:2])
         else:
-            formula, subject, letters, machine_form = pick(
-                rng, _FORMULAS[2:] if difficulty == 4 else _FORMULAS[:1] + _FORMULAS[2:3]
+            formula, subject, letters, machine_form = rng.choice(
+                _FORMULAS[2:] if difficulty == 4 else _FORMULAS[:1] + _FORMULAS[2:3]
             )
         values: dict[str, int] = {}
         if subject == "v":
@@ -171,11 +170,7 @@ class Substitution(AlgebraTemplate):
         )
         c.mark("A", f"${frac(result)}$", value=answer, qualifiers=["cao"])
         if Rational(total + constant, coefficient) != total - constant:
-            wrong_number(
-            c, Rational(total + constant, coefficient),
-            f"added ${constant}$ to both sides instead of subtracting it", 1,
-            working=[relation, total + constant],
-        )  # fmt: skip
+            misconception(c, Misconception(f"added ${constant}$ to both sides instead of subtracting it", Rational(total + constant, coefficient), (relation, total + constant), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
 
     @staticmethod
     def _substituted(subject: str, v: dict[str, str]) -> str:

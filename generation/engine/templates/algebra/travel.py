@@ -7,9 +7,10 @@ import random
 from sympy import Rational
 
 from generation.engine import formatting
-from generation.engine.base import register
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import NAMES
+from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.algebra._common import NAMES, AlgebraTemplate, pick, wrong_number
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 
@@ -69,8 +70,8 @@ def _shown(value: Rational, accuracy: Accuracy = Accuracy.SF3) -> str:
 
 
 def _distance_time(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-    name = pick(rng, NAMES)
-    how = pick(rng, ["cycles", "walks", "runs"])
+    name = rng.choice(NAMES)
+    how = rng.choice(["cycles", "walks", "runs"])
     speed = {"cycles": (12, 24), "walks": (4, 6), "runs": (8, 12)}[how]
     # first stage: a distance and a time that give a sensible speed
     while True:
@@ -102,7 +103,7 @@ def _distance_time(q: QuestionBuilder, rng: random.Random, difficulty: int) -> N
     a.step(f"The graph is horizontal from {t1} to {t1 + t2} minutes: ${t2}$ minutes", t2)
     a.answer(t2, unit="minutes")
     a.mark("B", f"${t2}$", value=t2, qualifiers=["cao"])
-    a.wrong(str(t1 + t2), "read the time at the end of the stop, not how long it lasted", 0)
+    wrong(a, str(t1 + t2), "read the time at the end of the stop, not how long it lasted")
 
     # Harder variants ask about the return journey, whose time is not a whole grid step.
     back = difficulty >= 4
@@ -121,12 +122,11 @@ def _distance_time(q: QuestionBuilder, rng: random.Random, difficulty: int) -> N
     b.mark("M", f"${d1} \\div \\frac{{{leg_time}}}{{60}}$", value=v_leg, qualifiers=["oe"],
            partial=["for distance ÷ time with the time in hours"])  # fmt: skip
     b.mark("A", f"${_shown(v_leg)}$", value=v_leg, qualifiers=["cao"])
-    wrong_number(b, Rational(d1, leg_time), "divided by the time in minutes, giving km per "
-                 "minute", 0, accuracy=Accuracy.SF3)  # fmt: skip
+    misconception(b, Misconception("divided by the time in minutes, giving km per "
+                 "minute", Rational(d1, leg_time), accuracy=Accuracy.SF3, fractions=False))  # fmt: skip
     if back:
-        wrong_number(b, Rational(d1 * 60, t1 + t2 + t3), "used the time on the clock when "
-                     "arriving home instead of the time the journey home took", 0,
-                     accuracy=Accuracy.SF3)  # fmt: skip
+        misconception(b, Misconception("used the time on the clock when "
+                     "arriving home instead of the time the journey home took", Rational(d1 * 60, t1 + t2 + t3), accuracy=Accuracy.SF3, fractions=False))  # fmt: skip
 
     if difficulty >= 2:
         v_all = Rational(2 * d1 * 60, total_time)
@@ -139,12 +139,10 @@ def _distance_time(q: QuestionBuilder, rng: random.Random, difficulty: int) -> N
         c.mark("M", f"${2 * d1} \\div \\frac{{{total_time}}}{{60}}$", value=v_all,
                qualifiers=["oe"], partial=["for total distance ÷ total time"])  # fmt: skip
         c.mark("A", f"${_shown(v_all)}$", value=v_all, qualifiers=["cao"])
-        wrong_number(c, Rational(d1 * 60, total_time), "used the distance one way only", 0,
-                     accuracy=Accuracy.SF3)  # fmt: skip
+        misconception(c, Misconception("used the distance one way only", Rational(d1 * 60, total_time), accuracy=Accuracy.SF3, fractions=False))  # fmt: skip
         moving = Rational(2 * d1 * 60, t1 + t3)
         if moving != v_all:
-            wrong_number(c, moving, "left out the time spent at the park", 0,
-                         accuracy=Accuracy.SF3)  # fmt: skip
+            misconception(c, Misconception("left out the time spent at the park", moving, accuracy=Accuracy.SF3, fractions=False))  # fmt: skip
 
 
 def _speed_time(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
@@ -170,7 +168,12 @@ def _speed_time(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None
     a.answer(acc, accuracy=Accuracy.SF3, unit="m/s^2")
     a.mark("M", f"${v} \\div {t1}$", value=acc, partial=["for gradient = speed ÷ time"])
     a.mark("A", f"${_shown(acc)}$", value=acc, qualifiers=["cao"])
-    wrong_number(a, Rational(t1, v), "divided the time by the speed", 0, accuracy=Accuracy.SF3)
+    misconception(
+        a,
+        Misconception(
+            "divided the time by the speed", Rational(t1, v), accuracy=Accuracy.SF3, fractions=False
+        ),
+    )
 
     distance = Rational(t1 * v, 2) + t2 * v + Rational(t3 * v, 2)
     b = q.part("b", "Calculate the total distance travelled by the car.", marks=3,
@@ -188,8 +191,8 @@ def _speed_time(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None
     b.mark("M", f"$\\frac{{1}}{{2}}({t2} + {total}) \\times {v}$", value=parts,
            qualifiers=["oe"], partial=["for a complete method for the whole area"])  # fmt: skip
     b.mark("A", f"${_shown(distance)}$", value=distance, qualifiers=["cao"])
-    wrong_number(b, total * v, "used speed × total time (a rectangle), ignoring the sloping "
-                 "parts", 0, accuracy=Accuracy.SF3)  # fmt: skip
+    misconception(b, Misconception("used speed × total time (a rectangle), ignoring the sloping "
+                 "parts", total * v, accuracy=Accuracy.SF3, fractions=False))  # fmt: skip
     if difficulty >= 4:
         average = distance / total
         c = q.part("c", "Calculate the average speed of the car for the whole journey.", marks=2,
@@ -200,18 +203,17 @@ def _speed_time(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None
         c.mark("M", f"${_shown(distance)} \\div {total}$", value=average, qualifiers=["FT"],
                partial=["FT their (b) ÷ the total time"])  # fmt: skip
         c.mark("A", f"${_shown(average)}$", value=average, qualifiers=["cao"])
-        wrong_number(c, Rational(v, 2), "averaged the maximum speed and zero", 0,
-                     accuracy=Accuracy.SF3)  # fmt: skip
+        misconception(c, Misconception("averaged the maximum speed and zero", Rational(v, 2), accuracy=Accuracy.SF3, fractions=False))  # fmt: skip
 
 
 @register
-class TravelGraphs(AlgebraTemplate):
+class TravelGraphs(Template):
     key = "algebra.travel_graphs"
     title = "Distance–time and speed–time graphs"
     codes = {Tier.CORE: ("C2.9",), Tier.EXTENDED: ("E2.9",)}
     calculator = CalculatorPolicy.ALLOWED
 
-    def write(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
+    def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         if q.tier == Tier.CORE or difficulty <= 2:
             _distance_time(q, rng, difficulty)
         else:

@@ -7,9 +7,10 @@ import random
 from sympy import Rational
 
 from generation.engine import formatting
+from generation.engine.authoring import Misconception, misconception, wrong
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import dec, wrong
+from generation.engine.formatting import number
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 NON_CALC = CalculatorPolicy.NOT_ALLOWED
@@ -17,13 +18,13 @@ NON_CALC = CalculatorPolicy.NOT_ALLOWED
 
 def _plain(value: Rational) -> str:
     """A number as a candidate writes it: no LaTeX thin spaces in long numbers."""
-    return dec(value).replace("\\,", "")
+    return number(value).replace("\\,", "")
 
 
 def _measured(value: Rational, step: Rational) -> str:
     """A measurement shown to the accuracy it was rounded to: 16.0 when correct to 1 d.p."""
     places = 1 if step.q == 10 else 0
-    return formatting.number(value, places) if places else dec(value)
+    return formatting.number(value, places) if places else number(value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -145,31 +146,33 @@ class LimitsOfAccuracy(Template):
             command="Write",
             calculator=policy,
         )
-        part.step(f"Half of ${dec(step)}$ is ${dec(half)}$")
+        part.step(f"Half of ${number(step)}$ is ${number(half)}$")
         part.step(
-            f"Lower bound $= {_measured(value, step)} - {dec(half)} = {dec(lower)}$", f"v - {half}"
+            f"Lower bound $= {_measured(value, step)} - {number(half)} = {number(lower)}$",
+            f"v - {half}",
         )
         part.step(
-            f"Upper bound $= {_measured(value, step)} + {dec(half)} = {dec(upper)}$", f"v + {half}"
+            f"Upper bound $= {_measured(value, step)} + {number(half)} = {number(upper)}$",
+            f"v + {half}",
         )
         part.answer(
-            f"v - {half}", label="lower bound", unit=unit, plain=_plain(lower), latex=dec(lower)
+            f"v - {half}", label="lower bound", unit=unit, plain=_plain(lower), latex=number(lower)
         )
         part.answer(
-            f"v + {half}", label="upper bound", unit=unit, plain=_plain(upper), latex=dec(upper)
+            f"v + {half}", label="upper bound", unit=unit, plain=_plain(upper), latex=number(upper)
         )
-        part.mark("B", f"lower bound ${dec(lower)}$", value=f"v - {half}", qualifiers=["cao"])
-        part.mark("B", f"upper bound ${dec(upper)}$", value=f"v + {half}", qualifiers=["cao"])
-        part.wrong(
+        part.mark("B", f"lower bound ${number(lower)}$", value=f"v - {half}", qualifiers=["cao"])
+        part.mark("B", f"upper bound ${number(upper)}$", value=f"v + {half}", qualifiers=["cao"])
+        wrong(
+            part,
             f"{_plain(value - step)}, {_plain(value + step)}",
             "used the whole rounding unit instead of half of it",
-            0,
         )
         short = upper - (Rational(1, 10) if step >= 1 else step / 10)
-        part.wrong(
+        wrong(
+            part,
             f"{_plain(lower)}, {_plain(short)}",
             "stopped the upper bound short, so that it still rounds to the value",
-            1,
         )
 
         if difficulty >= 3 and q.tier == Tier.EXTENDED:
@@ -190,12 +193,14 @@ class LimitsOfAccuracy(Template):
                 command="Write",
             )
             relation = f"And({lower} <= {symbol}, {symbol} < {upper})"
-            shown = f"{dec(lower)} \\le {symbol} < {dec(upper)}"
+            shown = f"{number(lower)} \\le {symbol} < {number(upper)}"
             part.step(
-                f"Lower bound $= {_measured(w, step)} - {dec(half)} = {dec(lower)}$", f"w - {half}"
+                f"Lower bound $= {_measured(w, step)} - {number(half)} = {number(lower)}$",
+                f"w - {half}",
             )
             part.step(
-                f"Upper bound $= {_measured(w, step)} + {dec(half)} = {dec(upper)}$", f"w + {half}"
+                f"Upper bound $= {_measured(w, step)} + {number(half)} = {number(upper)}$",
+                f"w + {half}",
             )
             part.answer(
                 relation,
@@ -203,13 +208,15 @@ class LimitsOfAccuracy(Template):
                 plain=f"{_plain(lower)} ≤ {symbol} < {_plain(upper)}",
                 latex=shown,
             )
-            part.mark("B", f"${dec(lower)}$ in ${shown}$", value=f"w - {half}", qualifiers=["cao"])
-            part.mark("B", f"${dec(upper)}$", value=f"w + {half}", qualifiers=["cao"])
-            part.wrong(
+            part.mark(
+                "B", f"${number(lower)}$ in ${shown}$", value=f"w - {half}", qualifiers=["cao"]
+            )
+            part.mark("B", f"${number(upper)}$", value=f"w + {half}", qualifiers=["cao"])
+            wrong(
+                part,
                 f"{_plain(w - step)} ≤ {symbol} < {_plain(w + step)}",
                 "used the whole rounding unit instead of half of it",
-                0,
-                latex=f"{dec(w - step)} \\le {symbol} < {dec(w + step)}",
+                latex=f"{number(w - step)} \\le {symbol} < {number(w + step)}",
                 working=[f"w - {step}", f"w + {step}"],
             )
 
@@ -235,13 +242,23 @@ class LimitsOfAccuracy(Template):
             marks=2,
             command="Work out",
         )
-        part.step(f"Upper bounds: ${dec(a + h)}$ cm and ${dec(b + h)}$ cm", f"L + {h}")
-        part.step(f"${dec(a + h)} \\times {dec(b + h)} = {dec(value)}$", machine)
-        part.answer(machine, unit=f"{unit}^2", plain=dec(value), latex=dec(value))
-        part.mark("M", f"${dec(a + h)} \\times {dec(b + h)}$", value=machine)
-        part.mark("A", f"${dec(value)}$", value=machine, qualifiers=["cao"])
-        wrong(part, (a - h) * (b - h), "used the lower bounds", 0)
-        wrong(part, a * b, "used the measurements as given", 0)
+        part.step(f"Upper bounds: ${number(a + h)}$ cm and ${number(b + h)}$ cm", f"L + {h}")
+        part.step(f"${number(a + h)} \\times {number(b + h)} = {number(value)}$", machine)
+        part.answer(machine, unit=f"{unit}^2", plain=number(value), latex=number(value))
+        part.mark("M", f"${number(a + h)} \\times {number(b + h)}$", value=machine)
+        part.mark("A", f"${number(value)}$", value=machine, qualifiers=["cao"])
+        misconception(
+            part,
+            Misconception(
+                "used the lower bounds", (a - h) * (b - h), accuracy=Accuracy.EXACT, fractions=False
+            ),
+        )
+        misconception(
+            part,
+            Misconception(
+                "used the measurements as given", a * b, accuracy=Accuracy.EXACT, fractions=False
+            ),
+        )
 
     def _speed(self, q: QuestionBuilder, rng: random.Random) -> None:
         distance = rng.choice([100, 200, 400, 800, 1500])
@@ -251,35 +268,42 @@ class LimitsOfAccuracy(Template):
         machine = "(d + 1/2)/(t - 1/20)"
         part = q.part(
             "b",
-            f"An athlete runs ${d}$ metres, correct to the nearest metre, in ${dec(t)}$ seconds, "
+            f"An athlete runs ${d}$ metres, correct to the nearest metre, in ${number(t)}$ seconds, "
             "correct to 1 decimal place.\n\nCalculate the upper bound of the athlete's average speed.",
             marks=3,
             command="Calculate",
             calculator=CalculatorPolicy.ALLOWED,
         )
-        part.step(f"Upper bound of distance $= {dec(d + Rational(1, 2))}$ m", "d + 1/2")
-        part.step(f"Lower bound of time $= {dec(t - Rational(1, 20))}$ s", "t - 1/20")
+        part.step(f"Upper bound of distance $= {number(d + Rational(1, 2))}$ m", "d + 1/2")
+        part.step(f"Lower bound of time $= {number(t - Rational(1, 20))}$ s", "t - 1/20")
         answer = part.answer(machine, accuracy=Accuracy.SF3, unit="m/s")
         part.step(
-            f"$\\frac{{{dec(d + Rational(1, 2))}}}{{{dec(t - Rational(1, 20))}}} = {answer.latex}$ m/s",
+            f"$\\frac{{{number(d + Rational(1, 2))}}}{{{number(t - Rational(1, 20))}}} = {answer.latex}$ m/s",
             machine,
         )
-        part.mark("B", f"${dec(d + Rational(1, 2))}$ seen", value="d + 1/2")
+        part.mark("B", f"${number(d + Rational(1, 2))}$ seen", value="d + 1/2")
         part.mark(
             "M",
-            f"$\\frac{{{dec(d + Rational(1, 2))}}}{{{dec(t - Rational(1, 20))}}}$, upper distance ÷ lower time",
+            f"$\\frac{{{number(d + Rational(1, 2))}}}{{{number(t - Rational(1, 20))}}}$, upper distance ÷ lower time",
             value=machine,
         )
         part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["awrt"])
-        wrong(
+        misconception(
             part,
-            (d + Rational(1, 2)) / (t + Rational(1, 20)),
-            "divided by the upper bound of the time",
-            1,
-            accuracy=Accuracy.SF3,
-            working=["d + 1/2", "(d + 1/2)/(t + 1/20)"],
+            Misconception(
+                "divided by the upper bound of the time",
+                (d + Rational(1, 2)) / (t + Rational(1, 20)),
+                ("d + 1/2", "(d + 1/2)/(t + 1/20)"),
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
-        wrong(part, d / t, "used the measurements as given", 0, accuracy=Accuracy.SF3)
+        misconception(
+            part,
+            Misconception(
+                "used the measurements as given", d / t, accuracy=Accuracy.SF3, fractions=False
+            ),
+        )
 
     def _density(self, q: QuestionBuilder, rng: random.Random) -> None:
         volume = rng.randint(20, 80)
@@ -298,24 +322,32 @@ class LimitsOfAccuracy(Template):
             calculator=CalculatorPolicy.ALLOWED,
         )
         part.step(f"Lower bound of mass $= {m - 5}$ g", "m - 5")
-        part.step(f"Upper bound of volume $= {dec(v + Rational(1, 2))}$ cm$^3$", "V + 1/2")
+        part.step(f"Upper bound of volume $= {number(v + Rational(1, 2))}$ cm$^3$", "V + 1/2")
         answer = part.answer(machine, accuracy=Accuracy.SF3, unit="g/cm^3")
         part.step(
-            f"$\\frac{{{m - 5}}}{{{dec(v + Rational(1, 2))}}} = {answer.latex}$ g/cm$^3$", machine
+            f"$\\frac{{{m - 5}}}{{{number(v + Rational(1, 2))}}} = {answer.latex}$ g/cm$^3$",
+            machine,
         )
         part.mark("B", f"${m - 5}$ seen", value="m - 5")
         part.mark(
             "M",
-            f"$\\frac{{{m - 5}}}{{{dec(v + Rational(1, 2))}}}$, lower mass ÷ upper volume",
+            f"$\\frac{{{m - 5}}}{{{number(v + Rational(1, 2))}}}$, lower mass ÷ upper volume",
             value=machine,
         )
         part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["awrt"])
-        wrong(
+        misconception(
             part,
-            (m - 5) / (v - Rational(1, 2)),
-            "divided by the lower bound of the volume",
-            1,
-            accuracy=Accuracy.SF3,
-            working=["m - 5", "(m - 5)/(V - 1/2)"],
+            Misconception(
+                "divided by the lower bound of the volume",
+                (m - 5) / (v - Rational(1, 2)),
+                ("m - 5", "(m - 5)/(V - 1/2)"),
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
-        wrong(part, m / v, "used the measurements as given", 0, accuracy=Accuracy.SF3)
+        misconception(
+            part,
+            Misconception(
+                "used the measurements as given", m / v, accuracy=Accuracy.SF3, fractions=False
+            ),
+        )

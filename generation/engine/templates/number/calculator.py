@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from sympy import Rational
 
 from generation.engine import formatting
+from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring.text import approx
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import approx, dec, wrong
+from generation.engine.formatting import number
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 
@@ -115,7 +117,7 @@ class UsingACalculator(Template):
         values = _numbers(rng, first)
         for name, value in values.items():
             q.given(name, value)
-        latex = shape.latex.format(**{k: dec(v) for k, v in values.items()})
+        latex = shape.latex.format(**{k: number(v) for k, v in values.items()})
         part = q.part(
             "a",
             f"Use your calculator to work out\n\n${latex}$.\n\nGive your answer correct to 4 significant figures.",
@@ -131,13 +133,15 @@ class UsingACalculator(Template):
         part.mark("A", f"${answer.latex}$", value=shape.machine, qualifiers=["cao"])
         slip = q.value_of(shape.slip)
         if slip > 0:
-            wrong(
+            misconception(
                 part,
-                slip,
-                shape.slip_words,
-                1 if shape.slip_keeps_inner else 0,
-                accuracy=Accuracy.SF4,
-                working=[shape.inner] if shape.slip_keeps_inner else [],
+                Misconception(
+                    shape.slip_words,
+                    slip,
+                    tuple([shape.inner] if shape.slip_keeps_inner else []),
+                    accuracy=Accuracy.SF4,
+                    fractions=False,
+                ),
             )
         truncated = Rational(
             str(formatting.round_sig(formatting.to_decimal(q.value_of(shape.machine)), 6))
@@ -145,13 +149,15 @@ class UsingACalculator(Template):
         cut = formatting.to_decimal(truncated)
         exponent = cut.adjusted() - 3
         cut = cut.scaleb(-exponent).to_integral_value(rounding="ROUND_DOWN").scaleb(exponent)
-        wrong(
+        misconception(
             part,
-            Rational(str(cut)),
-            "cut the display off after 4 figures instead of rounding",
-            1,
-            accuracy=Accuracy.SF4,
-            working=[shape.inner],
+            Misconception(
+                "cut the display off after 4 figures instead of rounding",
+                Rational(str(cut)),
+                (shape.inner,),
+                accuracy=Accuracy.SF4,
+                fractions=False,
+            ),
         )
 
         # (b) rounding the answer to (a) again: check the two roundings agree.
@@ -182,7 +188,7 @@ class UsingACalculator(Template):
                 q.given(name, v)
             machine = _rename(shape.machine)
             inner_machine = _rename(shape.inner)
-            latex = shape.latex.format(**{k[:-1]: dec(v) for k, v in values.items()})
+            latex = shape.latex.format(**{k[:-1]: number(v) for k, v in values.items()})
             part = q.part(
                 "c",
                 f"Work out ${latex}$.\n\nGive your answer correct to 2 decimal places.",
@@ -204,13 +210,15 @@ class UsingACalculator(Template):
             part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["cao"])
             slip = q.value_of(_rename(shape.slip))
             if slip > 0:
-                wrong(
+                misconception(
                     part,
-                    slip,
-                    shape.slip_words,
-                    1 if shape.slip_keeps_inner else 0,
-                    accuracy=Accuracy.DP2,
-                    working=[inner_machine] if shape.slip_keeps_inner else [],
+                    Misconception(
+                        shape.slip_words,
+                        slip,
+                        tuple([inner_machine] if shape.slip_keeps_inner else []),
+                        accuracy=Accuracy.DP2,
+                        fractions=False,
+                    ),
                 )
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import clock, names, table, words
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import clock, names, wrong
-from generation.engine.templates.statistics._tables import table, text
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 MONEY = Accuracy.MONEY_2DP
@@ -42,13 +42,13 @@ class TimeAndTimetables(Template):
         gap = rng.choice([25, 30, 35, 40, 45, 50])
         buses = 3 if difficulty <= 2 else 4
         departures = [first + k * gap for k in range(buses)]
-        rows = [[text("Bus station"), *(text(f"Bus {k + 1}") for k in range(buses))]]
+        rows = [[words("Bus station"), *(words(f"Bus {k + 1}") for k in range(buses))]]
         times: list[list[int]] = []
         for i, stop in enumerate(stops):
             offset = sum(legs[:i])
             row_times = [d + offset for d in departures]
             times.append(row_times)
-            rows.append([text(stop), *(_cell(t) for t in row_times)])
+            rows.append([words(stop), *(_cell(t) for t in row_times)])
         q.stem = "Part of a bus timetable is shown.\n\n$" + table(rows) + "$"
         labels = iter("abcdef")
 
@@ -70,8 +70,8 @@ class TimeAndTimetables(Template):
         part.mark("B", f"${_cell(moment)}$", qualifiers=["cao"])
         if moment >= 13 * 60:
             wrong_time = clock(moment - 12 * 60)
-            part.wrong(
-                wrong_time, "did not add 12 hours to a pm time", 0, latex=_cell(moment - 12 * 60)
+            wrong(
+                part, wrong_time, "did not add 12 hours to a pm time", latex=_cell(moment - 12 * 60)
             )
 
         # (b) journey time read from the timetable
@@ -94,7 +94,15 @@ class TimeAndTimetables(Template):
         part.mark("B", f"${end_time - start_time}$", value="s1 - s0", qualifiers=["cao"])
         as_numbers = int(clock(end_time).replace(" ", "")) - int(clock(start_time).replace(" ", ""))
         if as_numbers != end_time - start_time:
-            wrong(part, as_numbers, "subtracted the times as if they were ordinary numbers", 0)
+            misconception(
+                part,
+                Misconception(
+                    "subtracted the times as if they were ordinary numbers",
+                    as_numbers,
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
+            )
 
         # (c) waiting time at an intermediate stop
         who = names(rng, 1)[0]
@@ -129,10 +137,10 @@ class TimeAndTimetables(Template):
                 kind=AnswerKind.TEXT, plain=clock(times[-1][bus]), latex=_cell(times[-1][bus])
             )
             part.mark("B", f"${_cell(times[-1][bus])}$", qualifiers=["cao"])
-            part.wrong(
+            wrong(
+                part,
                 clock(times[-1][bus - 1]),
                 "read the column for the earlier bus",
-                0,
                 latex=_cell(times[-1][bus - 1]),
             )
         if difficulty >= 4:
@@ -232,9 +240,9 @@ class TimeAndTimetables(Template):
             qualifiers=["cao"],
         )
         wrong_total = land_local - leave + ahead * 60
-        part.wrong(
+        wrong(
+            part,
             f"{wrong_total // 60}, {wrong_total % 60}",
             "added the time difference instead of subtracting it",
-            1,
             working=[f"f1 + {day} - f0"],
         )

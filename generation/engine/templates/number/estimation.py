@@ -10,9 +10,10 @@ import sympy
 from sympy import Rational
 
 from generation.engine import formatting
+from generation.engine.authoring import Misconception, misconception, wrong
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import dec, wrong
+from generation.engine.formatting import number
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 NON_CALC = CalculatorPolicy.NOT_ALLOWED
@@ -21,7 +22,7 @@ NON_CALC = CalculatorPolicy.NOT_ALLOWED
 def _measured(value: Rational, step: Rational) -> str:
     """A measurement shown to the accuracy it was rounded to: 16.0 when correct to 1 d.p."""
     places = 1 if step.q == 10 else 0
-    return formatting.number(value, places) if places else dec(value)
+    return formatting.number(value, places) if places else number(value)
 
 
 def _fixed(value: Rational, places: int) -> str:
@@ -107,14 +108,25 @@ class Estimation(Template):
             machine = f"{place}*round_dp(x/{place}, 0)"
             rounded = q.value_of(machine)
             part = q.part(
-                next(labels), f"Round ${dec(x)}$ to the nearest {words}.", marks=1, command="Write"
+                next(labels),
+                f"Round ${number(x)}$ to the nearest {words}.",
+                marks=1,
+                command="Write",
             )
-            part.step(f"${dec(x)} = {dec(rounded)}$ to the nearest {words}", machine)
-            part.answer(machine, plain=str(rounded), latex=dec(rounded))
-            part.mark("B", f"${dec(rounded)}$", value=machine, qualifiers=["cao"])
+            part.step(f"${number(x)} = {number(rounded)}$ to the nearest {words}", machine)
+            part.answer(machine, plain=str(rounded), latex=number(rounded))
+            part.mark("B", f"${number(rounded)}$", value=machine, qualifiers=["cao"])
             truncated = (x_value // place) * place
             if truncated != rounded:
-                wrong(part, truncated, "cut the number off instead of rounding up", 0)
+                misconception(
+                    part,
+                    Misconception(
+                        "cut the number off instead of rounding up",
+                        truncated,
+                        accuracy=Accuracy.EXACT,
+                        fractions=False,
+                    ),
+                )
         else:
             figures = 2 if difficulty <= 4 else 3
             zeros = rng.randint(1, 3)
@@ -123,23 +135,25 @@ class Estimation(Template):
             x = q.given("x", x_value)
             part = q.part(
                 next(labels),
-                f"Write ${dec(x)}$ correct to {figures} significant figures.",
+                f"Write ${number(x)}$ correct to {figures} significant figures.",
                 marks=1,
                 command="Write",
             )
             accuracy = Accuracy.SF2 if figures == 2 else Accuracy.SF3
             shown = formatting.display(x, accuracy)[0]
-            part.step(f"${dec(x)} = {shown}$ to {figures} significant figures", "x")
+            part.step(f"${number(x)} = {shown}$ to {figures} significant figures", "x")
             part.answer("x", accuracy=accuracy)
             part.mark("B", f"${shown}$", value="x", qualifiers=["cao"])
             by_places = {2: Accuracy.DP2, 3: Accuracy.DP3}[figures]
             if formatting.display(x, by_places)[0] != shown:
-                wrong(
+                misconception(
                     part,
-                    x,
-                    f"rounded to {figures} decimal places instead of {figures} significant figures",
-                    0,
-                    accuracy=by_places,
+                    Misconception(
+                        f"rounded to {figures} decimal places instead of {figures} significant figures",
+                        x,
+                        accuracy=by_places,
+                        fractions=False,
+                    ),
                 )
 
         d_value = Rational(rng.randint(1000, 9999), 1000) + rng.randint(1, 30)
@@ -149,16 +163,16 @@ class Estimation(Template):
         shown = formatting.display(d, accuracy)[0]
         part = q.part(
             next(labels),
-            f"Write ${dec(d)}$ correct to {places} decimal place{'s' if places == 2 else ''}.",
+            f"Write ${number(d)}$ correct to {places} decimal place{'s' if places == 2 else ''}.",
             marks=1,
             command="Write",
         )
-        part.step(f"${dec(d)} = {shown}$", "y")
+        part.step(f"${number(d)} = {shown}$", "y")
         part.answer("y", accuracy=accuracy)
         part.mark("B", f"${shown}$", value="y", qualifiers=["cao"])
         truncated = Rational(int(d_value * 10**places), 10**places)
         if truncated != Rational(shown):
-            part.wrong(_fixed(truncated, places), "truncated instead of rounding", 0)
+            wrong(part, _fixed(truncated, places), "truncated instead of rounding")
 
         rounded, latex_t, machine_t, numerator_t = _estimate_shape(rng, difficulty)
         estimate = sympy.sympify(machine_t.format(*[f"({v})" for v in rounded]))
@@ -166,8 +180,8 @@ class Estimation(Template):
         names = ["e1", "e2", "e3"]
         for name, value in zip(names, actual, strict=True):
             q.given(name, value)
-        shown_actual = latex_t.format(*[dec(v) for v in actual])
-        shown_rounded = latex_t.format(*[dec(v) for v in rounded])
+        shown_actual = latex_t.format(*[number(v) for v in actual])
+        shown_rounded = latex_t.format(*[number(v) for v in rounded])
         numerator = numerator_t.format(*[f"({v})" for v in rounded])
         part = q.part(
             next(labels),
@@ -179,37 +193,42 @@ class Estimation(Template):
         top = sympy.sympify(numerator)
         full = machine_t.format(*[f"({v})" for v in rounded])
         part.step(f"$\\approx {shown_rounded}$")
-        part.step(f"$= \\frac{{{dec(top)}}}{{{dec(rounded[2])}}}$", numerator)
-        part.step(f"$= {dec(estimate)}$", full)
-        part.answer(full, plain=formatting.plain(estimate), latex=dec(estimate))
+        part.step(f"$= \\frac{{{number(top)}}}{{{number(rounded[2])}}}$", numerator)
+        part.step(f"$= {number(estimate)}$", full)
+        part.answer(full, plain=formatting.plain(estimate), latex=number(estimate))
         part.mark(
             "M",
             f"${shown_rounded}$, all three rounded correctly",
             value=numerator,
-            partial=[f"the numerator ${dec(sympy.sympify(numerator))}$ implies the rounding"],
+            partial=[f"the numerator ${number(sympy.sympify(numerator))}$ implies the rounding"],
         )
         part.mark(
             "A",
-            f"${dec(estimate)}$",
+            f"${number(estimate)}$",
             value=machine_t.format(*[f"({v})" for v in rounded]),
             qualifiers=["cao"],
         )
         exact = sympy.sympify(machine_t.format(*[f"({v})" for v in actual]))
-        wrong(
+        misconception(
             part,
-            exact,
-            "worked out the exact value instead of an estimate",
-            0,
-            accuracy=Accuracy.SF3,
+            Misconception(
+                "worked out the exact value instead of an estimate",
+                exact,
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
         times = sympy.sympify(numerator) * rounded[2]
         if times != estimate:
-            wrong(
+            misconception(
                 part,
-                times,
-                f"multiplied by {dec(rounded[2])} instead of dividing",
-                1,
-                working=[numerator],
+                Misconception(
+                    f"multiplied by {number(rounded[2])} instead of dividing",
+                    times,
+                    (numerator,),
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
             )
         if difficulty >= 3:
             self._in_context(q, rng, next(labels))
@@ -238,27 +257,31 @@ class Estimation(Template):
             marks=2,
             command="Work out",
         )
-        part.step(f"$\\approx {dec(count_rounded)} \\times {dec(price_rounded)}$", count_rounded)
-        part.step(f"$= {dec(estimate)}$", count_rounded * price_rounded)
+        part.step(
+            f"$\\approx {number(count_rounded)} \\times {number(price_rounded)}$", count_rounded
+        )
+        part.step(f"$= {number(estimate)}$", count_rounded * price_rounded)
         part.answer(
             count_rounded * price_rounded,
             plain=formatting.plain(estimate),
-            latex=dec(estimate),
+            latex=number(estimate),
             unit="$",
         )
         part.mark(
             "M",
-            f"${dec(count_rounded)} \\times {dec(price_rounded)}$",
+            f"${number(count_rounded)} \\times {number(price_rounded)}$",
             value=count_rounded,
-            partial=[f"M1 for ${dec(count_rounded)}$ and ${dec(price_rounded)}$ seen"],
+            partial=[f"M1 for ${number(count_rounded)}$ and ${number(price_rounded)}$ seen"],
         )
         part.mark(
-            "A", f"${dec(estimate)}$", value=count_rounded * price_rounded, qualifiers=["cao"]
+            "A", f"${number(estimate)}$", value=count_rounded * price_rounded, qualifiers=["cao"]
         )
-        wrong(
+        misconception(
             part,
-            count * price,
-            "worked out the exact amount instead of an estimate",
-            0,
-            accuracy=Accuracy.MONEY_2DP,
+            Misconception(
+                "worked out the exact amount instead of an estimate",
+                count * price,
+                accuracy=Accuracy.MONEY_2DP,
+                fractions=False,
+            ),
         )

@@ -7,16 +7,11 @@ from collections.abc import Callable
 
 from sympy import Rational, gcd, lcm
 
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import frac, frac_plain, mixed, mixed_plain
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.number._common import (
-    frac,
-    frac_plain,
-    mixed,
-    mixed_plain,
-    wrong,
-)
-from questions.schemas import CalculatorPolicy, Tier
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 NON_CALC = CalculatorPolicy.NOT_ALLOWED
 
@@ -118,10 +113,10 @@ class FractionCalculations(Template):
         part.mark("A", f"${frac(value)}$", value=machine, qualifiers=["cao"])
         bad = Rational(fx.p + sign * fy.p, fx.q + fy.q)
         if bad != value and bad > 0:
-            part.wrong(
+            wrong(
+                part,
                 frac_plain(bad),
                 f"{word}ed the numerators and added the denominators",
-                0,
                 latex=frac(bad),
             )
 
@@ -150,12 +145,15 @@ class FractionCalculations(Template):
         )
         part.mark("A", f"${amount * f_}$", value=f"{label}1*{label}2", qualifiers=["cao"])
         if f_.p > 1:
-            wrong(
+            misconception(
                 part,
-                amount / f_.q,
-                "found one part but did not multiply by the numerator",
-                1,
-                working=[f"{label}2/{f_.q}"],
+                Misconception(
+                    "found one part but did not multiply by the numerator",
+                    amount / f_.q,
+                    (f"{label}2/{f_.q}",),
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
             )
 
     def _multiply(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
@@ -185,7 +183,7 @@ class FractionCalculations(Template):
         part.mark("A", f"${frac(value)}$", value=machine, qualifiers=["cao"])
         cross = Rational(fx.p * fy.q, fx.q * fy.p)
         if cross != value:
-            part.wrong(frac_plain(cross), "cross-multiplied as if dividing", 0, latex=frac(cross))
+            wrong(part, frac_plain(cross), "cross-multiplied as if dividing", latex=frac(cross))
 
     def _divide(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
         x, y = _draw(
@@ -219,10 +217,10 @@ class FractionCalculations(Template):
         part.mark("M", f"${frac(fx)} \\times {frac(1 / fy)}$ oe", value=machine)
         part.mark("A", f"${_shown(value, as_mixed)}$", value=machine, qualifiers=["cao"])
         product = fx * fy
-        part.wrong(
+        wrong(
+            part,
             frac_plain(product),
             "multiplied without turning the second fraction upside down",
-            0,
             latex=frac(product),
         )
 
@@ -255,10 +253,10 @@ class FractionCalculations(Template):
         wx, wy = int(fx), int(fy)
         separate = wx * wy + (fx - wx) * (fy - wy)
         if separate != value:
-            part.wrong(
+            wrong(
+                part,
                 mixed_plain(separate),
                 "multiplied the whole numbers and the fractions separately",
-                0,
                 latex=mixed(separate),
             )
 
@@ -299,14 +297,17 @@ class FractionCalculations(Template):
         )
         part.mark("A", f"${_shown(value, as_mixed)}$", value=machine, qualifiers=["cao"])
         early = fx + fy / fz
-        part.wrong(
-            frac_plain(early), "divided before adding, ignoring the brackets", 0, latex=frac(early)
+        wrong(
+            part,
+            frac_plain(early),
+            "divided before adding, ignoring the brackets",
+            latex=frac(early),
         )
         flipped = (fx + fy) * fz
-        part.wrong(
+        wrong(
+            part,
             frac_plain(flipped),
             "multiplied by the mixed number instead of dividing",
-            1,
             latex=frac(flipped),
             working=[total],
         )

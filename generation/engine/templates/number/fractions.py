@@ -7,14 +7,11 @@ import random
 
 from sympy import Rational, gcd
 
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import frac, frac_plain
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import (
-    dec,
-    frac,
-    frac_plain,
-    wrong_fraction,
-)
+from generation.engine.formatting import number
 from questions.schemas import CalculatorPolicy, Tier
 
 NON_CALC = CalculatorPolicy.NOT_ALLOWED
@@ -48,20 +45,20 @@ class FractionsDecimalsPercentages(Template):
         labels = iter("abcdef")
 
         part = q.part(next(labels), f"Write ${frac(f)}$ as a decimal.", marks=1, command="Write")
-        part.step(f"${f.p} \\div {f.q} = {dec(f)}$", "f")
-        part.answer("f", plain=dec(f), latex=dec(f))
-        part.mark("B", f"${dec(f)}$", value="f", qualifiers=["cao"])
-        part.wrong(
+        part.step(f"${f.p} \\div {f.q} = {number(f)}$", "f")
+        part.answer("f", plain=number(f), latex=number(f))
+        part.mark("B", f"${number(f)}$", value="f", qualifiers=["cao"])
+        wrong(
+            part,
             f"{f.p}.{f.q}" if f.p < 10 else f"0.{f.p}{f.q}",
             "wrote the numerator and denominator side by side",
-            0,
         )
 
         part = q.part(next(labels), f"Write ${frac(f)}$ as a percentage.", marks=1, command="Write")
-        part.step(f"${dec(f)} \\times 100 = {dec(f * 100)}$", "f*100")
-        part.answer("f*100", unit="%", plain=dec(f * 100), latex=dec(f * 100))
-        part.mark("B", f"${dec(f * 100)}\\%$", value="f*100", qualifiers=["cao"])
-        part.wrong(f"{dec(f)}%", "wrote the decimal with a % sign, without multiplying by 100", 0)
+        part.step(f"${number(f)} \\times 100 = {number(f * 100)}$", "f*100")
+        part.answer("f*100", unit="%", plain=number(f * 100), latex=number(f * 100))
+        part.mark("B", f"${number(f * 100)}\\%$", value="f*100", qualifiers=["cao"])
+        wrong(part, f"{number(f)}%", "wrote the decimal with a % sign, without multiplying by 100")
 
         places = 2 if difficulty <= 2 else 3
         while True:
@@ -74,20 +71,21 @@ class FractionsDecimalsPercentages(Template):
         d = q.given("d", d_value)
         part = q.part(
             next(labels),
-            f"Write ${dec(d)}$ as a fraction in its simplest form.",
+            f"Write ${number(d)}$ as a fraction in its simplest form.",
             marks=1,
             command="Write",
         )
         scale = 10**places
-        part.step(f"${dec(d)} = \\frac{{{d * scale}}}{{{scale}}}$", "d")
+        part.step(f"${number(d)} = \\frac{{{d * scale}}}{{{scale}}}$", "d")
         part.step(f"$= {frac(d)}$ in its simplest form", "d")
         part.answer("d", plain=frac_plain(d), latex=frac(d))
         part.mark("B", f"${frac(d)}$", value="d", qualifiers=["cao"])
-        wrong_fraction(
+        misconception(
             part,
-            Rational(d * scale, scale // 10),
-            f"used {scale // 10} instead of {scale} as the denominator",
-            0,
+            Misconception(
+                f"used {scale // 10} instead of {scale} as the denominator",
+                Rational(d * scale, scale // 10),
+            ),
         )
 
         if difficulty >= 2:
@@ -108,19 +106,19 @@ class FractionsDecimalsPercentages(Template):
             p = q.given("p", p_value)
             part = q.part(
                 next(labels),
-                f"Write ${dec(p)}\\%$ as a fraction in its simplest form.",
+                f"Write ${number(p)}\\%$ as a fraction in its simplest form.",
                 marks=1 if difficulty <= 3 else 2,
                 command="Write",
             )
             value = p / 100
-            part.step(f"${dec(p)}\\% = \\frac{{{dec(p)}}}{{100}}$", "p/100")
+            part.step(f"${number(p)}\\% = \\frac{{{number(p)}}}{{100}}$", "p/100")
             if p.q != 1:
                 part.step(f"$= \\frac{{{p * p.q}}}{{{100 * p.q}}}$", "p/100")
             part.step(f"$= {frac(value)}$", "p/100")
             part.answer("p/100", plain=frac_plain(value), latex=frac(value))
             if difficulty <= 3:
                 part.mark("B", f"${frac(value)}$", value="p/100", qualifiers=["cao"])
-                wrong_fraction(part, Rational(p, 10), "divided by 10 instead of 100", 0)
+                misconception(part, Misconception("divided by 10 instead of 100", Rational(p, 10)))
             else:
                 part.mark(
                     "M",
@@ -128,7 +126,7 @@ class FractionsDecimalsPercentages(Template):
                     value="p/100",
                 )
                 part.mark("A", f"${frac(value)}$", value="p/100", qualifiers=["cao"])
-                wrong_fraction(part, Rational(p, 10), "divided by 10 instead of 100", 0)
+                misconception(part, Misconception("divided by 10 instead of 100", Rational(p, 10)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -223,13 +221,13 @@ class RecurringDecimals(Template):
             if show:
                 continue
             as_written = Rational(int(prefix + cycle), 10 ** (n + k))
-            wrong_fraction(
+            misconception(
                 part,
-                as_written,
-                "ignored the recurring part and wrote the digits over a power of 10",
-                0,
+                Misconception(
+                    "ignored the recurring part and wrote the digits over a power of 10", as_written
+                ),
             )
             if prefix:
                 pure = Rational(int(prefix + cycle), 10 ** (n + k) - 1)
-                wrong_fraction(part, pure, "treated every digit as recurring", 0)
+                misconception(part, Misconception("treated every digit as recurring", pure))
             q.param(name, latex)

@@ -7,16 +7,11 @@ from dataclasses import dataclass
 
 from sympy import Rational, floor
 
+from generation.engine.authoring import Misconception, misconception, round_half_up
+from generation.engine.authoring.text import amount, approx, money
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import (
-    amount,
-    approx,
-    dec,
-    money,
-    periods_to_pass,
-    wrong,
-)
+from generation.engine.formatting import number
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 MONEY = Accuracy.MONEY_2DP
@@ -76,6 +71,17 @@ _CONTEXTS = [
 ]
 
 
+def periods_to_pass(start: Rational, factor: Rational, target: Rational) -> int:
+    """The first whole number of periods after which ``start * factor**n`` passes ``target``
+    (goes above it when growing, below it when decaying)."""
+    value, n = start, 0
+    growing = factor > 1
+    while (value <= target) if growing else (value >= target):
+        value *= factor
+        n += 1
+    return n
+
+
 @register
 class ExponentialGrowth(Template):
     key = "number.exponential_growth_decay"
@@ -106,7 +112,7 @@ class ExponentialGrowth(Template):
             rate = min(rate, Rational(8))
         periods = rng.randint(3, 8) if difficulty <= 3 else rng.randint(4, 12)
         factor = 1 + rate / 100 if context.growing else 1 - rate / 100
-        start_display = amount(start_value) if context.money else dec(start_value)
+        start_display = amount(start_value) if context.money else number(start_value)
         s = q.given("S", start_value, display=start_display)
         r = q.given("r", rate)
         n = q.given("n", periods)
@@ -115,7 +121,7 @@ class ExponentialGrowth(Template):
         q.stem = (
             context.start_words.format(start=money(s) if context.money else start_display)
             + " "
-            + context.change_words.format(r=dec(r))
+            + context.change_words.format(r=number(r))
         )
         accuracy = MONEY if context.money else Accuracy.NEAREST_INTEGER
         rounding = "" if context.money else " Give your answer correct to the nearest whole number."
@@ -127,27 +133,35 @@ class ExponentialGrowth(Template):
             command="Calculate",
         )
         answer = part.answer(machine, accuracy=accuracy, unit="$" if context.money else "")
-        part.step(f"Multiplier $= 1 {sign} {dec(r / 100)} = {dec(factor)}$", f"1 {sign} r/100")
         part.step(
-            f"${start_display} \\times {dec(factor)}^{{{periods}}} = {answer.latex}$", machine
+            f"Multiplier $= 1 {sign} {number(r / 100)} = {number(factor)}$", f"1 {sign} r/100"
         )
-        part.mark("M", f"${start_display} \\times {dec(factor)}^{{{periods}}}$ oe", value=machine)
+        part.step(
+            f"${start_display} \\times {number(factor)}^{{{periods}}} = {answer.latex}$", machine
+        )
+        part.mark(
+            "M", f"${start_display} \\times {number(factor)}^{{{periods}}}$ oe", value=machine
+        )
         part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["cao"])
         linear = start_value * (1 + (1 if context.growing else -1) * rate / 100 * periods)
         if linear > 0:
-            wrong(
+            misconception(
                 part,
-                linear,
-                f"{'added' if context.growing else 'took off'} {dec(rate)}% of the first value every {context.period}",
-                0,
-                accuracy=accuracy,
+                Misconception(
+                    f"{'added' if context.growing else 'took off'} {number(rate)}% of the first value every {context.period}",
+                    linear,
+                    accuracy=accuracy,
+                    fractions=False,
+                ),
             )
-        wrong(
+        misconception(
             part,
-            start_value * factor * periods,
-            f"multiplied by {dec(factor)} and then by {periods}",
-            0,
-            accuracy=accuracy,
+            Misconception(
+                f"multiplied by {number(factor)} and then by {periods}",
+                start_value * factor * periods,
+                accuracy=accuracy,
+                fractions=False,
+            ),
         )
         labels = iter("bcd")
 
@@ -162,19 +176,21 @@ class ExponentialGrowth(Template):
             )
             answer_pct = part.answer(machine_pct, accuracy=Accuracy.SF3, unit="%")
             part.step(
-                f"${dec(factor)}^{{{periods}}} = {approx(factor**periods)}$",
+                f"${number(factor)}^{{{periods}}} = {approx(factor**periods)}$",
                 f"(1 {sign} r/100)**n",
             )
             part.step(f"{word.capitalize()} $= {answer_pct.latex}\\%$", machine_pct)
-            part.mark("M", f"${dec(factor)}^{{{periods}}}$ seen", value=f"(1 {sign} r/100)**n")
+            part.mark("M", f"${number(factor)}^{{{periods}}}$ seen", value=f"(1 {sign} r/100)**n")
             part.mark("A", f"${answer_pct.latex}$", value=machine_pct, qualifiers=["awrt"])
             if context.growing or rate * periods < 100:
-                wrong(
+                misconception(
                     part,
-                    rate * periods,
-                    f"multiplied {dec(rate)}% by {periods}",
-                    0,
-                    accuracy=Accuracy.SF3,
+                    Misconception(
+                        f"multiplied {number(rate)}% by {periods}",
+                        rate * periods,
+                        accuracy=Accuracy.SF3,
+                        fractions=False,
+                    ),
                 )
         if difficulty >= 2:
             ratio = Rational(rng.choice([3, 4]), 2) if context.growing else Rational(1, 2)
@@ -194,37 +210,39 @@ class ExponentialGrowth(Template):
                 command="Work out",
             )
             part.step(
-                f"${dec(factor)}^{{{needed - 1}}} = {approx(factor ** (needed - 1))}$",
+                f"${number(factor)}^{{{needed - 1}}} = {approx(factor ** (needed - 1))}$",
                 f"(1 {sign} r/100)**{needed - 1}",
             )
             part.step(
-                f"${dec(factor)}^{{{needed}}} = {approx(factor**needed)}$",
+                f"${number(factor)}^{{{needed}}} = {approx(factor**needed)}$",
                 f"(1 {sign} r/100)**{needed}",
             )
             part.step(f"So ${needed}$ {context.period}s", needed)
             part.answer(needed, unit=f"{context.period}s")
             part.mark(
                 "M",
-                f"${dec(factor)}^{{{needed}}}$ or a trial with ${needed}$ {context.period}s",
+                f"${number(factor)}^{{{needed}}}$ or a trial with ${needed}$ {context.period}s",
                 value=f"(1 {sign} r/100)**{needed}",
             )
             part.mark("A", f"${needed}$", value=needed, qualifiers=["cao"])
             linear = int(floor(abs(ratio - 1) * 100 / rate)) + 1
-            wrong(
+            misconception(
                 part,
-                linear,
-                f"assumed {dec(rate)}% of the first value is {'added' if context.growing else 'lost'} every {context.period}",
-                0,
+                Misconception(
+                    f"assumed {number(rate)}% of the first value is {'added' if context.growing else 'lost'} every {context.period}",
+                    linear,
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
             )
         if difficulty >= 4:
             later = q.given("k", 3)
             start_two = start_value * Rational(rng.randint(60, 140), 100)
             start_two = Rational(round(start_two, -2 if start_two > 1000 else -1))
             now = start_two * factor**3
-            now_rounded = (
-                Rational(round(now)) if not context.money else Rational(round(now * 100), 100)
-            )
-            shown_now = amount(now_rounded) if context.money else dec(now_rounded)
+            to = Accuracy.MONEY_2DP if context.money else Accuracy.NEAREST_INTEGER
+            now_rounded = Rational(str(round_half_up(now, to)))  # half up, as 0580 rounds
+            shown_now = amount(now_rounded) if context.money else number(now_rounded)
             v = q.given("V", now_rounded, display=shown_now)
             part = q.part(
                 next(labels),
@@ -236,14 +254,16 @@ class ExponentialGrowth(Template):
             )
             machine = f"V/(1 {sign} r/100)**k"
             answer = part.answer(machine, accuracy=accuracy, unit="$" if context.money else "")
-            part.step(f"${shown_now} \\div {dec(factor)}^3 = {answer.latex}$", machine)
-            part.mark("M", f"${shown_now} \\div {dec(factor)}^3$", value=machine)
+            part.step(f"${shown_now} \\div {number(factor)}^3 = {answer.latex}$", machine)
+            part.mark("M", f"${shown_now} \\div {number(factor)}^3$", value=machine)
             part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["cao"])
             opposite = now_rounded * (1 - (1 if context.growing else -1) * rate / 100) ** 3
-            wrong(
+            misconception(
                 part,
-                opposite,
-                f"{'decreased' if context.growing else 'increased'} by {dec(rate)}% three times",
-                0,
-                accuracy=accuracy,
+                Misconception(
+                    f"{'decreased' if context.growing else 'increased'} by {number(rate)}% three times",
+                    opposite,
+                    accuracy=accuracy,
+                    fractions=False,
+                ),
             )

@@ -8,14 +8,11 @@ from dataclasses import dataclass
 import sympy
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import frac, frac_plain
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import (
-    frac,
-    frac_plain,
-    wrong,
-)
-from questions.schemas import CalculatorPolicy, Tier
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 NON_CALC = CalculatorPolicy.NOT_ALLOWED
 
@@ -174,7 +171,10 @@ class Indices(Template):
             part.answer(law.answer, variable="n", satisfies=law.relation)
             part.mark("B", f"${law.value}$", value=law.answer, qualifiers=["cao"])
             if law.wrong is not None and law.wrong != law.value:
-                wrong(part, law.wrong, law.error, 0)
+                misconception(
+                    part,
+                    Misconception(law.error, law.wrong, accuracy=Accuracy.EXACT, fractions=False),
+                )
         for kind in values:
             latex, value, machine, errors = _value_item(rng, kind)
             command = "Write down" if kind == "zero" else "Work out"
@@ -190,7 +190,7 @@ class Indices(Template):
             part.mark("B", f"${shown}$", value=machine, qualifiers=["cao"])
             for bad, error in errors:
                 if bad != value:
-                    part.wrong(frac_plain(bad), error, 0, latex=frac(bad))
+                    wrong(part, frac_plain(bad), error, latex=frac(bad))
         if extended and difficulty >= 3:
             self._fractional_part(q, rng, next(labels), difficulty)
         elif difficulty >= 4:
@@ -223,11 +223,14 @@ class Indices(Template):
         part.answer(machine, plain=frac_plain(value), latex=frac(value))
         if marks == 1:
             part.mark("B", f"${frac(value)}$", value=machine, qualifiers=["cao"])
-            wrong(
+            misconception(
                 part,
-                Rational(base_value, k),
-                f"divided by {k} instead of taking the {name} root",
-                0,
+                Misconception(
+                    f"divided by {k} instead of taking the {name} root",
+                    Rational(base_value, k),
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
             )
             return
         part.mark(
@@ -238,18 +241,24 @@ class Indices(Template):
         )
         part.mark("A", f"${frac(value)}$", value=machine, qualifiers=["cao"])
         if negative:
-            wrong(
+            misconception(
                 part,
-                -(root**power),
-                "made the answer negative instead of taking the reciprocal",
-                1,
-                working=[f"fb**(1/{k})"],
+                Misconception(
+                    "made the answer negative instead of taking the reciprocal",
+                    -(root**power),
+                    (f"fb**(1/{k})",),
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
             )
-        wrong(
+        misconception(
             part,
-            Rational(base_value * power, k) * (-1 if negative else 1),
-            "multiplied the base by the index",
-            0,
+            Misconception(
+                "multiplied the base by the index",
+                Rational(base_value * power, k) * (-1 if negative else 1),
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
         )
 
     def _base_change(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
@@ -280,6 +289,12 @@ class Indices(Template):
         )
         part.mark("A", f"${n}$", value=f"{k}*cx + cy", qualifiers=["cao"])
         if x + y != k * x:
-            wrong(
-                part, x + y, f"added the indices without writing {square} as a power of {base}", 0
+            misconception(
+                part,
+                Misconception(
+                    f"added the indices without writing {square} as a power of {base}",
+                    x + y,
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
             )

@@ -9,15 +9,11 @@ from collections.abc import Callable
 import sympy
 from sympy import Rational, factorint, isprime
 
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import frac, frac_plain
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import (
-    frac,
-    frac_plain,
-    wrong,
-    wrong_fraction,
-)
-from questions.schemas import AnswerKind, CalculatorPolicy, Tier
+from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 NON_CALC = CalculatorPolicy.NOT_ALLOWED
 
@@ -141,15 +137,41 @@ class TypesOfNumber(Template):
                         if trap == 1
                         else f"chose an odd number that is not prime ({trap} has other factors)"
                     )
-                    wrong(part, trap, reason, 0)
+                    misconception(
+                        part, Misconception(reason, trap, accuracy=Accuracy.EXACT, fractions=False)
+                    )
             elif kind == "factor" and "multiple" in chosen:
-                wrong(part, chosen["multiple"], "confused factors with multiples", 0)
+                misconception(
+                    part,
+                    Misconception(
+                        "confused factors with multiples",
+                        chosen["multiple"],
+                        accuracy=Accuracy.EXACT,
+                        fractions=False,
+                    ),
+                )
             elif kind == "multiple" and "factor" in chosen:
-                wrong(part, chosen["factor"], "confused multiples with factors", 0)
+                misconception(
+                    part,
+                    Misconception(
+                        "confused multiples with factors",
+                        chosen["factor"],
+                        accuracy=Accuracy.EXACT,
+                        fractions=False,
+                    ),
+                )
             elif kind == "cube":
                 mult3 = next((m for m in listed if m.is_Integer and m % 3 == 0 and m != n), None)
                 if mult3 is not None:
-                    wrong(part, mult3, "confused cube numbers with multiples of 3", 0)
+                    misconception(
+                        part,
+                        Misconception(
+                            "confused cube numbers with multiples of 3",
+                            mult3,
+                            accuracy=Accuracy.EXACT,
+                            fractions=False,
+                        ),
+                    )
         if irrational_root is not None:
             name = name_of[sympy.sqrt(irrational_root)]
             part = q.part(next(labels), "an irrational number.", marks=1, command="Write down")
@@ -162,7 +184,7 @@ class TypesOfNumber(Template):
                 name, plain=f"sqrt({irrational_root})", latex=f"\\sqrt{{{irrational_root}}}"
             )
             part.mark("B", f"$\\sqrt{{{irrational_root}}}$", value=name, qualifiers=["cao"])
-            wrong_fraction(part, fraction, "thought a fraction is irrational", 0)
+            misconception(part, Misconception("thought a fraction is irrational", fraction))
         if difficulty == 5:
             base = rng.choice([Rational(1, 4), Rational(2, 5), Rational(3, 4), Rational(5, 8)])
             b = q.given("r", base, display=frac(base))
@@ -177,7 +199,7 @@ class TypesOfNumber(Template):
             )
             part.answer("1/r", plain=frac_plain(1 / b), latex=frac(1 / b))
             part.mark("B", f"${frac(1 / b)}$", value="1/r", qualifiers=["oe"])
-            wrong_fraction(part, -b, "gave the negative instead of the reciprocal", 0)
+            misconception(part, Misconception("gave the negative instead of the reciprocal", -b))
         q.param("asked", ",".join(asked))
 
 
@@ -281,10 +303,10 @@ class PrimeFactorsHcfLcm(Template):
             partial=["B1 for a correct factor tree or division ladder with at most one error"],
         )
         _, missing_plain, missing_latex = prime_product(n_value // min(factors))
-        a.wrong(
+        wrong(
+            a,
             missing_plain,
             f"left out one factor of {min(factors)} from the factor tree",
-            0,
             latex=missing_latex,
         )
 
@@ -315,10 +337,27 @@ class PrimeFactorsHcfLcm(Template):
             partial=["or B1 for a common factor greater than 1"],
         )
         b.mark("A", f"${hcf}$", value="gcd(x, y)", qualifiers=["cao"])
-        wrong(b, lcm, "found the LCM instead of the HCF", 1, working=["x"])
+        misconception(
+            b,
+            Misconception(
+                "found the LCM instead of the HCF",
+                lcm,
+                ("x",),
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
+        )
         smaller = [f for f in sympy.divisors(hcf) if 1 < f < hcf]
         if smaller:
-            wrong(b, smaller[-1], "found a common factor but not the highest one", 0)
+            misconception(
+                b,
+                Misconception(
+                    "found a common factor but not the highest one",
+                    smaller[-1],
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
+            )
 
         if difficulty == 3:
             context, ask, unit = rng.choice(_LCM_CONTEXTS)
@@ -336,8 +375,25 @@ class PrimeFactorsHcfLcm(Template):
             partial=["or B1 for a common multiple that is not the lowest"],
         )
         c.mark("A", f"${lcm}$", value="lcm(x, y)", qualifiers=["cao"])
-        wrong(c, x_value * y_value, "multiplied the two numbers together", 0)
-        wrong(c, hcf, "found the HCF instead of the LCM", 1, working=["y"])
+        misconception(
+            c,
+            Misconception(
+                "multiplied the two numbers together",
+                x_value * y_value,
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
+        )
+        misconception(
+            c,
+            Misconception(
+                "found the HCF instead of the LCM",
+                hcf,
+                ("y",),
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
+        )
         if difficulty == 4:
             self._make_power(q, "d", n_value, 2)
 
@@ -364,7 +420,15 @@ class PrimeFactorsHcfLcm(Template):
         )
         part.mark("A", f"${k}$", value=k, qualifiers=["cao"])
         single = math.prod(p for p, e in factorint(n_value).items() if e == 1)
-        wrong(part, single, "multiplied only by the primes that appear once", 0)
+        misconception(
+            part,
+            Misconception(
+                "multiplied only by the primes that appear once",
+                single,
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
+        )
 
     def _index_form(self, q: QuestionBuilder, rng: random.Random) -> None:
         """Extended style: the two numbers are given as products of primes."""
@@ -402,6 +466,4 @@ class PrimeFactorsHcfLcm(Template):
             )
             other = lcm if label == "b" else hcf
             _, op, ol = prime_product(other)
-            part.wrong(
-                op, f"used the {'highest' if label == 'b' else 'lowest'} powers", 0, latex=ol
-            )
+            wrong(part, op, f"used the {'highest' if label == 'b' else 'lowest'} powers", latex=ol)

@@ -6,17 +6,12 @@ import random
 
 from sympy import Rational, floor
 
+from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring.text import amount, money, names
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import (
-    amount,
-    cash,
-    dec,
-    money,
-    names,
-    periods_to_pass,
-    wrong,
-)
+from generation.engine.formatting import number
+from generation.engine.templates.number.growth import periods_to_pass
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 MONEY = Accuracy.MONEY_2DP
@@ -55,73 +50,84 @@ class Interest(Template):
         interest = p * r1 / 100 * n
         part = q.part(
             "a",
-            f"{first}'s account pays simple interest at a rate of ${dec(r1)}\\%$ per year.\n\n"
+            f"{first}'s account pays simple interest at a rate of ${number(r1)}\\%$ per year.\n\n"
             f"Calculate the total interest {first} receives.",
             marks=2,
             command="Calculate",
         )
         part.step(
-            f"Interest for one year $= {principal} \\times \\frac{{{dec(r1)}}}{{100}} = {cash(p * r1 / 100)}$",
+            f"Interest for one year $= {principal} \\times \\frac{{{number(r1)}}}{{100}} = {number(p * r1 / 100, 2)}$",
             "P*r/100",
         )
         part.step(
-            f"Total interest $= {cash(p * r1 / 100)} \\times {n} = {cash(interest)}$", "P*r/100*n"
+            f"Total interest $= {number(p * r1 / 100, 2)} \\times {n} = {number(interest, 2)}$",
+            "P*r/100*n",
         )
         part.answer("P*r/100*n", accuracy=MONEY, unit="$")
         part.mark(
             "M",
-            f"${principal} \\times \\frac{{{dec(r1)}}}{{100}}$ oe, one year's interest",
+            f"${principal} \\times \\frac{{{number(r1)}}}{{100}}$ oe, one year's interest",
             value="P*r/100",
-            partial=[f"M1 for ${principal} \\times {dec(r1)} \\times {n} \\div 100$"],
+            partial=[f"M1 for ${principal} \\times {number(r1)} \\times {n} \\div 100$"],
         )
-        part.mark("A", f"${cash(interest)}$", value="P*r/100*n", qualifiers=["cao"])
-        wrong(
+        part.mark("A", f"${number(interest, 2)}$", value="P*r/100*n", qualifiers=["cao"])
+        misconception(
             part,
-            p + interest,
-            "gave the total amount in the account instead of the interest",
-            1,
-            accuracy=MONEY,
-            working=["P*r/100"],
+            Misconception(
+                "gave the total amount in the account instead of the interest",
+                p + interest,
+                ("P*r/100",),
+                accuracy=MONEY,
+                fractions=False,
+            ),
         )
-        wrong(
+        misconception(
             part,
-            p * (1 + r1 / 100) ** n - p,
-            "used compound interest instead of simple interest",
-            0,
-            accuracy=MONEY,
+            Misconception(
+                "used compound interest instead of simple interest",
+                p * (1 + r1 / 100) ** n - p,
+                accuracy=MONEY,
+                fractions=False,
+            ),
         )
 
         # (b) compound interest
         value = p * (1 + r2 / 100) ** n
         part = q.part(
             "b",
-            f"{second}'s account pays compound interest at a rate of ${dec(r2)}\\%$ per year.\n\n"
+            f"{second}'s account pays compound interest at a rate of ${number(r2)}\\%$ per year.\n\n"
             f"Calculate the value of {second}'s investment at the end of the ${n}$ years.",
             marks=2,
             command="Calculate",
         )
         answer = part.answer("P*(1 + c/100)**n", accuracy=MONEY, unit="$")
         part.step(
-            f"${principal} \\times {dec(1 + r2 / 100)}^{{{n}}} = {answer.latex}$",
+            f"${principal} \\times {number(1 + r2 / 100)}^{{{n}}} = {answer.latex}$",
             "P*(1 + c/100)**n",
         )
         part.mark(
-            "M", f"${principal} \\times {dec(1 + r2 / 100)}^{{{n}}}$ oe", value="P*(1 + c/100)**n"
+            "M",
+            f"${principal} \\times {number(1 + r2 / 100)}^{{{n}}}$ oe",
+            value="P*(1 + c/100)**n",
         )
         part.mark("A", f"${answer.latex}$", value="P*(1 + c/100)**n", qualifiers=["cao"])
-        wrong(
+        misconception(
             part,
-            p * (1 + r2 / 100 * n),
-            "used simple interest instead of compound interest",
-            0,
-            accuracy=MONEY,
+            Misconception(
+                "used simple interest instead of compound interest",
+                p * (1 + r2 / 100 * n),
+                accuracy=MONEY,
+                fractions=False,
+            ),
         )
-        wrong(
+        misconception(
             part,
-            p * (1 + r2 / 100) * n,
-            f"multiplied by {dec(1 + r2 / 100)} and then by {n}",
-            0,
-            accuracy=MONEY,
+            Misconception(
+                f"multiplied by {number(1 + r2 / 100)} and then by {n}",
+                p * (1 + r2 / 100) * n,
+                accuracy=MONEY,
+                fractions=False,
+            ),
         )
 
         if difficulty >= 3:
@@ -136,10 +142,11 @@ class Interest(Template):
             machine = "Abs(P*(1 + c/100)**n - (P + P*r/100*n))"
             answer = part.answer(machine, accuracy=MONEY, unit="$")
             part.step(
-                f"{first} has ${principal} + {cash(interest)} = {cash(total_a)}$", "P + P*r/100*n"
+                f"{first} has ${principal} + {number(interest, 2)} = {number(total_a, 2)}$",
+                "P + P*r/100*n",
             )
             part.step(f"Difference $= {answer.latex}$", machine)
-            part.mark("M", f"${cash(total_a)}$ seen, {first}'s total", value="P + P*r/100*n")
+            part.mark("M", f"${number(total_a, 2)}$ seen, {first}'s total", value="P + P*r/100*n")
             part.mark(
                 "A",
                 f"${answer.latex}$",
@@ -147,12 +154,14 @@ class Interest(Template):
                 qualifiers=["FT"],
                 partial=["FT their (a) and (b)"],
             )
-            wrong(
+            misconception(
                 part,
-                abs(value - interest),
-                f"compared {second}'s total with {first}'s interest only",
-                0,
-                accuracy=MONEY,
+                Misconception(
+                    f"compared {second}'s total with {first}'s interest only",
+                    abs(value - interest),
+                    accuracy=MONEY,
+                    fractions=False,
+                ),
             )
         if difficulty >= 4 and q.tier == Tier.EXTENDED:
             factor = 1 + r2 / 100
@@ -169,24 +178,32 @@ class Interest(Template):
             before = p * factor ** (years_needed - 1)
             after = p * factor**years_needed
             part.step(
-                f"After ${years_needed - 1}$ years: ${principal} \\times {dec(factor)}^{{{years_needed - 1}}} = {cash(before)}$",
+                f"After ${years_needed - 1}$ years: ${principal} \\times {number(factor)}^{{{years_needed - 1}}} = {number(before, 2)}$",
                 f"P*(1 + c/100)**{years_needed - 1}",
             )
             part.step(
-                f"After ${years_needed}$ years: ${principal} \\times {dec(factor)}^{{{years_needed}}} = {cash(after)}$",
+                f"After ${years_needed}$ years: ${principal} \\times {number(factor)}^{{{years_needed}}} = {number(after, 2)}$",
                 f"P*(1 + c/100)**{years_needed}",
             )
             part.step(f"So ${years_needed}$ years", years_needed)
             part.answer(years_needed, unit="years")
             part.mark(
                 "M",
-                f"${principal} \\times {dec(factor)}^{{{years_needed}}}$ or a trial giving ${cash(after)}$",
+                f"${principal} \\times {number(factor)}^{{{years_needed}}}$ or a trial giving ${number(after, 2)}$",
                 value=f"P*(1 + c/100)**{years_needed}",
             )
             part.mark("A", f"${years_needed}$", value=years_needed, qualifiers=["cao"])
             simple_years = int(floor((target_value - p) / (p * (factor - 1)))) + 1
             if simple_years != years_needed:
-                wrong(part, simple_years, "added the same amount of interest every year", 0)
+                misconception(
+                    part,
+                    Misconception(
+                        "added the same amount of interest every year",
+                        simple_years,
+                        accuracy=Accuracy.EXACT,
+                        fractions=False,
+                    ),
+                )
         elif difficulty >= 4:
             self._find_rate(q, rng, first)
 
@@ -208,17 +225,26 @@ class Interest(Template):
             command="Work out",
         )
         part.step(
-            f"Interest for one year $= {amount(e)} \\div {n} = {cash(earned / years)}$", "I2/n2"
+            f"Interest for one year $= {amount(e)} \\div {n} = {number(earned / years, 2)}$",
+            "I2/n2",
         )
         part.step(
-            f"$r = \\frac{{{cash(earned / years)}}}{{{principal}}} \\times 100 = {dec(rate)}$",
+            f"$r = \\frac{{{number(earned / years, 2)}}}{{{principal}}} \\times 100 = {number(rate)}$",
             "I2/n2/P2*100",
         )
-        part.answer("I2/n2/P2*100", plain=dec(rate), latex=dec(rate))
+        part.answer("I2/n2/P2*100", plain=number(rate), latex=number(rate))
         part.mark(
             "M",
             f"${amount(e)} \\div {n}$ or ${amount(e)} \\div ({principal} \\times {n})$",
             value="I2/n2",
         )
-        part.mark("A", f"${dec(rate)}$", value="I2/n2/P2*100", qualifiers=["cao"])
-        wrong(part, earned / principal * 100, f"forgot to divide by the {years} years", 0)
+        part.mark("A", f"${number(rate)}$", value="I2/n2/P2*100", qualifiers=["cao"])
+        misconception(
+            part,
+            Misconception(
+                f"forgot to divide by the {years} years",
+                earned / principal * 100,
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
+        )

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import amount, money, names
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import amount, cash, dec, money, names, wrong
+from generation.engine.formatting import number
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 MONEY = Accuracy.MONEY_2DP
@@ -48,7 +50,7 @@ class Money(Template):
         rate_value = Rational(rng.choice(rate_choices), 100)
         exchange = _Exchange(currency, q.given("x", rate_value))
         if {"to_foreign", "to_dollars", "commission"} & set(plan):
-            q.stem = f"The exchange rate is \\$1 = ${dec(exchange.rate)}$ {currency}."
+            q.stem = f"The exchange rate is \\$1 = ${number(exchange.rate)}$ {currency}."
         else:
             q.givens.pop()  # no exchange rate in this question
             q.params.pop("x")
@@ -64,15 +66,17 @@ class Money(Template):
         part = q.part(label, f"Change {money(d)} into {fx.currency}.", marks=2, command="Work out")
         machine = f"{label}d*x"
         answer = part.answer(machine, accuracy=MONEY, unit=fx.currency)
-        part.step(f"${dollars} \\times {dec(fx.rate)} = {answer.latex}$ {fx.currency}", machine)
-        part.mark("M", f"${dollars} \\times {dec(fx.rate)}$", value=machine)
+        part.step(f"${dollars} \\times {number(fx.rate)} = {answer.latex}$ {fx.currency}", machine)
+        part.mark("M", f"${dollars} \\times {number(fx.rate)}$", value=machine)
         part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["cao"])
-        wrong(
+        misconception(
             part,
-            Rational(dollars) / fx.rate,
-            "divided by the exchange rate instead of multiplying",
-            0,
-            accuracy=MONEY,
+            Misconception(
+                "divided by the exchange rate instead of multiplying",
+                Rational(dollars) / fx.rate,
+                accuracy=MONEY,
+                fractions=False,
+            ),
         )
 
     def _to_dollars(
@@ -81,19 +85,21 @@ class Money(Template):
         foreign = rng.randint(12, 150) * 10 * (100 if fx.rate > 50 else 1)
         f = q.given(f"{label}f", foreign)
         part = q.part(
-            label, f"Change ${dec(f)}$ {fx.currency} into dollars.", marks=2, command="Work out"
+            label, f"Change ${number(f)}$ {fx.currency} into dollars.", marks=2, command="Work out"
         )
         machine = f"{label}f/x"
         answer = part.answer(machine, accuracy=MONEY, unit="$")
-        part.step(f"${dec(f)} \\div {dec(fx.rate)} = {answer.latex}$", machine)
-        part.mark("M", f"${dec(f)} \\div {dec(fx.rate)}$", value=machine)
+        part.step(f"${number(f)} \\div {number(fx.rate)} = {answer.latex}$", machine)
+        part.mark("M", f"${number(f)} \\div {number(fx.rate)}$", value=machine)
         part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["cao"])
-        wrong(
+        misconception(
             part,
-            foreign * fx.rate,
-            "multiplied by the exchange rate instead of dividing",
-            0,
-            accuracy=MONEY,
+            Misconception(
+                "multiplied by the exchange rate instead of dividing",
+                foreign * fx.rate,
+                accuracy=MONEY,
+                fractions=False,
+            ),
         )
 
     def _wages(self, q: QuestionBuilder, rng: random.Random, label: str, fx: _Exchange) -> None:
@@ -115,39 +121,48 @@ class Money(Template):
             command="Calculate",
         )
         part.step(
-            f"Normal pay $= {cash(pay)} \\times {hours} = {cash(pay * hours)}$",
+            f"Normal pay $= {number(pay, 2)} \\times {hours} = {number(pay * hours, 2)}$",
             f"{label}p*{label}h",
         )
         part.step(
-            f"Overtime rate $= {cash(pay)} \\times 1.5 = {cash(pay * Rational(3, 2))}$", overtime
+            f"Overtime rate $= {number(pay, 2)} \\times 1.5 = {number(pay * Rational(3, 2), 2)}$",
+            overtime,
         )
         part.step(
-            f"Total $= {cash(pay * hours)} + {cash(pay * Rational(3, 2))} \\times {extra} = {cash(pay * hours + pay * Rational(3, 2) * extra)}$",
+            f"Total $= {number(pay * hours, 2)} + {number(pay * Rational(3, 2), 2)} \\times {extra} = {number(pay * hours + pay * Rational(3, 2) * extra, 2)}$",
             machine,
         )
         part.answer(machine, accuracy=MONEY, unit="$")
-        part.mark("B", f"${cash(pay * Rational(3, 2))}$ overtime rate", value=overtime)
+        part.mark("B", f"${number(pay * Rational(3, 2), 2)}$ overtime rate", value=overtime)
         part.mark(
             "M",
-            f"${cash(pay)} \\times {hours} + {cash(pay * Rational(3, 2))} \\times {extra}$",
+            f"${number(pay, 2)} \\times {hours} + {number(pay * Rational(3, 2), 2)} \\times {extra}$",
             value=machine,
         )
         part.mark(
             "A",
-            f"${cash(pay * hours + pay * Rational(3, 2) * extra)}$",
+            f"${number(pay * hours + pay * Rational(3, 2) * extra, 2)}$",
             value=machine,
             qualifiers=["cao"],
         )
-        wrong(
-            part, pay * (hours + extra), "paid the overtime at the normal rate", 0, accuracy=MONEY
-        )
-        wrong(
+        misconception(
             part,
-            pay * hours + pay * Rational(3, 2),
-            "paid only one hour of overtime",
-            1,
-            accuracy=MONEY,
-            working=[overtime],
+            Misconception(
+                "paid the overtime at the normal rate",
+                pay * (hours + extra),
+                accuracy=MONEY,
+                fractions=False,
+            ),
+        )
+        misconception(
+            part,
+            Misconception(
+                "paid only one hour of overtime",
+                pay * hours + pay * Rational(3, 2),
+                (overtime,),
+                accuracy=MONEY,
+                fractions=False,
+            ),
         )
 
     def _best_buy(self, q: QuestionBuilder, rng: random.Random, label: str, fx: _Exchange) -> None:
@@ -176,24 +191,24 @@ class Money(Template):
             command="Determine",
         )
         part.step(
-            f"Pack of ${small}$: ${cash(price_small)} \\div {small} = {cash(unit_small)}$ each",
+            f"Pack of ${small}$: ${number(price_small, 2)} \\div {small} = {number(unit_small, 2)}$ each",
             f"{label}a/{label}m",
         )
         part.step(
-            f"Pack of ${large}$: ${cash(price_large)} \\div {large} = {cash(unit_large)}$ each",
+            f"Pack of ${large}$: ${number(price_large, 2)} \\div {large} = {number(unit_large, 2)}$ each",
             f"{label}b/{label}n",
         )
         part.step(f"The cost of one is less in {best}, so {best} is the better value")
         part.answer(kind=AnswerKind.TEXT, plain=best, latex=f"\\text{{{best}}}")
         part.mark(
             "M",
-            f"${cash(unit_small)}$ and ${cash(unit_large)}$, or another correct comparison",
+            f"${number(unit_small, 2)}$ and ${number(unit_large, 2)}$, or another correct comparison",
             value=f"{label}a/{label}m",
             partial=["M1 for one correct price per item"],
         )
         part.mark("A", f"{best}, with correct working", value=f"{label}b/{label}n")
         worse = "the pack of " + str(small if cheaper else large)
-        part.wrong(worse, "did not compare the price of one item in each pack", 0)
+        wrong(part, worse, "did not compare the price of one item in each pack")
 
     def _bill(self, q: QuestionBuilder, rng: random.Random, label: str, fx: _Exchange) -> None:
         fixed = Rational(rng.randint(800, 2500), 100)
@@ -205,37 +220,43 @@ class Money(Template):
         machine = f"{label}f + {label}u*{label}c/100"
         part = q.part(
             label,
-            f"An electricity bill has a fixed charge of {money(f)} and a charge of ${dec(c)}$ cents for each "
+            f"An electricity bill has a fixed charge of {money(f)} and a charge of ${number(c)}$ cents for each "
             f"unit used.\n\nA family uses ${u}$ units.\n\nCalculate the total bill in dollars.",
             marks=3,
             command="Calculate",
         )
         answer = part.answer(machine, accuracy=MONEY, unit="$")
         part.step(
-            f"${units} \\times {dec(cents)} = {dec(units * cents)}$ cents", f"{label}u*{label}c"
+            f"${units} \\times {number(cents)} = {number(units * cents)}$ cents",
+            f"{label}u*{label}c",
         )
-        part.step(f"$= {cash(units * cents / 100)}$ dollars", f"{label}u*{label}c/100")
+        part.step(f"$= {number(units * cents / 100, 2)}$ dollars", f"{label}u*{label}c/100")
         part.step(
-            f"Total $= {cash(fixed)} + {cash(units * cents / 100)} = {answer.latex}$", machine
+            f"Total $= {number(fixed, 2)} + {number(units * cents / 100, 2)} = {answer.latex}$",
+            machine,
         )
-        part.mark("M", f"${units} \\times {dec(cents)}$", value=f"{label}u*{label}c")
+        part.mark("M", f"${units} \\times {number(cents)}$", value=f"{label}u*{label}c")
         part.mark("M", "$\\div 100$ to change cents to dollars", value=f"{label}u*{label}c/100")
         part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["cao"])
-        wrong(
+        misconception(
             part,
-            fixed + units * cents,
-            "did not change cents to dollars",
-            1,
-            accuracy=MONEY,
-            working=[f"{label}u*{label}c"],
+            Misconception(
+                "did not change cents to dollars",
+                fixed + units * cents,
+                (f"{label}u*{label}c",),
+                accuracy=MONEY,
+                fractions=False,
+            ),
         )
-        wrong(
+        misconception(
             part,
-            units * cents / 100,
-            "left out the fixed charge",
-            2,
-            accuracy=MONEY,
-            working=[f"{label}u*{label}c", f"{label}u*{label}c/100"],
+            Misconception(
+                "left out the fixed charge",
+                units * cents / 100,
+                (f"{label}u*{label}c", f"{label}u*{label}c/100"),
+                accuracy=MONEY,
+                fractions=False,
+            ),
         )
 
     def _commission(
@@ -249,24 +270,42 @@ class Money(Template):
         machine = f"{label}d*(1 - {label}k/100)*x"
         part = q.part(
             label,
-            f"{who} changes {money(d)} into {fx.currency}. The bank takes ${dec(k)}\\%$ of the dollars as "
+            f"{who} changes {money(d)} into {fx.currency}. The bank takes ${number(k)}\\%$ of the dollars as "
             f"commission and changes the rest.\n\nWork out how many {fx.currency} {who} receives.",
             marks=3,
             command="Work out",
         )
         answer = part.answer(machine, accuracy=MONEY, unit=fx.currency)
         part.step(
-            f"Dollars changed $= {dollars} \\times {dec(1 - k / 100)} = {cash(dollars * (1 - k / 100))}$",
+            f"Dollars changed $= {dollars} \\times {number(1 - k / 100)} = {number(dollars * (1 - k / 100), 2)}$",
             f"{label}d*(1 - {label}k/100)",
         )
         part.step(
-            f"${cash(dollars * (1 - k / 100))} \\times {dec(fx.rate)} = {answer.latex}$ {fx.currency}",
+            f"${number(dollars * (1 - k / 100), 2)} \\times {number(fx.rate)} = {answer.latex}$ {fx.currency}",
             machine,
         )
         part.mark(
-            "M", f"${dollars} \\times {dec(1 - k / 100)}$ oe", value=f"{label}d*(1 - {label}k/100)"
+            "M",
+            f"${dollars} \\times {number(1 - k / 100)}$ oe",
+            value=f"{label}d*(1 - {label}k/100)",
         )
-        part.mark("M", f"$\\times {dec(fx.rate)}$", value=machine, qualifiers=["dep"])
+        part.mark("M", f"$\\times {number(fx.rate)}$", value=machine, qualifiers=["dep"])
         part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["cao"])
-        wrong(part, dollars * fx.rate, "forgot to take off the commission", 0, accuracy=MONEY)
-        wrong(part, dollars * fee / 100 * fx.rate, "changed only the commission", 0, accuracy=MONEY)
+        misconception(
+            part,
+            Misconception(
+                "forgot to take off the commission",
+                dollars * fx.rate,
+                accuracy=MONEY,
+                fractions=False,
+            ),
+        )
+        misconception(
+            part,
+            Misconception(
+                "changed only the commission",
+                dollars * fee / 100 * fx.rate,
+                accuracy=MONEY,
+                fractions=False,
+            ),
+        )

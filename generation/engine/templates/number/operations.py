@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import random
 
+from generation.engine.authoring import Misconception, misconception
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import (
-    wrong,
-)
-from questions.schemas import CalculatorPolicy, Tier
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 NON_CALC = CalculatorPolicy.NOT_ALLOWED
 
@@ -102,7 +100,9 @@ class OrderOfOperations(Template):
             part.answer(machine)
             part.mark("B", f"${value}$", value=machine, qualifiers=["cao"])
             if bad != value:
-                wrong(part, bad, error, 0)
+                misconception(
+                    part, Misconception(error, bad, accuracy=Accuracy.EXACT, fractions=False)
+                )
             q.param(part.label, machine)
         if difficulty >= 3:
             statement, answer, total = _brackets(rng)
@@ -158,11 +158,22 @@ class OrderOfOperations(Template):
         part.mark("A", f"${result}$", value=machine, qualifiers=["cao"])
         left_to_right = (a + b) * c
         if left_to_right % den == 0 and left_to_right // den != result:
-            wrong(part, left_to_right // den, "worked out the numerator from left to right", 0)
-        wrong(
+            misconception(
+                part,
+                Misconception(
+                    "worked out the numerator from left to right",
+                    left_to_right // den,
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
+            )
+        misconception(
             part,
-            -result,
-            "made a sign error in the final division",
-            1,
-            working=[num_machine],
+            Misconception(
+                "made a sign error in the final division",
+                -result,
+                (num_machine,),
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
         )

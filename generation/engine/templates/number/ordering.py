@@ -6,15 +6,12 @@ import random
 
 from sympy import Rational, gcd
 
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import frac, frac_plain
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import (
-    dec,
-    frac,
-    frac_plain,
-    wrong,
-)
-from questions.schemas import CalculatorPolicy, Tier
+from generation.engine.formatting import number
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 NON_CALC = CalculatorPolicy.NOT_ALLOWED
 
@@ -87,10 +84,10 @@ class Ordering(Template):
         by_size = sorted(temps, key=abs)
         wrong_plain, wrong_latex = _ordered_text([(str(t), str(t)) for t in by_size])
         if by_size != ordered:
-            part.wrong(
+            wrong(
+                part,
                 wrong_plain,
                 "ordered the numbers by size ignoring the negative signs",
-                0,
                 latex=wrong_latex,
             )
 
@@ -106,7 +103,15 @@ class Ordering(Template):
         part.step(f"${high} - ({low}) = {high - low}$", f"{hi_name} - {lo_name}")
         part.answer(f"{hi_name} - {lo_name}", unit="°C")
         part.mark("B", f"${high - low}$", value=f"{hi_name} - {lo_name}", qualifiers=["cao"])
-        wrong(part, high + low, "added the lowest temperature instead of subtracting it", 0)
+        misconception(
+            part,
+            Misconception(
+                "added the lowest temperature instead of subtracting it",
+                high + low,
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
+        )
 
         k = rng.randrange(count)
         t = temps[k]
@@ -126,14 +131,25 @@ class Ordering(Template):
         part.step(f"${t} {sign} {change} = {new}$", f"t{k + 1} {sign} r")
         part.answer(f"t{k + 1} {sign} r", unit="°C")
         part.mark("B", f"${new}$", value=f"t{k + 1} {sign} r", qualifiers=["cao"])
-        wrong(
+        misconception(
             part,
-            t - change if rises else t + change,
-            "moved the wrong way along the number line",
-            0,
+            Misconception(
+                "moved the wrong way along the number line",
+                t - change if rises else t + change,
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
         )
         if t < 0 and rises:
-            wrong(part, -(abs(t) + change), "added the numbers and kept the negative sign", 0)
+            misconception(
+                part,
+                Misconception(
+                    "added the numbers and kept the negative sign",
+                    -(abs(t) + change),
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
+            )
 
     def _mixed_forms(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         kinds = {
@@ -173,7 +189,7 @@ class Ordering(Template):
             command="Write",
         )
         conversions = [
-            f"${lx} = {dec(v)}$" if _terminates(v) else f"${lx} = {_truncated(v)}\\ldots$"
+            f"${lx} = {number(v)}$" if _terminates(v) else f"${lx} = {_truncated(v)}\\ldots$"
             for v, p, lx in values
             if not p.replace(".", "").isdigit()
         ]
@@ -198,20 +214,22 @@ class Ordering(Template):
             if close != fr:
                 break
         q.given("u", fr, display=frac(fr))
-        q.given("v", close, display=dec(close))
+        q.given("v", close, display=number(close))
         symbol = "<" if fr < close else ">"
         part = q.part(
             "b",
             "Write the correct symbol, $<$ or $>$, between these two numbers.\n\n"
-            f"${frac(fr)} \\quad \\ldots\\ldots \\quad {dec(close)}$",
+            f"${frac(fr)} \\quad \\ldots\\ldots \\quad {number(close)}$",
             marks=1,
             command="Write",
         )
-        part.step(f"${frac(fr)} = {_truncated(fr)}\\ldots$, so ${frac(fr)} {symbol} {dec(close)}$")
+        part.step(
+            f"${frac(fr)} = {_truncated(fr)}\\ldots$, so ${frac(fr)} {symbol} {number(close)}$"
+        )
         part.answer(kind="text", plain=symbol, latex=symbol)
-        part.mark("B", f"${frac(fr)} {symbol} {dec(close)}$", qualifiers=["cao"])
+        part.mark("B", f"${frac(fr)} {symbol} {number(close)}$", qualifiers=["cao"])
         other = ">" if symbol == "<" else "<"
-        part.wrong(other, "rounded the fraction to 2 decimal places too early", 0)
+        wrong(part, other, "rounded the fraction to 2 decimal places too early")
 
     def _two_fractions(self, q: QuestionBuilder, rng: random.Random) -> None:
         """(b) at higher difficulty: compare two close fractions, with working."""
@@ -243,7 +261,7 @@ class Ordering(Template):
         )
         part.mark("A", f"${frac(x)} {symbol} {frac(y)}$", qualifiers=["cao"])
         other = ">" if symbol == "<" else "<"
-        part.wrong(other, "compared the numerators and denominators separately", 0)
+        wrong(part, other, "compared the numerators and denominators separately")
 
 
 def _proper_pair(rng: random.Random) -> tuple[Rational, Rational]:
@@ -274,13 +292,13 @@ def _near(rng: random.Random, kind: str, centre: Rational) -> tuple[Rational, st
         options = [centre + k * step for k in range(-int(window / step), int(window / step) + 1)]
         options = [v for v in options if v > 0 and (v * 10 ** (places - 1)) % 1 != 0]
         v = rng.choice(options)
-        return v, dec(v), dec(v)
+        return v, number(v), number(v)
     if kind == "pct":
         options = [
             Rational(k, 100) for k in range(1, 100) if abs(Rational(k, 100) - centre) <= window
         ]
         v = rng.choice(options)
-        return v, f"{dec(v * 100)}%", f"{dec(v * 100)}\\%"
+        return v, f"{number(v * 100)}%", f"{number(v * 100)}\\%"
     if kind == "power":
         options = [
             Rational(k, 10) for k in range(2, 10) if abs(Rational(k, 10) ** 2 - centre) <= window
@@ -288,7 +306,7 @@ def _near(rng: random.Random, kind: str, centre: Rational) -> tuple[Rational, st
         if not options:
             return None
         base = rng.choice(options)
-        return base**2, f"{dec(base)}^2", f"{dec(base)}^2"
+        return base**2, f"{number(base)}^2", f"{number(base)}^2"
     raise ValueError(kind)
 
 
@@ -302,4 +320,4 @@ def _terminates(value: Rational) -> bool:
 
 def _truncated(value: Rational, places: int = 4) -> str:
     """The first ``places`` decimals of a positive value, cut off (not rounded): 0.5555."""
-    return dec(Rational(int(value * 10**places), 10**places))
+    return number(Rational(int(value * 10**places), 10**places))

@@ -8,17 +8,11 @@ import random
 
 from sympy import Rational, lcm
 
+from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring.text import amount, approx, money, names
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import (
-    amount,
-    approx,
-    cash,
-    dec,
-    money,
-    names,
-    wrong,
-)
+from generation.engine.formatting import number
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 MONEY = Accuracy.MONEY_2DP
@@ -73,12 +67,17 @@ class Percentages(Template):
         a = q.given(f"{label}a", amount_value)
         machine = f"{label}p/100*{label}a"
         value = p / 100 * a
-        part = q.part(label, f"Work out ${dec(p)}\\%$ of {money(a)}.", marks=2, command="Work out")
-        part.step(f"${dec(p / 100)} \\times {a} = {cash(value)}$", machine)
+        part = q.part(
+            label, f"Work out ${number(p)}\\%$ of {money(a)}.", marks=2, command="Work out"
+        )
+        part.step(f"${number(p / 100)} \\times {a} = {number(value, 2)}$", machine)
         part.answer(machine, accuracy=MONEY, unit="$")
-        part.mark("M", f"${dec(p / 100)} \\times {a}$ oe", value=machine)
-        part.mark("A", f"${cash(value)}$", value=machine, qualifiers=["cao"])
-        wrong(part, a / p, f"divided {a} by {dec(p)}", 0, accuracy=MONEY)
+        part.mark("M", f"${number(p / 100)} \\times {a}$ oe", value=machine)
+        part.mark("A", f"${number(value, 2)}$", value=machine, qualifiers=["cao"])
+        misconception(
+            part,
+            Misconception(f"divided {a} by {number(p)}", a / p, accuracy=MONEY, fractions=False),
+        )
 
     def _change_price(self, q: QuestionBuilder, rng: random.Random, label: str, sign: int) -> None:
         item = rng.choice(["jacket", "television", "bicycle", "pair of shoes", "lamp", "guitar"])
@@ -100,33 +99,38 @@ class Percentages(Template):
                 "Work out the new price."
             )
         part = q.part(label, text, marks=2, command="Work out")
-        part.step(f"${p}\\%$ of ${amount(c)} = {cash(c * p / 100)}$", change)
+        part.step(f"${p}\\%$ of ${amount(c)} = {number(c * p / 100, 2)}$", change)
         part.step(
-            f"${amount(c)} {'+' if sign > 0 else '-'} {cash(c * p / 100)} = {cash(value)}$", machine
+            f"${amount(c)} {'+' if sign > 0 else '-'} {number(c * p / 100, 2)} = {number(value, 2)}$",
+            machine,
         )
         part.answer(machine, accuracy=MONEY, unit="$")
         part.mark(
             "M",
-            f"${dec(p / 100)} \\times {amount(c)}$ or ${dec(1 + sign * p / 100)} \\times {amount(c)}$",
+            f"${number(p / 100)} \\times {amount(c)}$ or ${number(1 + sign * p / 100)} \\times {amount(c)}$",
             value=change,
-            partial=[f"M1 for {cash(c * p / 100)} seen"],
+            partial=[f"M1 for {number(c * p / 100, 2)} seen"],
         )
-        part.mark("A", f"${cash(value)}$", value=machine, qualifiers=["cao"])
-        wrong(
+        part.mark("A", f"${number(value, 2)}$", value=machine, qualifiers=["cao"])
+        misconception(
             part,
-            c * p / 100,
-            f"gave the {'reduction' if sign < 0 else 'increase'} instead of the {'sale' if sign < 0 else 'new'} price",
-            1,
-            accuracy=MONEY,
-            working=[change],
+            Misconception(
+                f"gave the {'reduction' if sign < 0 else 'increase'} instead of the {'sale' if sign < 0 else 'new'} price",
+                c * p / 100,
+                (change,),
+                accuracy=MONEY,
+                fractions=False,
+            ),
         )
-        wrong(
+        misconception(
             part,
-            c * (1 - sign * p / 100),
-            f"{'added' if sign < 0 else 'subtracted'} the percentage instead",
-            1,
-            accuracy=MONEY,
-            working=[change],
+            Misconception(
+                f"{'added' if sign < 0 else 'subtracted'} the percentage instead",
+                c * (1 - sign * p / 100),
+                (change,),
+                accuracy=MONEY,
+                fractions=False,
+            ),
         )
 
     def _decrease(
@@ -156,12 +160,14 @@ class Percentages(Template):
         part.step(f"$\\frac{{{w}}}{{{t}}} \\times 100 = {answer.latex}$", machine)
         part.mark("M", f"$\\frac{{{w}}}{{{t}}} \\times 100$ oe", value=machine)
         part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["awrt"])
-        wrong(
+        misconception(
             part,
-            Rational(total_value, part_value) * 100,
-            "divided the wrong way round",
-            0,
-            accuracy=Accuracy.SF3,
+            Misconception(
+                "divided the wrong way round",
+                Rational(total_value, part_value) * 100,
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
 
     def _change(self, q: QuestionBuilder, rng: random.Random, label: str, difficulty: int) -> None:
@@ -186,8 +192,10 @@ class Percentages(Template):
         )
         answer = part.answer(machine, accuracy=Accuracy.SF3, unit="%")
         ratio = f"({label}n - {label}o)/{label}o"
-        part.step(f"Increase $= {amount(n)} - {amount(o)} = {cash(n - o)}$", f"{label}n - {label}o")
-        part.step(f"$\\frac{{{cash(n - o)}}}{{{amount(o)}}} = {approx((n - o) / o)}$", ratio)
+        part.step(
+            f"Increase $= {amount(n)} - {amount(o)} = {number(n - o, 2)}$", f"{label}n - {label}o"
+        )
+        part.step(f"$\\frac{{{number(n - o, 2)}}}{{{amount(o)}}} = {approx((n - o) / o)}$", ratio)
         part.step(f"${approx((n - o) / o)} \\times 100 = {answer.latex}$", machine)
         part.mark(
             "M",
@@ -196,12 +204,14 @@ class Percentages(Template):
             partial=[f"or M1 for $\\frac{{{amount(n)}}}{{{amount(o)}}} \\times 100$"],
         )
         part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["awrt"])
-        wrong(
+        misconception(
             part,
-            (n - o) / n * 100,
-            "divided by the new price instead of the original price",
-            0,
-            accuracy=Accuracy.SF3,
+            Misconception(
+                "divided by the new price instead of the original price",
+                (n - o) / n * 100,
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
 
     def _profit(self, q: QuestionBuilder, rng: random.Random, label: str, difficulty: int) -> None:
@@ -239,20 +249,24 @@ class Percentages(Template):
             value=machine,
         )
         part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["awrt"])
-        wrong(
+        misconception(
             part,
-            abs(sell_value - cost_value) / sell_value * 100,
-            "divided by the selling price instead of the cost",
-            1,
-            accuracy=Accuracy.SF3,
-            working=[diff],
+            Misconception(
+                "divided by the selling price instead of the cost",
+                abs(sell_value - cost_value) / sell_value * 100,
+                (diff,),
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
-        wrong(
+        misconception(
             part,
-            sell_value / cost_value * 100,
-            "gave the selling price as a percentage of the cost",
-            0,
-            accuracy=Accuracy.SF3,
+            Misconception(
+                "gave the selling price as a percentage of the cost",
+                sell_value / cost_value * 100,
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
 
 
@@ -304,37 +318,39 @@ class ReversePercentages(Template):
         machine = f"F/(1 {sign} p/100)"
         part = q.part(
             "a",
-            (first + "\n\n" + ask).format(p=dec(p), new=money(f), who=who),
+            (first + "\n\n" + ask).format(p=number(p), new=money(f), who=who),
             marks=3 if difficulty == 3 else 2,
             command="Work out",
         )
         part.step(
-            f"{amount(final)} is ${dec(100 + (pct if up else -pct))}\\%$ of the original",
+            f"{amount(final)} is ${number(100 + (pct if up else -pct))}\\%$ of the original",
             f"1 {sign} p/100",
         )
         part.step(
-            f"${amount(final)} \\div {dec(multiplier)} = {cash(original)}$",
+            f"${amount(final)} \\div {number(multiplier)} = {number(original, 2)}$",
             machine,
         )
         part.answer(machine, accuracy=MONEY, unit="$")
         if part.marks == 3:
             part.mark(
                 "B",
-                f"${dec(multiplier)}$ or ${dec(100 + (pct if up else -pct))}\\%$ seen",
+                f"${number(multiplier)}$ or ${number(100 + (pct if up else -pct))}\\%$ seen",
                 value=f"1 {sign} p/100",
             )
         part.mark(
             "M",
-            f"${amount(final)} \\div {dec(multiplier)}$ oe",
+            f"${amount(final)} \\div {number(multiplier)}$ oe",
             value=machine,
         )
-        part.mark("A", f"${cash(original)}$", value=machine, qualifiers=["cao"])
-        wrong(
+        part.mark("A", f"${number(original, 2)}$", value=machine, qualifiers=["cao"])
+        misconception(
             part,
-            final * (1 - pct / 100) if up else final * (1 + pct / 100),
-            f"{'decreased' if up else 'increased'} the new amount by {dec(pct)}%",
-            0,
-            accuracy=MONEY,
+            Misconception(
+                f"{'decreased' if up else 'increased'} the new amount by {number(pct)}%",
+                final * (1 - pct / 100) if up else final * (1 + pct / 100),
+                accuracy=MONEY,
+                fractions=False,
+            ),
         )
 
     def _double(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
@@ -353,36 +369,38 @@ class ReversePercentages(Template):
             "a", "Work out the price of the sofa before the increase.", marks=3, command="Work out"
         )
         part.step(
-            f"Overall multiplier $= {dec(1 + u / 100)} \\times {dec(1 - d / 100)} = {dec(multiplier)}$",
+            f"Overall multiplier $= {number(1 + u / 100)} \\times {number(1 - d / 100)} = {number(multiplier)}$",
             "(1 + u/100)*(1 - d/100)",
         )
         part.step(
-            f"${amount(final)} \\div {dec(multiplier)} = {cash(original)}$",
+            f"${amount(final)} \\div {number(multiplier)} = {number(original, 2)}$",
             "F/((1 + u/100)*(1 - d/100))",
         )
         part.answer("F/((1 + u/100)*(1 - d/100))", accuracy=MONEY, unit="$")
         part.mark(
             "M",
-            f"${dec(1 + u / 100)} \\times {dec(1 - d / 100)}$ oe",
+            f"${number(1 + u / 100)} \\times {number(1 - d / 100)}$ oe",
             value="(1 + u/100)*(1 - d/100)",
         )
         part.mark(
             "M",
-            f"$\\div {dec(multiplier)}$",
+            f"$\\div {number(multiplier)}$",
             value="F/((1 + u/100)*(1 - d/100))",
             qualifiers=["dep"],
         )
         part.mark(
-            "A", f"${cash(original)}$", value="F/((1 + u/100)*(1 - d/100))", qualifiers=["cao"]
+            "A", f"${number(original, 2)}$", value="F/((1 + u/100)*(1 - d/100))", qualifiers=["cao"]
         )
         net = Rational(up - down, 100)
         if up != down and net != multiplier - 1:
-            wrong(
+            misconception(
                 part,
-                final / (1 + net),
-                f"combined the changes as a single {up - down}% change",
-                0,
-                accuracy=MONEY,
+                Misconception(
+                    f"combined the changes as a single {up - down}% change",
+                    final / (1 + net),
+                    accuracy=MONEY,
+                    fractions=False,
+                ),
             )
         if difficulty == 5:
             change = (multiplier - 1) * 100
@@ -399,21 +417,27 @@ class ReversePercentages(Template):
                 else "(1 - (1 + u/100)*(1 - d/100))*100"
             )
             part.step(
-                f"${dec(multiplier)} - 1 = {dec(multiplier - 1)}$"
+                f"${number(multiplier)} - 1 = {number(multiplier - 1)}$"
                 if change > 0
-                else f"$1 - {dec(multiplier)} = {dec(1 - multiplier)}$",
+                else f"$1 - {number(multiplier)} = {number(1 - multiplier)}$",
                 "(1 + u/100)*(1 - d/100)",
             )
-            part.step(f"{word.capitalize()} $= {dec(abs(change))}\\%$", machine)
-            part.answer(machine, unit="%", plain=dec(abs(change)), latex=dec(abs(change)))
+            part.step(f"{word.capitalize()} $= {number(abs(change))}\\%$", machine)
+            part.answer(machine, unit="%", plain=number(abs(change)), latex=number(abs(change)))
             part.mark(
-                "M", f"${dec(multiplier)}$ used", value="(1 + u/100)*(1 - d/100)", qualifiers=["FT"]
+                "M",
+                f"${number(multiplier)}$ used",
+                value="(1 + u/100)*(1 - d/100)",
+                qualifiers=["FT"],
             )
-            part.mark("A", f"${dec(abs(change))}$", value=machine, qualifiers=["cao"])
+            part.mark("A", f"${number(abs(change))}$", value=machine, qualifiers=["cao"])
             if up != down and abs(up - down) != abs(change):
-                wrong(
+                misconception(
                     part,
-                    abs(up - down),
-                    f"{'added' if up > down else 'subtracted'} the two percentages",
-                    0,
+                    Misconception(
+                        f"{'added' if up > down else 'subtracted'} the two percentages",
+                        abs(up - down),
+                        accuracy=Accuracy.EXACT,
+                        fractions=False,
+                    ),
                 )

@@ -7,9 +7,11 @@ import random
 
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import clock, frac
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import clock, dec, frac, wrong
+from generation.engine.formatting import number
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 _TOWNS = ["Ashford", "Brixton", "Carlow", "Dunmore", "Elmsley", "Fairview", "Glenbrook", "Harrow"]
@@ -58,8 +60,8 @@ class SpeedDistanceTime(Template):
         as_numbers = int(clock(arrive).replace(" ", "")) - int(clock(leave).replace(" ", ""))
         bad_h, bad_m = divmod(as_numbers, 100)
         if (bad_h, bad_m) != (hours, minutes) and 0 <= bad_m < 60:
-            part.wrong(
-                f"{bad_h}, {bad_m}", "subtracted the times as if they were ordinary numbers", 0
+            wrong(
+                part, f"{bad_h}, {bad_m}", "subtracted the times as if they were ordinary numbers"
             )
 
         low, high = {"bus": (35, 70), "coach": (50, 90), "train": (60, 140)}[vehicle]
@@ -86,19 +88,23 @@ class SpeedDistanceTime(Template):
         part.mark("A", f"${answer.latex}$", value=speed_machine, qualifiers=["awrt"])
         decimal_time = Rational(hours * 100 + minutes, 100)
         if decimal_time != hours_exact:
-            wrong(
+            misconception(
                 part,
-                distance / decimal_time,
-                f"used {hours}.{minutes:02d} hours for {hours} h {minutes} min",
-                0,
-                accuracy=Accuracy.SF3,
+                Misconception(
+                    f"used {hours}.{minutes:02d} hours for {hours} h {minutes} min",
+                    distance / decimal_time,
+                    accuracy=Accuracy.SF3,
+                    fractions=False,
+                ),
             )
-        wrong(
+        misconception(
             part,
-            distance_value / duration,
-            "divided by the time in minutes, giving km per minute",
-            0,
-            accuracy=Accuracy.SF3,
+            Misconception(
+                "divided by the time in minutes, giving km per minute",
+                distance_value / duration,
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
         labels = iter("cd")
 
@@ -111,8 +117,10 @@ class SpeedDistanceTime(Template):
                 marks=2,
                 command="Work out",
             )
-            part.step(f"${speed}$ km/h $= {dec(kmh * 1000)}$ m per hour", "v*1000")
-            part.step(f"${dec(kmh * 1000)} \\div 3600 = {kmh * 1000 // 3600}$ m/s", "v*1000/3600")
+            part.step(f"${speed}$ km/h $= {number(kmh * 1000)}$ m per hour", "v*1000")
+            part.step(
+                f"${number(kmh * 1000)} \\div 3600 = {kmh * 1000 // 3600}$ m/s", "v*1000/3600"
+            )
             part.answer("v*1000/3600", unit="m/s")
             part.mark(
                 "M",
@@ -121,8 +129,14 @@ class SpeedDistanceTime(Template):
                 partial=["M1 for 1000 or 3600 used correctly"],
             )
             part.mark("A", f"${kmh * 1000 // 3600}$", value="v*1000/3600", qualifiers=["cao"])
-            wrong(
-                part, Rational(kmh) * Rational(36, 10), "multiplied by 3.6 instead of dividing", 0
+            misconception(
+                part,
+                Misconception(
+                    "multiplied by 3.6 instead of dividing",
+                    Rational(kmh) * Rational(36, 10),
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
             )
         if difficulty >= 4:
             second_speed = rng.choice([40, 50, 60, 64, 75, 80, 90, 96, 100, 120])
@@ -136,33 +150,39 @@ class SpeedDistanceTime(Template):
             machine = "(d + d2)/((t2 - t1)/60 + d2/v2)"
             part = q.part(
                 next(labels),
-                f"The {vehicle} then travels a further ${dec(e)}$ km at an average speed of ${w}$ km/h.\n\n"
+                f"The {vehicle} then travels a further ${number(e)}$ km at an average speed of ${w}$ km/h.\n\n"
                 "Calculate the average speed for the whole journey.",
                 marks=3,
                 command="Calculate",
             )
             answer = part.answer(machine, accuracy=Accuracy.SF3, unit="km/h")
             part.step(
-                f"Time for the second stage $= {dec(e)} \\div {w} = {dec(second_time)}$ h", "d2/v2"
+                f"Time for the second stage $= {number(e)} \\div {w} = {number(second_time)}$ h",
+                "d2/v2",
             )
             part.step(
-                f"Total distance $= {distance} + {dec(e)} = {dec(distance + e)}$ km", "d + d2"
+                f"Total distance $= {distance} + {number(e)} = {number(distance + e)}$ km", "d + d2"
             )
             part.step(
-                f"Average speed $= {dec(distance + e)} \\div {_hours(total_time)} = {answer.latex}$ km/h",
+                f"Average speed $= {number(distance + e)} \\div {_hours(total_time)} = {answer.latex}$ km/h",
                 machine,
             )
-            part.mark("M", f"${dec(e)} \\div {w}$", value="d2/v2")
+            part.mark("M", f"${number(e)} \\div {w}$", value="d2/v2")
             part.mark("M", "total distance ÷ total time", value=machine, qualifiers=["dep"])
             part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["awrt"])
             mean = (distance / hours_exact + second_speed) / 2
-            wrong(part, mean, "found the mean of the two speeds", 0, accuracy=Accuracy.SF3)
+            misconception(
+                part,
+                Misconception(
+                    "found the mean of the two speeds", mean, accuracy=Accuracy.SF3, fractions=False
+                ),
+            )
 
 
 def _hours(value: Rational) -> str:
     """A time in hours for the working: 3.25, or a fraction such as 47/12 if it does not end."""
-    if dec(value).count(".") == 0 or len(dec(value)) <= 6:
-        return dec(value) if value.q in (1, 2, 4, 5, 10, 20, 25, 50, 100) else frac(value)
+    if number(value).count(".") == 0 or len(number(value)) <= 6:
+        return number(value) if value.q in (1, 2, 4, 5, 10, 20, 25, 50, 100) else frac(value)
     return frac(value)
 
 
@@ -207,25 +227,27 @@ class Rates(Template):
         v = q.given(f"{label}v", volume_value)
         part = q.part(
             label,
-            f"A block of {material} has a mass of ${dec(m)}$ g and a volume of ${v}$ cm$^3$.\n\n"
+            f"A block of {material} has a mass of ${number(m)}$ g and a volume of ${v}$ cm$^3$.\n\n"
             "Calculate the density of the {material}.".replace("{material}", material),
             marks=2,
             command="Calculate",
         )
         machine = f"{label}m/{label}v"
         part.step(
-            f"Density $= \\frac{{\\text{{mass}}}}{{\\text{{volume}}}} = \\frac{{{dec(m)}}}{{{v}}} = {dec(density)}$ g/cm$^3$",
+            f"Density $= \\frac{{\\text{{mass}}}}{{\\text{{volume}}}} = \\frac{{{number(m)}}}{{{v}}} = {number(density)}$ g/cm$^3$",
             machine,
         )
-        part.answer(machine, unit="g/cm^3", plain=dec(density), latex=dec(density))
-        part.mark("M", f"${dec(m)} \\div {v}$", value=machine)
-        part.mark("A", f"${dec(density)}$", value=machine, qualifiers=["cao"])
-        wrong(
+        part.answer(machine, unit="g/cm^3", plain=number(density), latex=number(density))
+        part.mark("M", f"${number(m)} \\div {v}$", value=machine)
+        part.mark("A", f"${number(density)}$", value=machine, qualifiers=["cao"])
+        misconception(
             part,
-            volume_value / mass_value,
-            "divided the volume by the mass",
-            0,
-            accuracy=Accuracy.SF3,
+            Misconception(
+                "divided the volume by the mass",
+                volume_value / mass_value,
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
 
     def _mass_from_density(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
@@ -246,7 +268,7 @@ class Rates(Template):
         value = density * a * b * c / 1000
         part = q.part(
             label,
-            f"The density of {material} is ${dec(rho)}$ g/cm$^3$.\n\n"
+            f"The density of {material} is ${number(rho)}$ g/cm$^3$.\n\n"
             f"A bar of {material} is a cuboid measuring ${ga}$ cm by ${gb}$ cm by ${gc}$ cm.\n\n"
             "Calculate the mass of the bar in kilograms.",
             marks=3,
@@ -257,34 +279,38 @@ class Rates(Template):
             f"{label}a*{label}b*{label}c",
         )
         part.step(
-            f"Mass $= {dec(density)} \\times {a * b * c} = {dec(density * a * b * c)}$ g",
+            f"Mass $= {number(density)} \\times {a * b * c} = {number(density * a * b * c)}$ g",
             f"{label}r*{label}a*{label}b*{label}c",
         )
         answer = part.answer(machine, accuracy=Accuracy.SF3, unit="kg")
-        part.step(f"$= {dec(value)}$ kg", machine)
+        part.step(f"$= {number(value)}$ kg", machine)
         part.mark("M", f"${a} \\times {b} \\times {c}$", value=f"{label}a*{label}b*{label}c")
         part.mark(
             "M",
-            f"${dec(density)} \\times {a * b * c}$",
+            f"${number(density)} \\times {a * b * c}$",
             value=f"{label}r*{label}a*{label}b*{label}c",
             qualifiers=["dep"],
         )
         part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["cao"])
-        wrong(
+        misconception(
             part,
-            density * a * b * c,
-            "gave the mass in grams, not kilograms",
-            2,
-            accuracy=Accuracy.SF3,
-            working=[f"{label}a*{label}b*{label}c", f"{label}r*{label}a*{label}b*{label}c"],
+            Misconception(
+                "gave the mass in grams, not kilograms",
+                density * a * b * c,
+                (f"{label}a*{label}b*{label}c", f"{label}r*{label}a*{label}b*{label}c"),
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
-        wrong(
+        misconception(
             part,
-            Rational(a * b * c) / density / 1000,
-            "divided the volume by the density",
-            1,
-            accuracy=Accuracy.SF3,
-            working=[f"{label}a*{label}b*{label}c"],
+            Misconception(
+                "divided the volume by the density",
+                Rational(a * b * c) / density / 1000,
+                (f"{label}a*{label}b*{label}c",),
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
 
     def _population(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
@@ -296,21 +322,25 @@ class Rates(Template):
         machine = f"{label}pp/{label}ar"
         part = q.part(
             label,
-            f"The population of {region} is ${dec(people)}$ and its area is ${dec(area)}$ km$^2$.\n\n"
+            f"The population of {region} is ${number(people)}$ and its area is ${number(area)}$ km$^2$.\n\n"
             "Calculate the population density (the number of people per square kilometre).",
             marks=2,
             command="Calculate",
         )
         answer = part.answer(machine, accuracy=Accuracy.SF3, unit="people per km^2")
-        part.step(f"${dec(people)} \\div {dec(area)} = {answer.latex}$ people per km$^2$", machine)
-        part.mark("M", f"${dec(people)} \\div {dec(area)}$", value=machine)
+        part.step(
+            f"${number(people)} \\div {number(area)} = {answer.latex}$ people per km$^2$", machine
+        )
+        part.mark("M", f"${number(people)} \\div {number(area)}$", value=machine)
         part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["awrt"])
-        wrong(
+        misconception(
             part,
-            Rational(area_value, people_value),
-            "divided the area by the population",
-            0,
-            accuracy=Accuracy.SF3,
+            Misconception(
+                "divided the area by the population",
+                Rational(area_value, people_value),
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
 
     def _pressure(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
@@ -330,7 +360,7 @@ class Rates(Template):
         part = q.part(
             label,
             f"A box rests on a floor. It pushes on the floor with a force of ${force}$ newtons.\n\n"
-            f"The base of the box is a rectangle ${dec(gl)}$ m by ${dec(gw)}$ m.\n\n"
+            f"The base of the box is a rectangle ${number(gl)}$ m by ${number(gw)}$ m.\n\n"
             "Calculate the pressure on the floor, in newtons per square metre.\n\n"
             "[Pressure = force ÷ area]",
             marks=2,
@@ -338,12 +368,21 @@ class Rates(Template):
         )
         area = length * width
         answer = part.answer(machine, accuracy=Accuracy.SF3, unit="N/m^2")
-        part.step(f"Area $= {dec(gl)} \\times {dec(gw)} = {dec(area)}$ m$^2$", f"{label}l*{label}w")
-        part.step(f"Pressure $= {force} \\div {dec(area)} = {answer.latex}$ N/m$^2$", machine)
-        part.mark("M", f"${force} \\div ({dec(gl)} \\times {dec(gw)})$", value=machine)
+        part.step(
+            f"Area $= {number(gl)} \\times {number(gw)} = {number(area)}$ m$^2$",
+            f"{label}l*{label}w",
+        )
+        part.step(f"Pressure $= {force} \\div {number(area)} = {answer.latex}$ N/m$^2$", machine)
+        part.mark("M", f"${force} \\div ({number(gl)} \\times {number(gw)})$", value=machine)
         part.mark("A", f"${answer.latex}$", value=machine, qualifiers=["awrt"])
-        wrong(
-            part, force_value * area, "multiplied the force by the area", 0, accuracy=Accuracy.SF3
+        misconception(
+            part,
+            Misconception(
+                "multiplied the force by the area",
+                force_value * area,
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
 
     def _flow(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
@@ -368,7 +407,7 @@ class Rates(Template):
         part = q.part(
             label,
             f"Water flows into an empty tank at a rate of ${rate}$ litres per minute.\n\n"
-            f"The tank holds ${dec(tank)}$ m$^3$ of water. $1$ m$^3 = 1000$ litres.\n\n"
+            f"The tank holds ${number(tank)}$ m$^3$ of water. $1$ m$^3 = 1000$ litres.\n\n"
             "Work out the time it takes to fill the tank. Give your answer in hours and minutes, "
             "correct to the nearest minute.",
             marks=3,
@@ -377,9 +416,9 @@ class Rates(Template):
         machine = f"{label}t*1000/{label}q"
         total = int(minutes + Rational(1, 2))
         hours, mins = divmod(total, 60)
-        part.step(f"${dec(tank)}$ m$^3 = {dec(litres)}$ litres", f"{label}t*1000")
+        part.step(f"${number(tank)}$ m$^3 = {number(litres)}$ litres", f"{label}t*1000")
         part.step(
-            f"${dec(litres)} \\div {rate} = {dec(minutes) if minutes.q in (1, 2, 4, 5) else f'{float(minutes):.1f}'}$ minutes",
+            f"${number(litres)} \\div {rate} = {number(minutes) if minutes.q in (1, 2, 4, 5) else f'{float(minutes):.1f}'}$ minutes",
             machine,
         )
         sign = "=" if minutes == total else "\\approx"
@@ -390,11 +429,11 @@ class Rates(Template):
             label="minutes",
             unit="min",
         )
-        part.mark("B", f"${dec(litres)}$ litres", value=f"{label}t*1000")
-        part.mark("M", f"${dec(litres)} \\div {rate}$", value=machine)
+        part.mark("B", f"${number(litres)}$ litres", value=f"{label}t*1000")
+        part.mark("M", f"${number(litres)} \\div {rate}$", value=machine)
         part.mark(
             "A", f"${hours}$ h ${mins}$ min", value=f"round_dp({machine}, 0)", qualifiers=["cao"]
         )
         bad_total = int(cubic * 100 / rate_value + Rational(1, 2))
         if bad_total != total:
-            part.wrong(f"{bad_total // 60}, {bad_total % 60}", "used 1 m³ = 100 litres", 0)
+            wrong(part, f"{bad_total // 60}, {bad_total % 60}", "used 1 m³ = 100 litres")

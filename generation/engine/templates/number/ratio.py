@@ -6,10 +6,12 @@ from __future__ import annotations
 import math
 import random
 
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import money, names
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import dec, money, names, wrong
-from questions.schemas import AnswerKind, CalculatorPolicy, Tier
+from generation.engine.formatting import number
+from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 NON_CALC = CalculatorPolicy.NOT_ALLOWED
 
@@ -58,10 +60,10 @@ class RatioSharing(Template):
         partly = next((d for d in range(2, factor) if factor % d == 0), None)
         if partly is not None:
             _, wp, wl = _ratio_text(tuple(p // partly for p in big))
-            part.wrong(
+            wrong(
+                part,
                 wp,
                 f"divided by {partly} only, so the ratio is not in its simplest form",
-                0,
                 latex=wl,
             )
 
@@ -106,19 +108,25 @@ class RatioSharing(Template):
                 qualifiers=["cao"],
             )
             if total_value % ratio[target] == 0:
-                wrong(
+                misconception(
                     part,
-                    total_value // ratio[target],
-                    f"divided the total by {ratio[target]} instead of by {sum(ratio)}",
-                    0,
+                    Misconception(
+                        f"divided the total by {ratio[target]} instead of by {sum(ratio)}",
+                        total_value // ratio[target],
+                        accuracy=Accuracy.EXACT,
+                        fractions=False,
+                    ),
                 )
             other = ratio[(target + 1) % count]
             if count == 2 and total_value * ratio[target] % other == 0:
-                wrong(
+                misconception(
                     part,
-                    total_value * ratio[target] // other,
-                    f"treated the ratio as a fraction {ratio[target]}/{other} of the total",
-                    0,
+                    Misconception(
+                        f"treated the ratio as a fraction {ratio[target]}/{other} of the total",
+                        total_value * ratio[target] // other,
+                        accuracy=Accuracy.EXACT,
+                        fractions=False,
+                    ),
                 )
         elif difficulty == 3:
             known = min(range(count), key=lambda i: ratio[i])
@@ -140,12 +148,15 @@ class RatioSharing(Template):
             part.mark(
                 "A", f"${total_value}$", value=f"K/k{known}*({parts_sum})", qualifiers=["cao"]
             )
-            wrong(
+            misconception(
                 part,
-                unit * ratio[target],
-                f"found {who[target]}'s share instead of the total",
-                1,
-                working=[f"K/k{known}"],
+                Misconception(
+                    f"found {who[target]}'s share instead of the total",
+                    unit * ratio[target],
+                    (f"K/k{known}",),
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
             )
         else:
             low = min(range(count), key=lambda i: ratio[i])
@@ -182,11 +193,14 @@ class RatioSharing(Template):
                 value=f"D/(k{target} - k{low})*({parts_sum})",
                 qualifiers=["cao"],
             )
-            wrong(
+            misconception(
                 part,
-                difference * sum(ratio),
-                "multiplied the difference by the total number of parts",
-                0,
+                Misconception(
+                    "multiplied the difference by the total number of parts",
+                    difference * sum(ratio),
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
             )
         if difficulty == 5 and q.tier == Tier.EXTENDED:
             self._combine(q, rng)
@@ -222,7 +236,7 @@ class RatioSharing(Template):
         part.mark("M", f"$y$ written as ${m}$ parts in both ratios", value=m)
         part.mark("A", f"${latex}$", value=machine, qualifiers=["cao"])
         _, wp, wl = _ratio_text((a, b1, c))
-        part.wrong(wp, "joined the ratios without making the y parts equal", 0, latex=wl)
+        wrong(part, wp, "joined the ratios without making the y parts equal", latex=wl)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -294,24 +308,32 @@ class Proportion(Template):
             partial=[f"or M1 for a scale factor of {new}/{base}"],
         )
         part.mark("A", f"${per_item * new}$", value="f0/n0*n1", qualifiers=["cao"])
-        wrong(part, amount_value + (new - base), f"added {new - base} instead of scaling", 0)
+        misconception(
+            part,
+            Misconception(
+                f"added {new - base} instead of scaling",
+                amount_value + (new - base),
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
+        )
         labels = iter("bcd")
 
         if difficulty >= 3:
             stock_kg = rng.choice([k for k in (1, 1.5, 2, 2.5, 3, 4) if (k * 1000) % flour])
             stock_value = int(stock_kg * 1000)
-            q.given("S", stock_kg, display=dec(stock_kg))
+            q.given("S", stock_kg, display=number(stock_kg))
             per_item = flour
             most = stock_value // per_item
             part = q.part(
                 next(labels),
-                f"Sam has ${dec(stock_kg)}$ kg of flour and plenty of the other ingredients.\n\n"
+                f"Sam has ${number(stock_kg)}$ kg of flour and plenty of the other ingredients.\n\n"
                 f"Work out the largest number of {item} Sam can make.",
                 marks=2,
                 command="Work out",
             )
             left = stock_value - most * per_item
-            part.step(f"${dec(stock_kg)}$ kg $= {stock_value}$ g", "S*1000")
+            part.step(f"${number(stock_kg)}$ kg $= {stock_value}$ g", "S*1000")
             part.step(
                 f"Each of the {item} needs ${flour_total} \\div {base} = {flour}$ g of flour",
                 "fl/n0",
@@ -323,7 +345,16 @@ class Proportion(Template):
             part.answer("floor(S*1000/(fl/n0))")
             part.mark("M", f"${stock_value} \\div {flour}$ oe", value="S*1000/(fl/n0)")
             part.mark("A", f"${most}$", value="floor(S*1000/(fl/n0))", qualifiers=["cao"])
-            wrong(part, most + 1, "rounded up instead of down", 1, working=["S*1000/(fl/n0)"])
+            misconception(
+                part,
+                Misconception(
+                    "rounded up instead of down",
+                    most + 1,
+                    ("S*1000/(fl/n0)",),
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
+            )
 
         if difficulty >= 2:
             what, task, time_unit = rng.choice(_JOBS)
@@ -350,8 +381,14 @@ class Proportion(Template):
             part.mark("M", f"${k} \\times {t} \\div {m}$ oe", value="w0*t0")
             part.mark("A", f"${work // m}$", value="w0*t0/w1", qualifiers=["cao"])
             if (t * m) % k == 0 and t * m // k != work:
-                wrong(
-                    part, t * m // k, "used direct proportion: more " + what + " taking longer", 0
+                misconception(
+                    part,
+                    Misconception(
+                        "used direct proportion: more " + what + " taking longer",
+                        t * m // k,
+                        accuracy=Accuracy.EXACT,
+                        fractions=False,
+                    ),
                 )
             if difficulty == 5:
                 self._join_later(q, rng, next(labels), what, task, time_unit, k, t)
@@ -405,10 +442,13 @@ class Proportion(Template):
         part.mark(
             "A", f"${done + rest}$", value="d1 + (w0*t0 - w0*d1)/(w0 + e1)", qualifiers=["cao"]
         )
-        wrong(
+        misconception(
             part,
-            rest,
-            f"forgot to add on the first {done} {time_unit}",
-            2,
-            working=["w0*t0 - w0*d1", "(w0*t0 - w0*d1)/(w0 + e1)"],
+            Misconception(
+                f"forgot to add on the first {done} {time_unit}",
+                rest,
+                ("w0*t0 - w0*d1", "(w0*t0 - w0*d1)/(w0 + e1)"),
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
         )

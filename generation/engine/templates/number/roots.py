@@ -8,15 +8,12 @@ from dataclasses import dataclass
 import sympy
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import frac, frac_plain
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.number._common import (
-    dec,
-    frac,
-    frac_plain,
-    wrong,
-)
-from questions.schemas import CalculatorPolicy, Tier
+from generation.engine.formatting import number
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 NON_CALC = CalculatorPolicy.NOT_ALLOWED
 
@@ -36,7 +33,7 @@ class _Item:
     def show(self, value: sympy.Expr) -> tuple[str, str]:
         if self.as_fraction:
             return frac_plain(value), frac(value)
-        return dec(value), dec(value)
+        return number(value), number(value)
 
 
 def _power_items(rng: random.Random, difficulty: int) -> list[_Item]:
@@ -76,7 +73,7 @@ def _power_items(rng: random.Random, difficulty: int) -> list[_Item]:
     def decimal_square() -> _Item:
         v = Rational(rng.randint(2, 9), 10)
         return _Item(
-            f"{dec(v)}^2",
+            f"{number(v)}^2",
             f"({v})**2",
             v**2,
             ((Rational(v * 10) ** 2 / 10, "squared the digit but kept one decimal place"),),
@@ -86,7 +83,7 @@ def _power_items(rng: random.Random, difficulty: int) -> list[_Item]:
         d = rng.randint(2, 9)
         v = Rational(d * d, 100)
         return _Item(
-            f"\\sqrt{{{dec(v)}}}",
+            f"\\sqrt{{{number(v)}}}",
             f"sqrt({v})",
             Rational(d, 10),
             ((Rational(d, 100), "put the decimal point in the wrong place"),),
@@ -150,7 +147,7 @@ class PowersAndRoots(Template):
             part.mark("B", f"${latex}$", value=item.machine, qualifiers=["cao"])
             for bad, error in item.errors:
                 bad_plain, bad_latex = item.show(sympy.sympify(bad))
-                part.wrong(bad_plain, error, 0, latex=bad_latex)
+                wrong(part, bad_plain, error, latex=bad_latex)
             q.param(label, item.machine)
         if difficulty >= 4:
             a_value, b_value = rng.choice(_TRIPLES if difficulty == 5 else _TRIPLES[:4])
@@ -163,5 +160,22 @@ class PowersAndRoots(Template):
             part.answer("sqrt(p**2 + s**2)")
             part.mark("M", f"${total}$ seen", value="p**2 + s**2")
             part.mark("A", f"${sympy.sqrt(total)}$", value="sqrt(p**2 + s**2)", qualifiers=["cao"])
-            wrong(part, a_ + b_, "square rooted each square separately and added", 0)
-            wrong(part, total, "did not take the square root at the end", 1)
+            misconception(
+                part,
+                Misconception(
+                    "square rooted each square separately and added",
+                    a_ + b_,
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
+            )
+            misconception(
+                part,
+                Misconception(
+                    "did not take the square root at the end",
+                    total,
+                    ("p**2 + s**2",),
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
+            )

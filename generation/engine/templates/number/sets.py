@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from sympy import Rational, isprime
 
+from generation.engine.authoring import Misconception, misconception, wrong
 from generation.engine.base import Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.number._common import wrong
-from questions.schemas import AnswerKind, CalculatorPolicy, Tier
+from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 UNIVERSAL = "\\mathscr{E}"
 
@@ -56,7 +56,7 @@ def _list_part(
 
 def _wrong_set(part: PartBuilder, elements: set[int], error: str) -> None:
     machine, plain, latex = _set(elements)
-    part.wrong(plain, error, 0, latex=latex)
+    wrong(part, plain, error, latex=latex)
 
 
 @register
@@ -106,8 +106,24 @@ class SetNotation(Template):
         part.step(f"$n(A \\cup B) = {n_union}$", n_union)
         part.answer(n_union)
         part.mark("B", f"${n_union}$", value=n_union, qualifiers=["cao"])
-        wrong(part, len(a) + len(b), "added n(A) and n(B), counting the intersection twice", 0)
-        wrong(part, len(a & b), "found n(A ∩ B) instead of n(A ∪ B)", 0)
+        misconception(
+            part,
+            Misconception(
+                "added n(A) and n(B), counting the intersection twice",
+                len(a) + len(b),
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
+        )
+        misconception(
+            part,
+            Misconception(
+                "found n(A ∩ B) instead of n(A ∪ B)",
+                len(a & b),
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
+        )
 
         if difficulty >= 2:
             part = _list_part(
@@ -129,7 +145,15 @@ class SetNotation(Template):
             part.step(f"$n(A \\cup B') = {top} - {len(b - a)} = {count}$", count)
             part.answer(count)
             part.mark("B", f"${count}$", value=count, qualifiers=["cao"])
-            wrong(part, len(a & (universe - b)), "found n(A ∩ B') instead of n(A ∪ B')", 0)
+            misconception(
+                part,
+                Misconception(
+                    "found n(A ∩ B') instead of n(A ∪ B')",
+                    len(a & (universe - b)),
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
+            )
 
 
 @dataclass(frozen=True)
@@ -241,14 +265,26 @@ class VennCounts(Template):
         part.mark("M", f"${total} - {nn}$ or ${na} + {nb} + {nn} - {total}$ oe", value="T - k")
         part.mark("A", f"${both}$", value="a + b - (T - k)", qualifiers=["cao"])
         if only_a + only_b + 2 * both > total_value:
-            wrong(
+            misconception(
                 part,
-                only_a + only_b + 2 * both - total_value,
-                f"forgot the {neither} outside both sets: worked out {na} + {nb} - {total}",
-                0,
-                working=["a + b"],
+                Misconception(
+                    f"forgot the {neither} outside both sets: worked out {na} + {nb} - {total}",
+                    only_a + only_b + 2 * both - total_value,
+                    ("a + b",),
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
             )
-        wrong(part, in_one, "stopped at the number in at least one set", 1, working=["T - k"])
+        misconception(
+            part,
+            Misconception(
+                "stopped at the number in at least one set",
+                in_one,
+                ("T - k",),
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
+        )
 
         part = q.part("b", f"Find $n({fa} \\cap {fb}')$.", marks=1, command="Work out")
         part.step(
@@ -264,7 +300,12 @@ class VennCounts(Template):
             qualifiers=["FT"],
             partial=["FT their (a)"],
         )
-        wrong(part, both, f"found n({fa} ∩ {fb}) instead", 0)
+        misconception(
+            part,
+            Misconception(
+                f"found n({fa} ∩ {fb}) instead", both, accuracy=Accuracy.EXACT, fractions=False
+            ),
+        )
 
         if difficulty >= 3:
             value = only_a + only_b
@@ -277,11 +318,14 @@ class VennCounts(Template):
             part.step(f"${only_a} + ({nb} - {both}) = {only_a} + {only_b} = {value}$", value)
             part.answer(value)
             part.mark("B", f"${value}$", value=value, qualifiers=["FT"], partial=["FT their (a)"])
-            wrong(
+            misconception(
                 part,
-                only_a + only_b + 2 * both,
-                "added the two set sizes without removing the overlap",
-                0,
+                Misconception(
+                    "added the two set sizes without removing the overlap",
+                    only_a + only_b + 2 * both,
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
             )
         if difficulty >= 4 and q.tier == Tier.EXTENDED:
             value = total_value - only_a
@@ -292,7 +336,15 @@ class VennCounts(Template):
             )
             part.answer(value)
             part.mark("B", f"${value}$", value=value, qualifiers=["FT"], partial=["FT their (b)"])
-            wrong(part, only_b, f"found n({fa}′ ∩ {fb}) instead of the union", 0)
+            misconception(
+                part,
+                Misconception(
+                    f"found n({fa}′ ∩ {fb}) instead of the union",
+                    only_b,
+                    accuracy=Accuracy.EXACT,
+                    fractions=False,
+                ),
+            )
 
     def _algebra(self, q: QuestionBuilder, rng: random.Random, v: _Venn, definitions: str) -> None:
         """Extended: the overlap is an unknown x and the outside region is a multiple of x."""
@@ -334,8 +386,14 @@ class VennCounts(Template):
         )
         part.mark("A", f"${x}$", value="(T - a - b)/(m - 1)", qualifiers=["cao"])
         naive = Rational(total_value - a_value - b_value, k)
-        wrong(
-            part, naive, "did not subtract the overlap: wrote a + b + kx = T", 0
+        misconception(
+            part,
+            Misconception(
+                "did not subtract the overlap: wrote a + b + kx = T",
+                naive,
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
         ) if naive.q == 1 else None
         only = a_value + b_value - 2 * x
         part = q.part(
@@ -347,9 +405,12 @@ class VennCounts(Template):
         part.step(f"$({na} - {x}) + ({nb} - {x}) = {only}$", only)
         part.answer(only)
         part.mark("B", f"${only}$", value=only, qualifiers=["FT"], partial=["FT their x"])
-        wrong(
+        misconception(
             part,
-            a_value + b_value - x,
-            f"found n({fa} ∪ {fb}) instead of the number in exactly one set",
-            0,
+            Misconception(
+                f"found n({fa} ∪ {fb}) instead of the number in exactly one set",
+                a_value + b_value - x,
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
         )

@@ -7,14 +7,12 @@ import random
 import sympy
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import standard_form
 from generation.engine.base import Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.number._common import (
-    dec,
-    standard_form,
-    wrong,
-)
-from questions.schemas import CalculatorPolicy, Tier
+from generation.engine.formatting import number
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 NON_CALC = CalculatorPolicy.NOT_ALLOWED
 
@@ -32,11 +30,9 @@ def _sf_answer(part: PartBuilder, machine: str, value: sympy.Expr) -> None:
     part.answer(machine, plain=plain, latex=latex)
 
 
-def _sf_wrong(
-    part: PartBuilder, value: sympy.Expr, error: str, marks: int, working: tuple = ()
-) -> None:
+def _sf_wrong(part: PartBuilder, value: sympy.Expr, error: str, working: tuple = ()) -> None:
     plain, latex = standard_form(value)
-    part.wrong(plain, error, marks, latex=latex, working=list(working))
+    wrong(part, plain, error, latex=latex, working=list(working))
 
 
 def _mantissa(rng: random.Random, figures: int) -> Rational:
@@ -62,19 +58,19 @@ class StandardForm(Template):
         policy = CalculatorPolicy.ALLOWED if difficulty == 4 else NON_CALC
 
         to_sf = big if difficulty in (1, 2) else small
-        v = q.given("s1", to_sf, display=dec(to_sf))
+        v = q.given("s1", to_sf, display=number(to_sf))
         part = q.part(
             next(labels),
-            f"Write ${dec(v)}$ in standard form.",
+            f"Write ${number(v)}$ in standard form.",
             marks=1,
             command="Write",
             calculator=policy,
         )
-        part.step(f"${dec(v)} = {_sf_latex(v)}$", "s1")
+        part.step(f"${number(v)} = {_sf_latex(v)}$", "s1")
         _sf_answer(part, "s1", v)
         part.mark("B", f"${_sf_latex(v)}$", value="s1", qualifiers=["cao"])
         exponent = sympy.floor(sympy.log(v, 10))
-        _sf_wrong(part, v * 10 ** (-2 * exponent), "gave the power of 10 the wrong sign", 0)
+        _sf_wrong(part, v * 10 ** (-2 * exponent), "gave the power of 10 the wrong sign")
 
         from_sf = small if difficulty in (1, 2) else big
         w = q.given("s2", from_sf, display=_sf_latex(from_sf))
@@ -85,11 +81,19 @@ class StandardForm(Template):
             command="Write",
             calculator=policy,
         )
-        part.step(f"${_sf_latex(w)} = {dec(w)}$", "s2")
-        part.answer("s2", plain=dec(w).replace("\\,", ""), latex=dec(w))
-        part.mark("B", f"${dec(w)}$", value="s2", qualifiers=["cao"])
+        part.step(f"${_sf_latex(w)} = {number(w)}$", "s2")
+        part.answer("s2", plain=number(w).replace("\\,", ""), latex=number(w))
+        part.mark("B", f"${number(w)}$", value="s2", qualifiers=["cao"])
         shift = 10 if w < 1 else Rational(1, 10)
-        wrong(part, w * shift, "moved the decimal point one place too few", 0)
+        misconception(
+            part,
+            Misconception(
+                "moved the decimal point one place too few",
+                w * shift,
+                accuracy=Accuracy.EXACT,
+                fractions=False,
+            ),
+        )
 
         if difficulty == 4:
             self._calculator_context(q, rng, next(labels))
@@ -107,7 +111,7 @@ class StandardForm(Template):
         if divide:
             a = a * b  # a multiple of b, so a / b is whole
             if a >= 10:
-                a_text = dec(Rational(a, 10))
+                a_text = number(Rational(a, 10))
                 a_value = Rational(a, 10)
                 p += 1
             else:
@@ -128,12 +132,12 @@ class StandardForm(Template):
         )
         raw = a_value / b if divide else a_value * b
         power = p - r if divide else p + r
-        part.step(f"${dec(raw)} \\times 10^{{{power}}}$", machine)
+        part.step(f"${number(raw)} \\times 10^{{{power}}}$", machine)
         part.step(f"$= {_sf_latex(value)}$", machine)
         _sf_answer(part, machine, value)
         part.mark(
             "M",
-            f"${dec(raw)} \\times 10^{{{power}}}$ oe",
+            f"${number(raw)} \\times 10^{{{power}}}$ oe",
             value=machine,
             partial=["B1 for the correct answer not in standard form"],
         )
@@ -143,14 +147,12 @@ class StandardForm(Template):
             part,
             raw * Rational(10) ** bad_power,
             "multiplied the powers of 10" if not divide else "added the powers of 10",
-            0,
         )
         if raw >= 10 or raw < 1:
             _sf_wrong(
                 part,
                 raw / 10 ** sympy.floor(sympy.log(raw, 10)) * Rational(10) ** power,
                 "did not adjust the power of 10 after writing the number in standard form",
-                0,
             )
 
     def _add(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
@@ -166,16 +168,16 @@ class StandardForm(Template):
             marks=2,
             command="Work out",
         )
-        part.step(f"${dec(x)} + {dec(y)} = {dec(value)}$", "a1 + a2")
+        part.step(f"${number(x)} + {number(y)} = {number(value)}$", "a1 + a2")
         part.step(f"$= {_sf_latex(value)}$", "a1 + a2")
         _sf_answer(part, "a1 + a2", value)
         part.mark(
             "M",
-            f"${dec(x)} + {dec(y)}$ or ${dec(a)} \\times 10^{{{p}}} + {dec(b / 10)} \\times 10^{{{p}}}$",
+            f"${number(x)} + {number(y)}$ or ${number(a)} \\times 10^{{{p}}} + {number(b / 10)} \\times 10^{{{p}}}$",
             value="a1 + a2",
         )
         part.mark("A", f"${_sf_latex(value)}$", value="a1 + a2", qualifiers=["cao"])
-        _sf_wrong(part, (a + b) * 10**p, "added the numbers without matching the powers of 10", 0)
+        _sf_wrong(part, (a + b) * 10**p, "added the numbers without matching the powers of 10")
 
     def _calculator_context(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
         if rng.random() < 0.5:
@@ -230,8 +232,8 @@ class StandardForm(Template):
         part = q.part(
             label, text, marks=2, command="Calculate", calculator=CalculatorPolicy.ALLOWED
         )
-        part.step(f"{method} $= {dec(value)} = {_sf_latex(value)}$", machine)
+        part.step(f"{method} $= {number(value)} = {_sf_latex(value)}$", machine)
         _sf_answer(part, machine, value)
         part.mark("M", f"{method} oe", value=machine)
         part.mark("A", f"${_sf_latex(value)}$", value=machine, qualifiers=["cao"])
-        _sf_wrong(part, bad, error, 0)
+        _sf_wrong(part, bad, error)

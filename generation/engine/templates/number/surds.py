@@ -9,6 +9,7 @@ import re
 import sympy
 from sympy import sqrt
 
+from generation.engine.authoring import wrong
 from generation.engine.base import Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from questions.schemas import CalculatorPolicy, Tier
@@ -43,10 +44,8 @@ def _answer(part: PartBuilder, machine: str, value: sympy.Expr) -> None:
     part.answer(machine, plain=_plain(value), latex=_latex(value))
 
 
-def _wrong(
-    part: PartBuilder, value: sympy.Expr, error: str, marks: int, working: tuple = ()
-) -> None:
-    part.wrong(_plain(value), error, marks, latex=_latex(value), working=list(working))
+def _wrong(part: PartBuilder, value: sympy.Expr, error: str, working: tuple = ()) -> None:
+    wrong(part, _plain(value), error, latex=_latex(value), working=list(working))
 
 
 @register
@@ -91,7 +90,6 @@ class Surds(Template):
             part,
             (n_value // m) * sqrt(m),
             f"wrote {n_value} = {n_value // m} × {m} but did not square root {n_value // m}",
-            0,
         )
 
     def _product(self, q: QuestionBuilder, rng: random.Random, label: str, m: int) -> None:
@@ -114,9 +112,7 @@ class Surds(Template):
         )
         _answer(part, f"sqrt({label}x*{label}y)", value)
         part.mark("B", f"${_latex(value)}$", value=f"sqrt({label}x*{label}y)", qualifiers=["cao"])
-        _wrong(
-            part, sqrt(a + b), "added the numbers under the square root instead of multiplying", 0
-        )
+        _wrong(part, sqrt(a + b), "added the numbers under the square root instead of multiplying")
 
     def _add(self, q: QuestionBuilder, rng: random.Random, label: str, m: int) -> None:
         j, k = rng.sample(range(2, 6), 2)
@@ -148,7 +144,6 @@ class Surds(Template):
                 part,
                 bad,
                 f"{'added' if sign > 0 else 'subtracted'} the numbers under the square roots",
-                0,
             )
 
     def _rationalise(self, q: QuestionBuilder, rng: random.Random, label: str, m: int) -> None:
@@ -172,9 +167,7 @@ class Surds(Template):
         _answer(part, machine, value)
         part.mark("M", f"$\\frac{{{a}\\sqrt{{{b}}}}}{{{b}}}$ oe", value=machine)
         part.mark("A", f"${_latex(value)}$", value=machine, qualifiers=["cao"])
-        _wrong(
-            part, numerator * sqrt(m), "multiplied the top by the surd but did not divide by it", 0
-        )
+        _wrong(part, numerator * sqrt(m), "multiplied the top by the surd but did not divide by it")
 
     def _expand(self, q: QuestionBuilder, rng: random.Random, label: str, m: int) -> None:
         a, c = rng.randint(1, 6), rng.randint(1, 6)
@@ -208,7 +201,6 @@ class Surds(Template):
                 part,
                 sympy.Integer(a * c - m),
                 "multiplied only the first terms and the last terms",
-                0,
             )
 
     def _rationalise_binomial(
@@ -259,6 +251,5 @@ class Surds(Template):
             part,
             sympy.expand(k * (a - sqrt(m))),
             "multiplied the denominator correctly but kept the minus sign in the numerator",
-            1,
             working=[f"{label}a**2 - {label}m"],
         )

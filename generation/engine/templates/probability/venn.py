@@ -60,7 +60,12 @@ class VennTwoWay(Template):
             part.answer(ab)
             part.mark("M", f"${total} - {neither}$", value="N - NE", qualifiers=["oe"])
             part.mark("A", f"${both}$", value=ab, qualifiers=["cao"])
-            wrong(part, str(total - neither), "gave the number who do at least one")
+            wrong(
+                part,
+                str(total - neither),
+                "gave the number who do at least one",
+                working=["N - NE"],
+            )
         else:
             q.given("AB", both)
             ab = "AB"
@@ -297,7 +302,11 @@ class VennTwoWay(Template):
         )
         part.mark("A", f"${text.frac(1 - value)}$", value=not_expr, qualifiers=["oe"])
         wrong(
-            part, str(value), "gave the probability of the opposite event", latex=text.frac(value)
+            part,
+            str(value),
+            "gave the probability of the opposite event",
+            latex=text.frac(value),
+            working=[expr],
         )
 
         if q.tier == Tier.EXTENDED:
