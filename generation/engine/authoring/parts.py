@@ -117,7 +117,7 @@ class Misconception:
 
     error: str
     final: Any
-    working: tuple[str, ...] = field(default_factory=tuple)
+    working: tuple[Any, ...] = field(default_factory=tuple)  # values a mark line credits
     accuracy: Accuracy | None = None
     fractions: bool = True
 
@@ -163,7 +163,7 @@ def wrong(
     error: str,
     *,
     latex: str | None = None,
-    working: Sequence[str] = (),
+    working: Sequence[Any] = (),
 ) -> None:
     """A wrong answer already written out (``plain``, ``latex``), marked by the engine against
     the part's own scheme when the question is built. Prefer :func:`misconception`, which

@@ -11,7 +11,7 @@ import pytest
 
 from generation.engine.authoring.figures import MINUS, Figure, grid, shapes_grid
 from generation.engine.authoring.figures.solids import cuboid, prism, pyramid
-from generation.engine.base import generate, get_template, templates
+from generation.engine.base import Reject, generate, get_template, templates
 from generation.engine.verifier import verify
 from generation.engine.verifier.figures import figure_labels, overlaps
 from questions.rendering import sanitise_svg
@@ -136,6 +136,13 @@ def test_a_placed_label_moves_off_a_label_already_there():
     fig = grid((0, 4), (0, 4), title="grid")
     fig.text((2, 2), "WWWW", dx=-14, dy=-12, size=15).place((2, 2), "P", size=15)
     assert not overlaps(figure_labels(fig.svg()))
+
+
+def test_a_label_with_no_clear_place_rejects_the_draw():
+    fig = grid((0, 4), (0, 4), title="grid")
+    fig.text((2, 2), "WWWWWWWWWW", size=40).place((2, 2), "P", size=15, gap=2, prefer=[0])
+    with pytest.raises(Reject, match="no clear place .* 'P'"):
+        fig.svg()
 
 
 # --- the verifier's figure.labels check ---------------------------------------------------

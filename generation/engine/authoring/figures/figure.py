@@ -12,6 +12,8 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from generation.engine.base import Reject
+
 from generation.engine.authoring.figures.svg import (
     GRID_INK,
     NOT_TO_SCALE,
@@ -277,7 +279,9 @@ class Figure:
         return label_box(x + dx, y + dy, words, size, anchor, "central")
 
     def _place_labels(self) -> None:
-        """Turn each :meth:`place` label into text at its first clear position."""
+        """Turn each :meth:`place` label into text at its first clear position; a label with
+        none rejects the draw (the template draws another variant), as an examiner would
+        redraw a figure rather than print two labels on top of each other."""
         boxes = [self._text_box(item) for item in self._items if item[0] == "text"]
         for i, item in enumerate(self._items):
             if item[0] != "place":
@@ -286,12 +290,11 @@ class Figure:
             choice = None
             for dx, dy in offsets:
                 text = ("text", p, words, dx, dy, size, "middle", False)
-                box = self._text_box(text)
-                choice = choice or text
-                if not any(_clash(box, other) for other in boxes):
+                if not any(_clash(self._text_box(text), other) for other in boxes):
                     choice = text
                     break
-            assert choice is not None
+            if choice is None:
+                raise Reject(f"no clear place in the figure for the label {words!r}")
             self._items[i] = choice
             boxes.append(self._text_box(choice))
 

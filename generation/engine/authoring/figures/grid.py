@@ -44,6 +44,9 @@ def grid(
     return fig
 
 
+_AROUND = ((0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, -1), (-1, 1), (1, 1))
+
+
 def shape(
     fig: Figure, points: Sequence[tuple[Any, Any]], label: str, vertex_names: Sequence[str] = ()
 ) -> Figure:
@@ -51,7 +54,9 @@ def shape(
     pts = [(float(x), float(y)) for x, y in points]
     fig.polygon(pts)
     middle = centroid(pts)
-    fig._items.append(("place", middle, label, 13, ((0, 0), (0, -9), (0, 9), (-9, 0), (9, 0))))
+    # At the centroid, else nudged (further each ring) until it clears the axes' numbers.
+    nudges = ((0, 0), *((dx * r, dy * r) for r in (9, 18) for dx, dy in _AROUND))
+    fig._items.append(("place", middle, label, 13, nudges))
     for name, p in zip(vertex_names, pts, strict=False):
         away = direction(middle, p)
         fig.place(p, name, size=12, gap=11, prefer=[away + k for k in (0, 45, -45, 90, -90, 180)])

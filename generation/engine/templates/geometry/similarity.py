@@ -109,7 +109,8 @@ class SimilarTriangles(Template):
         q.given("BC", a, unit="cm")
         fig = Figure("Two similar triangles ABC and PQR", size=420)
         t1 = _triangle_at(float(a), float(b), float(c), (0, 0), 1)
-        t2 = _triangle_at(float(big[0]), float(big[1]), float(big[2]), (float(a) + 6, 0), 1)
+        gap = max(6.0, 0.2 * float(a + big[0]))  # room for C and Q between, at any scale
+        t2 = _triangle_at(float(big[0]), float(big[1]), float(big[2]), (float(a) + gap, 0), 1)
         fig.polygon(t1).polygon(t2)
         for pts, names in ((t1, "ABC"), (t2, "PQR")):
             centre = centroid(pts)

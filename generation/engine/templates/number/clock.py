@@ -44,11 +44,11 @@ class TimeAndTimetables(Template):
         departures = [first + k * gap for k in range(buses)]
         rows = [[words("Bus station"), *(words(f"Bus {k + 1}") for k in range(buses))]]
         times: list[list[int]] = []
-        for i, stop in enumerate(stops):
+        for i, stop_name in enumerate(stops):
             offset = sum(legs[:i])
             row_times = [d + offset for d in departures]
             times.append(row_times)
-            rows.append([words(stop), *(_cell(t) for t in row_times)])
+            rows.append([words(stop_name), *(_cell(t) for t in row_times)])
         q.stem = "Part of a bus timetable is shown.\n\n$" + table(rows) + "$"
         labels = iter("abcdef")
 

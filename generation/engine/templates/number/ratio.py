@@ -213,9 +213,9 @@ class RatioSharing(Template):
             if b1 != b2:
                 break
         m = math.lcm(b1, b2)
-        result = (a * m // b1, m, c * m // b2)
-        g = math.gcd(*result)
-        result = tuple(x // g for x in result)
+        unreduced = (a * m // b1, m, c * m // b2)
+        g = math.gcd(*unreduced)
+        result = tuple(x // g for x in unreduced)
         q.given("p1", a)
         q.given("p2", b1)
         q.given("p3", b2)

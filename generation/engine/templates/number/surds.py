@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
+from typing import Any
 
 import sympy
 from sympy import sqrt
@@ -44,7 +46,7 @@ def _answer(part: PartBuilder, machine: str, value: sympy.Expr) -> None:
     part.answer(machine, plain=_plain(value), latex=_latex(value))
 
 
-def _wrong(part: PartBuilder, value: sympy.Expr, error: str, working: tuple = ()) -> None:
+def _wrong(part: PartBuilder, value: sympy.Expr, error: str, working: Sequence[Any] = ()) -> None:
     wrong(part, _plain(value), error, latex=_latex(value), working=list(working))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import random
+from typing import Any
 
 from sympy import Rational, acos, asin, pi, sin, sqrt
 
@@ -19,7 +20,7 @@ SF3, ANGLE, DP2 = Accuracy.SF3, Accuracy.ANGLE_1DP, Accuracy.DP2
 SINE_RULE = "$\\frac{a}{\\sin A} = \\frac{b}{\\sin B} = \\frac{c}{\\sin C}$"
 
 
-def _rad(degrees: object) -> object:
+def _rad(degrees: Any) -> Any:
     return degrees * pi / 180
 
 
@@ -38,8 +39,8 @@ def _draw(
 
 def _draw_sas(
     q: QuestionBuilder,
-    b: object,
-    c: object,
+    b: Any,
+    c: Any,
     angle: float,
     sides: dict[tuple[str, str], str],
     marks: dict[str, str],
