@@ -12,8 +12,6 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from generation.engine.base import Reject
-
 from generation.engine.authoring.figures.svg import (
     GRID_INK,
     NOT_TO_SCALE,
@@ -23,6 +21,7 @@ from generation.engine.authoring.figures.svg import (
     label_box,
     num,
 )
+from generation.engine.base import Reject
 
 Where = str | Point
 
