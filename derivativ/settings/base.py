@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from dotenv import load_dotenv
 
@@ -100,14 +101,29 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
-REDIS_URL = os.environ.get("REDIS_URL", "").strip()
-if REDIS_URL:
-    CHANNEL_LAYERS = {
+# A channel-layer receive blocks in Redis for 5 s (channels_redis' BZPOPMIN); redis-py 8 reads
+# with a 5 s socket timeout by default, so an idle receive could time out on the client at the
+# moment Redis answers: the consumer died ("Timeout reading from …") and the popped message was
+# lost. The read timeout must outlast the blocking pop.
+REDIS_SOCKET_TIMEOUT = 15.0
+
+
+def redis_channel_layers(url: str) -> dict[str, Any]:
+    return {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 30},
+            "CONFIG": {
+                "hosts": [{"address": url, "socket_timeout": REDIS_SOCKET_TIMEOUT}],
+                "capacity": 1500,
+                "expiry": 30,
+            },
         }
     }
+
+
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CHANNEL_LAYERS = redis_channel_layers(REDIS_URL)
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
