@@ -389,12 +389,9 @@ def use_redis_layer() -> None:
     from channels import layers
     from django.conf import settings
 
-    settings.CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
-        }
-    }
+    from derivativ.settings.base import redis_channel_layers
+
+    settings.CHANNEL_LAYERS = redis_channel_layers(REDIS_URL)
     layers.channel_layers.backends.clear()
 
 
