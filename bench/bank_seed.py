@@ -105,7 +105,9 @@ def multiply_to(size: int, users: int = 50) -> None:
 
     Each copy keeps the original's content and flat columns together (so the CHECK constraints
     hold, and the copy is the same variant); what differs is the id, the owner, the creation date,
-    the review state and the quality score — row attributes, not part of the question. Creation
+    the review state and the quality score — row attributes, not part of the question. Owner and
+    review state vary independently (``g / 10`` and ``g % 10``), so each owner has drafts and
+    questions under review among their own. Creation
     dates spread over a year and rise with insertion order, as in a bank that grew over a year
     (rows lie on disk in the order they were written; a newest-first walk reads neighbours). For a big
     load the secondary indexes are dropped and rebuilt afterwards, and the change trigger is
@@ -162,7 +164,7 @@ def multiply_to(size: int, users: int = 50) -> None:
                               'approved','needs_review','needs_review','draft'])[1 + (g %% 10)],
                        %(note)s, b.review, b.verification, b.verified, b.origin,
                        b.variant_key, b.template,
-                       (%(owners)s::int[])[1 + (g %% %(n_owners)s)], NULL, b.search_text,
+                       (%(owners)s::int[])[1 + ((g / 10) %% %(n_owners)s)], NULL, b.search_text,
                        now() - (1 - g::float / %(size)s) * interval '365 days', now()
                 FROM generate_series(%(first)s, %(last)s) AS g
                 JOIN bench_base b ON b.rn = g %% %(n_base)s

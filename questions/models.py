@@ -101,6 +101,17 @@ class QuestionQuerySet(models.QuerySet["Question"]):
             return self.filter(review_state=ReviewState.APPROVED)
         return self.filter(models.Q(review_state=ReviewState.APPROVED) | models.Q(owner=user))
 
+    def visible_in_state(self, user: Any, state: str) -> QuestionQuerySet:
+        """``visible_to(user)`` in one review state, written so an index finds them: approved
+        ones are everyone's; in any other state only the user's own (staff see all). The
+        ``approved OR owner`` form hid that from the planner, which then walked the whole
+        date index for a teacher's drafts."""
+        if user.is_staff or state == ReviewState.APPROVED:
+            return self.filter(review_state=state)
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user, review_state=state)
+
 
 class Question(models.Model):
     """A question: flat, indexed columns for filtering, and the complete schema as JSONB.

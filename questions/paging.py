@@ -15,6 +15,14 @@ Sorts (each ends on ``id``, so the key is unique and the order total):
   not move under a reader when questions are added or deleted meanwhile.
 
 The count is exact up to ``COUNT_CAP`` and shown as "1 000+" past it.
+
+For the date sorts the count comes first, as the keys of at most ``COUNT_CAP + 1`` matching rows
+(``created_at, id``: an index-only read of ``questions_bank_keys``, or a GIN lookup for a rare
+search word). When that is all of them (a selective filter), the page is sought among those keys
+in Python; otherwise the matches are dense enough that walking the keyset index in order finds a
+page quickly. Either way the page's keys come first and its 20 rows are then read by id, so a
+walk never reads whole rows it filters out (the planner, left to itself, walked the date index
+through a million rows' heap for a filter or a word that matches one row in a thousand).
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -160,6 +169,41 @@ def _search_candidates(
     return candidates, matching
 
 
+def _ranked_rows(
+    questions: QuerySet[Question], *, sort: str, cursor: Cursor | None, backwards: bool
+) -> tuple[list[Question], bool]:
+    """A page of the ranked candidates (in reading order), and whether more follow."""
+    rows = list(_ordered(questions, sort=sort, cursor=cursor, backwards=backwards)[: PAGE_SIZE + 1])
+    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+
+
+def _seek_rows(
+    questions: QuerySet[Question], *, sort: str, cursor: Cursor | None, backwards: bool
+) -> tuple[list[Question], bool, tuple[int, bool]]:
+    """A page by date (in reading order), whether more follow, and the capped count.
+
+    First the keys of up to ``COUNT_CAP + 1`` matches, in no order (the count). All of them:
+    the page is sought among them here. More: the keyset walk, keys only. Then the page's rows
+    by id."""
+    matches = list(questions.order_by().values_list("created_at", "pk")[: COUNT_CAP + 1])
+    count = (COUNT_CAP, True) if len(matches) > COUNT_CAP else (len(matches), False)
+    descending = (sort != "oldest") != backwards
+    if not count[1]:
+        keys = sorted(matches, reverse=descending)
+        if cursor is not None:
+            at = (cursor.key[0], uuid.UUID(str(cursor.key[1])))
+            keys = [k for k in keys if (k < at if descending else k > at)]
+        keys = keys[: PAGE_SIZE + 1]
+    else:
+        walk = _ordered(questions, sort=sort, cursor=cursor, backwards=backwards)
+        keys = list(walk.values_list("created_at", "pk")[: PAGE_SIZE + 1])
+    more = len(keys) > PAGE_SIZE
+    wanted = [pk for _, pk in keys[:PAGE_SIZE]]
+    by_pk = questions.order_by().in_bulk(wanted)
+    rows = [by_pk[pk] for pk in wanted if pk in by_pk]  # a row deleted meanwhile is left out
+    return rows, more, count
+
+
 def bank_page(questions: QuerySet[Question], params: QueryDict, *, text: str = "") -> BankPage:
     """The page of ``questions`` that ``params`` asks for (``sort``, and ``after`` or
     ``before`` a cursor; neither: the first page), with a capped count."""
@@ -168,31 +212,29 @@ def bank_page(questions: QuerySet[Question], params: QueryDict, *, text: str = "
     cursor = Cursor.decode(raw, sort=sort) if raw else None
     backwards = cursor is not None and not params.get("after")
     window = cursor.window if cursor else None
-    counted: QuerySet[Question]
     if sort == "relevance":
         questions, counted = _search_candidates(questions, text, window)
+        rows, more = _ranked_rows(questions, sort=sort, cursor=cursor, backwards=backwards)
+        count, capped = capped_count(counted)
     else:
         if text:
             questions = questions.filter(
                 search_vector=SearchQuery(text, search_type="websearch", config="english")
             )
-        counted = questions
-    rows = list(_ordered(questions, sort=sort, cursor=cursor, backwards=backwards)[: PAGE_SIZE + 1])
-    more = len(rows) > PAGE_SIZE
-    rows = rows[:PAGE_SIZE]
+        rows, more, (count, capped) = _seek_rows(
+            questions, sort=sort, cursor=cursor, backwards=backwards
+        )
     if backwards:
         rows.reverse()
         if not more:  # back at the start (or the rows before it were deleted): the first page
             cursor = None
-            rows = list(
-                _ordered(questions, sort=sort, cursor=None, backwards=False)[: PAGE_SIZE + 1]
-            )
-            more = len(rows) > PAGE_SIZE
-            rows = rows[:PAGE_SIZE]
             backwards = False
+            if sort == "relevance":
+                rows, more = _ranked_rows(questions, sort=sort, cursor=None, backwards=False)
+            else:
+                rows, more, _ = _seek_rows(questions, sort=sort, cursor=None, backwards=False)
     if sort == "relevance" and rows and window is None:
         window = (getattr(rows[0], "window_low"), getattr(rows[0], "window_high"))  # noqa: B009
-    count, capped = capped_count(counted)
 
     def cursor_at(row: Question) -> str:
         return Cursor(_key_of(row, sort), window if sort == "relevance" else None).encode()

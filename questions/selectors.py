@@ -23,7 +23,11 @@ def question_list(*, user: Any, filters: dict[str, Any] | None = None) -> QueryS
     neither, and the report is the largest column: loading it doubled a page's fetch).
     """
     filters = filters or {}
-    qs = Question.objects.visible_to(user).defer(*LIST_DEFERRED)
+    if review_state := filters.get("review_state"):
+        qs = Question.objects.visible_in_state(user, review_state)
+    else:
+        qs = Question.objects.visible_to(user)
+    qs = qs.defer(*LIST_DEFERRED)
     if tier := filters.get("tier"):
         qs = qs.filter(tier_id=tier)
     if topic := filters.get("topic"):
@@ -40,8 +44,6 @@ def question_list(*, user: Any, filters: dict[str, Any] | None = None) -> QueryS
         qs = qs.filter(calculator_policy_id=calculator)
     if difficulty := filters.get("difficulty"):
         qs = qs.filter(difficulty=difficulty)
-    if review_state := filters.get("review_state"):
-        qs = qs.filter(review_state=review_state)
     if origin := filters.get("origin"):
         qs = qs.filter(origin_id=origin)
     if (quality_min := filters.get("quality_min")) is not None:

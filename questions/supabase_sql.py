@@ -87,6 +87,11 @@ SQL_FILES: tuple[SqlFile, ...] = (
         through=("questions", "0006_bank_keyset_index"),
         title="The bank: an index on (created_at, id), the key of its keyset pages",
     ),
+    SqlFile(
+        "migrations/20261207000200_bank_keys_index.sql",
+        through=("questions", "0007_bank_keys_index"),
+        title="The bank: keys indexes carrying every filter column, for index-only pages and counts",
+    ),
 )
 
 

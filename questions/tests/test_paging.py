@@ -55,8 +55,19 @@ def _filters(params: dict[str, str]) -> dict[str, str]:
     return {"q": params["q"]} if "q" in params else {}
 
 
+@pytest.fixture(params=["sought among the capped count's keys", "walked in the index"])
+def seek(request, monkeypatch) -> str:
+    """Both ways to a date-sorted page: fewer matches than the count's cap (the page is sought
+    among their keys) and more (the keyset walk)."""
+    if request.param == "walked in the index":
+        monkeypatch.setattr(paging, "COUNT_CAP", 10)
+    return request.param
+
+
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
-def test_pages_never_skip_or_repeat_a_row_while_rows_come_and_go(make_question, teacher, sort):
+def test_pages_never_skip_or_repeat_a_row_while_rows_come_and_go(
+    make_question, teacher, sort, seek
+):
     original = make_question(seed=3, owner=teacher, review_state=ReviewState.APPROVED)
     rows = _copies(original, 95)
     present = {str(q.pk) for q in rows} | {str(original.pk)}
@@ -87,7 +98,7 @@ def test_pages_never_skip_or_repeat_a_row_while_rows_come_and_go(make_question, 
     assert [pk for pk in shown if pk not in deleted] == expected  # in the sort's order
 
 
-def test_previous_goes_back_to_the_rows_before_even_after_a_deletion(make_question, teacher):
+def test_previous_goes_back_to_the_rows_before_even_after_a_deletion(make_question, teacher, seek):
     original = make_question(seed=4, owner=teacher)
     _copies(original, 44)
     first = selectors.bank_page(user=teacher, filters={}, params=QueryDict())
@@ -151,3 +162,30 @@ def test_a_stale_or_edited_cursor_shows_the_first_page(make_question, teacher):
     for bad in ("nonsense", "e30", ""):
         page = selectors.bank_page(user=teacher, filters={}, params=QueryDict(f"after={bad}"))
         assert page.is_first and len(page.questions) == 1
+
+
+def test_a_review_state_filter_shows_the_same_rows_as_visibility_then_state(
+    make_question, teacher, django_user_model
+):
+    other = django_user_model.objects.create_user("other-teacher")
+    staff = django_user_model.objects.create_user("staff-member", is_staff=True)
+    for seed, owner, state in [
+        (11, teacher, ReviewState.DRAFT),
+        (12, teacher, ReviewState.APPROVED),
+        (13, other, ReviewState.DRAFT),
+        (14, other, ReviewState.APPROVED),
+        (15, other, ReviewState.NEEDS_REVIEW),
+    ]:
+        make_question(seed=seed, owner=owner, review_state=state)
+    for user in (teacher, other, staff):
+        for state in ReviewState.values:
+            expected = set(
+                Question.objects.visible_to(user)
+                .filter(review_state=state)
+                .values_list("pk", flat=True)
+            )
+            page = selectors.bank_page(
+                user=user, filters={"review_state": state}, params=QueryDict()
+            )
+            assert {q.pk for q in page.questions} == expected, (user.username, state)
+            assert page.count == len(expected)
