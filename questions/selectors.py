@@ -8,7 +8,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet
 from django.http import QueryDict
 
-from questions import paging
+from questions import paging, syllabus
 from questions.models import Question, SyllabusCode
 
 # Columns a list of questions never shows (see question_list).
@@ -33,6 +33,10 @@ def question_list(*, user: Any, filters: dict[str, Any] | None = None) -> QueryS
     if topic := filters.get("topic"):
         qs = qs.filter(topic=topic)
     if codes := filters.get("syllabus_codes"):
+        if tier and not any(syllabus.is_known(c) and syllabus.tier_of(c) == tier for c in codes):
+            # A question's codes are its tier's (the schema holds them to it): no row can
+            # match, and proving that in SQL read the whole index (≈ 0.5 s at a million).
+            return qs.none()
         qs = qs.filter(syllabus_codes__overlap=list(codes))
     if command_word := filters.get("command_word"):
         qs = qs.filter(command_words__contains=[command_word])

@@ -189,3 +189,20 @@ def test_a_review_state_filter_shows_the_same_rows_as_visibility_then_state(
             )
             assert {q.pk for q in page.questions} == expected, (user.username, state)
             assert page.count == len(expected)
+
+
+def test_a_code_of_the_other_tier_finds_nothing_without_asking_the_database(
+    make_question, teacher, django_assert_num_queries
+):
+    question = make_question(seed=21, owner=teacher, review_state=ReviewState.APPROVED)
+    code, tier = question.syllabus_codes[0], question.tier_id
+    other_tier = "Core" if tier == "Extended" else "Extended"
+    found = selectors.bank_page(
+        user=teacher, filters={"tier": tier, "syllabus_codes": [code]}, params=QueryDict()
+    )
+    assert [q.pk for q in found.questions] == [question.pk]
+    with django_assert_num_queries(0):
+        page = selectors.bank_page(
+            user=teacher, filters={"tier": other_tier, "syllabus_codes": [code]}, params=QueryDict()
+        )
+    assert page.questions == [] and page.count == 0
