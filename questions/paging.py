@@ -178,7 +178,12 @@ def _ranked_rows(
 
 
 def _seek_rows(
-    questions: QuerySet[Question], *, sort: str, cursor: Cursor | None, backwards: bool
+    questions: QuerySet[Question],
+    *,
+    sort: str,
+    cursor: Cursor | None,
+    backwards: bool,
+    by_id: QuerySet[Question] | None = None,
 ) -> tuple[list[Question], bool, tuple[int, bool]]:
     """A page by date (in reading order), whether more follow, and the capped count.
 
@@ -199,14 +204,24 @@ def _seek_rows(
         keys = list(walk.values_list("created_at", "pk")[: PAGE_SIZE + 1])
     more = len(keys) > PAGE_SIZE
     wanted = [pk for _, pk in keys[:PAGE_SIZE]]
-    by_pk = questions.order_by().in_bulk(wanted)
+    # By id only (``by_id``: the same columns, without the filters, which could lead the planner
+    # to combine bitmaps of other indexes for twenty rows).
+    by_pk = (questions if by_id is None else by_id).order_by().in_bulk(wanted)
     rows = [by_pk[pk] for pk in wanted if pk in by_pk]  # a row deleted meanwhile is left out
     return rows, more, count
 
 
-def bank_page(questions: QuerySet[Question], params: QueryDict, *, text: str = "") -> BankPage:
+def bank_page(
+    questions: QuerySet[Question],
+    params: QueryDict,
+    *,
+    text: str = "",
+    by_id: QuerySet[Question] | None = None,
+) -> BankPage:
     """The page of ``questions`` that ``params`` asks for (``sort``, and ``after`` or
-    ``before`` a cursor; neither: the first page), with a capped count."""
+    ``before`` a cursor; neither: the first page), with a capped count. ``by_id``, if given,
+    reads a date-sorted page's rows by id: ``questions`` without the filters (who may see them
+    still applies)."""
     sort = sort_for(params, has_text=bool(text))
     raw = params.get("after") or params.get("before") or ""
     cursor = Cursor.decode(raw, sort=sort) if raw else None
@@ -222,7 +237,7 @@ def bank_page(questions: QuerySet[Question], params: QueryDict, *, text: str = "
                 search_vector=SearchQuery(text, search_type="websearch", config="english")
             )
         rows, more, (count, capped) = _seek_rows(
-            questions, sort=sort, cursor=cursor, backwards=backwards
+            questions, sort=sort, cursor=cursor, backwards=backwards, by_id=by_id
         )
     if backwards:
         rows.reverse()
@@ -232,7 +247,9 @@ def bank_page(questions: QuerySet[Question], params: QueryDict, *, text: str = "
             if sort == "relevance":
                 rows, more = _ranked_rows(questions, sort=sort, cursor=None, backwards=False)
             else:
-                rows, more, _ = _seek_rows(questions, sort=sort, cursor=None, backwards=False)
+                rows, more, _ = _seek_rows(
+                    questions, sort=sort, cursor=None, backwards=False, by_id=by_id
+                )
     if sort == "relevance" and rows and window is None:
         window = (getattr(rows[0], "window_low"), getattr(rows[0], "window_high"))  # noqa: B009
 

@@ -68,7 +68,8 @@ def bank_page(*, user: Any, filters: dict[str, Any], params: QueryDict) -> pagin
     text = (filters.get("q") or "").strip()
     facets = {name: value for name, value in filters.items() if name != "q"}
     questions = question_list(user=user, filters=facets).select_related("tier", "origin")
-    return paging.bank_page(questions, params, text=text)
+    by_id = Question.objects.visible_to(user).defer(*LIST_DEFERRED).select_related("tier", "origin")
+    return paging.bank_page(questions, params, text=text, by_id=by_id)
 
 
 def question_get(*, user: Any, question_id: Any) -> Question:
