@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import contextlib
 import json
 import os
 import subprocess
@@ -395,6 +396,29 @@ def use_redis_layer() -> None:
     layers.channel_layers.backends.clear()
 
 
+def cpu_by_role(serve_pid: int, server_pids: list[int]) -> dict[str, float]:
+    """CPU seconds so far of the web servers, of the rest of ``serve`` (the change feed), of
+    this benchmark (commits and the clients' sockets) and of PostgreSQL and Redis."""
+    import psutil
+
+    def seconds(p: psutil.Process) -> float:
+        with contextlib.suppress(psutil.Error):
+            t = p.cpu_times()
+            return t.user + t.system
+        return 0.0
+
+    out = {"web servers": 0.0, "change feed": 0.0, "benchmark client": 0.0, "postgres+redis": 0.0}
+    with contextlib.suppress(psutil.Error):
+        for child in psutil.Process(serve_pid).children(recursive=True):
+            role = "web servers" if child.pid in server_pids else "change feed"
+            out[role] += seconds(child)
+    out["benchmark client"] = seconds(psutil.Process())
+    for p in psutil.process_iter(["name"]):
+        if (p.info["name"] or "").startswith(("postgres", "redis-server")):
+            out["postgres+redis"] += seconds(p)
+    return out
+
+
 def run_series(
     layer: str, web: int, sizes: list[int], changes: int, database_url: str, cookie: str
 ) -> list[dict[str, Any]]:
@@ -409,7 +433,14 @@ def run_series(
 
             async def go(n: int = n, contents: list[Any] = contents) -> dict[str, Any]:
                 async with Clients(port, n, cookie, server_pids) as clients:
+                    cpu_before, wall = cpu_by_role(procs[0].pid, server_pids), time.monotonic()
                     latencies, rates, missing = await database_series(clients, contents)
+                    wall = time.monotonic() - wall
+                    cpu_after = cpu_by_role(procs[0].pid, server_pids)
+                    cpu = {
+                        role: round((cpu_after[role] - cpu_before[role]) / wall, 2)
+                        for role in cpu_after
+                    }
                     row: dict[str, Any] = {
                         "layer": layer,
                         "servers": web,
@@ -424,6 +455,7 @@ def run_series(
                             summary_ms(latencies.get(pid, [])) for pid in server_pids
                         ],
                         "db_missing": missing,
+                        "cpu_cores": cpu,
                         "db_msgs_per_s": round(sorted(rates)[len(rates) // 2]) if rates else 0,
                     }
                     if layer == "redis":
@@ -478,6 +510,7 @@ def report(rows: list[dict[str, Any]], loads: dict[str, str]) -> str:
                 _fmt_counts(r["kernel_placement"]),
                 _fmt_counts(r["placement"]),
                 r["reconnects"],
+                ", ".join(f"{k} {v}" for k, v in r.get("cpu_cores", {}).items()),
             ]
         )
     lines.append(
@@ -498,6 +531,7 @@ def report(rows: list[dict[str, Any]], loads: dict[str, str]) -> str:
                 "kernel's placement",
                 "measured placement",
                 "reconnects",
+                "CPU cores used while changes were sent",
             ],
             table_rows,
         )
