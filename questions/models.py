@@ -130,8 +130,11 @@ class Question(models.Model):
         CommandWord, on_delete=models.PROTECT, db_column="command_word"
     )
     command_words = ArrayField(models.CharField(max_length=40), default=list)
+    # No index of its own: two or three values, and the planner combined its bitmap (a third
+    # of the table) with a selective one for every filter that included it
+    # (questions_bank_keys carries the column; see migration 0008).
     calculator_policy = models.ForeignKey(
-        CalculatorPolicy, on_delete=models.PROTECT, db_column="calculator_policy"
+        CalculatorPolicy, on_delete=models.PROTECT, db_column="calculator_policy", db_index=False
     )
     syllabus_codes = ArrayField(models.CharField(max_length=10), default=list)
     topic = models.CharField(max_length=80)
@@ -188,13 +191,8 @@ class Question(models.Model):
                 name="questions_state_tier_topic",
             ),
             models.Index(
-                fields=["tier", "marks", "calculator_policy"], name="questions_tier_marks_calc"
-            ),
-            models.Index(fields=["tier", "difficulty"], name="questions_tier_difficulty"),
-            models.Index(
                 fields=["owner", "review_state", "-created_at"], name="questions_owner_state"
             ),
-            models.Index(fields=["quality_score"], name="questions_quality"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -92,6 +92,11 @@ SQL_FILES: tuple[SqlFile, ...] = (
         through=("questions", "0007_bank_keys_index"),
         title="The bank: keys indexes carrying every filter column, for index-only pages and counts",
     ),
+    SqlFile(
+        "migrations/20261207000300_bank_drop_low_selectivity_indexes.sql",
+        through=("questions", "0008_bank_drop_low_selectivity_indexes"),
+        title="The bank: drop indexes on low-selectivity columns the planner combined into large bitmaps",
+    ),
 )
 
 
