@@ -319,6 +319,8 @@ def old_paginator(runs: int, size: int, rng: random.Random) -> dict[str, Any]:
 def run(size: int, runs: int, rng: random.Random) -> dict[str, Any]:
     from django.contrib.auth import get_user_model
 
+    from questions.paging import COUNT_CAP
+
     TEACHER[:] = [get_user_model().objects.get(username="bench-3")]
     vocabulary = Vocabulary.load()
     all_cases = cases()
@@ -360,6 +362,7 @@ def run(size: int, runs: int, rng: random.Random) -> dict[str, Any]:
     return {
         "size": size,
         "runs": runs,
+        "count_cap": COUNT_CAP,
         "measured_seconds": round(measured_s),
         "words": {"common": vocabulary.common, "rare": vocabulary.rare},
         "rows": rows,
@@ -379,7 +382,8 @@ def report(res: dict[str, Any], loads: dict[str, str]) -> str:
         f"# Bank pages at {res['size']:,} questions",
         "",
         "The bank view's read (`questions.selectors.bank_page`: keyset page of 20 + count capped "
-        "at 1 000, the view's `select_related`), as a teacher sees the bank (approved questions "
+        f"at {res['count_cap']:,}, the view's `select_related`), as a teacher sees the bank "
+        "(approved questions "
         f"plus their own; 1 of 50 owners). {res['runs']} runs per row, fresh filter values each "
         "run, taken from a random stored question; deep = a cursor ¼–¾ of the way into the "
         "listing (best match: 5–20 “next” links in). Search words — common: "

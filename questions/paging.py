@@ -14,7 +14,10 @@ Sorts (each ends on ``id``, so the key is unique and the order total):
   a short index walk. The cursor also holds the candidate set's time window, so the set does
   not move under a reader when questions are added or deleted meanwhile.
 
-The count is exact up to ``COUNT_CAP`` and shown as "1 000+" past it.
+The count is exact up to ``COUNT_CAP`` and shown as "500+" past it (the number of a search's
+ranked candidates too). Reading the keys of the first 501 matches is the count's whole cost, and
+a filter on a million rows may have to look at 30 000 index entries to find a thousand: at 500
+the count costs half of what it did at 1 000 (bench/bank.py, 2026-12-07).
 
 For the date sorts the count comes first, as the keys of at most ``COUNT_CAP + 1`` matching rows
 (``created_at, id``: an index-only read of ``questions_bank_keys``, or a GIN lookup for a rare
@@ -44,7 +47,7 @@ from django.http import QueryDict
 from questions.models import Question
 
 PAGE_SIZE = 20
-COUNT_CAP = 1000
+COUNT_CAP = 500
 SEARCH_CANDIDATES = 500
 SORTS = {"newest": "Newest first", "oldest": "Oldest first", "relevance": "Best match"}
 

@@ -1,8 +1,8 @@
 """The bank's keys index: ``(created_at, id)`` carrying every column a bank filter reads.
 
-A bank page by date first reads keys, not rows (``questions.paging``): the keys of up to 1 001
-matches for the capped count, and, when there are more, the keyset walk to the page's 21 keys.
-With who may see a row (``review_state``, ``owner_id``) and every facet's column in the index,
+A bank page by date first reads keys, not rows (``questions.paging``): the keys of up to
+``COUNT_CAP + 1`` matches for the capped count, and, when there are more, the keyset walk to
+the page's 21 keys. With who may see a row (``review_state``, ``owner_id``) and every facet's column in the index,
 both are index-only scans: a filter is checked on the index entry, never on the heap row (about
 5 KB at a million questions, most of it ``content``). Without it the count read up to a thousand
 whole rows and a selective filter's walk read tens of thousands (bench/bank.py, 2026-12-07).
