@@ -268,7 +268,7 @@ def bank_page(
         next_cursor=cursor_at(rows[-1]) if has_next and rows else None,
         previous_cursor=cursor_at(rows[0]) if cursor is not None and rows else None,
         is_first=cursor is None,
-        searched_candidates=sort == "relevance" and count > SEARCH_CANDIDATES,
+        searched_candidates=sort == "relevance" and (capped or count > SEARCH_CANDIDATES),
     )
 
 

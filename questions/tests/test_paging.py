@@ -206,3 +206,18 @@ def test_a_code_of_the_other_tier_finds_nothing_without_asking_the_database(
             user=teacher, filters={"tier": other_tier, "syllabus_codes": [code]}, params=QueryDict()
         )
     assert page.questions == [] and page.count == 0
+
+
+def test_a_search_past_the_count_cap_says_it_ranked_the_newest_candidates(
+    make_question, teacher, monkeypatch
+):
+    original = make_question(seed=22, owner=teacher)
+    _copies(original, 5)
+    word = {"q": original.title.split()[0]}
+    page = selectors.bank_page(user=teacher, filters=word, params=QueryDict())
+    assert page.count == 6 and not page.count_capped and not page.searched_candidates
+    monkeypatch.setattr(paging, "COUNT_CAP", 3)
+    monkeypatch.setattr(paging, "SEARCH_CANDIDATES", 3)
+    page = selectors.bank_page(user=teacher, filters=word, params=QueryDict())
+    assert page.count_capped and page.searched_candidates
+    assert page.count_text == "3+ questions"
