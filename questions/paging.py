@@ -48,6 +48,7 @@ from questions.models import Question
 
 PAGE_SIZE = 20
 COUNT_CAP = 500
+SEARCH_SEEK_KEYS = 2000  # a search by date seeks among this many matches' keys (see _seek_rows)
 SEARCH_CANDIDATES = 500
 SORTS = {"newest": "Newest first", "oldest": "Oldest first", "relevance": "Best match"}
 
@@ -187,16 +188,21 @@ def _seek_rows(
     cursor: Cursor | None,
     backwards: bool,
     by_id: QuerySet[Question] | None = None,
+    seek_limit: int | None = None,
 ) -> tuple[list[Question], bool, tuple[int, bool]]:
     """A page by date (in reading order), whether more follow, and the capped count.
 
-    First the keys of up to ``COUNT_CAP + 1`` matches, in no order (the count). All of them:
-    the page is sought among them here. More: the keyset walk, keys only. Then the page's rows
-    by id."""
-    matches = list(questions.order_by().values_list("created_at", "pk")[: COUNT_CAP + 1])
+    First the keys of up to ``seek_limit`` (default ``COUNT_CAP``) + 1 matches, in no order
+    (the count). All of them: the page is sought among them here. More: the keyset walk, keys
+    only. Then the page's rows by id. A search seeks among more keys (``SEARCH_SEEK_KEYS``): its
+    walk checks each row's words in the heap, which for a word in one row of a thousand read
+    twenty thousand rows."""
+    limit = max(COUNT_CAP, seek_limit or 0)
+    matches = list(questions.order_by().values_list("created_at", "pk")[: limit + 1])
     count = (COUNT_CAP, True) if len(matches) > COUNT_CAP else (len(matches), False)
+    sought = len(matches) <= limit
     descending = (sort != "oldest") != backwards
-    if not count[1]:
+    if sought:
         keys = sorted(matches, reverse=descending)
         if cursor is not None:
             at = (cursor.key[0], uuid.UUID(str(cursor.key[1])))
@@ -230,6 +236,7 @@ def bank_page(
     cursor = Cursor.decode(raw, sort=sort) if raw else None
     backwards = cursor is not None and not params.get("after")
     window = cursor.window if cursor else None
+    seek = SEARCH_SEEK_KEYS if text else None
     if sort == "relevance":
         questions, counted = _search_candidates(questions, text, window)
         rows, more = _ranked_rows(questions, sort=sort, cursor=cursor, backwards=backwards)
@@ -240,7 +247,7 @@ def bank_page(
                 search_vector=SearchQuery(text, search_type="websearch", config="english")
             )
         rows, more, (count, capped) = _seek_rows(
-            questions, sort=sort, cursor=cursor, backwards=backwards, by_id=by_id
+            questions, sort=sort, cursor=cursor, backwards=backwards, by_id=by_id, seek_limit=seek
         )
     if backwards:
         rows.reverse()
@@ -251,7 +258,7 @@ def bank_page(
                 rows, more = _ranked_rows(questions, sort=sort, cursor=None, backwards=False)
             else:
                 rows, more, _ = _seek_rows(
-                    questions, sort=sort, cursor=None, backwards=False, by_id=by_id
+                    questions, sort=sort, cursor=None, backwards=False, by_id=by_id, seek_limit=seek
                 )
     if sort == "relevance" and rows and window is None:
         window = (getattr(rows[0], "window_low"), getattr(rows[0], "window_high"))  # noqa: B009

@@ -221,3 +221,16 @@ def test_a_search_past_the_count_cap_says_it_ranked_the_newest_candidates(
     page = selectors.bank_page(user=teacher, filters=word, params=QueryDict())
     assert page.count_capped and page.searched_candidates
     assert page.count_text == "3+ questions"
+
+
+@pytest.mark.parametrize("seek_keys", [2000, 5], ids=["sought", "walked"])
+def test_a_search_by_date_pages_through_every_match_in_order(
+    make_question, teacher, monkeypatch, seek_keys
+):
+    monkeypatch.setattr(paging, "COUNT_CAP", 5)
+    monkeypatch.setattr(paging, "SEARCH_SEEK_KEYS", seek_keys)
+    original = make_question(seed=23, owner=teacher)
+    _copies(original, 44)
+    shown = _walk(teacher, {"q": original.title.split()[0], "sort": "newest"})
+    expected = Question.objects.filter(pk__in=shown).order_by("-created_at", "-id")
+    assert shown == [str(q.pk) for q in expected] and len(shown) == 45
