@@ -396,27 +396,38 @@ def use_redis_layer() -> None:
     layers.channel_layers.backends.clear()
 
 
-def cpu_by_role(serve_pid: int, server_pids: list[int]) -> dict[str, float]:
-    """CPU seconds so far of the web servers, of the rest of ``serve`` (the change feed), of
-    this benchmark (commits and the clients' sockets) and of PostgreSQL and Redis."""
+def cpu_by_role(serve_pid: int, server_pids: list[int]) -> dict[int, tuple[str, float]]:
+    """Per process, its role and CPU seconds so far: the web servers, the rest of ``serve``
+    (the change feed), this benchmark (commits and the clients' sockets), PostgreSQL + Redis."""
     import psutil
 
-    def seconds(p: psutil.Process) -> float:
+    out: dict[int, tuple[str, float]] = {}
+
+    def add(p: psutil.Process, role: str) -> None:
         with contextlib.suppress(psutil.Error):
             t = p.cpu_times()
-            return t.user + t.system
-        return 0.0
+            out[p.pid] = (role, t.user + t.system)
 
-    out = {"web servers": 0.0, "change feed": 0.0, "benchmark client": 0.0, "postgres+redis": 0.0}
     with contextlib.suppress(psutil.Error):
         for child in psutil.Process(serve_pid).children(recursive=True):
-            role = "web servers" if child.pid in server_pids else "change feed"
-            out[role] += seconds(child)
-    out["benchmark client"] = seconds(psutil.Process())
+            add(child, "web servers" if child.pid in server_pids else "change feed")
+    add(psutil.Process(), "benchmark client")
     for p in psutil.process_iter(["name"]):
         if (p.info["name"] or "").startswith(("postgres", "redis-server")):
-            out["postgres+redis"] += seconds(p)
+            add(p, "postgres+redis")
     return out
+
+
+def cores_used(
+    before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]], wall: float
+) -> dict[str, float]:
+    """Cores per role between two samples (processes present in both: a PostgreSQL backend
+    that exited meanwhile is not counted)."""
+    used: dict[str, float] = {}
+    for pid, (role, seconds) in after.items():
+        if pid in before:
+            used[role] = used.get(role, 0.0) + seconds - before[pid][1]
+    return {role: round(seconds / wall, 2) for role, seconds in used.items()}
 
 
 def run_series(
@@ -437,10 +448,7 @@ def run_series(
                     latencies, rates, missing = await database_series(clients, contents)
                     wall = time.monotonic() - wall
                     cpu_after = cpu_by_role(procs[0].pid, server_pids)
-                    cpu = {
-                        role: round((cpu_after[role] - cpu_before[role]) / wall, 2)
-                        for role in cpu_after
-                    }
+                    cpu = cores_used(cpu_before, cpu_after, wall)
                     row: dict[str, Any] = {
                         "layer": layer,
                         "servers": web,
