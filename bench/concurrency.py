@@ -1,7 +1,7 @@
 """Benchmark: many generation sessions at once on a fixed number of workers.
 
-    .venv/bin/python bench/concurrency.py                  # 50 and 200 sessions, 2 workers
-    .venv/bin/python bench/concurrency.py --sessions 50 --workers 2 --questions 2
+    .venv/bin/python bench/concurrency.py                       # 200 × 1, 2, 4 workers; 1000 × 4
+    .venv/bin/python bench/concurrency.py --plan 50x2,200x2 --questions 2
     .venv/bin/python bench/concurrency.py --smoke
 
 All sessions are started through the normal service (each enqueues its task on commit); N
@@ -14,7 +14,13 @@ Reported: time until every session is in a terminal state, sessions per minute, 
 (sessions not completed — must be 0), steps lost (must be 0): in the log (gaps in a session's
 step sequence, a question without its final step, a session without its "finished" step) and on
 the way to the page (steps in the log that never reached the session's socket, 15 s after the
-end), and peak memory (RSS of the workers and of the web server, sampled every 0.2 s).
+end), sessions stuck (not in a terminal state when the run's 30 minutes are up), queue wait
+(a session's start − the later of its creation and the first session's start: the sessions
+arrive at once, so this is how long the burst keeps the last ones waiting), run time per
+session, CPU (cores the workers used, and the whole machine's busy share, from the first
+session's start to the last one's end) and peak memory (RSS of the workers and of the web
+server, sampled every 0.2 s). Several session × worker counts in one run (``--plan``) show
+where adding workers stops adding throughput on this machine's cores.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import random
 import re
 import subprocess
@@ -163,6 +170,39 @@ def steps_lost(session: Any) -> list[str]:
     return problems
 
 
+def cpu_seconds(procs: list[subprocess.Popen[bytes]]) -> float:
+    import psutil
+
+    total = 0.0
+    for p in procs:
+        with contextlib.suppress(psutil.Error):
+            t = psutil.Process(p.pid).cpu_times()
+            total += t.user + t.system
+    return total
+
+
+def machine_busy() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine so far."""
+    import psutil
+
+    t = psutil.cpu_times()
+    total = sum(t)
+    return total - t.idle - getattr(t, "iowait", 0.0), total
+
+
+def waits(sessions: list[Any]) -> dict[str, Any]:
+    """Queue wait and run time per session (seconds), from the sessions' own timestamps."""
+    from bench.common import summary_ms
+
+    started = [s for s in sessions if s.started_at]
+    if not started:
+        return {}
+    first = min(s.started_at for s in started)
+    queue = [(s.started_at - max(s.created_at, first)).total_seconds() for s in started]
+    ran = [(s.finished_at - s.started_at).total_seconds() for s in started if s.finished_at]
+    return {"queue_wait_ms": summary_ms(queue), "run_ms": summary_ms(ran)}
+
+
 def run(count: int, workers: int, questions: int, layer: str, database_url: str) -> dict[str, Any]:
     from generation import services
     from generation.models import TERMINAL_STATUSES, GenerationSession
@@ -200,23 +240,26 @@ def run(count: int, workers: int, questions: int, layer: str, database_url: str)
             )
             ids.append(str(session.pk))
         enqueue_s = time.monotonic() - started
+        mine = GenerationSession.objects.filter(pk__in=ids)
         with Watchers(port, login_cookie("bench-watcher", staff=True), ids) as watchers:
             procs = start_workers(workers, env)
             started = time.monotonic()
             peak_rss = peak_server_rss = 0
             deadline = started + 60 * 30
+            cpu_from: tuple[float, float, float, float] | None = None  # t, workers, busy, total
             while time.monotonic() < deadline:
                 peak_rss = max(peak_rss, rss(procs))
                 peak_server_rss = max(peak_server_rss, rss(server))
-                done = GenerationSession.objects.filter(
-                    pk__in=ids, status__in=TERMINAL_STATUSES
-                ).count()
+                if cpu_from is None and mine.filter(started_at__isnull=False).exists():
+                    cpu_from = (time.monotonic(), cpu_seconds(procs), *machine_busy())
+                done = mine.filter(status__in=TERMINAL_STATUSES).count()
                 if done == count:
                     break
                 if any(p.poll() is not None for p in procs + server):
                     raise SystemExit("a worker or the server died during the run")
                 time.sleep(0.2)
             elapsed = time.monotonic() - started
+            cpu_to = (time.monotonic(), cpu_seconds(procs), *machine_busy())
             # The finished steps are written after the last status: let them reach the pages.
             logged = logged_steps(ids)
             grace = time.monotonic() + PUSH_GRACE
@@ -229,6 +272,9 @@ def run(count: int, workers: int, questions: int, layer: str, database_url: str)
     errors = [s for s in sessions if s.status_id != "completed"]
     lost = [problem for s in sessions for problem in steps_lost(s)]
     stored = sum(s.questions_made for s in sessions)
+    stuck = [s for s in sessions if s.status_id not in TERMINAL_STATUSES]
+    cpu_from = cpu_from or cpu_to
+    span = max(1e-6, cpu_to[0] - cpu_from[0])
     return {
         "layer": layer,
         "sessions": count,
@@ -240,6 +286,12 @@ def run(count: int, workers: int, questions: int, layer: str, database_url: str)
         "questions_stored": stored,
         "steps_logged": sum(len(v) for v in logged.values()),
         "errors": len(errors),
+        "stuck": len(stuck),
+        **waits(sessions),
+        "worker_cores": round((cpu_to[1] - cpu_from[1]) / span, 2),
+        "machine_busy_pct": round(
+            100 * (cpu_to[2] - cpu_from[2]) / max(1e-6, cpu_to[3] - cpu_from[3]), 1
+        ),
         "error_reasons": sorted({s.error[:120] for s in errors})[:5],
         "steps_lost": len(lost),
         "lost_detail": lost[:5],
@@ -252,8 +304,51 @@ def run(count: int, workers: int, questions: int, layer: str, database_url: str)
     }
 
 
-def report(rows: list[dict[str, Any]]) -> str:
-    lines = ["# Concurrent sessions", ""]
+def _ms(r: dict[str, Any], key: str, stat: str) -> Any:
+    return round(r[key][stat] / 1000, 1) if key in r else "—"
+
+
+def saturation(rows: list[dict[str, Any]]) -> str:
+    """Where more workers stop adding throughput, among the rows of one session count."""
+    by_count: dict[int, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_count.setdefault(r["sessions"], []).append(r)
+    lines = []
+    for count, mine in by_count.items():
+        mine = sorted(mine, key=lambda r: r["workers"])
+        if len(mine) < 2:
+            continue
+        steps = ", ".join(
+            f"{r['workers']} → {r['sessions_per_minute']}/min "
+            f"({r['worker_cores']} cores in workers, machine {r['machine_busy_pct']} % busy)"
+            for r in mine
+        )
+        saturated = mine[-1]
+        for a, b in itertools.pairwise(mine):
+            if b["sessions_per_minute"] < a["sessions_per_minute"] * 1.10:
+                saturated = a
+                break
+        lines.append(
+            f"{count} sessions: {steps}. Throughput stops rising (< 10 % more) past "
+            f"**{saturated['workers']} worker(s)**, at {saturated['machine_busy_pct']} % of the "
+            "machine's 2 cores."
+        )
+    return "\n\n".join(lines)
+
+
+def report(rows: list[dict[str, Any]], loads: dict[str, str]) -> str:
+    lines = [
+        "# Concurrent sessions",
+        "",
+        "All sessions started at once through the normal service (each enqueues its task); N "
+        "`manage.py worker` processes drain the queue; one WebSocket per session on its page "
+        "(a Daphne process; Redis channel layer and a `change_feed` process when the layer is "
+        "redis). Shared 2-core machine: workers, web server, PostgreSQL, Redis and the "
+        "benchmark's sockets on the same cores.",
+        "",
+        f"Machine load: before `{loads['before']}`; after `{loads['after']}`.",
+        "",
+    ]
     lines.append(
         table(
             [
@@ -266,8 +361,15 @@ def report(rows: list[dict[str, Any]]) -> str:
                 "stored",
                 "steps",
                 "errors",
+                "stuck",
                 "steps lost (log)",
                 "steps not pushed to the page",
+                "queue wait p50 s",
+                "queue wait p95 s",
+                "run p50 s",
+                "run p95 s",
+                "worker cores used",
+                "machine busy %",
                 "peak RSS, workers (MB)",
                 "peak RSS, web server (MB)",
             ],
@@ -282,8 +384,15 @@ def report(rows: list[dict[str, Any]]) -> str:
                     r["questions_stored"],
                     r["steps_logged"],
                     r["errors"],
+                    r["stuck"],
                     r["steps_lost"],
                     r["steps_not_pushed"],
+                    _ms(r, "queue_wait_ms", "p50"),
+                    _ms(r, "queue_wait_ms", "p95"),
+                    _ms(r, "run_ms", "p50"),
+                    _ms(r, "run_ms", "p95"),
+                    r["worker_cores"],
+                    r["machine_busy_pct"],
                     r["peak_worker_rss_mb"],
                     r["peak_server_rss_mb"],
                 ]
@@ -294,13 +403,19 @@ def report(rows: list[dict[str, Any]]) -> str:
     targets = [
         target_line(
             f"{r['sessions']} concurrent sessions, {r['workers']} workers ({r['layer']}): "
-            "0 errors, 0 lost steps",
-            f"{r['errors']} errors, {r['steps_lost'] + r['steps_not_pushed']} lost",
-            r["errors"] == 0 and r["steps_lost"] == 0 and r["steps_not_pushed"] == 0,
+            "0 errors, 0 lost steps, 0 stuck",
+            f"{r['errors']} errors, {r['steps_lost'] + r['steps_not_pushed']} lost, "
+            f"{r['stuck']} stuck; queue wait p95 {_ms(r, 'queue_wait_ms', 'p95')} s",
+            r["errors"] == 0
+            and r["steps_lost"] == 0
+            and r["steps_not_pushed"] == 0
+            and r["stuck"] == 0,
         )
         for r in rows
     ]
     lines += ["", "## Targets", "", table(["target", "measured", "status"], targets)]
+    if sat := saturation(rows):
+        lines += ["", "## Workers and the 2 cores", "", sat]
     for r in rows:
         if r["error_reasons"] or r["lost_detail"] or r["not_pushed_detail"]:
             lines += [
@@ -311,28 +426,46 @@ def report(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def uptime() -> str:
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sessions", default="50,200")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--plan",
+        default="200x1,200x2,200x4,1000x4",
+        help="runs, as SESSIONSxWORKERS, comma-separated",
+    )
     parser.add_argument("--questions", type=int, default=2, help="questions per session")
-    parser.add_argument("--layer", default="memory", choices=["memory", "redis"])
+    parser.add_argument("--layer", default="redis", choices=["memory", "redis"])
     parser.add_argument("--database", default="derivativ_bench_concurrency")
     parser.add_argument("--smoke", action="store_true")
     args = parser.parse_args()
     if args.smoke:
-        args.sessions, args.questions = "3", 1
+        args.plan, args.questions = "3x1,3x2", 1
         args.database = smoke_database(args.database)
+    try:
+        plan = [tuple(int(x) for x in item.split("x")) for item in args.plan.split(",")]
+        assert all(len(p) == 2 and p[0] > 0 and p[1] > 0 for p in plan)
+    except (ValueError, AssertionError):
+        parser.error(f"--plan: expected e.g. 200x2,1000x4, not {args.plan!r}")
     database_url = setup_django(args.database)
-    rows = [
-        run(int(n), args.workers, args.questions, args.layer, database_url)
-        for n in args.sessions.split(",")
-    ]
-    write_results("concurrency", report(rows), {"rows": rows}, smoke=args.smoke)
-    if args.smoke and any(r["errors"] or r["steps_lost"] or r["steps_not_pushed"] for r in rows):
-        raise SystemExit("the smoke run had errors or lost steps")
+    loads = {"before": uptime()}
+    rows = []
+    for count, workers in plan:
+        print(f"{count} sessions on {workers} workers…", file=sys.stderr)
+        rows.append(run(count, workers, args.questions, args.layer, database_url))
+    loads["after"] = uptime()
+    write_results(
+        "concurrency", report(rows, loads), {"load": loads, "rows": rows}, smoke=args.smoke
+    )
+    if args.smoke and any(
+        r["errors"] or r["steps_lost"] or r["steps_not_pushed"] or r["stuck"] for r in rows
+    ):
+        raise SystemExit("the smoke run had errors, lost steps or stuck sessions")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,18 @@ Sorts (each ends on ``id``, so the key is unique and the order total):
   a short index walk. The cursor also holds the candidate set's time window, so the set does
   not move under a reader when questions are added or deleted meanwhile.
 
-The count is exact up to ``COUNT_CAP`` and shown as "1 000+" past it.
+The count is exact up to ``COUNT_CAP`` and shown as "500+" past it (the number of a search's
+ranked candidates too). Reading the keys of the first 501 matches is the count's whole cost, and
+a filter on a million rows may have to look at 30 000 index entries to find a thousand: at 500
+the count costs half of what it did at 1 000 (bench/bank.py, 2026-12-07).
+
+For the date sorts the count comes first, as the keys of at most ``COUNT_CAP + 1`` matching rows
+(``created_at, id``: an index-only read of ``questions_bank_keys``, or a GIN lookup for a rare
+search word). When that is all of them (a selective filter), the page is sought among those keys
+in Python; otherwise the matches are dense enough that walking the keyset index in order finds a
+page quickly. Either way the page's keys come first and its 20 rows are then read by id, so a
+walk never reads whole rows it filters out (the planner, left to itself, walked the date index
+through a million rows' heap for a filter or a word that matches one row in a thousand).
 """
 
 from __future__ import annotations
@@ -37,7 +48,8 @@ from django.http import QueryDict
 from questions.models import Question
 
 PAGE_SIZE = 20
-COUNT_CAP = 1000
+COUNT_CAP = 500
+SEARCH_SEEK_KEYS = 2000  # a search by date seeks among this many matches' keys (see _seek_rows)
 SEARCH_CANDIDATES = 500
 SORTS = {"newest": "Newest first", "oldest": "Oldest first", "relevance": "Best match"}
 
@@ -172,39 +184,95 @@ def _search_candidates(
     return candidates, matching
 
 
-def bank_page(questions: QuerySet[Question], params: QueryDict, *, text: str = "") -> BankPage:
+def _ranked_rows(
+    questions: QuerySet[Question], *, sort: str, cursor: Cursor | None, backwards: bool
+) -> tuple[list[Question], bool]:
+    """A page of the ranked candidates (in reading order), and whether more follow."""
+    rows = list(_ordered(questions, sort=sort, cursor=cursor, backwards=backwards)[: PAGE_SIZE + 1])
+    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+
+
+def _seek_rows(
+    questions: QuerySet[Question],
+    *,
+    sort: str,
+    cursor: Cursor | None,
+    backwards: bool,
+    by_id: QuerySet[Question] | None = None,
+    seek_limit: int | None = None,
+) -> tuple[list[Question], bool, tuple[int, bool]]:
+    """A page by date (in reading order), whether more follow, and the capped count.
+
+    First the keys of up to ``seek_limit`` (default ``COUNT_CAP``) + 1 matches, in no order
+    (the count). All of them: the page is sought among them here. More: the keyset walk, keys
+    only. Then the page's rows by id. A search seeks among more keys (``SEARCH_SEEK_KEYS``): its
+    walk checks each row's words in the heap, which for a word in one row of a thousand read
+    twenty thousand rows."""
+    limit = max(COUNT_CAP, seek_limit or 0)
+    matches = list(questions.order_by().values_list("created_at", "pk")[: limit + 1])
+    count = (COUNT_CAP, True) if len(matches) > COUNT_CAP else (len(matches), False)
+    sought = len(matches) <= limit
+    descending = (sort != "oldest") != backwards
+    if sought:
+        keys = sorted(matches, reverse=descending)
+        if cursor is not None:
+            at = (cursor.key[0], uuid.UUID(str(cursor.key[1])))
+            keys = [k for k in keys if (k < at if descending else k > at)]
+        keys = keys[: PAGE_SIZE + 1]
+    else:
+        walk = _ordered(questions, sort=sort, cursor=cursor, backwards=backwards)
+        keys = list(walk.values_list("created_at", "pk")[: PAGE_SIZE + 1])
+    more = len(keys) > PAGE_SIZE
+    wanted = [pk for _, pk in keys[:PAGE_SIZE]]
+    # By id only (``by_id``: the same columns, without the filters, which could lead the planner
+    # to combine bitmaps of other indexes for twenty rows).
+    by_pk = (questions if by_id is None else by_id).order_by().in_bulk(wanted)
+    rows = [by_pk[pk] for pk in wanted if pk in by_pk]  # a row deleted meanwhile is left out
+    return rows, more, count
+
+
+def bank_page(
+    questions: QuerySet[Question],
+    params: QueryDict,
+    *,
+    text: str = "",
+    by_id: QuerySet[Question] | None = None,
+) -> BankPage:
     """The page of ``questions`` that ``params`` asks for (``sort``, and ``after`` or
-    ``before`` a cursor; neither: the first page), with a capped count."""
+    ``before`` a cursor; neither: the first page), with a capped count. ``by_id``, if given,
+    reads a date-sorted page's rows by id: ``questions`` without the filters (who may see them
+    still applies)."""
     sort = sort_for(params, has_text=bool(text))
     raw = params.get("after") or params.get("before") or ""
     cursor = Cursor.decode(raw, sort=sort) if raw else None
     backwards = cursor is not None and not params.get("after")
     window = cursor.window if cursor else None
-    counted: QuerySet[Question]
+    seek = SEARCH_SEEK_KEYS if text else None
     if sort == "relevance":
         questions, counted = _search_candidates(questions, text, window)
+        rows, more = _ranked_rows(questions, sort=sort, cursor=cursor, backwards=backwards)
+        count, capped = capped_count(counted)
     else:
         if text:
             questions = questions.filter(
                 search_vector=SearchQuery(text, search_type="websearch", config="english")
             )
-        counted = questions
-    rows = list(_ordered(questions, sort=sort, cursor=cursor, backwards=backwards)[: PAGE_SIZE + 1])
-    more = len(rows) > PAGE_SIZE
-    rows = rows[:PAGE_SIZE]
+        rows, more, (count, capped) = _seek_rows(
+            questions, sort=sort, cursor=cursor, backwards=backwards, by_id=by_id, seek_limit=seek
+        )
     if backwards:
         rows.reverse()
         if not more:  # back at the start (or the rows before it were deleted): the first page
             cursor = None
-            rows = list(
-                _ordered(questions, sort=sort, cursor=None, backwards=False)[: PAGE_SIZE + 1]
-            )
-            more = len(rows) > PAGE_SIZE
-            rows = rows[:PAGE_SIZE]
             backwards = False
+            if sort == "relevance":
+                rows, more = _ranked_rows(questions, sort=sort, cursor=None, backwards=False)
+            else:
+                rows, more, _ = _seek_rows(
+                    questions, sort=sort, cursor=None, backwards=False, by_id=by_id, seek_limit=seek
+                )
     if sort == "relevance" and rows and window is None:
         window = (getattr(rows[0], "window_low"), getattr(rows[0], "window_high"))  # noqa: B009
-    count, capped = capped_count(counted)
 
     def cursor_at(row: Question) -> str:
         return Cursor(_key_of(row, sort), window if sort == "relevance" else None).encode()
@@ -218,7 +286,7 @@ def bank_page(questions: QuerySet[Question], params: QueryDict, *, text: str = "
         next_cursor=cursor_at(rows[-1]) if has_next and rows else None,
         previous_cursor=cursor_at(rows[0]) if cursor is not None and rows else None,
         is_first=cursor is None,
-        searched_candidates=sort == "relevance" and count > SEARCH_CANDIDATES,
+        searched_candidates=sort == "relevance" and (capped or count > SEARCH_CANDIDATES),
     )
 
 

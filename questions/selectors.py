@@ -8,7 +8,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet
 from django.http import QueryDict
 
-from questions import paging
+from questions import paging, syllabus
 from questions.models import Question, SyllabusCode
 
 # Columns a list of questions never shows (see question_list).
@@ -23,12 +23,20 @@ def question_list(*, user: Any, filters: dict[str, Any] | None = None) -> QueryS
     neither, and the report is the largest column: loading it doubled a page's fetch).
     """
     filters = filters or {}
-    qs = Question.objects.visible_to(user).defer(*LIST_DEFERRED)
+    if review_state := filters.get("review_state"):
+        qs = Question.objects.visible_in_state(user, review_state)
+    else:
+        qs = Question.objects.visible_to(user)
+    qs = qs.defer(*LIST_DEFERRED)
     if tier := filters.get("tier"):
         qs = qs.filter(tier_id=tier)
     if topic := filters.get("topic"):
         qs = qs.filter(topic=topic)
     if codes := filters.get("syllabus_codes"):
+        if tier and not any(syllabus.is_known(c) and syllabus.tier_of(c) == tier for c in codes):
+            # A question's codes are its tier's (the schema holds them to it): no row can
+            # match, and proving that in SQL read the whole index (≈ 0.5 s at a million).
+            return qs.none()
         qs = qs.filter(syllabus_codes__overlap=list(codes))
     if command_word := filters.get("command_word"):
         qs = qs.filter(command_words__contains=[command_word])
@@ -40,8 +48,6 @@ def question_list(*, user: Any, filters: dict[str, Any] | None = None) -> QueryS
         qs = qs.filter(calculator_policy_id=calculator)
     if difficulty := filters.get("difficulty"):
         qs = qs.filter(difficulty=difficulty)
-    if review_state := filters.get("review_state"):
-        qs = qs.filter(review_state=review_state)
     if origin := filters.get("origin"):
         qs = qs.filter(origin_id=origin)
     if (quality_min := filters.get("quality_min")) is not None:
@@ -62,7 +68,8 @@ def bank_page(*, user: Any, filters: dict[str, Any], params: QueryDict) -> pagin
     text = (filters.get("q") or "").strip()
     facets = {name: value for name, value in filters.items() if name != "q"}
     questions = question_list(user=user, filters=facets).select_related("tier", "origin")
-    return paging.bank_page(questions, params, text=text)
+    by_id = Question.objects.visible_to(user).defer(*LIST_DEFERRED).select_related("tier", "origin")
+    return paging.bank_page(questions, params, text=text, by_id=by_id)
 
 
 def question_get(*, user: Any, question_id: Any) -> Question:

@@ -87,6 +87,16 @@ SQL_FILES: tuple[SqlFile, ...] = (
         through=("questions", "0006_bank_keyset_index"),
         title="The bank: an index on (created_at, id), the key of its keyset pages",
     ),
+    SqlFile(
+        "migrations/20261207000200_bank_keys_index.sql",
+        through=("questions", "0007_bank_keys_index"),
+        title="The bank: keys indexes carrying every filter column, for index-only pages and counts",
+    ),
+    SqlFile(
+        "migrations/20261207000300_bank_drop_low_selectivity_indexes.sql",
+        through=("questions", "0008_bank_drop_low_selectivity_indexes"),
+        title="The bank: drop indexes on low-selectivity columns the planner combined into large bitmaps",
+    ),
 )
 
 

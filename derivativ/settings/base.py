@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from django.utils.csp import CSP
 from dotenv import load_dotenv
@@ -133,14 +134,29 @@ WEBSOCKET_MAX_MESSAGE_SIZE = int(os.environ.get("WEBSOCKET_MAX_MESSAGE_SIZE", 64
 DAPHNE_WEBSOCKET_MAX_MESSAGE_SIZE = WEBSOCKET_MAX_MESSAGE_SIZE  # daphne's runserver reads these
 DAPHNE_WEBSOCKET_MAX_FRAME_SIZE = WEBSOCKET_MAX_MESSAGE_SIZE
 
-REDIS_URL = os.environ.get("REDIS_URL", "").strip()
-if REDIS_URL:
-    CHANNEL_LAYERS = {
+# A channel-layer receive blocks in Redis for 5 s (channels_redis' BZPOPMIN); redis-py 8 reads
+# with a 5 s socket timeout by default, so an idle receive could time out on the client at the
+# moment Redis answers: the consumer died ("Timeout reading from …") and the popped message was
+# lost. The read timeout must outlast the blocking pop.
+REDIS_SOCKET_TIMEOUT = 15.0
+
+
+def redis_channel_layers(url: str) -> dict[str, Any]:
+    return {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 30},
+            "CONFIG": {
+                "hosts": [{"address": url, "socket_timeout": REDIS_SOCKET_TIMEOUT}],
+                "capacity": 1500,
+                "expiry": 30,
+            },
         }
     }
+
+
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CHANNEL_LAYERS = redis_channel_layers(REDIS_URL)
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 

@@ -55,8 +55,19 @@ def _filters(params: dict[str, str]) -> dict[str, str]:
     return {"q": params["q"]} if "q" in params else {}
 
 
+@pytest.fixture(params=["sought among the capped count's keys", "walked in the index"])
+def seek(request, monkeypatch) -> str:
+    """Both ways to a date-sorted page: fewer matches than the count's cap (the page is sought
+    among their keys) and more (the keyset walk)."""
+    if request.param == "walked in the index":
+        monkeypatch.setattr(paging, "COUNT_CAP", 10)
+    return request.param
+
+
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
-def test_pages_never_skip_or_repeat_a_row_while_rows_come_and_go(make_question, teacher, sort):
+def test_pages_never_skip_or_repeat_a_row_while_rows_come_and_go(
+    make_question, teacher, sort, seek
+):
     original = make_question(seed=3, owner=teacher, review_state=ReviewState.APPROVED)
     rows = _copies(original, 95)
     present = {str(q.pk) for q in rows} | {str(original.pk)}
@@ -87,7 +98,7 @@ def test_pages_never_skip_or_repeat_a_row_while_rows_come_and_go(make_question, 
     assert [pk for pk in shown if pk not in deleted] == expected  # in the sort's order
 
 
-def test_previous_goes_back_to_the_rows_before_even_after_a_deletion(make_question, teacher):
+def test_previous_goes_back_to_the_rows_before_even_after_a_deletion(make_question, teacher, seek):
     original = make_question(seed=4, owner=teacher)
     _copies(original, 44)
     first = selectors.bank_page(user=teacher, filters={}, params=QueryDict())
@@ -151,3 +162,75 @@ def test_a_stale_or_edited_cursor_shows_the_first_page(make_question, teacher):
     for bad in ("nonsense", "e30", ""):
         page = selectors.bank_page(user=teacher, filters={}, params=QueryDict(f"after={bad}"))
         assert page.is_first and len(page.questions) == 1
+
+
+def test_a_review_state_filter_shows_the_same_rows_as_visibility_then_state(
+    make_question, teacher, django_user_model
+):
+    other = django_user_model.objects.create_user("other-teacher")
+    staff = django_user_model.objects.create_user("staff-member", is_staff=True)
+    for seed, owner, state in [
+        (11, teacher, ReviewState.DRAFT),
+        (12, teacher, ReviewState.APPROVED),
+        (13, other, ReviewState.DRAFT),
+        (14, other, ReviewState.APPROVED),
+        (15, other, ReviewState.NEEDS_REVIEW),
+    ]:
+        make_question(seed=seed, owner=owner, review_state=state)
+    for user in (teacher, other, staff):
+        for state in ReviewState.values:
+            expected = set(
+                Question.objects.visible_to(user)
+                .filter(review_state=state)
+                .values_list("pk", flat=True)
+            )
+            page = selectors.bank_page(
+                user=user, filters={"review_state": state}, params=QueryDict()
+            )
+            assert {q.pk for q in page.questions} == expected, (user.username, state)
+            assert page.count == len(expected)
+
+
+def test_a_code_of_the_other_tier_finds_nothing_without_asking_the_database(
+    make_question, teacher, django_assert_num_queries
+):
+    question = make_question(seed=21, owner=teacher, review_state=ReviewState.APPROVED)
+    code, tier = question.syllabus_codes[0], question.tier_id
+    other_tier = "Core" if tier == "Extended" else "Extended"
+    found = selectors.bank_page(
+        user=teacher, filters={"tier": tier, "syllabus_codes": [code]}, params=QueryDict()
+    )
+    assert [q.pk for q in found.questions] == [question.pk]
+    with django_assert_num_queries(0):
+        page = selectors.bank_page(
+            user=teacher, filters={"tier": other_tier, "syllabus_codes": [code]}, params=QueryDict()
+        )
+    assert page.questions == [] and page.count == 0
+
+
+def test_a_search_past_the_count_cap_says_it_ranked_the_newest_candidates(
+    make_question, teacher, monkeypatch
+):
+    original = make_question(seed=22, owner=teacher)
+    _copies(original, 5)
+    word = {"q": original.title.split()[0]}
+    page = selectors.bank_page(user=teacher, filters=word, params=QueryDict())
+    assert page.count == 6 and not page.count_capped and not page.searched_candidates
+    monkeypatch.setattr(paging, "COUNT_CAP", 3)
+    monkeypatch.setattr(paging, "SEARCH_CANDIDATES", 3)
+    page = selectors.bank_page(user=teacher, filters=word, params=QueryDict())
+    assert page.count_capped and page.searched_candidates
+    assert page.count_text == "3+ questions"
+
+
+@pytest.mark.parametrize("seek_keys", [2000, 5], ids=["sought", "walked"])
+def test_a_search_by_date_pages_through_every_match_in_order(
+    make_question, teacher, monkeypatch, seek_keys
+):
+    monkeypatch.setattr(paging, "COUNT_CAP", 5)
+    monkeypatch.setattr(paging, "SEARCH_SEEK_KEYS", seek_keys)
+    original = make_question(seed=23, owner=teacher)
+    _copies(original, 44)
+    shown = _walk(teacher, {"q": original.title.split()[0], "sort": "newest"})
+    expected = Question.objects.filter(pk__in=shown).order_by("-created_at", "-id")
+    assert shown == [str(q.pk) for q in expected] and len(shown) == 45
