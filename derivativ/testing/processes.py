@@ -18,6 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 STALE_SECONDS = 1.5
+# A task worker as the tests run it: polling fast, no autoreload, no start-up delay.
+WORKER_COMMAND = (
+    sys.executable, "manage.py", "worker", "--no-reload", "--no-startup-delay", "--interval", "0.1"
+)  # fmt: skip
 
 
 def django_database_url() -> str:
@@ -74,15 +78,7 @@ class Workers:
         out = self.log.open("ab") if self.log else subprocess.DEVNULL
         try:
             process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "manage.py",
-                    "worker",
-                    "--no-reload",
-                    "--no-startup-delay",
-                    "--interval",
-                    "0.1",
-                ],
+                list(WORKER_COMMAND),
                 cwd=ROOT,
                 env=env,
                 stdout=out,

@@ -23,6 +23,8 @@ from typing import Any
 
 import pytest
 
+from derivativ.testing.processes import WORKER_COMMAND
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -200,15 +202,7 @@ def live_app(
             str(port),
             "derivativ.asgi:application",
         ],
-        "worker": [
-            sys.executable,
-            "manage.py",
-            "worker",
-            "--no-reload",
-            "--no-startup-delay",
-            "--interval",
-            "0.1",
-        ],
+        "worker": list(WORKER_COMMAND),
     }
     processes = {
         name: subprocess.Popen(

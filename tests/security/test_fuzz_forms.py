@@ -14,7 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generation.forms import GenerationForm
+from papers.forms import PaperForm
 from questions import syllabus
+from questions.forms import BankFilterForm
 
 pytestmark = pytest.mark.django_db
 
@@ -102,44 +105,11 @@ cursor = st.one_of(
     value,
 )
 
-BANK_FIELDS = [
-    "q",
-    "tier",
-    "topic",
-    "syllabus_code",
-    "command_word",
-    "marks_min",
-    "marks_max",
-    "calculator_policy",
-    "difficulty",
-    "review_state",
-    "origin",
-    "quality_min",
-    "sort",
-    "page",
-]
-GENERATE_FIELDS = [
-    "tier",
-    "syllabus_code",
-    "topic",
-    "command_word",
-    "marks",
-    "calculator_policy",
-    "difficulty",
-    "count",
-    "mode",
-    "model",
-]
-PAPER_FIELDS = [
-    "title",
-    "kind",
-    "tier",
-    "calculator_policy",
-    "time_allowed_minutes",
-    "instructions",
-    "page_size",
-    "from_basket",
-]
+# Every field the forms declare (a new field is fuzzed without a change here), plus the
+# parameters the views read beside the form.
+BANK_FIELDS = [*BankFilterForm.base_fields, "page"]
+GENERATE_FIELDS = [*GenerationForm.base_fields]
+PAPER_FIELDS = [*PaperForm.base_fields, "from_basket"]
 BLUEPRINT_FIELDS = [
     "preset",
     "title",

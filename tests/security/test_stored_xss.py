@@ -11,32 +11,12 @@ from hypothesis import strategies as st
 
 from questions.rendering import latex_to_mathml, render_maths, sanitise_svg
 from tests.security.executable import executable_markup
+from tests.security.hostile import FILLERS, PAYLOADS
 
-HOSTILE = [
-    "<script>alert(1)</script>",
-    '"><img src=x onerror=alert(1)>',
-    "' onmouseover='alert(1)",
-    "javascript:alert(1)",
-    '<a href="javascript:alert(1)">x</a>',
-    "$\\href{javascript:alert(1)}{x}$",
-    "$\\url{javascript:alert(1)}$",
-    "$\\style{background:url(javascript:alert(1))}{x}$",
-    '$\\class{x" onclick="alert(1)}{y}$',
-    "$\\text{<script>alert(1)</script>}$",
-    "$\\text{<img src=x onerror=alert(1)>}$",
-    '$\\color{red" onmouseover="alert(1)}{x}$',
-    "$\\mathrm{</math><script>alert(1)</script>}$",
-    "$" + "{" * 300 + "x" + "}" * 300 + "$",
-    "$" + "\\frac{1}{" * 200 + "x" + "}" * 200 + "$",
-    "<svg onload=alert(1)>",
-    "</textarea><script>alert(1)</script>",
-    "<style>body{background:url(javascript:alert(1))}</style>",
-]
+# The same payloads the page tests store (each carries MARKER where an injection would land).
 hostile = st.one_of(
-    st.sampled_from(HOSTILE),
-    st.lists(st.sampled_from(HOSTILE + ["$x^2$", "text", "$", "\\"]), min_size=1, max_size=4).map(
-        " ".join
-    ),
+    st.sampled_from(PAYLOADS),
+    st.lists(st.sampled_from(PAYLOADS + FILLERS), min_size=1, max_size=4).map(" ".join),
 )
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 
