@@ -24,7 +24,7 @@ from channels.layers import get_channel_layer
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
-from django.db import connection, connections, transaction
+from django.db import connection, connections
 from websockets.asyncio.server import serve
 
 from derivativ.ws_urls import websocket_urlpatterns
@@ -39,19 +39,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 TIMEOUT = 5
 REDIS_URL = "redis://127.0.0.1:6379/9"
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(request):
-    """The root conftest's fixture, in one transaction: one commit instead of one per row."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None or not marker.kwargs.get("transaction", False):
-        return
-    request.getfixturevalue("transactional_db")
-    from questions.reference_data import seed
-
-    with transaction.atomic():
-        seed()
 
 
 @pytest.fixture(autouse=True)

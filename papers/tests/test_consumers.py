@@ -25,18 +25,6 @@ TIMEOUT = 5
 
 
 @pytest.fixture(autouse=True)
-def _reference_data(request):
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None or not marker.kwargs.get("transaction", False):
-        return
-    request.getfixturevalue("transactional_db")
-    from questions.reference_data import seed
-
-    with transaction.atomic():
-        seed()
-
-
-@pytest.fixture(autouse=True)
 async def _close_thread_connections():
     yield
     await sync_to_async(connections.close_all)()

@@ -12,7 +12,7 @@ from channels.db import database_sync_to_async
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
-from django.db import connections, transaction
+from django.db import connections
 from django.http import QueryDict
 
 from derivativ.ws_urls import websocket_urlpatterns
@@ -27,19 +27,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 TIMEOUT = 3
 QUIET = 0.3
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(request):
-    """The root conftest's fixture, in one transaction: one commit instead of one per row."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None or not marker.kwargs.get("transaction", False):
-        return
-    request.getfixturevalue("transactional_db")
-    from questions.reference_data import seed
-
-    with transaction.atomic():
-        seed()
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ import pytest
 from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.db import connections, transaction
+from django.db import connections
 
 from tests.security.access_matrix import ACCEPT, ROLES, SOCKETS
 from tests.security.conftest import build_world
@@ -19,15 +19,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 TIMEOUT = 3
 QUIET = 0.3
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(request):
-    request.getfixturevalue("transactional_db")
-    from questions.reference_data import seed
-
-    with transaction.atomic():
-        seed()
 
 
 @pytest.fixture(autouse=True)
