@@ -271,6 +271,13 @@ def test_edit_marks_that_are_not_plain_numbers_are_refused_not_a_crash(page, wor
     refused_clearly(response)
 
 
+def test_an_edit_with_a_nul_in_the_stem_is_refused_with_a_message(page, world):
+    """Regression (found by the fuzzing on a fresh clone): the refusal was not shown."""
+    response = page.post(world.path("/bank/{draft}/edit/"), {"title": "0", "stem": "\x00"})
+    answered(response, 200, 302)
+    refused_clearly(response)
+
+
 def test_edit_wording_with_a_nul_is_refused_with_a_message(page, world):
     """Regression: a NUL in a part's wording went into the JSON column and PostgreSQL refused
     it (a 500)."""
