@@ -153,7 +153,7 @@ class BankConsumer(BoundedFrames, AsyncWebsocketConsumer):
         """The page says which filters and page it shows now; anything else is ignored."""
         try:
             message = json.loads(text_data or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder goes
             return
         query = message.get("bank_query") if isinstance(message, dict) else None
         if isinstance(query, str) and len(query) <= MAX_QUERY_LENGTH:

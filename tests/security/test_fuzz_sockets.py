@@ -169,6 +169,9 @@ def test_a_bank_query_of_the_wrong_type_is_ignored_and_the_page_keeps_its_filter
             await page.send_to(text_data=json.dumps({"bank_query": bad}))
         await page.send_to(bytes_data=b"\xff\xfe")
         await page.send_to(text_data="not json")
+        # Regression (found by the fuzzing on a fresh clone): JSON nested past the decoder's
+        # depth raised RecursionError, not ValueError, and the consumer crashed.
+        await page.send_to(text_data="[" * 20000 + "]" * 20000)
         assert await page.receive_nothing(timeout=QUIET)
         await database_sync_to_async(live.publish_question_change)(
             question_id=sworld.ids["draft"], operation="UPDATE"
