@@ -317,9 +317,16 @@ def redis_restart(workdir: Path, *, count: int = 3, outage_seconds: float = 3.0)
         pause_file.unlink()  # the session runs on and ends while Redis is down
         wait_for(lambda: app.session(session_id)[0] in TERMINAL, "the session to end", 120)
         time.sleep(max(0.0, outage_seconds - (time.monotonic() - stopped_at)))
+        # On a loaded machine a request can take seconds: see at least one answered while down.
+        wait_for(
+            lambda: any(r[0] >= stopped_at for r in probe.results),
+            "an HTTP request answered while Redis is down",
+            60,
+        )
         errors_during = list(probe.results)
-        redis.start()
+        # Timed from before the start: the page may reconnect before ``start()`` returns.
         up_at = time.monotonic()
+        redis.start()
         finished = "Finished:"
         caught_up = True
         try:
@@ -340,6 +347,7 @@ def redis_restart(workdir: Path, *, count: int = 3, outage_seconds: float = 3.0)
             "page_caught_up": caught_up,
             "page_catch_up_seconds": round(catch_up, 3),
             "page_reconnected_seconds": round(reconnects[0] - up_at, 3) if reconnects else None,
+            "page_connects_seconds": [round(t - stopped_at, 3) for t in page.connects],
             "http_requests": len(probe.results),
             "http_requests_while_down": len([r for r in errors_during if r[0] >= stopped_at]),
             "http_5xx": sum(1 for r in probe.results if r[2] >= 500),

@@ -28,5 +28,5 @@ def test_pages_catch_up_from_the_database_after_redis_comes_back(tmp_path: Path)
     assert outcome["http_5xx"] == 0 and outcome["http_non_200"] == 0, outcome
     assert outcome["session_status"] == "completed", outcome["session_error"]
     assert outcome["worker_alive"]
-    assert outcome["page_reconnected_seconds"] is not None, "the page never reconnected"
+    assert outcome["page_reconnected_seconds"] is not None, f"the page never reconnected: {outcome}"
     assert outcome["page_caught_up"], "the reconnected page did not show the finished session"
