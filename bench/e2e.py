@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import re
 import statistics
 import sys
@@ -64,7 +65,7 @@ SESSION_TIMEOUT = 120.0  # seconds one session may take before the run counts as
 CARD = re.compile(r'<article id="question-([0-9a-f-]{36})"')
 TERMINAL = re.compile(r'data-status="(completed|failed|cancelled)"')
 FINISHED = "step-kind-finished"
-FINISHED_GRACE = 5.0  # seconds the finished step may trail the header's terminal status
+FINISHED_GRACE = 5.0  # seconds the finished step and the terminal header may be apart
 
 
 def start_servers(port: int, layer: str, database_url: str) -> list[Any]:
@@ -146,12 +147,13 @@ async def one_run(client: Any, port: int, count: int, run: int) -> dict[str, Any
     ) as ws:
         opened = time.perf_counter()
         deadline = opened + SESSION_TIMEOUT
-        while finished_step is None:
-            # Until the session's finished step arrives; once the header says it is over, a
-            # few seconds more at most (then the step counts as missing).
+        while finished_step is None or ended is None:
+            # Until both the session's finished step and the header's terminal status arrive
+            # (two frames, in either order); once one has, a few seconds more at most for the
+            # other (then it counts as missing).
             wait = deadline - time.perf_counter()
-            if ended is not None:
-                wait = min(wait, ended + FINISHED_GRACE - time.perf_counter())
+            first = min(t for t in (ended, finished_step, math.inf) if t is not None)
+            wait = min(wait, first + FINISHED_GRACE - time.perf_counter())
             try:
                 message = await asyncio.wait_for(ws.recv(), timeout=max(0.0, wait))
             except TimeoutError:
@@ -167,7 +169,11 @@ async def one_run(client: Any, port: int, count: int, run: int) -> dict[str, Any
             if FINISHED in text:
                 finished_step = now
     if ended is None:
-        raise SystemExit(f"session {session_id} did not end within {SESSION_TIMEOUT:g} s")
+        state = await asyncio.to_thread(_session_state, session_id)
+        raise SystemExit(
+            f"session {session_id} did not end on the socket within {SESSION_TIMEOUT:g} s"
+            f" ({len(cards)} cards seen); in the database: {state}"
+        )
     return {
         "session": session_id,
         "page_status": page.status_code,
@@ -179,6 +185,21 @@ async def one_run(client: Any, port: int, count: int, run: int) -> dict[str, Any
         "finished_step": (finished_step - started) if finished_step else None,
         "cards": len(cards),
     }
+
+
+def _session_state(session_id: str) -> str:
+    """What the database says of a session the socket did not see end: lost push or slow run."""
+    from django.db import close_old_connections
+
+    from generation.models import GenerationSession
+
+    close_old_connections()
+    row = (
+        GenerationSession.objects.filter(pk=session_id)
+        .values("status_id", "created_at", "started_at", "finished_at", "questions_made", "error")
+        .first()
+    )
+    return str(row)
 
 
 def database_timings(session_ids: list[str]) -> dict[str, dict[str, float]]:
