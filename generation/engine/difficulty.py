@@ -8,13 +8,14 @@ verifier's ``difficulty.band`` check (:mod:`generation.engine.verifier.difficult
 
 The score is the demand of the hardest part plus what the question as a whole adds:
 
-- a part's demand: its marks (1 → 0, 2 → 1, 3–4 → 2, 5 or more → 3), one more when a candidate
-  must carry two or more method marks through that part without being led (two or more M marks
-  in one part: the route is chosen, not given), one more for a long chain (four or more method
-  marks, or five or more lines of working), one more for two or more method marks done by hand
-  on a non-calculator part, and one less for a part that asks only to write down or state;
-- the question: one more when it combines concepts (two or more syllabus codes), one more for
-  Extended-only content, one more when it is long (seven or more marks in all).
+- a part's demand: its marks (1 → 0, 2 → 1, 3–4 → 2, 5 or more → 3); one more for an
+  unscaffolded chain (three or more method marks in the one part, or six or more lines of
+  working in a part of three or more marks: the candidate chooses and links the steps, no part
+  leads in); one more when that chain is worked by hand (a non-calculator part);
+- the question: one more when it combines concepts (syllabus items from two or more topics, or
+  three or more items of one topic); one more for Extended-only content (the tier's own
+  syllabus items); one more when it is long (eight or more marks); one less when every part
+  only asks to write down or state (read off or recalled).
 
 The band is ``1 + score``, capped at 5. Everything is a count over the question's own data, so
 the same question always gets the same band and the same reasons.
@@ -97,6 +98,9 @@ def assess(question: Question | BaseModel | Mapping[str, Any]) -> Assessment:
     if total >= LONG_QUESTION_MARKS:
         score += 1
         reasons.append(f"+1 long question ({total} marks)")
+    if parts and score > 0 and all(p.get("command_word") in RECALL for p in items(data, "parts")):
+        score -= 1
+        reasons.append("−1 every part is written down or stated: read off or recalled")
     return Assessment(band=min(5, 1 + score), score=score, reasons=tuple(reasons), parts=parts)
 
 
@@ -120,9 +124,6 @@ def _part(part: Mapping[str, Any], lines: list[dict[str, Any]]) -> PartDemand:
     if part.get("calculator") == CalculatorPolicy.NOT_ALLOWED and method >= CHOSEN_ROUTE_M_MARKS:
         demand += 1
         reasons.append("+1 multi-step working by hand (non-calculator)")
-    if part.get("command_word") in RECALL and demand > 0:
-        demand -= 1
-        reasons.append(f"−1 '{part.get('command_word')}': read off or recalled")
     return PartDemand(label=label, demand=demand, reasons=tuple(reasons))
 
 

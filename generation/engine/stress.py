@@ -160,6 +160,8 @@ class TemplateStats:
     failures: list[str] = field(default_factory=list)
     # declared difficulty → how many of its variants the rubric put in each band
     bands: dict[int, Counter[int]] = field(default_factory=dict)
+    # the same per (declared difficulty, tier): the rubric weighs Extended-only content
+    tier_bands: dict[tuple[int, Tier], Counter[int]] = field(default_factory=dict)
 
     @property
     def outside_band(self) -> int:
@@ -204,7 +206,8 @@ def stress_template(template: Template, *, seeds: int) -> TemplateStats:
             stats.draws += result.attempts
             stats.accepted += 1
             band = rubric.band(result.question)
-            stats.bands.setdefault(result.question.difficulty, Counter())[band] += 1
+            stats.bands.setdefault(difficulty, Counter())[band] += 1
+            stats.tier_bands.setdefault((difficulty, tier), Counter())[band] += 1
             stats.milliseconds += result.milliseconds
             if result.report.passed:
                 stats.verified += 1
@@ -304,27 +307,27 @@ def difficulty_row(stats: TemplateStats) -> str:
 
 def difficulty_changes(stats: TemplateStats) -> list[str]:
     """What to change so every variant sits within the tolerance of its declared band: for each
-    declared difficulty outside it, the bands measured and the way to move."""
+    declared difficulty and tier outside it, the bands measured (with how many variants) and
+    the way to move."""
     changes = []
-    for declared in sorted(stats.bands):
-        measured = stats.bands[declared]
+    for (declared, tier), measured in sorted(stats.tier_bands.items()):
         outside = sorted(b for b in measured if not difficulty_check.agrees(declared, b))
         if not outside:
             continue
-        bands = "/".join(str(b) for b in sorted(measured))
+        bands = ", ".join(f"{b} (×{measured[b]})" for b in sorted(measured))
         if min(outside) > declared:
             how = (
-                "lighter at this difficulty (fewer marks or method lines, a part to lead in, "
+                "make it lighter (fewer marks or method lines in one part, a part to lead in, "
                 "no second concept)"
             )
         elif max(outside) < declared:
             how = (
-                "more demand at this difficulty (more marks, an unscaffolded chain of method "
-                "lines, a second concept or Extended content)"
+                "give it more demand (more marks, an unscaffolded chain of three or more method "
+                "marks, a second topic or Extended-only content)"
             )
         else:
-            how = "a narrower spread at this difficulty (its variants differ by too much)"
-        changes.append(f"difficulty {declared} measures {bands}: {how}")
+            how = "narrow its spread (its variants differ by more than the tolerance)"
+        changes.append(f"difficulty {declared}, {tier.value}: measures {bands}; {how}")
     return changes
 
 
