@@ -115,13 +115,14 @@ def _part(part: Mapping[str, Any], lines: list[dict[str, Any]]) -> PartDemand:
         if str(line.get("part") or "") == label and line.get("mark_type") == MarkType.M
     )
     steps = len(items(part, "solution"))
-    if method >= CHOSEN_ROUTE_M_MARKS or (steps >= LONG_CHAIN_STEPS and marks >= 3):
+    chain = method >= CHOSEN_ROUTE_M_MARKS or (steps >= LONG_CHAIN_STEPS and marks >= 3)
+    if chain:
         demand += 1
         reasons.append(
             f"+1 unscaffolded chain ({method} method marks, {steps} lines of working in one "
             "part): the route is the candidate's"
         )
-    if part.get("calculator") == CalculatorPolicy.NOT_ALLOWED and method >= CHOSEN_ROUTE_M_MARKS:
+    if chain and part.get("calculator") == CalculatorPolicy.NOT_ALLOWED:
         demand += 1
         reasons.append("+1 multi-step working by hand (non-calculator)")
     return PartDemand(label=label, demand=demand, reasons=tuple(reasons))
