@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from generation.engine import difficulty as rubric
 from generation.engine import formatting
 from generation.engine.base import (
     Template,
@@ -21,6 +23,7 @@ from generation.engine.base import (
     templates,
     templates_for,
 )
+from generation.engine.verifier import difficulty as difficulty_check
 from generation.engine.verifier import verify
 from questions import syllabus
 from questions.schemas import Accuracy, Question, Tier, VerificationReport
@@ -155,6 +158,20 @@ class TemplateStats:
     verified: int = 0
     milliseconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    # declared difficulty → how many of its variants the rubric put in each band
+    bands: dict[int, Counter[int]] = field(default_factory=dict)
+    # the same per (declared difficulty, tier): the rubric weighs Extended-only content
+    tier_bands: dict[tuple[int, Tier], Counter[int]] = field(default_factory=dict)
+
+    @property
+    def outside_band(self) -> int:
+        """Variants whose declared difficulty is not within the tolerance of the rubric's band."""
+        return sum(
+            n
+            for declared, measured in self.bands.items()
+            for band, n in measured.items()
+            if not difficulty_check.agrees(declared, band)
+        )
 
     @property
     def acceptance_rate(self) -> float:
@@ -188,6 +205,9 @@ def stress_template(template: Template, *, seeds: int) -> TemplateStats:
                 continue
             stats.draws += result.attempts
             stats.accepted += 1
+            band = rubric.band(result.question)
+            stats.bands.setdefault(difficulty, Counter())[band] += 1
+            stats.tier_bands.setdefault((difficulty, tier), Counter())[band] += 1
             stats.milliseconds += result.milliseconds
             if result.report.passed:
                 stats.verified += 1
@@ -259,7 +279,56 @@ def stress_summary(results: list[TemplateStats]) -> dict[str, Any]:
         "min_verification_rate": round(min((s.pass_rate for s in results), default=0.0), 4),
         "ms_per_question": round(milliseconds / questions, 1) if questions else 0.0,
         "failing_templates": sorted(s.key for s in results if s.failures),
+        "difficulty_enforced": difficulty_check.ENFORCED,
+        "difficulty_tolerance": difficulty_check.TOLERANCE,
+        "variants_outside_band": sum(s.outside_band for s in results),
+        "templates_outside_band": len([s for s in results if s.outside_band]),
     }
+
+
+def band_spread(stats: TemplateStats) -> str:
+    """Declared difficulty → the rubric bands its variants measured, e.g. ``1→1 2→2 3→2 4→2/3
+    5→2!`` (``!``: some variants are outside the tolerance of the declared band)."""
+    shown = []
+    for declared in sorted(stats.bands):
+        measured = stats.bands[declared]
+        bands = "/".join(str(b) for b in sorted(measured))
+        flag = "" if all(difficulty_check.agrees(declared, b) for b in measured) else "!"
+        shown.append(f"{declared}→{bands}{flag}")
+    return " ".join(shown)
+
+
+DIFFICULTY_HEADER = f"{'template':<48} {'outside':>7}  declared→measured bands"
+
+
+def difficulty_row(stats: TemplateStats) -> str:
+    return f"{stats.key:<48} {stats.outside_band:>7}  {band_spread(stats)}"
+
+
+def difficulty_changes(stats: TemplateStats) -> list[str]:
+    """What to change so every variant sits within the tolerance of its declared band: for each
+    declared difficulty and tier outside it, the bands measured (with how many variants) and
+    the way to move."""
+    changes = []
+    for (declared, tier), measured in sorted(stats.tier_bands.items()):
+        outside = sorted(b for b in measured if not difficulty_check.agrees(declared, b))
+        if not outside:
+            continue
+        bands = ", ".join(f"{b} (×{measured[b]})" for b in sorted(measured))
+        if min(outside) > declared:
+            how = (
+                "make it lighter (fewer marks or method lines in one part, a part to lead in, "
+                "no second concept)"
+            )
+        elif max(outside) < declared:
+            how = (
+                "give it more demand (more marks, an unscaffolded chain of three or more method "
+                "marks, a second topic or Extended-only content)"
+            )
+        else:
+            how = "narrow its spread (its variants differ by more than the tolerance)"
+        changes.append(f"difficulty {declared}, {tier.value}: measures {bands}; {how}")
+    return changes
 
 
 # --- a question as plain text, for a teacher reading the terminal -------------------------

@@ -22,11 +22,14 @@ Check names (one check per item per part):
   ``marks.answer_line`` — the mark scheme.
 - ``command_word``, ``calculator_policy``, ``syllabus_codes``.
 - ``figure.labels`` — no label in the figure overlaps another (:mod:`.figures`).
+- ``difficulty.band`` — the declared difficulty is within one band of the rubric's
+  (:mod:`.difficulty`; report-only while ``difficulty.ENFORCED`` is false).
 - ``marking.full_marks``, ``marking.wrong_answer_is_wrong``, ``marking.wrong_answer_marks`` —
   self-tests with :mod:`generation.engine.marking`.
 
 The checks live in one module per group (:mod:`.question`, :mod:`.answers`, :mod:`.solution`,
-:mod:`.marks`, :mod:`.commands`, :mod:`.self_test`) over shared state in :mod:`.base`.
+:mod:`.marks`, :mod:`.commands`, :mod:`.self_test`, :mod:`.figures`, :mod:`.difficulty`) over
+shared state in :mod:`.base`.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from pydantic import BaseModel
 
 from generation.engine.verifier.answers import AnswerChecks
 from generation.engine.verifier.commands import CommandChecks
+from generation.engine.verifier.difficulty import DifficultyChecks
 from generation.engine.verifier.figures import FigureChecks
 from generation.engine.verifier.marks import MarkChecks
 from generation.engine.verifier.question import QuestionChecks
@@ -62,6 +66,7 @@ class _Verifier(
     CommandChecks,
     SelfTestChecks,
     FigureChecks,
+    DifficultyChecks,
 ):
     def run(self) -> VerificationReport:
         steps: list[tuple[str, Callable[[], None], Any]] = [
@@ -73,6 +78,7 @@ class _Verifier(
             ("calculator_policy", self.calculator_policy, None),
             ("syllabus_codes", self.syllabus_codes, None),
             ("figure.labels", self.figure, None),
+            ("difficulty.band", self.difficulty_band, None),
         ]
         for part in self.parts:
             label = part.get("label", "")

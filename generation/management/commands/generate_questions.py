@@ -130,7 +130,31 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {stats.key}: {len(stats.failures)} failing")
                 for failure in stats.failures[:3]:
                     self.stdout.write(f"    {failure}")
+        self._difficulty(results)
         self.stdout.write(json.dumps(stress.stress_summary(results), ensure_ascii=False))
+
+    def _difficulty(self, results: list[stress.TemplateStats]) -> None:
+        """The rubric's bands per template (declared → measured), then the templates whose
+        variants fall outside their declared band and what to change."""
+        self.stdout.write("")
+        self.stdout.write("Difficulty: declared → rubric bands (generation/engine/DIFFICULTY.md)")
+        self.stdout.write(stress.DIFFICULTY_HEADER)
+        for stats in results:
+            self.stdout.write(stress.difficulty_row(stats))
+        outside = [s for s in results if s.outside_band]
+        self.stdout.write("")
+        if not outside:
+            self.stdout.write("Every variant is within its declared band.")
+            return
+        total = sum(s.accepted for s in results)
+        self.stdout.write(
+            f"Outside their declared band: {sum(s.outside_band for s in outside)} of {total} "
+            f"variants, in {len(outside)} of {len(results)} templates:"
+        )
+        for stats in outside:
+            self.stdout.write(f"  {stats.key}: {stats.outside_band} of {stats.accepted} variants")
+            for change in stress.difficulty_changes(stats):
+                self.stdout.write(f"    {change}")
 
     def _coverage(self) -> None:
         report = coverage.coverage()

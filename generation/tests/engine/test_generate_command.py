@@ -109,9 +109,28 @@ def test_a_small_stress_run_prints_its_table_and_summary():
 
 def test_a_topic_stress_run_covers_that_topic_only():
     output = run("--stress", "1", "--topic", "transformations")
-    rows = [line.split()[0] for line in output.strip().splitlines()[1:-1] if line.strip()]
+    table = output.strip().split("\n\n")[0]  # the stress table, before the difficulty report
+    rows = [line.split()[0] for line in table.splitlines()[1:] if line.strip()]
     assert rows and all(key.startswith("transformations.") for key in rows)
     assert json.loads(output.strip().splitlines()[-1])["templates"] == len(rows)
+
+
+def test_a_stress_run_reports_declared_against_measured_difficulty():
+    output = run("--stress", "5", "--template", "number.set_notation")
+    lines = output.strip().splitlines()
+    start = lines.index(stress.DIFFICULTY_HEADER)
+    row = lines[start + 1]
+    assert row.startswith("number.set_notation")
+    # five seeds cycle the declared difficulty 1–5; each shows the bands its variants measured
+    assert all(f"{d}→" in row for d in range(1, 6))
+    summary = json.loads(lines[-1])
+    outside = int(row.split()[1])
+    assert summary["variants_outside_band"] == outside
+    if outside:
+        assert any(line.startswith("Outside their declared band") for line in lines)
+        assert any(line.strip().startswith("difficulty ") for line in lines)
+    else:
+        assert "Every variant is within its declared band." in lines
 
 
 def test_an_unknown_topic_is_refused():

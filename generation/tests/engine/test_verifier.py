@@ -38,6 +38,7 @@ CHECK_NAMES = {
     "marking.full_marks",
     "marking.wrong_answer_is_wrong",
     "marking.wrong_answer_marks",
+    "difficulty.band",
 }
 
 
