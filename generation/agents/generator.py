@@ -63,6 +63,8 @@ def candidate_templates(spec: QuestionSpec) -> list[Template]:
 def unmet_constraints(question: Question, spec: QuestionSpec) -> list[str]:
     """The spec's constraints the question does not meet, in words."""
     unmet = []
+    if question.difficulty != spec.difficulty:
+        unmet.append(f"difficulty {spec.difficulty} (it is {question.difficulty})")
     if spec.command_word and spec.command_word.value not in question.command_words:
         unmet.append(f"command word {spec.command_word.value}")
     if spec.marks and question.total_marks != spec.marks:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -40,10 +40,24 @@ class Template(ABC):
     codes: ClassVar[dict[Tier, tuple[str, ...]]]
     calculator: ClassVar[CalculatorPolicy] = CalculatorPolicy.ALLOWED
     max_attempts: ClassVar[int] = 25
+    # The difficulties (1–5, DIFFICULTY.md's rubric) this template's variants honestly reach,
+    # for every tier or per tier. Asked for another, it makes the nearest one it offers, and
+    # the question is labelled with the difficulty it has (the verifier's difficulty.band).
+    difficulties: ClassVar[tuple[int, ...] | Mapping[Tier, tuple[int, ...]]] = (1, 2, 3, 4, 5)
 
     @property
     def tiers(self) -> tuple[Tier, ...]:
         return tuple(self.codes)
+
+    def offered(self, tier: Tier) -> tuple[int, ...]:
+        """The difficulties this template makes for ``tier``."""
+        declared = self.difficulties
+        levels = declared.get(tier, ()) if isinstance(declared, Mapping) else declared
+        return tuple(sorted(levels)) or (1, 2, 3, 4, 5)
+
+    def nearest(self, tier: Tier, difficulty: int) -> int:
+        """The offered difficulty closest to ``difficulty`` (the lower one on a tie)."""
+        return min(self.offered(tier), key=lambda level: (abs(level - difficulty), level))
 
     @abstractmethod
     def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
@@ -120,7 +134,9 @@ def _rng(key: str, seed: int, difficulty: int, tier: Tier, attempt: int) -> rand
 
 
 def generate(template: Template | str, *, seed: int, difficulty: int, tier: Tier) -> Generated:
-    """Generate one question deterministically; raises :class:`TemplateExhausted`."""
+    """Generate one question deterministically; raises :class:`TemplateExhausted`. A
+    difficulty the template does not offer is made at the nearest one it does (the question
+    says which)."""
     if isinstance(template, str):
         template = get_template(template)
     tier = Tier(tier)
@@ -128,6 +144,7 @@ def generate(template: Template | str, *, seed: int, difficulty: int, tier: Tier
         raise ValueError(f"template {template.key} has no {tier.value} questions")
     if not 1 <= difficulty <= 5:
         raise ValueError("difficulty is 1 to 5")
+    difficulty = template.nearest(tier, difficulty)
     reasons: list[str] = []
     for attempt in range(template.max_attempts):
         q = template.builder(seed=seed, tier=tier, difficulty=difficulty)

@@ -98,3 +98,29 @@ def test_generation_is_deterministic_and_batches_vary(key):
 def test_templates_are_registered():
     assert KEYS, "no templates registered"
     assert "mensuration.circle_area_circumference" in KEYS
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_template_labels_each_question_with_a_difficulty_it_offers(key):
+    """Asked for any difficulty, a template makes the nearest it declares and says so."""
+    template = get_template(key)
+    for tier in template.tiers:
+        offered = template.offered(tier)
+        assert offered and set(offered) <= {1, 2, 3, 4, 5}, f"{key} {tier.value}: {offered}"
+        for asked in range(1, 6):
+            made = generate(template, seed=SEED, difficulty=asked, tier=tier).question
+            assert made.difficulty in offered
+            assert made.difficulty == min(offered, key=lambda d: (abs(d - asked), d))
+
+
+def test_a_difficulty_a_template_does_not_offer_is_made_at_the_nearest(monkeypatch):
+    template = get_template("mensuration.circle_area_circumference")
+    tier = template.tiers[0]
+    monkeypatch.setattr(type(template), "difficulties", (2, 3))
+    assert template.nearest(tier, 1) == 2
+    assert template.nearest(tier, 5) == 3
+    assert generate(template, seed=3, difficulty=5, tier=tier).question.difficulty == 3
+    assert (
+        generate(template, seed=3, difficulty=5, tier=tier).question.model_dump_json()
+        == generate(template, seed=3, difficulty=3, tier=tier).question.model_dump_json()
+    )
