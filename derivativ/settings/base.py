@@ -237,20 +237,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"pgserver": {"level": "WARNING"}, "daphne": {"level": "WARNING"}},
 }
-
-# TEMPORARY (not to commit): memory tracing for the soak investigation.
-if os.environ.get("TRACE_DIR"):
-    import threading as _threading
-    import time as _time
-    import tracemalloc as _tracemalloc
-
-    _tracemalloc.start(12)
-
-    def _dump() -> None:
-        n = 0
-        while True:
-            _time.sleep(60)
-            n += 1
-            _tracemalloc.take_snapshot().dump(f"{os.environ['TRACE_DIR']}/{os.getpid()}-{n:02d}.snap")
-
-    _threading.Thread(target=_dump, daemon=True).start()
