@@ -1,6 +1,6 @@
 """One figures toolkit: an SVG element writer (:mod:`.svg`), a :class:`Figure` with named points
-and a fixed-scale or fit-to-box transform (:mod:`.figure`), the 0580 coordinate grid
-(:mod:`.grid`) and solids with hidden edges dashed (:mod:`.solids`)."""
+and a fixed-scale or fit-to-box transform (:mod:`.figure`), the 0580 coordinate grid,
+graphs with numbered axes in the data's units and the number line (:mod:`.grid`) and solids with hidden edges dashed (:mod:`.solids`)."""
 
 from generation.engine.authoring.figures.figure import (
     Figure,
@@ -9,13 +9,21 @@ from generation.engine.authoring.figures.figure import (
     direction,
     polar,
 )
-from generation.engine.authoring.figures.grid import grid, shape, shapes_grid
+from generation.engine.authoring.figures.grid import (
+    Graph,
+    grid,
+    number_line,
+    scale,
+    shape,
+    shapes_grid,
+)
 from generation.engine.authoring.figures.svg import MINUS, NOT_TO_SCALE, Label, Svg, label_text, num
 
 __all__ = [
     "MINUS",
     "NOT_TO_SCALE",
     "Figure",
+    "Graph",
     "Label",
     "Svg",
     "bearing_point",
@@ -24,7 +32,9 @@ __all__ = [
     "grid",
     "label_text",
     "num",
+    "number_line",
     "polar",
+    "scale",
     "shape",
     "shapes_grid",
 ]
