@@ -1,6 +1,6 @@
 """One figures toolkit: an SVG element writer (:mod:`.svg`), a :class:`Figure` with named points
 and a fixed-scale or fit-to-box transform (:mod:`.figure`), the 0580 coordinate grid,
-graphs with numbered axes in the data's units and the number line (:mod:`.grid`) and solids with hidden edges dashed (:mod:`.solids`)."""
+graphs with numbered axes in the data's units and the number line (:mod:`.grid`), values read from a graph with the range accepted (:mod:`.reading`) and solids with hidden edges dashed (:mod:`.solids`)."""
 
 from generation.engine.authoring.figures.figure import (
     Figure,
@@ -17,6 +17,7 @@ from generation.engine.authoring.figures.grid import (
     shape,
     shapes_grid,
 )
+from generation.engine.authoring.figures.reading import Reading, nearest, reading
 from generation.engine.authoring.figures.svg import MINUS, NOT_TO_SCALE, Label, Svg, label_text, num
 
 __all__ = [
@@ -25,15 +26,18 @@ __all__ = [
     "Figure",
     "Graph",
     "Label",
+    "Reading",
     "Svg",
     "bearing_point",
     "centroid",
     "direction",
     "grid",
     "label_text",
+    "nearest",
     "num",
     "number_line",
     "polar",
+    "reading",
     "scale",
     "shape",
     "shapes_grid",

@@ -7,8 +7,8 @@ import random
 from sympy import Rational
 
 from generation.engine.authoring import wrong
-from generation.engine.authoring.figures import number_line
 from generation.engine.authoring.algebraic import coefficients, linear_latex, nonzero
+from generation.engine.authoring.figures import number_line
 from generation.engine.authoring.text import frac, terms
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
