@@ -98,6 +98,13 @@ def scale(low: float, high: float, *, steps: int = 6) -> tuple[float, float, flo
     return start, max(end, start + step), step
 
 
+def minor_squares(step: float) -> int:
+    """Small squares a numbered step, as on 0580 graph paper: 10 for a step of 1 or 2 (times a
+    power of ten), else 5."""
+    mantissa = step / 10 ** math.floor(math.log10(step) + 1e-9)
+    return 10 if round(mantissa, 6) in (1, 2) else 5
+
+
 def _number(value: float) -> str:
     return num(round(float(value), 6))
 
@@ -115,11 +122,13 @@ class Graph:
         *,
         x_title: str,
         y_title: str,
-        minor: tuple[int, int] = (5, 5),
+        minor: tuple[int, int] | None = None,
         size: tuple[float, float] = (420.0, 300.0),
     ) -> None:
         self.x0, self.x1, self.xs = (float(v) for v in x)
         self.y0, self.y1, self.ys = (float(v) for v in y)
+        self.minor = minor or (minor_squares(self.xs), minor_squares(self.ys))
+        minor = self.minor
         nx = round((self.x1 - self.x0) / self.xs)
         ny = round((self.y1 - self.y0) / self.ys)
         # Square small squares: the same number of pixels a small square on both axes.

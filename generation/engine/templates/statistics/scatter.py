@@ -5,7 +5,6 @@ y), widened by a small square."""
 
 from __future__ import annotations
 
-import math
 import random
 
 from sympy import Rational
@@ -79,16 +78,6 @@ _SCATTER_STEMS = {
     "drinks sold, $y$, at a café on {n} days.",
     "Height (cm)": "The table shows the height, $x$ cm, and the arm span, $y$ cm, of {n} people.",
 }
-
-
-def _minor(step: float) -> int:
-    """Small squares a numbered step: 5 (or 4 for a step of 2, 20, ...)."""
-    mantissa = step / 10 ** math.floor(math.log10(step))
-    return 4 if round(mantissa) == 2 and mantissa != 2.5 else 5
-
-
-def _small(step: float) -> Rational:
-    return Rational(str(step)) / _minor(step)
 
 
 def _sf(value: Rational, accuracy: Accuracy = Accuracy.SF3) -> str:
@@ -165,7 +154,6 @@ class ScatterDiagram(Template):
             y_axis,
             x_title=x_head,
             y_title=y_head,
-            minor=(_minor(x_axis[2]), _minor(y_axis[2])),
         )
         for point in zip(xs, ys, strict=True):
             graph.cross(point)
@@ -215,7 +203,7 @@ class ScatterDiagram(Template):
         x0 = rng.choice(inside or [x + Rational(1, 2) for x in xs[1:-1]])
         q.given("x0", x0)
         band = [my + b * (x0 - mx) for b in gradients]
-        found = reading(band[0], band, resolution=_small(y_axis[2]))
+        found = reading(band[0], band, resolution=Rational(str(y_axis[2])) / graph.minor[1])
         nearest_point = min(zip(xs, ys, strict=True), key=lambda p: abs(p[0] - x0))
         part = q.part(
             next(labels),
@@ -239,7 +227,7 @@ class ScatterDiagram(Template):
             y0 = rng.randint(min(ys) + 1, max(ys) - 1)
             q.given("y0", y0)
             band = [mx + (y0 - my) / b for b in gradients]
-            found = reading(band[0], band, resolution=_small(x_axis[2]))
+            found = reading(band[0], band, resolution=Rational(str(x_axis[2])) / graph.minor[0])
             part = q.part(
                 next(labels),
                 f"Use your line of best fit to estimate the value of $x$ when $y = {y0}$.",
