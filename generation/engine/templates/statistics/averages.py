@@ -6,17 +6,12 @@ import random
 
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import listing, ordinal, table, words
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import (
-    listing,
-    mean,
-    median,
-    ordinal,
-    wrong_number,
-)
-from generation.engine.templates.statistics._tables import table, text
+from generation.engine.templates.statistics.lists import mean_of, median_of
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 # (what was counted, table heading, values, what the frequencies count, "more than k" question,
@@ -146,7 +141,7 @@ class FrequencyTable(Template):
         q.title = "Frequency table"
         q.stem = (
             f"The frequency table shows {what.format(n='some' if unknown else f'${total}$')}. "
-            f"${table([[text(heading), *(str(x) for x in xs)], [text('Frequency'), *cells]])}$"
+            f"${table([[words(heading), *(str(x) for x in xs)], [words('Frequency'), *cells]])}$"
         )
         if unknown:
             q.stem = q.stem.replace("each of some", "each of a number of")
@@ -204,12 +199,15 @@ class FrequencyTable(Template):
             part.mark("A", f"${hidden_f}$", value=answer, qualifiers=["cao"])
             naive = (m * f_known - known_s) / hx
             if naive != hidden_f and naive > 0:
-                wrong_number(
+                misconception(
                     part,
-                    (naive),
-                    "did not add x to the total frequency",
-                    1,
-                    working=[f"{known_s} + {hx}*x"],
+                    Misconception(
+                        "did not add x to the total frequency",
+                        naive,
+                        (f"{known_s} + {hx}*x",),
+                        accuracy=Accuracy.SF3,
+                        fractions=False,
+                    ),
                 )
             self._median(q, next(label), xs, freqs)
             return
@@ -225,8 +223,8 @@ class FrequencyTable(Template):
             part.step(f"${' + '.join(str(f) for f in freqs)} = {total}$", f_expr)
             part.answer(f_expr)
             part.mark("B", f"${total}$", value=f_expr)
-            part.wrong(
-                str(sum(xs)), "added the values in the first row instead of the frequencies", 0
+            wrong(
+                part, str(sum(xs)), "added the values in the first row instead of the frequencies"
             )
             k = rng.choice(xs[1:-2])
             q.given("k", k)
@@ -243,7 +241,7 @@ class FrequencyTable(Template):
             part.answer(expr)
             part.mark("B", f"${count}$", value=expr)
             with_k = count + freqs[xs.index(k)]
-            part.wrong(str(with_k), f"included the value {k} itself", 0)
+            wrong(part, str(with_k), f"included the value {k} itself")
             self._mode(q, next(label), xs, freqs, heading)
             self._range(q, next(label), xs, freqs)
             return
@@ -264,7 +262,7 @@ class FrequencyTable(Template):
         part.answer(mode)
         part.mark("B", f"${mode}$", value=mode)
         if top != mode:
-            part.wrong(str(top), "gave the highest frequency instead of the value", 0)
+            wrong(part, str(top), "gave the highest frequency instead of the value")
 
     @staticmethod
     def _range(q: QuestionBuilder, label: str, xs: list[int], freqs: list[int]) -> None:
@@ -276,13 +274,13 @@ class FrequencyTable(Template):
         part.mark("B", f"${value}$", value=value)
         spread = max(freqs) - min(freqs)
         if spread != value:
-            part.wrong(str(spread), "found the range of the frequencies", 0)
+            wrong(part, str(spread), "found the range of the frequencies")
 
     @staticmethod
     def _median(q: QuestionBuilder, label: str, xs: list[int], freqs: list[int]) -> None:
         data = [x for x, f in zip(xs, freqs, strict=True) for _ in range(f)]
         n = len(data)
-        med = median(data)
+        med = median_of(data)
         position = Rational(n + 1, 2)
         part = q.part(label, "Find the median.", marks=2, command="Work out")
         if n % 2:
@@ -299,15 +297,15 @@ class FrequencyTable(Template):
             qualifiers=["soi"],
         )
         part.mark("A", f"${number(med)}$", value=med, qualifiers=["cao"])
-        middle = median(xs)
+        middle = median_of(xs)
         if middle != med:
-            part.wrong(
+            wrong(
+                part,
                 number(middle),
                 "found the middle of the values in the table, ignoring the frequencies",
-                0,
             )
         if position != med:
-            part.wrong(number(position), "gave the position of the median instead of its value", 1)
+            wrong(part, number(position), "gave the position of the median instead of its value")
 
     @staticmethod
     def _mean(q: QuestionBuilder, label: str, xs: list[int], freqs: list[int]) -> None:
@@ -331,20 +329,26 @@ class FrequencyTable(Template):
             qualifiers=[] if value.q in (1, 2, 4, 5, 10) else ["awrt"],
         )
         by_groups = Rational(sfx, len(xs))
-        wrong_number(
+        misconception(
             part,
-            (by_groups),
-            f"divided by the number of columns ({len(xs)}) instead of the total frequency",
-            1,
-            working=[s_expr],
+            Misconception(
+                f"divided by the number of columns ({len(xs)}) instead of the total frequency",
+                by_groups,
+                (s_expr,),
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
-        plain_mean = mean(xs)
+        plain_mean = mean_of(xs)
         if plain_mean != value:
-            wrong_number(
+            misconception(
                 part,
-                (plain_mean),
-                "found the mean of the values in the first row, ignoring the frequencies",
-                0,
+                Misconception(
+                    "found the mean of the values in the first row, ignoring the frequencies",
+                    plain_mean,
+                    accuracy=Accuracy.SF3,
+                    fractions=False,
+                ),
             )
 
 

@@ -6,10 +6,10 @@ import random
 
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, misconception
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import wrong_number
 from generation.engine.templates.statistics._grouped import (
     MEASURES,
     class_answer,
@@ -102,23 +102,38 @@ class GroupedMean(Template):
         part.mark("M", f"$\\div {n}$", value=mean_expr, qualifiers=["dep"])
         exact = (sfx / n).q in (1, 2, 4, 5, 10)
         part.mark("A", f"${ans.latex}$", value=mean_expr, qualifiers=[] if exact else ["awrt"])
-        wrong_number(
+        misconception(
             part,
-            (sum(mids) / k),
-            "found the mean of the midpoints, ignoring the frequencies",
-            1,
-            working=[tuple(mids)],
+            Misconception(
+                "found the mean of the midpoints, ignoring the frequencies",
+                sum(mids) / k,
+                (tuple(mids),),
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
-        wrong_number(
+        misconception(
             part,
-            (sfx / k),
-            f"divided by the number of classes ({k}) instead of {n}",
-            2,
-            working=[tuple(mids), sfx_expr],
+            Misconception(
+                f"divided by the number of classes ({k}) instead of {n}",
+                sfx / k,
+                (
+                    tuple(mids),
+                    sfx_expr,
+                ),
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
         upper = sum(b * f for b, f in zip(bounds[1:], freqs, strict=True))
-        wrong_number(
-            part, (Rational(upper, n)), "used the upper class bounds instead of the midpoints", 0
+        misconception(
+            part,
+            Misconception(
+                "used the upper class bounds instead of the midpoints",
+                Rational(upper, n),
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
 
         if difficulty >= 4:
@@ -163,4 +178,12 @@ class GroupedMean(Template):
             exact = pct.q in (1, 2, 4, 5, 10)
             part.mark("A", f"${ans.latex}$", value=pct_expr, qualifiers=[] if exact else ["awrt"])
             wrong = Rational(100 * sum(freqs[cut - 1 :]), n)
-            wrong_number(part, wrong, "included the class below the boundary", 0)
+            misconception(
+                part,
+                Misconception(
+                    "included the class below the boundary",
+                    wrong,
+                    accuracy=Accuracy.SF3,
+                    fractions=False,
+                ),
+            )

@@ -6,13 +6,13 @@ import random
 
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import table, words
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import wrong_number
 from generation.engine.templates.statistics._grouped import class_latex
-from generation.engine.templates.statistics._tables import table, text
-from questions.schemas import CalculatorPolicy, Tier
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 # (what with {n}, variable, unit, class boundaries with unequal widths)
 _HISTOGRAMS = [
@@ -67,7 +67,7 @@ class Histogram(Template):
         ask.sort()
         given_fd = [i for i in range(k) if i not in ask]
         cells = [number(fds[i]) if i in given_fd else "" for i in range(k)]
-        rows = [[text("Class"), text("Frequency"), text("Frequency density")]]
+        rows = [[words("Class"), words("Frequency"), words("Frequency density")]]
         for i in range(k):
             rows.append([class_latex(var, bounds[i], bounds[i + 1]), str(freqs[i]), cells[i]])
         q.title = "Histogram"
@@ -94,10 +94,10 @@ class Histogram(Template):
             part.mark("B", f"${number(fds[i])}$", value=expr)
         products = [freqs[i] * widths[i] for i in ask]
         if not set(products) & {fds[i] for i in ask}:
-            part.wrong(
+            wrong(
+                part,
                 ", ".join(str(v) for v in products),
                 "multiplied the frequency by the class width instead of dividing",
-                0,
             )
 
         # (b) frequency from a bar height in another histogram
@@ -133,10 +133,16 @@ class Histogram(Template):
         part.mark(
             "A", f"${number(height * widths[j])}$", value=f"H*{widths[j]}", qualifiers=["cao"]
         )
-        wrong_number(
-            part, (height / widths[j]), "divided by the class width instead of multiplying", 0
+        misconception(
+            part,
+            Misconception(
+                "divided by the class width instead of multiplying",
+                height / widths[j],
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
-        part.wrong(number(height), "took the height of the bar as the frequency", 0)
+        wrong(part, number(height), "took the height of the bar as the frequency")
 
         if difficulty >= 3:
             # (c) values above a cut inside one class, assuming even spread
@@ -182,10 +188,10 @@ class Histogram(Template):
             part.mark("M", f"$+ {rest}$", value=expr, qualifiers=["dep"])
             part.mark("A", f"${number(total)}$", value=expr, qualifiers=["cao"])
             whole = freqs[c] + rest
-            part.wrong(str(whole), "included the whole of the class containing the cut-off", 0)
-            part.wrong(
+            wrong(part, str(whole), "included the whole of the class containing the cut-off")
+            wrong(
+                part,
                 number(part_freq),
                 "found only the part of the class above the cut-off",
-                1,
                 working=[f"f{c}/{widths[c]}*({bounds[c + 1]} - X)"],
             )

@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import random
+import statistics
 from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
 
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.text import listing, ordinal
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import (
-    listing,
-    mean,
-    median,
-    ordinal,
-    wrong_number,
-)
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
+
+
+def median_of(values: Sequence[Any]) -> Rational:
+    """The median, exactly (the mean of the two middle values for an even count)."""
+    return Rational(statistics.median(Fraction(v) for v in values))
+
+
+def mean_of(values: Sequence[Any]) -> Rational:
+    return Rational(sum(values), len(values))
+
 
 # (description with {n}, unit after a value, low, high)
 _LISTS = [
@@ -37,7 +45,7 @@ def _data(rng: random.Random, n: int, low: int, high: int) -> list[int]:
 
 def _median_part(part: PartBuilder, data: Sequence[int]) -> None:
     ordered = sorted(data)
-    med = median(data)
+    med = median_of(data)
     shown_order = ", ".join(number(v) for v in ordered)
     part.step(f"In order: ${shown_order}$", tuple(ordered))
     n = len(data)
@@ -61,7 +69,7 @@ def _median_part(part: PartBuilder, data: Sequence[int]) -> None:
     part.mark("A", f"${number(med)}$", value=med, qualifiers=["cao"])
     unsorted = median_unsorted(data)
     if unsorted != med:
-        part.wrong(number(unsorted), "took the middle of the list without putting it in order", 0)
+        wrong(part, number(unsorted), "took the middle of the list without putting it in order")
 
 
 def median_unsorted(data: Sequence[int]) -> Rational:
@@ -86,7 +94,16 @@ def _mean_part(part: PartBuilder, data: Sequence[int]) -> None:
     exact = Rational(total, n).q in (1, 2, 4, 5, 8, 10)
     part.mark("A", f"${ans.latex}$", value=Rational(total, n), qualifiers=[] if exact else ["awrt"])
     wrong = Rational(total, n - 1)
-    wrong_number(part, wrong, f"divided by {n - 1} instead of {n}", 1, working=[total])
+    misconception(
+        part,
+        Misconception(
+            f"divided by {n - 1} instead of {n}",
+            wrong,
+            (total,),
+            accuracy=Accuracy.SF3,
+            fractions=False,
+        ),
+    )
 
 
 @register
@@ -110,9 +127,12 @@ class AveragesList(Template):
             where = rng.choice([i for i in range(n) if data[i] != mode])
             data[where] = high + rng.randint(40, 70)
             # Make the extreme value pull the mean clearly away from the median.
-            while mean(data) - median(data) < Rational(high - low, 8) and data[where] < high + 110:
+            while (
+                mean_of(data) - median_of(data) < Rational(high - low, 8)
+                and data[where] < high + 110
+            ):
                 data[where] += 10
-            if mean(data) - median(data) < Rational(high - low, 8):
+            if mean_of(data) - median_of(data) < Rational(high - low, 8):
                 raise Reject("the extreme value hardly moves the mean")
         rng.shuffle(data)
         q.param("context", unit)
@@ -133,13 +153,13 @@ class AveragesList(Template):
             part.answer(value)
             part.mark("B", f"${value}$", value=value)
             if min(data) < 0:
-                part.wrong(
+                wrong(
+                    part,
                     str(max(data) + min(data)),
                     "subtracted the size of the lowest temperature, ignoring its sign",
-                    0,
                 )
             else:
-                part.wrong(str(max(data)), "gave the largest value instead of the range", 0)
+                wrong(part, str(max(data)), "gave the largest value instead of the range")
         if difficulty <= 2:
             mode = max(set(data), key=data.count)
             part = q.part(next(labels), "Write down the mode.", marks=1, command="Write down")
@@ -212,15 +232,21 @@ class AveragesList(Template):
             qualifiers=["dep"],
         )
         part.mark("A", f"${extra}$", value=f"{n + 1}*m2 - {total}", qualifiers=["cao"])
-        part.wrong(
+        wrong(
+            part,
             number((n + 1) * m2),
             "gave the new total instead of the added value",
-            1,
             working=[f"{n + 1}*m2"],
         )
         if m2 * n - total > 0:
-            wrong_number(
-                part, m2 * n - total, f"multiplied the new mean by {n} instead of {n + 1}", 0
+            misconception(
+                part,
+                Misconception(
+                    f"multiplied the new mean by {n} instead of {n + 1}",
+                    m2 * n - total,
+                    accuracy=Accuracy.SF3,
+                    fractions=False,
+                ),
             )
 
 
@@ -302,7 +328,7 @@ class StemAndLeaf(Template):
         part.step(f"Count the values after ${number(k)}$ in the diagram: ${count}$.", count)
         part.answer(count)
         part.mark("B", f"${count}$", value=count)
-        part.wrong(str(count + 1), f"included the value {number(k)} itself", 0)
+        wrong(part, str(count + 1), f"included the value {number(k)} itself")
 
         mode = max(set(values), key=values.count)
         if not extended or difficulty <= 2:
@@ -322,9 +348,9 @@ class StemAndLeaf(Template):
         if stems_only is not None:
             leaf_range = max(d % 10 for d in data) - min(d % 10 for d in data)
             if leaf_range != rng_value:
-                part.wrong(str(leaf_range), "subtracted the smallest leaf from the largest leaf", 0)
+                wrong(part, str(leaf_range), "subtracted the smallest leaf from the largest leaf")
 
-        med = median(values)
+        med = median_of(values)
         if extended:
             part = q.part(next(labels), "Write down the median.", marks=1, command="Write down")
         else:
@@ -348,7 +374,7 @@ class StemAndLeaf(Template):
             part.mark("M", f"$\\frac{{{n} + 1}}{{2}}$th value", value=position, qualifiers=["soi"])
             part.mark("A", f"${number(med)}$", value=med, qualifiers=["cao"])
             if position != med:
-                part.wrong(number(position), "gave the position of the median, not its value", 1)
+                wrong(part, number(position), "gave the position of the median, not its value")
 
         if extended and difficulty >= 2:
             lq = ordered[(n + 1) // 4 - 1]
@@ -379,16 +405,14 @@ class StemAndLeaf(Template):
                 partial=["FT their upper quartile − their lower quartile"],
             )
             if iqr not in (lq, uq):
-                part.wrong(
+                wrong(
+                    part,
                     number(uq + lq),
                     "added the quartiles instead of subtracting",
-                    2,
                     working=[lq, uq],
                 )
             if rng_value not in (lq, uq):
-                part.wrong(
-                    number(rng_value), "gave the range instead of the interquartile range", 0
-                )
+                wrong(part, number(rng_value), "gave the range instead of the interquartile range")
 
         if difficulty >= 3:
             total = sum(values)
@@ -399,6 +423,13 @@ class StemAndLeaf(Template):
             part.mark("M", f"${number(total)} \\div {n}$", value=total, qualifiers=["oe"])
             exact = (total / n).q in (1, 2, 4, 5, 8, 10)
             part.mark("A", f"${ans.latex}$", value=total / n, qualifiers=[] if exact else ["awrt"])
-            wrong_number(
-                part, (total / (n - 1)), f"divided by {n - 1} instead of {n}", 1, working=[total]
+            misconception(
+                part,
+                Misconception(
+                    f"divided by {n - 1} instead of {n}",
+                    total / (n - 1),
+                    (total,),
+                    accuracy=Accuracy.SF3,
+                    fractions=False,
+                ),
             )

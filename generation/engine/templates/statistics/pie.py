@@ -7,13 +7,13 @@ from typing import Any
 
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, misconception
 from generation.engine.authoring.figures import Figure, polar
+from generation.engine.authoring.text import table, words
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import wrong_number
-from generation.engine.templates.statistics._tables import table, text
-from questions.schemas import AnswerKind, CalculatorPolicy, Tier
+from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 # (what was asked, heading, categories with "the people who …" phrases, plural, singular)
 _PIES = [
@@ -122,7 +122,7 @@ class PieChart(Template):
             cells = ["" if i == hide else str(f) for i, f in enumerate(freqs)]
             q.stem = (
                 f"${total}$ {intro}. The table shows the results. "
-                f"${table([[text(heading), *(text(c) for c in cats)], [text('Frequency'), *cells]])}$"
+                f"${table([[words(heading), *(words(c) for c in cats)], [words('Frequency'), *cells]])}$"
                 " The results are to be shown in a pie chart."
             )
 
@@ -168,8 +168,14 @@ class PieChart(Template):
             part.mark("A", f"${number(angles[target])}$", value=expr, qualifiers=["cao"])
             pct = Rational(100 * f, total)
             if pct != angles[target]:
-                wrong_number(
-                    part, (pct), "worked out a percentage (out of 100) instead of an angle", 0
+                misconception(
+                    part,
+                    Misconception(
+                        "worked out a percentage (out of 100) instead of an angle",
+                        pct,
+                        accuracy=Accuracy.SF3,
+                        fractions=False,
+                    ),
                 )
             if difficulty >= 2:
                 self._reverse(q, next(labels), rng, cats, people, phrases)
@@ -229,8 +235,14 @@ class PieChart(Template):
         )
         part.mark("A", f"${total}$", value=total_expr, qualifiers=["cao"])
         wrong = Rational(freqs[known] * angles[known], 360)
-        wrong_number(
-            part, (wrong), "multiplied the frequency by the angle fraction instead of dividing", 0
+        misconception(
+            part,
+            Misconception(
+                "multiplied the frequency by the angle fraction instead of dividing",
+                wrong,
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
 
         ask_expr = f"a{ask}/360*{total_expr}"
@@ -312,4 +324,9 @@ class PieChart(Template):
         )
         part.mark("A", f"${number(value)}$", value="theta/360*T", qualifiers=["cao"])
         pct = Rational(angle * other_total, 100)
-        wrong_number(part, pct, "treated the angle as a percentage", 0)
+        misconception(
+            part,
+            Misconception(
+                "treated the angle as a percentage", pct, accuracy=Accuracy.SF3, fractions=False
+            ),
+        )
