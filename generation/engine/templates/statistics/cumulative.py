@@ -12,6 +12,7 @@ own curve, from the curve and the polygon through the same points) widened by a 
 from __future__ import annotations
 
 import random
+from fractions import Fraction
 from typing import Any
 
 import sympy
@@ -59,9 +60,9 @@ class Curve:
         out = [(float(self.points[0][0]), float(self.points[0][1]))]
         for i in range(len(self.points) - 1):
             (x0, _), (x1, _) = self.points[i], self.points[i + 1]
-            cubic = sympy.lambdify(_T, self._segment(i))
+            cubic = self._cubic(i)
             for j in range(1, per_segment + 1):
-                t = j / per_segment
+                t = Fraction(j, per_segment)
                 out.append((float(x0 + (x1 - x0) * Rational(j, per_segment)), float(cubic(t))))
         return out
 
@@ -72,12 +73,21 @@ class Curve:
         raise ValueError(y)
 
     def x_at(self, y: Any) -> Rational:
-        """The value at cumulative frequency ``y`` (to 30 significant figures)."""
+        """The value at cumulative frequency ``y`` (the exact cubic, bisected to 30 figures)."""
         i = self._interval(y)
         (x0, _), (x1, _) = self.points[i], self.points[i + 1]
-        roots = sympy.Poly(self._segment(i) - y, _T).real_roots()
-        t = next(r for r in roots if 0 <= r <= 1)
-        return Rational(str(sympy.N(x0 + (x1 - x0) * t, 30)))
+        cubic, target = self._cubic(i), Fraction(str(y))
+        low, high = Fraction(0), Fraction(1)
+        for _ in range(100):  # the cubic increases on [0, 1]: bisect to 2^-100
+            middle = (low + high) / 2
+            low, high = (middle, high) if cubic(middle) < target else (low, middle)
+        return Rational(str(sympy.N(x0 + (x1 - x0) * Rational(low.numerator, low.denominator), 30)))
+
+    def _cubic(self, i: int) -> Any:
+        """The i-th segment's cubic as a function of t over exact fractions."""
+        coefficients = sympy.Poly(self._segment(i), _T).all_coeffs()
+        a, b, c, d = (Fraction(str(k)) for k in [0] * (4 - len(coefficients)) + coefficients)
+        return lambda t: ((a * t + b) * t + c) * t + d
 
     def y_at(self, x: Any) -> Rational:
         i = next(j for j in range(len(self.points) - 1) if self.points[j + 1][0] >= x)
