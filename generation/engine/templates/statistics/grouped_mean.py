@@ -6,7 +6,7 @@ import random
 
 from sympy import Rational
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
@@ -83,25 +83,31 @@ class GroupedMean(Template):
             mean_label, "Calculate an estimate of the mean.", marks=4, command="Calculate"
         )
         part.step("Midpoints: " + ", ".join(f"${number(m)}$" for m in mids), tuple(mids))
-        products = " + ".join(f"{number(m)} \\times {f}" for m, f in zip(mids, freqs, strict=True))
-        part.step(f"$\\sum fx = {products} = {number(sfx)}$", sfx_expr)
-        ans = part.answer(mean_expr, accuracy=Accuracy.SF3, unit=unit)
-        part.step(f"Estimate of mean $= {number(sfx)} \\div {n} = {ans.latex}$", mean_expr)
         part.mark(
             "M",
             "Midpoints " + ", ".join(f"${number(m)}$" for m in mids),
             value=tuple(mids),
             qualifiers=["soi"],
         )
-        part.mark(
-            "M",
-            f"$\\sum fx = {number(sfx)}$",
-            value=sfx_expr,
+        total = Working(q, sfx_expr)
+        method(
+            part,
+            total,
+            f"$\\sum fx = {total.latex}$",
+            lhs="\\sum fx",
+            qualifiers=(),
             partial=["for $\\sum fx$ with $x$ in the correct class, including the bounds"],
         )
-        part.mark("M", f"$\\div {n}$", value=mean_expr, qualifiers=["dep"])
-        exact = (sfx / n).q in (1, 2, 4, 5, 10)
-        part.mark("A", f"${ans.latex}$", value=mean_expr, qualifiers=[] if exact else ["awrt"])
+        mean = Working(q, mean_expr, latex=f"{total.latex} \\div {n}", fractions=False)
+        method(part, mean, f"$\\div {n}$", step="", qualifiers=["dep"])
+        final(
+            part,
+            mean,
+            accuracy=Accuracy.SF3,
+            unit=unit,
+            step=mean.equation("\\text{Estimate of mean}", Accuracy.SF3),
+            awrt=True,
+        )
         misconception(
             part,
             Misconception(
@@ -166,17 +172,22 @@ class GroupedMean(Template):
                 marks=2,
                 command="Work out",
             )
-            pct = Rational(100 * count, n)
-            pct_expr = f"100*({expr})/({' + '.join(f_names)})"
-            ans = part.answer(pct_expr, accuracy=Accuracy.SF3, unit="%")
-            part.step(
-                f"${count}$ values: $\\frac{{{count}}}{{{n}}} \\times 100 = {ans.latex}$", pct_expr
+            pct = Working(
+                q,
+                f"100*({expr})/({' + '.join(f_names)})",
+                latex=f"\\frac{{{count}}}{{{n}}} \\times 100",
+                fractions=False,
             )
-            part.mark(
-                "M", f"$\\frac{{{count}}}{{{n}}} \\times 100$", value=pct_expr, qualifiers=["oe"]
+            part.step(f"${count}$ values are greater than ${number(bounds[cut])}$", expr)
+            method(part, pct, step="")
+            final(
+                part,
+                pct,
+                accuracy=Accuracy.SF3,
+                unit="%",
+                step=pct.equation("", Accuracy.SF3),
+                awrt=True,
             )
-            exact = pct.q in (1, 2, 4, 5, 10)
-            part.mark("A", f"${ans.latex}$", value=pct_expr, qualifiers=[] if exact else ["awrt"])
             wrong = Rational(100 * sum(freqs[cut - 1 :]), n)
             misconception(
                 part,
