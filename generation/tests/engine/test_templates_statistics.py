@@ -279,11 +279,17 @@ def test_histogram_frequency_density_times_width_is_the_frequency():
         for low, high, f, fd in rows:
             density = Fraction(fd) if fd else Fraction(next(answers).plain)
             assert density * (int(high) - int(low)) == int(f)
-        height = Fraction(re.search(r"height of \$([\d.]+)\$", q.parts[1].text).group(1))
+        # The grid shows the bars of the classes whose density is given (three sides each,
+        # besides the two axes); the candidate draws the rest.
+        given = sum(1 for *_, fd in rows if fd)
+        assert q.diagram_svg.count('stroke="black" stroke-width="1.5"') == 2 + 3 * given
+        assert _containing(q, "complete the histogram").marks == len(rows) - given
+        second = _containing(q, "has a height of")
+        height = Fraction(re.search(r"height of \$([\d.]+)\$", second.text).group(1))
         low, high = (
-            int(v) for v in re.search(r"class \$(\d+) < \w \\le (\d+)\$", q.parts[1].text).groups()
+            int(v) for v in re.search(r"class \$(\d+) < \w \\le (\d+)\$", second.text).groups()
         )
-        assert _value(q.parts[1].answers[0].plain) == height * (high - low)
+        assert _value(second.answers[0].plain) == height * (high - low)
 
 
 @pytest.mark.parametrize("key", KEYS)
