@@ -7,9 +7,9 @@ from typing import Any
 
 from sympy import Rational
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import Figure, polar
-from generation.engine.authoring.text import table, words
+from generation.engine.authoring.text import degrees, table, words
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
@@ -159,13 +159,16 @@ class PieChart(Template):
                 f"$360 \\div {total} = {number(Rational(360, total))}^{{\\circ}}$",
                 "360/N",
             )
-            part.step(
-                f"$\\frac{{{f}}}{{{total}}} \\times 360 = {number(angles[target])}^{{\\circ}}$",
-                expr,
+            angle = Working(q, expr, latex=f"\\frac{{{f}}}{{{total}}} \\times 360")
+            method(part, angle, step="")
+            final(
+                part,
+                angle,
+                unit="degrees",
+                step=f"${angle.substituted} = {degrees(angle.value)}$",
+                awarded_for=f"${angle.latex}$",
+                qualifiers=["cao"],
             )
-            part.answer(expr, unit="degrees")
-            part.mark("M", f"$\\frac{{{f}}}{{{total}}} \\times 360$", value=expr, qualifiers=["oe"])
-            part.mark("A", f"${number(angles[target])}$", value=expr, qualifiers=["cao"])
             pct = Rational(100 * f, total)
             if pct != angles[target]:
                 misconception(
@@ -222,18 +225,11 @@ class PieChart(Template):
             f"$1^{{\\circ}}$ represents $\\frac{{{freqs[known]}}}{{{number(angles[known])}}}$",
             f"fk/a{known}",
         )
-        part.step(
-            f"Total $= \\frac{{{freqs[known]}}}{{{number(angles[known])}}} \\times 360 = {total}$",
-            total_expr,
+        whole = Working(
+            q, total_expr, latex=f"\\frac{{{freqs[known]}}}{{{number(angles[known])}}} \\times 360"
         )
-        part.answer(total_expr)
-        part.mark(
-            "M",
-            f"$\\frac{{{freqs[known]}}}{{{number(angles[known])}}} \\times 360$",
-            value=total_expr,
-            qualifiers=["oe"],
-        )
-        part.mark("A", f"${total}$", value=total_expr, qualifiers=["cao"])
+        method(part, whole, step="")
+        final(part, whole, step=whole.equation("\\text{Total}"), qualifiers=["cao"])
         wrong = Rational(freqs[known] * angles[known], 360)
         misconception(
             part,
@@ -252,18 +248,11 @@ class PieChart(Template):
             marks=2,
             command="Work out",
         )
-        part.step(
-            f"$\\frac{{{number(angles[ask])}}}{{360}} \\times {total} = {freqs[ask]}$", ask_expr
+        count = Working(
+            q, ask_expr, latex=f"\\frac{{{number(angles[ask])}}}{{360}} \\times {total}"
         )
-        part.answer(ask_expr)
-        part.mark(
-            "M",
-            f"$\\frac{{{number(angles[ask])}}}{{360}} \\times {total}$",
-            value=ask_expr,
-            qualifiers=["oe", "FT"],
-            partial=["FT their total"],
-        )
-        part.mark("A", f"${freqs[ask]}$", value=ask_expr, qualifiers=["cao"])
+        method(part, count, step="", qualifiers=["oe", "FT"], partial=["FT their total"])
+        final(part, count, step=count.equation(), qualifiers=["cao"])
         if difficulty == 5:
             part = q.part(
                 next(labels),
@@ -311,18 +300,9 @@ class PieChart(Template):
             marks=2,
             command="Work out",
         )
-        value = Rational(angle * other_total, 360)
-        part.step(
-            f"$\\frac{{{angle}}}{{360}} \\times {other_total} = {number(value)}$", "theta/360*T"
-        )
-        part.answer("theta/360*T")
-        part.mark(
-            "M",
-            f"$\\frac{{{angle}}}{{360}} \\times {other_total}$",
-            value="theta/360*T",
-            qualifiers=["oe"],
-        )
-        part.mark("A", f"${number(value)}$", value="theta/360*T", qualifiers=["cao"])
+        count = Working(q, "theta/360*T", latex=f"\\frac{{{angle}}}{{360}} \\times {other_total}")
+        method(part, count, step="")
+        final(part, count, step=count.equation(), qualifiers=["cao"])
         pct = Rational(angle * other_total, 100)
         misconception(
             part,
