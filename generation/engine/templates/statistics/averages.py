@@ -6,7 +6,7 @@ import random
 
 from sympy import Rational
 
-from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring import Misconception, Working, final, method, misconception, wrong
 from generation.engine.authoring.text import listing, ordinal, table, words
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
@@ -220,9 +220,7 @@ class FrequencyTable(Template):
                 command="Work out",
             )
             f_expr = " + ".join(f"f{x}" for x in xs)
-            part.step(f"${' + '.join(str(f) for f in freqs)} = {total}$", f_expr)
-            part.answer(f_expr)
-            part.mark("B", f"${total}$", value=f_expr)
+            final(part, Working(q, f_expr))
             wrong(
                 part, str(sum(xs)), "added the values in the first row instead of the frequencies"
             )
@@ -237,9 +235,7 @@ class FrequencyTable(Template):
                 marks=1,
                 command="Work out",
             )
-            part.step(f"${' + '.join(str(freqs[xs.index(x)]) for x in above)} = {count}$", expr)
-            part.answer(expr)
-            part.mark("B", f"${count}$", value=expr)
+            final(part, Working(q, expr))
             with_k = count + freqs[xs.index(k)]
             wrong(part, str(with_k), f"included the value {k} itself")
             self._mode(q, next(label), xs, freqs, heading)
@@ -258,9 +254,11 @@ class FrequencyTable(Template):
         top = max(freqs)
         mode = xs[freqs.index(top)]
         part = q.part(label, "Write down the mode.", marks=1, command="Write down")
-        part.step(f"The highest frequency is ${top}$, for the value ${mode}$.", mode)
-        part.answer(mode)
-        part.mark("B", f"${mode}$", value=mode)
+        final(
+            part,
+            Working(q, str(mode)),
+            step=f"The highest frequency is ${top}$, for the value ${mode}$.",
+        )
         if top != mode:
             wrong(part, str(top), "gave the highest frequency instead of the value")
 
@@ -268,10 +266,9 @@ class FrequencyTable(Template):
     def _range(q: QuestionBuilder, label: str, xs: list[int], freqs: list[int]) -> None:
         used = [x for x, f in zip(xs, freqs, strict=True) if f > 0]
         part = q.part(label, "Work out the range.", marks=1, command="Work out")
-        value = used[-1] - used[0]
-        part.step(f"${used[-1]} - {used[0]} = {value}$", value)
-        part.answer(value)
-        part.mark("B", f"${value}$", value=value)
+        spread_of_values = Working(q, f"{used[-1]} - {used[0]}")
+        final(part, spread_of_values)
+        value = spread_of_values.value
         spread = max(freqs) - min(freqs)
         if spread != value:
             wrong(part, str(spread), "found the range of the frequencies")
@@ -287,16 +284,19 @@ class FrequencyTable(Template):
             where = f"the {ordinal(n // 2 + 1)} value"
         else:
             where = f"halfway between the {ordinal(n // 2)} and {ordinal(n // 2 + 1)} values"
-        part.step(f"There are ${n}$ values, so the median is {where}.", position)
-        part.step(f"Adding up the frequencies, the median is ${number(med)}$.", med)
-        part.answer(med)
-        part.mark(
-            "M",
+        method(
+            part,
+            Working(q, f"({n} + 1)/2", fractions=False),
             f"$\\frac{{{n} + 1}}{{2}} = {number(position)}$: {where}",
-            value=position,
+            step=f"There are ${n}$ values, so the median is {where}.",
             qualifiers=["soi"],
         )
-        part.mark("A", f"${number(med)}$", value=med, qualifiers=["cao"])
+        final(
+            part,
+            Working(q, str(med), fractions=False),
+            step=f"Adding up the frequencies, the median is ${number(med)}$.",
+            qualifiers=["cao"],
+        )
         middle = median_of(xs)
         if middle != med:
             wrong(
@@ -315,19 +315,25 @@ class FrequencyTable(Template):
         f_expr = " + ".join(f"f{x}" for x in xs)
         m_expr = f"({s_expr})/({f_expr})"
         part = q.part(label, "Calculate the mean.", marks=3, command="Calculate")
-        products = " + ".join(f"{x} \\times {f}" for x, f in zip(xs, freqs, strict=True))
-        part.step(f"$\\sum fx = {products} = {sfx}$", s_expr)
-        value = Rational(sfx, n)
-        ans = part.answer(m_expr, accuracy=Accuracy.SF3)
-        part.step(f"Mean $= {sfx} \\div {n} = {ans.latex}$", m_expr)
-        part.mark("M", f"$\\sum fx = {sfx}$", value=s_expr, partial=["allow one slip"])
-        part.mark("M", f"$\\div {n}$", value=m_expr, qualifiers=["dep"])
-        part.mark(
-            "A",
-            f"${ans.latex}$",
-            value=m_expr,
-            qualifiers=[] if value.q in (1, 2, 4, 5, 10) else ["awrt"],
+        total = Working(q, s_expr)
+        method(
+            part,
+            total,
+            f"$\\sum fx = {sfx}$",
+            lhs="\\sum fx",
+            qualifiers=(),
+            partial=["allow one slip"],
         )
+        mean = Working(q, m_expr, latex=f"{sfx} \\div {n}", fractions=False)
+        method(part, mean, f"$\\div {n}$", step="", qualifiers=["dep"])
+        final(
+            part,
+            mean,
+            accuracy=Accuracy.SF3,
+            step=mean.equation("\\text{Mean}", Accuracy.SF3),
+            awrt=True,
+        )
+        value = mean.value
         by_groups = Rational(sfx, len(xs))
         misconception(
             part,
