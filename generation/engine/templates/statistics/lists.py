@@ -10,7 +10,7 @@ from typing import Any
 
 from sympy import Rational
 
-from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring import Misconception, Working, final, method, misconception, wrong
 from generation.engine.authoring.text import listing, ordinal
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
@@ -45,20 +45,8 @@ def _data(rng: random.Random, n: int, low: int, high: int) -> list[int]:
 
 def _median_part(part: PartBuilder, data: Sequence[int]) -> None:
     ordered = sorted(data)
-    med = median_of(data)
-    shown_order = ", ".join(number(v) for v in ordered)
-    part.step(f"In order: ${shown_order}$", tuple(ordered))
-    n = len(data)
-    if n % 2:
-        part.step(f"The middle ({ordinal(n // 2 + 1)}) value is ${number(med)}$.", med)
-    else:
-        a, b = ordered[n // 2 - 1], ordered[n // 2]
-        part.step(
-            f"The middle two values are ${number(a)}$ and ${number(b)}$: "
-            f"$\\frac{{{number(a)} + {number(b)}}}{{2}} = {number(med)}$",
-            med,
-        )
-    part.answer(med)
+    med = Working(part.q, str(median_of(data)), fractions=False)
+    part.step(f"In order: ${', '.join(number(v) for v in ordered)}$", tuple(ordered))
     part.mark(
         "M",
         "Values in order",
@@ -66,9 +54,18 @@ def _median_part(part: PartBuilder, data: Sequence[int]) -> None:
         qualifiers=["soi"],
         partial=["allow one error in the order"],
     )
-    part.mark("A", f"${number(med)}$", value=med, qualifiers=["cao"])
+    n = len(data)
+    if n % 2:
+        step = f"The middle ({ordinal(n // 2 + 1)}) value is ${med.latex}$."
+    else:
+        a, b = ordered[n // 2 - 1], ordered[n // 2]
+        step = (
+            f"The middle two values are ${number(a)}$ and ${number(b)}$: "
+            f"$\\frac{{{number(a)} + {number(b)}}}{{2}} = {med.latex}$"
+        )
+    final(part, med, step=step, qualifiers=["cao"])
     unsorted = median_unsorted(data)
-    if unsorted != med:
+    if unsorted != med.value:
         wrong(part, number(unsorted), "took the middle of the list without putting it in order")
 
 
@@ -82,17 +79,22 @@ def median_unsorted(data: Sequence[int]) -> Rational:
 def _mean_part(part: PartBuilder, data: Sequence[int]) -> None:
     total = sum(data)
     n = len(data)
-    part.step(f"Total $= {total}$", total)
-    ans = part.answer(Rational(total, n), accuracy=Accuracy.SF3)
-    part.step(f"Mean $= {total} \\div {n} = {ans.latex}$", Rational(total, n))
-    part.mark(
-        "M",
+    method(
+        part,
+        Working(part.q, str(total)),
         f"${total} \\div {n}$",
-        value=total,
-        partial=["M1 for their total divided by " + str(n)],
+        step=f"Total $= {total}$",
+        qualifiers=(),
+        partial=[f"M1 for their total divided by {n}"],
     )
-    exact = Rational(total, n).q in (1, 2, 4, 5, 8, 10)
-    part.mark("A", f"${ans.latex}$", value=Rational(total, n), qualifiers=[] if exact else ["awrt"])
+    mean = Working(part.q, f"{total}/{n}", latex=f"{total} \\div {n}", fractions=False)
+    final(
+        part,
+        mean,
+        accuracy=Accuracy.SF3,
+        step=mean.equation("\\text{Mean}", Accuracy.SF3),
+        awrt=True,
+    )
     wrong = Rational(total, n - 1)
     misconception(
         part,
