@@ -152,8 +152,7 @@ class AveragesList(Template):
                 else f"${max(data)} - {min(data)} = {value}$",
                 value,
             )
-            part.answer(value)
-            part.mark("B", f"${value}$", value=value)
+            final(part, Working(q, str(value)), step="")
             if min(data) < 0:
                 wrong(
                     part,
@@ -165,9 +164,11 @@ class AveragesList(Template):
         if difficulty <= 2:
             mode = max(set(data), key=data.count)
             part = q.part(next(labels), "Write down the mode.", marks=1, command="Write down")
-            part.step(f"${number(mode)}$ appears twice; every other value appears once.", mode)
-            part.answer(mode)
-            part.mark("B", f"${number(mode)}$", value=mode)
+            final(
+                part,
+                Working(q, str(mode)),
+                step=f"${number(mode)}$ appears twice; every other value appears once.",
+            )
         part = q.part(next(labels), "Find the median.", marks=2, command="Work out")
         _median_part(part, data)
         part = q.part(next(labels), "Calculate the mean.", marks=2, command="Calculate")
@@ -217,23 +218,11 @@ class AveragesList(Template):
             command="Work out",
         )
         part.step(f"Total of the first ${n}$ values $= {total}$", total)
-        part.step(
-            f"Total of all ${n + 1}$ values $= {n + 1} \\times {number(m2)} = "
-            f"{number((n + 1) * m2)}$",
-            f"{n + 1}*m2",
-        )
-        part.step(
-            f"Added value $= {number((n + 1) * m2)} - {total} = {extra}$", f"{n + 1}*m2 - {total}"
-        )
-        part.answer(f"{n + 1}*m2 - {total}")
-        part.mark("M", f"${n + 1} \\times {number(m2)}$", value=f"{n + 1}*m2", qualifiers=["oe"])
-        part.mark(
-            "M",
-            f"${number((n + 1) * m2)} - {total}$",
-            value=f"{n + 1}*m2 - {total}",
-            qualifiers=["dep"],
-        )
-        part.mark("A", f"${extra}$", value=f"{n + 1}*m2 - {total}", qualifiers=["cao"])
+        new_total = Working(q, f"{n + 1}*m2", fractions=False)
+        method(part, new_total, lhs=f"\\text{{Total of all }} {n + 1} \\text{{ values}}")
+        added = Working(q, f"{n + 1}*m2 - {total}", latex=f"{number(new_total.value)} - {total}")
+        method(part, added, step="", qualifiers=["dep"])
+        final(part, added, step=added.equation("\\text{Added value}"), qualifiers=["cao"])
         wrong(
             part,
             number((n + 1) * m2),
@@ -327,17 +316,23 @@ class StemAndLeaf(Template):
             marks=1,
             command="Work out",
         )
-        part.step(f"Count the values after ${number(k)}$ in the diagram: ${count}$.", count)
-        part.answer(count)
-        part.mark("B", f"${count}$", value=count)
+        final(
+            part,
+            Working(q, str(count)),
+            step=f"Count the values after ${number(k)}$ in the diagram: ${count}$.",
+        )
         wrong(part, str(count + 1), f"included the value {number(k)} itself")
 
         mode = max(set(values), key=values.count)
         if not extended or difficulty <= 2:
             part = q.part(next(labels), "Write down the mode.", marks=1, command="Write down")
-            part.step(f"${number(mode)}$ is the only value that appears twice.", mode)
-            part.answer(mode, unit=unit)
-            part.mark("B", f"${number(mode)}$", value=mode)
+            final(
+                part,
+                Working(q, str(mode), fractions=False),
+                unit=unit,
+                step=f"${number(mode)}$ is the only value that appears twice.",
+                awarded_for=f"${number(mode)}$",
+            )
 
         rng_value = ordered[-1] - ordered[0]
         part = q.part(next(labels), "Work out the range.", marks=1, command="Work out")
@@ -419,12 +414,22 @@ class StemAndLeaf(Template):
         if difficulty >= 3:
             total = sum(values)
             part = q.part(next(labels), "Calculate the mean.", marks=2, command="Calculate")
-            ans = part.answer(total / n, accuracy=Accuracy.SF3, unit=unit)
-            part.step(f"Total $= {number(total)}$", total)
-            part.step(f"Mean $= {number(total)} \\div {n} = {ans.latex}$", total / n)
-            part.mark("M", f"${number(total)} \\div {n}$", value=total, qualifiers=["oe"])
-            exact = (total / n).q in (1, 2, 4, 5, 8, 10)
-            part.mark("A", f"${ans.latex}$", value=total / n, qualifiers=[] if exact else ["awrt"])
+            method(
+                part,
+                Working(q, str(total), fractions=False),
+                f"${number(total)} \\div {n}$",
+                step=f"Total $= {number(total)}$",
+            )
+            mean = Working(q, f"{total}/{n}", latex=f"{number(total)} \\div {n}", fractions=False)
+            final(
+                part,
+                mean,
+                accuracy=Accuracy.SF3,
+                unit=unit,
+                step=mean.equation("\\text{Mean}", Accuracy.SF3),
+                awarded_for=None,
+                awrt=True,
+            )
             misconception(
                 part,
                 Misconception(
