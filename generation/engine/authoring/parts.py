@@ -75,11 +75,15 @@ def final(
     step: str | None = None,
     partial: Sequence[str] = (),
     awrt: bool = False,
+    variable: str = "",
+    satisfies: str | None = None,
 ) -> int:
     """The final answer: its step (unless ``step == ""``), the answer shown by ``accuracy``,
     and its mark — A1 after the part's method line, else B for the part's remaining marks.
     ``awrt``: when the answer is rounded, the mark line shows the longer value too
-    (``17.7 or 17.68…``) and is qualified awrt. Returns the mark line's index."""
+    (``17.7 or 17.68…``) and is qualified awrt. ``variable``/``satisfies``: a relation the
+    answer must satisfy (a value read from a graph inside its accepted range), checked by the
+    verifier. Returns the mark line's index."""
     if accuracy != Accuracy.EXACT:
         require_clear(working.value, accuracy)
     plain, latex = working.shown(accuracy)
@@ -87,7 +91,15 @@ def final(
         step = working.equation(accuracy=accuracy)
     if step:
         part.step(step, working.machine)
-    part.answer(working.machine, accuracy=accuracy, unit=unit, plain=plain, latex=latex)
+    part.answer(
+        working.machine,
+        accuracy=accuracy,
+        unit=unit,
+        plain=plain,
+        latex=latex,
+        variable=variable,
+        satisfies=satisfies,
+    )
     shown = awarded_for if awarded_for is not None else f"${latex}$" + (f" {unit}" if unit else "")
     if awrt and accuracy != Accuracy.EXACT and sympy.Rational(plain) != working.value:
         longer = text.approx(working.value, dots=True)

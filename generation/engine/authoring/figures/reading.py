@@ -43,6 +43,10 @@ class Reading:
         """The range as a mark scheme writes it (LaTeX): ``[172, 178]``."""
         return f"[{number(self.low)}, {number(self.high)}]"
 
+    def relation(self, variable: str) -> str:
+        """The range as a relation in machine form, for the answer's ``satisfies``."""
+        return f"And({self.low} <= {variable}, {variable} <= {self.high})"
+
     def contains(self, value: Any) -> bool:
         return bool(self.low <= Rational(value) <= self.high)
 

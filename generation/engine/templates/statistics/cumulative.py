@@ -116,7 +116,13 @@ def _answer(
     the range as misconceptions."""
     value = Working(q, str(found.value), fractions=False)
     final(
-        part, value, step=step, awarded_for=f"${value.latex}$, accept ${found.accepted}$", **kwargs
+        part,
+        value,
+        step=step,
+        awarded_for=f"${value.latex}$, accept ${found.accepted}$",
+        variable="r",  # the reading, which the verifier checks is inside the accepted range
+        satisfies=found.relation("r"),
+        **kwargs,
     )
     for error, wrong in wrongs:
         if not found.contains(wrong):

@@ -93,13 +93,21 @@ def _read(
     q: QuestionBuilder,
     part: PartBuilder,
     found: Reading,
+    variable: str,
     step: str,
     wrongs: list[tuple[str, Rational]],
 ) -> None:
     """The reading as the answer, its accepted range as the B mark; wrong readings outside the
     range as misconceptions."""
     value = Working(q, str(found.value), fractions=False)
-    final(part, value, step=step, awarded_for=f"${value.latex}$, accept ${found.accepted}$")
+    final(
+        part,
+        value,
+        step=step,
+        awarded_for=f"${value.latex}$, accept ${found.accepted}$",
+        variable=variable,
+        satisfies=found.relation(variable),
+    )
     for error, value in wrongs:
         if not found.contains(value):
             misconception(part, Misconception(error, value))
@@ -215,6 +223,7 @@ class ScatterDiagram(Template):
             q,
             part,
             found,
+            "y",
             f"Up from $x = {number(x0)}$ to the line of best fit, then across: "
             f"$y \approx {number(found.value)}$",
             [
@@ -238,6 +247,7 @@ class ScatterDiagram(Template):
                 q,
                 part,
                 found,
+                "x",
                 f"Across from $y = {y0}$ to the line of best fit, then down: "
                 f"$x \approx {number(found.value)}$",
                 [("read the value of $y$ instead of $x$", Rational(y0))],
