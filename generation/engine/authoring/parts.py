@@ -50,9 +50,10 @@ def method(
     count: int = 1,
 ) -> int:
     """A step of working reaching ``working`` and the M mark that credits it; returns the mark
-    line's index. The step defaults to ``$lhs = substituted = value$``, the line to
-    ``$substituted$``."""
-    part.step(step if step is not None else working.equation(lhs), working.machine)
+    line's index. The step defaults to ``$lhs = substituted = value$`` (none for ``step=""``),
+    the line to ``$substituted$``."""
+    if step != "":  # "" when the step is written elsewhere (the final answer's step, say)
+        part.step(step if step is not None else working.equation(lhs), working.machine)
     return part.mark(
         MarkType.M,
         awarded_for if awarded_for is not None else f"${working.substituted}$",
@@ -73,10 +74,16 @@ def final(
     qualifiers: Sequence[Qualifier | str] = (),
     step: str | None = None,
     partial: Sequence[str] = (),
+    awrt: bool = False,
+    variable: str = "",
+    satisfies: str | None = None,
 ) -> int:
     """The final answer: its step (unless ``step == ""``), the answer shown by ``accuracy``,
     and its mark — A1 after the part's method line, else B for the part's remaining marks.
-    Returns the mark line's index."""
+    ``awrt``: when the answer is rounded, the mark line shows the longer value too
+    (``17.7 or 17.68…``) and is qualified awrt. ``variable``/``satisfies``: a relation the
+    answer must satisfy (a value read from a graph inside its accepted range), checked by the
+    verifier. Returns the mark line's index."""
     if accuracy != Accuracy.EXACT:
         require_clear(working.value, accuracy)
     plain, latex = working.shown(accuracy)
@@ -84,8 +91,21 @@ def final(
         step = working.equation(accuracy=accuracy)
     if step:
         part.step(step, working.machine)
-    part.answer(working.machine, accuracy=accuracy, unit=unit, plain=plain, latex=latex)
+    part.answer(
+        working.machine,
+        accuracy=accuracy,
+        unit=unit,
+        plain=plain,
+        latex=latex,
+        variable=variable,
+        satisfies=satisfies,
+    )
     shown = awarded_for if awarded_for is not None else f"${latex}$" + (f" {unit}" if unit else "")
+    if awrt and accuracy != Accuracy.EXACT and sympy.Rational(plain) != working.value:
+        longer = text.approx(working.value, dots=True)
+        if awarded_for is None and longer.removesuffix("\\ldots") != latex:
+            shown = f"${latex}$ or ${longer}$" + (f" {unit}" if unit else "")
+        qualifiers = (*qualifiers, Qualifier.AWRT)
     has_method = part.q.last_method_line(part.label) is not None
     if has_method:
         return part.mark(

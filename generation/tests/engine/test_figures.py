@@ -209,3 +209,45 @@ def test_every_template_figure_keeps_its_labels_apart(key):
                 clashes = overlaps(figure_labels(question.diagram_svg))
                 assert not clashes, (seed, difficulty, tier, [(a.text, b.text) for a, b in clashes])
     assert drawn
+
+
+# --- graphs in the data's units, the number line, readings --------------------------------
+
+
+def test_a_graph_plots_in_the_data_units_on_numbered_squared_paper():
+    from generation.engine.authoring.figures import Graph
+
+    graph = Graph("g", (0, 60, 10), (0, 120, 20), x_title="Time (minutes)", y_title="Frequency")
+    graph.cross((30, 60))
+    svg = graph.svg()
+    shown = texts(svg)
+    assert {"10", "60", "20", "120", "Time (minutes)", "Frequency"} <= set(shown)
+    (x0, y0), (x1, y1) = graph.fig.px(graph.to((0, 0))), graph.fig.px(graph.to((60, 120)))
+    cx, cy = graph.fig.px(graph.to((30, 60)))
+    assert (cx, cy) == pytest.approx(((x0 + x1) / 2, (y0 + y1) / 2))
+    # 6 x 10 and 6 x 10 small squares (a step of 10 or 20 has ten), one grid ink, square squares
+    grid_lines = [e for e in lines(svg) if e["stroke"] == "#b5b5b5"]
+    assert len(grid_lines) == 61 + 61
+    assert (x1 - x0) / 60 == pytest.approx((y0 - y1) / 60)
+
+
+def test_a_number_line_fills_the_included_end_and_leaves_the_excluded_end_open():
+    from generation.engine.authoring.figures import number_line
+
+    svg = number_line(-3, 3, [(-2, True), (1, False)]).svg()
+    circles = [dict(e.attrib) for e in fromstring(svg).iter(f"{SVG}circle")]
+    assert sorted(c["fill"] for c in circles) == ["black", "white"]
+    assert f"{MINUS}3" in texts(svg) and "3" in texts(svg)
+
+
+def test_a_reading_accepts_its_band_widened_by_the_tolerance_and_rounded_outwards():
+    from sympy import Rational
+
+    from generation.engine.authoring.figures import nearest, reading
+
+    found = reading(Rational("174.6"), [Rational("177.2")], resolution=1, tolerance=1)
+    assert (found.value, found.low, found.high) == (175, 173, 179)
+    assert found.accepted == "[173, 179]"
+    assert reading(Rational("23.3"), [], resolution=Rational(1, 2)).value == Rational("23.5")
+    with pytest.raises(Reject):
+        nearest(Rational("174.5"), 1)  # halfway: two readers would disagree

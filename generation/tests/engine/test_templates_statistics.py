@@ -43,6 +43,11 @@ def _part(q: Question, start: str):
     return next((p for p in q.parts if p.text.startswith(start)), None)
 
 
+def _containing(q: Question, words: str):
+    """The first part whose text contains ``words`` (or None)."""
+    return next((p for p in q.parts if words in p.text), None)
+
+
 def _value(text: str) -> Fraction:
     return Fraction(text.strip())
 
@@ -176,7 +181,14 @@ def test_pie_chart_angles_add_up_to_360():
         assert _value(part.answers[0].plain) in angles
 
 
-def test_scatter_correlation_matches_the_data_and_estimates_use_the_line():
+def _accepted(q: Question, part) -> tuple[Fraction, Fraction]:
+    """The range a part's mark line accepts: ``accept $[lo, hi]$``."""
+    line = next(m for m in q.mark_scheme if m.part == part.label and "accept" in m.awarded_for)
+    low, high = re.search(r"accept \$\[(-?[\d.]+), (-?[\d.]+)\]\$", line.awarded_for).groups()
+    return Fraction(low), Fraction(high)
+
+
+def test_scatter_correlation_matches_the_data_and_readings_accept_both_regression_lines():
     for q in _variants("statistics.scatter_diagram"):
         rows = re.findall(r"\\text\{[^}]+\} & (.+?) \\\\", q.stem)
         xs, ys = ([int(v) for v in r.split("&")] for r in rows[:2])
@@ -184,13 +196,24 @@ def test_scatter_correlation_matches_the_data_and_estimates_use_the_line():
         expected = "positive" if r > 0 else "negative"
         assert abs(r) > 0.8
         assert q.parts[0].answers[0].plain == expected
-        m, sign, c = re.search(r"\$y = (-?[\d.]+)x ([+-]) ([\d.]+)\$", q.parts[1].text).groups()
-        gradient = Fraction(m)
-        intercept = Fraction(c) * (1 if sign == "+" else -1)
-        assert (gradient > 0) == (r > 0)
-        x0 = Fraction(re.search(r"when \$x = ([\d.]+)\$", q.parts[1].text).group(1))
-        assert _value(q.parts[1].answers[0].plain) == gradient * x0 + intercept
+        assert not re.search(r"y = -?[\d.]+x", " ".join(p.text for p in q.parts))  # no equation
+        assert q.diagram_svg.count("<path") == len(xs)  # one cross a point
+        part = _containing(q, "estimate the value of $y$")
+        x0 = Fraction(re.search(r"when \$x = ([\d.]+)\$", part.text).group(1))
         assert min(xs) < x0 < max(xs) and x0 not in xs  # interpolation, not a data point
+        on_y = statistics.linear_regression(xs, ys)
+        on_x = statistics.linear_regression(ys, xs)
+        low, high = _accepted(q, part)
+        assert low <= _value(part.answers[0].plain) <= high
+        mx, my = statistics.fmean(xs), statistics.fmean(ys)
+        for y in (on_y.slope * float(x0) + on_y.intercept, my + (float(x0) - mx) / on_x.slope):
+            assert low <= y <= high
+        if part := _containing(q, "estimate the value of $x$"):
+            y0 = float(re.search(r"when \$y = (\d+)\$", part.text).group(1))
+            low, high = _accepted(q, part)
+            assert low <= _value(part.answers[0].plain) <= high
+            for x in (on_x.slope * y0 + on_x.intercept, mx + (y0 - my) / on_y.slope):
+                assert low <= x <= high
 
 
 def test_grouped_mean_times_total_frequency_gives_the_sum_of_midpoints():
@@ -207,20 +230,46 @@ def test_grouped_mean_times_total_frequency_gives_the_sum_of_midpoints():
         assert modal.plain.startswith(classes[top][0] + " <")
 
 
-def test_cumulative_frequencies_end_at_the_total_and_quartiles_are_in_order():
+def _polygon(points: list[tuple[int, int]], cf: Fraction) -> Fraction:
+    for (x0, c0), (x1, c1) in zip(points, points[1:], strict=False):
+        if c0 <= cf <= c1 and c1 > c0:
+            return x0 + (cf - c0) / (c1 - c0) * (x1 - x0)
+    raise AssertionError(cf)
+
+
+def test_cumulative_frequency_readings_are_in_their_accepted_ranges():
+    drawn = table = 0
     for q in _variants("statistics.cumulative_frequency"):
         classes = re.findall(r"(\d+) < \w \\le (\d+) & (\d+)", q.stem)
-        freqs = [int(f) for _, _, f in classes]
-        cumulative = [int(a.plain) for a in q.parts[0].answers]
-        assert cumulative[-1] == sum(freqs)
-        assert all(b - a == f for a, b, f in zip([0, *cumulative], cumulative, freqs, strict=False))
-        median = Fraction(_part(q, "Find an estimate of the median").answers[0].plain)
-        low, high = int(classes[0][0]), int(classes[-1][1])
+        median_part = _containing(q, "find an estimate of the median")
+        low, high = _accepted(q, median_part)
+        median = Fraction(median_part.answers[0].plain)
         assert low <= median <= high
-        iqr = Fraction(_part(q, "Find an estimate of the interquartile range").answers[0].plain)
-        assert 0 < iqr < high - low
-        if part := _part(q, "Find an estimate of the number"):
-            assert 0 < Fraction(part.answers[0].plain) < sum(freqs)
+        if classes:  # the candidate completes the table and draws the curve
+            table += 1
+            freqs = [int(f) for _, _, f in classes]
+            cumulative = [int(a.plain) for a in q.parts[0].answers]
+            assert cumulative[-1] == sum(freqs)
+            assert all(
+                b - a == f for a, b, f in zip([0, *cumulative], cumulative, freqs, strict=False)
+            )
+            assert "upper bounds" in " ".join(m.awarded_for for m in q.mark_scheme)
+            points = [(int(classes[0][0]), 0)] + [
+                (int(c[1]), f) for c, f in zip(classes, cumulative, strict=True)
+            ]
+            # The polygon through the same points reads within the accepted range too.
+            assert low <= _polygon(points, Fraction(sum(freqs), 2)) <= high
+            assert "<polyline" not in q.diagram_svg  # an empty grid to draw on
+        else:  # the curve is printed
+            drawn += 1
+            assert "<polyline" in q.diagram_svg
+        if part := _containing(q, "interquartile range"):
+            low, high = _accepted(q, part)
+            assert 0 < low <= Fraction(part.answers[0].plain) <= high
+        if part := _containing(q, "number of values greater than"):
+            low, high = _accepted(q, part)
+            assert 0 < low <= Fraction(part.answers[0].plain) <= high
+    assert drawn and table
 
 
 def test_histogram_frequency_density_times_width_is_the_frequency():
@@ -230,11 +279,17 @@ def test_histogram_frequency_density_times_width_is_the_frequency():
         for low, high, f, fd in rows:
             density = Fraction(fd) if fd else Fraction(next(answers).plain)
             assert density * (int(high) - int(low)) == int(f)
-        height = Fraction(re.search(r"height of \$([\d.]+)\$", q.parts[1].text).group(1))
+        # The grid shows the bars of the classes whose density is given (three sides each,
+        # besides the two axes); the candidate draws the rest.
+        given = sum(1 for *_, fd in rows if fd)
+        assert q.diagram_svg.count('stroke="black" stroke-width="1.5"') == 2 + 3 * given
+        assert _containing(q, "complete the histogram").marks == len(rows) - given
+        second = _containing(q, "has a height of")
+        height = Fraction(re.search(r"height of \$([\d.]+)\$", second.text).group(1))
         low, high = (
-            int(v) for v in re.search(r"class \$(\d+) < \w \\le (\d+)\$", q.parts[1].text).groups()
+            int(v) for v in re.search(r"class \$(\d+) < \w \\le (\d+)\$", second.text).groups()
         )
-        assert _value(q.parts[1].answers[0].plain) == height * (high - low)
+        assert _value(second.answers[0].plain) == height * (high - low)
 
 
 @pytest.mark.parametrize("key", KEYS)

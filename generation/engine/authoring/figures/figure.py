@@ -127,9 +127,18 @@ class Figure:
         self._fit((c[0] - rx, c[1] - ry), (c[0] + rx, c[1] + ry))
         return self
 
-    def dot(self, p: Where) -> Figure:
-        self._items.append(("dot", self.at(p)))
+    def dot(self, p: Where, *, radius: float = 2.5, hollow: bool = False) -> Figure:
+        """A filled dot ``radius`` pixels across, or a hollow one (an open circle on a number
+        line)."""
+        self._items.append(("dot", self.at(p), radius, hollow))
         self._fit(self.at(p))
+        return self
+
+    def curve(self, points: Sequence[Where], *, width: float = 1.5) -> Figure:
+        """A smooth curve drawn through many close points (a polyline)."""
+        pts = tuple(self.at(p) for p in points)
+        self._items.append(("curve", pts, width))
+        self._fit(*pts)
         return self
 
     def cross(self, p: Where) -> Figure:
@@ -261,8 +270,9 @@ class Figure:
         self._fit(self.at(p))
         return self
 
-    def gridline(self, a: Where, b: Where) -> Figure:
-        self._items.append(("gridline", self.at(a), self.at(b)))
+    def gridline(self, a: Where, b: Where, *, major: bool = False) -> Figure:
+        """A line of the squared paper; ``major`` lines (every numbered step) a little bolder."""
+        self._items.append(("gridline", self.at(a), self.at(b), major))
         self._fit(self.at(a), self.at(b))
         return self
 
@@ -331,7 +341,10 @@ class Figure:
     def _render(self, out: Svg, item: tuple[Any, ...]) -> None:  # noqa: C901, PLR0912 - one branch per kind
         kind = item[0]
         if kind == "gridline":
-            out.line(self.px(item[1]), self.px(item[2]), width=0.6, colour=GRID_INK)
+            major = len(item) > 3 and item[3]
+            out.line(
+                self.px(item[1]), self.px(item[2]), width=1.0 if major else 0.6, colour=GRID_INK
+            )
         elif kind == "line":
             _, a, b, dashed, thin = item
             out.line(self.px(a), self.px(b), width=1 if thin else 1.5, dashed=dashed)
@@ -351,7 +364,10 @@ class Figure:
             out.path(f"M {left} A {radii} 0 0 0 {right}")
             out.path(f"M {left} A {radii} 0 0 1 {right}", dashed=back_dashed)
         elif kind == "dot":
-            out.circle(self.px(item[1]), 2.5, fill="black")
+            _, p, radius, hollow = item
+            out.circle(self.px(p), radius, fill="white" if hollow else "black")
+        elif kind == "curve":
+            out.polyline([self.px(p) for p in item[1]], width=item[2])
         elif kind == "cross":
             cx, cy = self.px(item[1])
             s = 4.5

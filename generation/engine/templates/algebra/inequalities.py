@@ -8,6 +8,7 @@ from sympy import Rational
 
 from generation.engine.authoring import wrong
 from generation.engine.authoring.algebraic import coefficients, linear_latex, nonzero
+from generation.engine.authoring.figures import number_line
 from generation.engine.authoring.text import frac, terms
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
@@ -15,39 +16,6 @@ from generation.engine.formatting import number
 from questions.schemas import CalculatorPolicy, Tier
 
 _LE, _LT = "\\le", "<"
-
-
-def number_line_svg(low: int, high: int, left_closed: bool, right_closed: bool) -> str:
-    """A number line from -6 to 6 with the interval [low, high] drawn as on 0580 papers:
-    a closed circle for an included end, an open circle for an excluded one."""
-    lo, hi, step, x0, y = -6, 6, 34, 30, 40
-
-    def at(v: int) -> int:
-        return x0 + (v - lo) * step
-
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{at(hi) + 30}" height="80" '
-        f'viewBox="0 0 {at(hi) + 30} 80" role="img" aria-label="number line">',
-        f'<line x1="{at(lo) - 15}" y1="{y + 15}" x2="{at(hi) + 15}" y2="{y + 15}" '
-        'stroke="black" stroke-width="1.5"/>',
-    ]
-    for v in range(lo, hi + 1):
-        parts.append(
-            f'<line x1="{at(v)}" y1="{y + 10}" x2="{at(v)}" y2="{y + 20}" stroke="black"/>'
-            f'<text x="{at(v)}" y="{y + 36}" font-size="13" text-anchor="middle">'
-            f"{'−' if v < 0 else ''}{abs(v)}</text>"
-        )
-    parts.append(
-        f'<line x1="{at(low)}" y1="{y}" x2="{at(high)}" y2="{y}" stroke="black" '
-        'stroke-width="2.5"/>'
-    )
-    for v, closed in ((low, left_closed), (high, right_closed)):
-        fill = "black" if closed else "white"
-        parts.append(
-            f'<circle cx="{at(v)}" cy="{y}" r="5" fill="{fill}" stroke="black" stroke-width="1.5"/>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
 
 
 def _interval(low: int, high: int, left_closed: bool, right_closed: bool, var: str = "x"):  # type: ignore[no-untyped-def]
@@ -66,7 +34,9 @@ def _read_number_line(q: QuestionBuilder, label: str, rng: random.Random) -> Non
     low = rng.randint(-5, 1)
     high = rng.randint(low + 2, 5)
     left_closed, right_closed = rng.choice([True, False]), rng.choice([True, False])
-    q.diagram_svg = number_line_svg(low, high, left_closed, right_closed)
+    q.diagram_svg = number_line(
+        -6, 6, [(low, left_closed), (high, right_closed)], title="An inequality on a number line"
+    ).svg()
     # The ends are read from the diagram, so they are parameters, not givens stated in text.
     q.param("low", low)
     q.param("high", high)

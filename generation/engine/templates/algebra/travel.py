@@ -8,61 +8,31 @@ from sympy import Rational
 
 from generation.engine import formatting
 from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring.figures import Graph
 from generation.engine.authoring.text import NAMES
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 
-def line_graph_svg(
+def travel_graph(
     points: list[tuple[int, int]],
-    x_max: int,
-    x_step: int,
-    y_max: int,
-    y_step: int,
-    x_label: str,
-    y_label: str,
-    grid: bool = True,
+    x: tuple[int, int],
+    y: tuple[int, int],
+    x_title: str,
+    y_title: str,
 ) -> str:
-    """A travel graph on a grid, as printed on 0580 papers: labelled axes, a light grid with a
-    line every ``x_step`` and ``y_step``, and the journey as straight segments."""
-    width, height, left, bottom, top, right = 460, 320, 60, 270, 20, 440
-
-    def px(t: float) -> float:
-        return left + (right - left) * t / x_max
-
-    def py(d: float) -> float:
-        return bottom - (bottom - top) * d / y_max
-
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{y_label} against {x_label}">'
-    ]
-    if grid:
-        for t in range(0, x_max + 1, x_step):
-            out.append(f'<line x1="{px(t):.1f}" y1="{top}" x2="{px(t):.1f}" y2="{bottom}" '
-                       'stroke="#ccc" stroke-width="0.8"/>')  # fmt: skip
-        for d in range(0, y_max + 1, y_step):
-            out.append(f'<line x1="{left}" y1="{py(d):.1f}" x2="{right}" y2="{py(d):.1f}" '
-                       'stroke="#ccc" stroke-width="0.8"/>')  # fmt: skip
-    out.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="black"/>')
-    out.append(f'<line x1="{left}" y1="{bottom}" x2="{left}" y2="{top}" stroke="black"/>')
-    label_x = x_step * max(1, (x_max // x_step) // 6)
-    for t in range(0, x_max + 1, label_x):
-        out.append(f'<text x="{px(t):.1f}" y="{bottom + 16}" font-size="11" '
-                   f'text-anchor="middle">{t}</text>')  # fmt: skip
-    label_y = y_step * max(1, (y_max // y_step) // 6)
-    for d in range(0, y_max + 1, label_y):
-        out.append(f'<text x="{left - 6}" y="{py(d) + 4:.1f}" font-size="11" '
-                   f'text-anchor="end">{d}</text>')  # fmt: skip
-    out.append(f'<text x="{(left + right) / 2:.0f}" y="{height - 6}" font-size="12" '
-               f'text-anchor="middle">{x_label}</text>')  # fmt: skip
-    out.append(f'<text x="14" y="{(top + bottom) / 2:.0f}" font-size="12" text-anchor="middle" '
-               f'transform="rotate(-90 14 {(top + bottom) / 2:.0f})">{y_label}</text>')  # fmt: skip
-    path = " ".join(f"{px(t):.1f},{py(d):.1f}" for t, d in points)
-    out.append(f'<polyline points="{path}" fill="none" stroke="black" stroke-width="2"/>')
-    out.append("</svg>")
-    return "".join(out)
+    """A travel graph as printed on 0580 papers: the journey as straight segments on squared
+    paper, numbered every ``x[1]`` and ``y[1]`` up to ``x[0]`` and ``y[0]``."""
+    graph = Graph(
+        f"{y_title} against {x_title}",
+        (0, x[0], x[1]),
+        (0, y[0], y[1]),
+        x_title=x_title,
+        y_title=y_title,
+        minor=(2, 2),
+    )
+    return graph.polyline(points).svg()
 
 
 def _shown(value: Rational, accuracy: Accuracy = Accuracy.SF3) -> str:
@@ -90,8 +60,8 @@ def _distance_time(q: QuestionBuilder, rng: random.Random, difficulty: int) -> N
     x_step = 10 if how != "walks" else 15
     x_max = x_step * (total_time // x_step + 1)
     y_max = 2 * (d1 // 2 + 1)
-    q.diagram_svg = line_graph_svg(points, x_max, x_step, y_max, 1 if y_max <= 12 else 2,
-                                   "Time (minutes)", "Distance from home (km)")  # fmt: skip
+    q.diagram_svg = travel_graph(points, (x_max, x_step), (y_max, 1 if y_max <= 12 else 2),
+                                 "Time (minutes)", "Distance from home (km)")  # fmt: skip
     for key, value in (("t1", t1), ("t2", t2), ("t3", t3), ("d1", d1)):
         q.param(key, value)  # read from the graph, not stated in the text
     q.title = "Distance–time graph"
@@ -153,9 +123,9 @@ def _speed_time(q: QuestionBuilder, rng: random.Random, difficulty: int) -> None
     total = t1 + t2 + t3
     for key, value in (("v", v), ("t1", t1), ("t2", t2), ("t3", t3)):
         q.given(key, value)
-    q.diagram_svg = line_graph_svg(
-        [(0, 0), (t1, v), (t1 + t2, v), (total, 0)], 5 * (total // 5 + 1), 5,
-        5 * (v // 5 + 1), 5, "Time (s)", "Speed (m/s)", grid=False,
+    q.diagram_svg = travel_graph(
+        [(0, 0), (t1, v), (t1 + t2, v), (total, 0)], (5 * (total // 5 + 1), 5),
+        (5 * (v // 5 + 1), 5), "Time (s)", "Speed (m/s)",
     )  # fmt: skip
     q.title = "Speed–time graph"
     q.stem = (f"The speed–time graph shows a car's journey.\nThe car accelerates uniformly from "

@@ -1,12 +1,12 @@
-"""Grouped frequency tables shared by the Extended statistics templates."""
+"""Grouped frequency tables shared by the Extended statistics templates (statistics only)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from generation.engine.authoring.text import table, words
 from generation.engine.builder import PartBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._tables import table, text
 from questions.schemas import AnswerKind
 
 # (what was measured with {n}, variable, unit, first lower bound, class width)
@@ -16,6 +16,9 @@ MEASURES = [
     ("the heights, $h$ centimetres, of {n} plants", "h", "cm", 10, 5),
     ("the distances, $d$ kilometres, that {n} students travel to school", "d", "km", 0, 2),
 ]
+
+# A graph's axis title for each measure's variable.
+AXIS = {"t": "Time (minutes)", "m": "Mass (grams)", "h": "Height (cm)", "d": "Distance (km)"}
 
 
 def class_latex(var: str, low: Any, high: Any) -> str:
@@ -33,7 +36,7 @@ def class_answer(part: PartBuilder, var: str, low: Any, high: Any) -> None:
 
 
 def grouped_table(var: str, bounds: list[Any], column: str, values: list[str]) -> str:
-    rows = [[text("Class"), text(column)]]
+    rows = [[words("Class"), words(column)]]
     for (low, high), v in zip(zip(bounds, bounds[1:], strict=False), values, strict=True):
         rows.append([class_latex(var, low, high), v])
     return table(rows)

@@ -6,17 +6,12 @@ import random
 
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception, wrong
+from generation.engine.authoring.text import listing, ordinal, table, words
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import (
-    listing,
-    mean,
-    median,
-    ordinal,
-    wrong_number,
-)
-from generation.engine.templates.statistics._tables import table, text
+from generation.engine.templates.statistics.lists import mean_of, median_of
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 # (what was counted, table heading, values, what the frequencies count, "more than k" question,
@@ -146,7 +141,7 @@ class FrequencyTable(Template):
         q.title = "Frequency table"
         q.stem = (
             f"The frequency table shows {what.format(n='some' if unknown else f'${total}$')}. "
-            f"${table([[text(heading), *(str(x) for x in xs)], [text('Frequency'), *cells]])}$"
+            f"${table([[words(heading), *(str(x) for x in xs)], [words('Frequency'), *cells]])}$"
         )
         if unknown:
             q.stem = q.stem.replace("each of some", "each of a number of")
@@ -204,12 +199,15 @@ class FrequencyTable(Template):
             part.mark("A", f"${hidden_f}$", value=answer, qualifiers=["cao"])
             naive = (m * f_known - known_s) / hx
             if naive != hidden_f and naive > 0:
-                wrong_number(
+                misconception(
                     part,
-                    (naive),
-                    "did not add x to the total frequency",
-                    1,
-                    working=[f"{known_s} + {hx}*x"],
+                    Misconception(
+                        "did not add x to the total frequency",
+                        naive,
+                        (f"{known_s} + {hx}*x",),
+                        accuracy=Accuracy.SF3,
+                        fractions=False,
+                    ),
                 )
             self._median(q, next(label), xs, freqs)
             return
@@ -222,11 +220,9 @@ class FrequencyTable(Template):
                 command="Work out",
             )
             f_expr = " + ".join(f"f{x}" for x in xs)
-            part.step(f"${' + '.join(str(f) for f in freqs)} = {total}$", f_expr)
-            part.answer(f_expr)
-            part.mark("B", f"${total}$", value=f_expr)
-            part.wrong(
-                str(sum(xs)), "added the values in the first row instead of the frequencies", 0
+            final(part, Working(q, f_expr))
+            wrong(
+                part, str(sum(xs)), "added the values in the first row instead of the frequencies"
             )
             k = rng.choice(xs[1:-2])
             q.given("k", k)
@@ -239,11 +235,9 @@ class FrequencyTable(Template):
                 marks=1,
                 command="Work out",
             )
-            part.step(f"${' + '.join(str(freqs[xs.index(x)]) for x in above)} = {count}$", expr)
-            part.answer(expr)
-            part.mark("B", f"${count}$", value=expr)
+            final(part, Working(q, expr))
             with_k = count + freqs[xs.index(k)]
-            part.wrong(str(with_k), f"included the value {k} itself", 0)
+            wrong(part, str(with_k), f"included the value {k} itself")
             self._mode(q, next(label), xs, freqs, heading)
             self._range(q, next(label), xs, freqs)
             return
@@ -260,54 +254,58 @@ class FrequencyTable(Template):
         top = max(freqs)
         mode = xs[freqs.index(top)]
         part = q.part(label, "Write down the mode.", marks=1, command="Write down")
-        part.step(f"The highest frequency is ${top}$, for the value ${mode}$.", mode)
-        part.answer(mode)
-        part.mark("B", f"${mode}$", value=mode)
+        final(
+            part,
+            Working(q, str(mode)),
+            step=f"The highest frequency is ${top}$, for the value ${mode}$.",
+        )
         if top != mode:
-            part.wrong(str(top), "gave the highest frequency instead of the value", 0)
+            wrong(part, str(top), "gave the highest frequency instead of the value")
 
     @staticmethod
     def _range(q: QuestionBuilder, label: str, xs: list[int], freqs: list[int]) -> None:
         used = [x for x, f in zip(xs, freqs, strict=True) if f > 0]
         part = q.part(label, "Work out the range.", marks=1, command="Work out")
-        value = used[-1] - used[0]
-        part.step(f"${used[-1]} - {used[0]} = {value}$", value)
-        part.answer(value)
-        part.mark("B", f"${value}$", value=value)
+        spread_of_values = Working(q, f"{used[-1]} - {used[0]}")
+        final(part, spread_of_values)
+        value = spread_of_values.value
         spread = max(freqs) - min(freqs)
         if spread != value:
-            part.wrong(str(spread), "found the range of the frequencies", 0)
+            wrong(part, str(spread), "found the range of the frequencies")
 
     @staticmethod
     def _median(q: QuestionBuilder, label: str, xs: list[int], freqs: list[int]) -> None:
         data = [x for x, f in zip(xs, freqs, strict=True) for _ in range(f)]
         n = len(data)
-        med = median(data)
+        med = median_of(data)
         position = Rational(n + 1, 2)
         part = q.part(label, "Find the median.", marks=2, command="Work out")
         if n % 2:
             where = f"the {ordinal(n // 2 + 1)} value"
         else:
             where = f"halfway between the {ordinal(n // 2)} and {ordinal(n // 2 + 1)} values"
-        part.step(f"There are ${n}$ values, so the median is {where}.", position)
-        part.step(f"Adding up the frequencies, the median is ${number(med)}$.", med)
-        part.answer(med)
-        part.mark(
-            "M",
+        method(
+            part,
+            Working(q, f"({n} + 1)/2", fractions=False),
             f"$\\frac{{{n} + 1}}{{2}} = {number(position)}$: {where}",
-            value=position,
+            step=f"There are ${n}$ values, so the median is {where}.",
             qualifiers=["soi"],
         )
-        part.mark("A", f"${number(med)}$", value=med, qualifiers=["cao"])
-        middle = median(xs)
+        final(
+            part,
+            Working(q, str(med), fractions=False),
+            step=f"Adding up the frequencies, the median is ${number(med)}$.",
+            qualifiers=["cao"],
+        )
+        middle = median_of(xs)
         if middle != med:
-            part.wrong(
+            wrong(
+                part,
                 number(middle),
                 "found the middle of the values in the table, ignoring the frequencies",
-                0,
             )
         if position != med:
-            part.wrong(number(position), "gave the position of the median instead of its value", 1)
+            wrong(part, number(position), "gave the position of the median instead of its value")
 
     @staticmethod
     def _mean(q: QuestionBuilder, label: str, xs: list[int], freqs: list[int]) -> None:
@@ -317,34 +315,46 @@ class FrequencyTable(Template):
         f_expr = " + ".join(f"f{x}" for x in xs)
         m_expr = f"({s_expr})/({f_expr})"
         part = q.part(label, "Calculate the mean.", marks=3, command="Calculate")
-        products = " + ".join(f"{x} \\times {f}" for x, f in zip(xs, freqs, strict=True))
-        part.step(f"$\\sum fx = {products} = {sfx}$", s_expr)
-        value = Rational(sfx, n)
-        ans = part.answer(m_expr, accuracy=Accuracy.SF3)
-        part.step(f"Mean $= {sfx} \\div {n} = {ans.latex}$", m_expr)
-        part.mark("M", f"$\\sum fx = {sfx}$", value=s_expr, partial=["allow one slip"])
-        part.mark("M", f"$\\div {n}$", value=m_expr, qualifiers=["dep"])
-        part.mark(
-            "A",
-            f"${ans.latex}$",
-            value=m_expr,
-            qualifiers=[] if value.q in (1, 2, 4, 5, 10) else ["awrt"],
-        )
-        by_groups = Rational(sfx, len(xs))
-        wrong_number(
+        total = Working(q, s_expr)
+        method(
             part,
-            (by_groups),
-            f"divided by the number of columns ({len(xs)}) instead of the total frequency",
-            1,
-            working=[s_expr],
+            total,
+            f"$\\sum fx = {sfx}$",
+            lhs="\\sum fx",
+            qualifiers=(),
+            partial=["allow one slip"],
         )
-        plain_mean = mean(xs)
+        mean = Working(q, m_expr, latex=f"{sfx} \\div {n}", fractions=False)
+        method(part, mean, f"$\\div {n}$", step="", qualifiers=["dep"])
+        final(
+            part,
+            mean,
+            accuracy=Accuracy.SF3,
+            step=mean.equation("\\text{Mean}", Accuracy.SF3),
+            awrt=True,
+        )
+        value = mean.value
+        by_groups = Rational(sfx, len(xs))
+        misconception(
+            part,
+            Misconception(
+                f"divided by the number of columns ({len(xs)}) instead of the total frequency",
+                by_groups,
+                (s_expr,),
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
+        )
+        plain_mean = mean_of(xs)
         if plain_mean != value:
-            wrong_number(
+            misconception(
                 part,
-                (plain_mean),
-                "found the mean of the values in the first row, ignoring the frequencies",
-                0,
+                Misconception(
+                    "found the mean of the values in the first row, ignoring the frequencies",
+                    plain_mean,
+                    accuracy=Accuracy.SF3,
+                    fractions=False,
+                ),
             )
 
 

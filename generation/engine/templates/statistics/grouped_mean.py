@@ -6,10 +6,10 @@ import random
 
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import wrong_number
 from generation.engine.templates.statistics._grouped import (
     MEASURES,
     class_answer,
@@ -83,42 +83,63 @@ class GroupedMean(Template):
             mean_label, "Calculate an estimate of the mean.", marks=4, command="Calculate"
         )
         part.step("Midpoints: " + ", ".join(f"${number(m)}$" for m in mids), tuple(mids))
-        products = " + ".join(f"{number(m)} \\times {f}" for m, f in zip(mids, freqs, strict=True))
-        part.step(f"$\\sum fx = {products} = {number(sfx)}$", sfx_expr)
-        ans = part.answer(mean_expr, accuracy=Accuracy.SF3, unit=unit)
-        part.step(f"Estimate of mean $= {number(sfx)} \\div {n} = {ans.latex}$", mean_expr)
         part.mark(
             "M",
             "Midpoints " + ", ".join(f"${number(m)}$" for m in mids),
             value=tuple(mids),
             qualifiers=["soi"],
         )
-        part.mark(
-            "M",
-            f"$\\sum fx = {number(sfx)}$",
-            value=sfx_expr,
+        total = Working(q, sfx_expr)
+        method(
+            part,
+            total,
+            f"$\\sum fx = {total.latex}$",
+            lhs="\\sum fx",
+            qualifiers=(),
             partial=["for $\\sum fx$ with $x$ in the correct class, including the bounds"],
         )
-        part.mark("M", f"$\\div {n}$", value=mean_expr, qualifiers=["dep"])
-        exact = (sfx / n).q in (1, 2, 4, 5, 10)
-        part.mark("A", f"${ans.latex}$", value=mean_expr, qualifiers=[] if exact else ["awrt"])
-        wrong_number(
+        mean = Working(q, mean_expr, latex=f"{total.latex} \\div {n}", fractions=False)
+        method(part, mean, f"$\\div {n}$", step="", qualifiers=["dep"])
+        final(
             part,
-            (sum(mids) / k),
-            "found the mean of the midpoints, ignoring the frequencies",
-            1,
-            working=[tuple(mids)],
+            mean,
+            accuracy=Accuracy.SF3,
+            unit=unit,
+            step=mean.equation("\\text{Estimate of mean}", Accuracy.SF3),
+            awrt=True,
         )
-        wrong_number(
+        misconception(
             part,
-            (sfx / k),
-            f"divided by the number of classes ({k}) instead of {n}",
-            2,
-            working=[tuple(mids), sfx_expr],
+            Misconception(
+                "found the mean of the midpoints, ignoring the frequencies",
+                sum(mids) / k,
+                (tuple(mids),),
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
+        )
+        misconception(
+            part,
+            Misconception(
+                f"divided by the number of classes ({k}) instead of {n}",
+                sfx / k,
+                (
+                    tuple(mids),
+                    sfx_expr,
+                ),
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
         upper = sum(b * f for b, f in zip(bounds[1:], freqs, strict=True))
-        wrong_number(
-            part, (Rational(upper, n)), "used the upper class bounds instead of the midpoints", 0
+        misconception(
+            part,
+            Misconception(
+                "used the upper class bounds instead of the midpoints",
+                Rational(upper, n),
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
 
         if difficulty >= 4:
@@ -151,16 +172,29 @@ class GroupedMean(Template):
                 marks=2,
                 command="Work out",
             )
-            pct = Rational(100 * count, n)
-            pct_expr = f"100*({expr})/({' + '.join(f_names)})"
-            ans = part.answer(pct_expr, accuracy=Accuracy.SF3, unit="%")
-            part.step(
-                f"${count}$ values: $\\frac{{{count}}}{{{n}}} \\times 100 = {ans.latex}$", pct_expr
+            pct = Working(
+                q,
+                f"100*({expr})/({' + '.join(f_names)})",
+                latex=f"\\frac{{{count}}}{{{n}}} \\times 100",
+                fractions=False,
             )
-            part.mark(
-                "M", f"$\\frac{{{count}}}{{{n}}} \\times 100$", value=pct_expr, qualifiers=["oe"]
+            part.step(f"${count}$ values are greater than ${number(bounds[cut])}$", expr)
+            method(part, pct, step="")
+            final(
+                part,
+                pct,
+                accuracy=Accuracy.SF3,
+                unit="%",
+                step=pct.equation("", Accuracy.SF3),
+                awrt=True,
             )
-            exact = pct.q in (1, 2, 4, 5, 10)
-            part.mark("A", f"${ans.latex}$", value=pct_expr, qualifiers=[] if exact else ["awrt"])
             wrong = Rational(100 * sum(freqs[cut - 1 :]), n)
-            wrong_number(part, wrong, "included the class below the boundary", 0)
+            misconception(
+                part,
+                Misconception(
+                    "included the class below the boundary",
+                    wrong,
+                    accuracy=Accuracy.SF3,
+                    fractions=False,
+                ),
+            )

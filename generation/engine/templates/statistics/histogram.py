@@ -1,4 +1,6 @@
-"""Histograms with unequal class widths (E9.7)."""
+"""Histograms with unequal class widths (E9.7): frequency densities worked out and the
+histogram completed on the grid printed with the other bars, a frequency from a bar's height,
+and an estimate of the values above a cut-off."""
 
 from __future__ import annotations
 
@@ -6,13 +8,14 @@ import random
 
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception, wrong
+from generation.engine.authoring.figures import Graph, scale
+from generation.engine.authoring.text import table, words
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import wrong_number
 from generation.engine.templates.statistics._grouped import class_latex
-from generation.engine.templates.statistics._tables import table, text
-from questions.schemas import CalculatorPolicy, Tier
+from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 # (what with {n}, variable, unit, class boundaries with unequal widths)
 _HISTOGRAMS = [
@@ -67,7 +70,7 @@ class Histogram(Template):
         ask.sort()
         given_fd = [i for i in range(k) if i not in ask]
         cells = [number(fds[i]) if i in given_fd else "" for i in range(k)]
-        rows = [[text("Class"), text("Frequency"), text("Frequency density")]]
+        rows = [[words("Class"), words("Frequency"), words("Frequency density")]]
         for i in range(k):
             rows.append([class_latex(var, bounds[i], bounds[i + 1]), str(freqs[i]), cells[i]])
         q.title = "Histogram"
@@ -75,7 +78,7 @@ class Histogram(Template):
             f"The table shows {what.format(n=f'${n}$')}. Some of the frequency densities are "
             f"missing. ${table(rows)}$"
         )
-        labels = iter("abcd")
+        labels = iter("abcde")
 
         part = q.part(
             next(labels),
@@ -94,13 +97,43 @@ class Histogram(Template):
             part.mark("B", f"${number(fds[i])}$", value=expr)
         products = [freqs[i] * widths[i] for i in ask]
         if not set(products) & {fds[i] for i in ask}:
-            part.wrong(
+            wrong(
+                part,
                 ", ".join(str(v) for v in products),
                 "multiplied the frequency by the class width instead of dividing",
-                0,
             )
 
-        # (b) frequency from a bar height in another histogram
+        # The histogram with the bars of the classes whose density is given; the candidate
+        # draws the others.
+        axis_titles = {"t": "Time (seconds)", "m": "Mass (kg)", "a": "Age (years)"}
+        graph = Graph(
+            "Histogram",
+            scale(bounds[0], bounds[-1], steps=8),
+            scale(0, max(fds)),
+            x_title=axis_titles[var],
+            y_title="Frequency density",
+        )
+        for i in given_fd:
+            graph.polyline(
+                [(bounds[i], 0), (bounds[i], fds[i]), (bounds[i + 1], fds[i]), (bounds[i + 1], 0)]
+            )
+        q.diagram_svg = graph.svg()
+        part = q.part(
+            next(labels), "On the grid, complete the histogram.", marks=len(ask), command="Plot"
+        )
+        bars = [
+            f"${class_latex(var, bounds[i], bounds[i + 1])}$ of height ${number(fds[i])}$"
+            for i in ask
+        ]
+        part.step(
+            "Draw a bar over each class, its height the frequency density: " + "; ".join(bars) + "."
+        )
+        drawn = "bars of height " + ", ".join(number(fds[i]) for i in ask)
+        part.answer(None, kind=AnswerKind.TEXT, plain=drawn, latex=words(drawn))
+        for bar in bars:
+            part.mark("B", f"bar for {bar}", 1, qualifiers=["FT"], partial=["FT their density"])
+
+        # frequency from a bar height in another histogram
         j = rng.choice([i for i in range(k) if widths[i] >= 2])
         height = rng.choice(
             [
@@ -118,25 +151,25 @@ class Histogram(Template):
             marks=2,
             command="Work out",
         )
-        part.step(
-            f"Frequency $=$ frequency density $\\times$ class width $= {number(height)} "
-            f"\\times {widths[j]} = {number(height * widths[j])}$",
-            f"H*{widths[j]}",
+        frequency = Working(q, f"H*{widths[j]}")
+        method(part, frequency, step="")
+        final(
+            part,
+            frequency,
+            step=f"Frequency $=$ frequency density $\\times$ class width $= {frequency.substituted} "
+            f"= {frequency.latex}$",
+            qualifiers=["cao"],
         )
-        part.answer(f"H*{widths[j]}")
-        part.mark(
-            "M",
-            f"${number(height)} \\times {widths[j]}$",
-            value=f"H*{widths[j]}",
-            qualifiers=["oe"],
+        misconception(
+            part,
+            Misconception(
+                "divided by the class width instead of multiplying",
+                height / widths[j],
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
-        part.mark(
-            "A", f"${number(height * widths[j])}$", value=f"H*{widths[j]}", qualifiers=["cao"]
-        )
-        wrong_number(
-            part, (height / widths[j]), "divided by the class width instead of multiplying", 0
-        )
-        part.wrong(number(height), "took the height of the bar as the frequency", 0)
+        wrong(part, number(height), "took the height of the bar as the frequency")
 
         if difficulty >= 3:
             # (c) values above a cut inside one class, assuming even spread
@@ -182,10 +215,10 @@ class Histogram(Template):
             part.mark("M", f"$+ {rest}$", value=expr, qualifiers=["dep"])
             part.mark("A", f"${number(total)}$", value=expr, qualifiers=["cao"])
             whole = freqs[c] + rest
-            part.wrong(str(whole), "included the whole of the class containing the cut-off", 0)
-            part.wrong(
+            wrong(part, str(whole), "included the whole of the class containing the cut-off")
+            wrong(
+                part,
                 number(part_freq),
                 "found only the part of the class above the cut-off",
-                1,
                 working=[f"f{c}/{widths[c]}*({bounds[c + 1]} - X)"],
             )

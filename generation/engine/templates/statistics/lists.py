@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import random
+import statistics
 from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
 
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception, wrong
+from generation.engine.authoring.text import listing, ordinal
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import (
-    listing,
-    mean,
-    median,
-    ordinal,
-    wrong_number,
-)
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
+
+
+def median_of(values: Sequence[Any]) -> Rational:
+    """The median, exactly (the mean of the two middle values for an even count)."""
+    return Rational(statistics.median(Fraction(v) for v in values))
+
+
+def mean_of(values: Sequence[Any]) -> Rational:
+    return Rational(sum(values), len(values))
+
 
 # (description with {n}, unit after a value, low, high)
 _LISTS = [
@@ -37,20 +45,8 @@ def _data(rng: random.Random, n: int, low: int, high: int) -> list[int]:
 
 def _median_part(part: PartBuilder, data: Sequence[int]) -> None:
     ordered = sorted(data)
-    med = median(data)
-    shown_order = ", ".join(number(v) for v in ordered)
-    part.step(f"In order: ${shown_order}$", tuple(ordered))
-    n = len(data)
-    if n % 2:
-        part.step(f"The middle ({ordinal(n // 2 + 1)}) value is ${number(med)}$.", med)
-    else:
-        a, b = ordered[n // 2 - 1], ordered[n // 2]
-        part.step(
-            f"The middle two values are ${number(a)}$ and ${number(b)}$: "
-            f"$\\frac{{{number(a)} + {number(b)}}}{{2}} = {number(med)}$",
-            med,
-        )
-    part.answer(med)
+    med = Working(part.q, str(median_of(data)), fractions=False)
+    part.step(f"In order: ${', '.join(number(v) for v in ordered)}$", tuple(ordered))
     part.mark(
         "M",
         "Values in order",
@@ -58,10 +54,19 @@ def _median_part(part: PartBuilder, data: Sequence[int]) -> None:
         qualifiers=["soi"],
         partial=["allow one error in the order"],
     )
-    part.mark("A", f"${number(med)}$", value=med, qualifiers=["cao"])
+    n = len(data)
+    if n % 2:
+        step = f"The middle ({ordinal(n // 2 + 1)}) value is ${med.latex}$."
+    else:
+        a, b = ordered[n // 2 - 1], ordered[n // 2]
+        step = (
+            f"The middle two values are ${number(a)}$ and ${number(b)}$: "
+            f"$\\frac{{{number(a)} + {number(b)}}}{{2}} = {med.latex}$"
+        )
+    final(part, med, step=step, qualifiers=["cao"])
     unsorted = median_unsorted(data)
-    if unsorted != med:
-        part.wrong(number(unsorted), "took the middle of the list without putting it in order", 0)
+    if unsorted != med.value:
+        wrong(part, number(unsorted), "took the middle of the list without putting it in order")
 
 
 def median_unsorted(data: Sequence[int]) -> Rational:
@@ -74,19 +79,33 @@ def median_unsorted(data: Sequence[int]) -> Rational:
 def _mean_part(part: PartBuilder, data: Sequence[int]) -> None:
     total = sum(data)
     n = len(data)
-    part.step(f"Total $= {total}$", total)
-    ans = part.answer(Rational(total, n), accuracy=Accuracy.SF3)
-    part.step(f"Mean $= {total} \\div {n} = {ans.latex}$", Rational(total, n))
-    part.mark(
-        "M",
+    method(
+        part,
+        Working(part.q, str(total)),
         f"${total} \\div {n}$",
-        value=total,
-        partial=["M1 for their total divided by " + str(n)],
+        step=f"Total $= {total}$",
+        qualifiers=(),
+        partial=[f"M1 for their total divided by {n}"],
     )
-    exact = Rational(total, n).q in (1, 2, 4, 5, 8, 10)
-    part.mark("A", f"${ans.latex}$", value=Rational(total, n), qualifiers=[] if exact else ["awrt"])
+    mean = Working(part.q, f"{total}/{n}", latex=f"{total} \\div {n}", fractions=False)
+    final(
+        part,
+        mean,
+        accuracy=Accuracy.SF3,
+        step=mean.equation("\\text{Mean}", Accuracy.SF3),
+        awrt=True,
+    )
     wrong = Rational(total, n - 1)
-    wrong_number(part, wrong, f"divided by {n - 1} instead of {n}", 1, working=[total])
+    misconception(
+        part,
+        Misconception(
+            f"divided by {n - 1} instead of {n}",
+            wrong,
+            (total,),
+            accuracy=Accuracy.SF3,
+            fractions=False,
+        ),
+    )
 
 
 @register
@@ -110,9 +129,12 @@ class AveragesList(Template):
             where = rng.choice([i for i in range(n) if data[i] != mode])
             data[where] = high + rng.randint(40, 70)
             # Make the extreme value pull the mean clearly away from the median.
-            while mean(data) - median(data) < Rational(high - low, 8) and data[where] < high + 110:
+            while (
+                mean_of(data) - median_of(data) < Rational(high - low, 8)
+                and data[where] < high + 110
+            ):
                 data[where] += 10
-            if mean(data) - median(data) < Rational(high - low, 8):
+            if mean_of(data) - median_of(data) < Rational(high - low, 8):
                 raise Reject("the extreme value hardly moves the mean")
         rng.shuffle(data)
         q.param("context", unit)
@@ -130,22 +152,23 @@ class AveragesList(Template):
                 else f"${max(data)} - {min(data)} = {value}$",
                 value,
             )
-            part.answer(value)
-            part.mark("B", f"${value}$", value=value)
+            final(part, Working(q, str(value)), step="")
             if min(data) < 0:
-                part.wrong(
+                wrong(
+                    part,
                     str(max(data) + min(data)),
                     "subtracted the size of the lowest temperature, ignoring its sign",
-                    0,
                 )
             else:
-                part.wrong(str(max(data)), "gave the largest value instead of the range", 0)
+                wrong(part, str(max(data)), "gave the largest value instead of the range")
         if difficulty <= 2:
             mode = max(set(data), key=data.count)
             part = q.part(next(labels), "Write down the mode.", marks=1, command="Write down")
-            part.step(f"${number(mode)}$ appears twice; every other value appears once.", mode)
-            part.answer(mode)
-            part.mark("B", f"${number(mode)}$", value=mode)
+            final(
+                part,
+                Working(q, str(mode)),
+                step=f"${number(mode)}$ appears twice; every other value appears once.",
+            )
         part = q.part(next(labels), "Find the median.", marks=2, command="Work out")
         _median_part(part, data)
         part = q.part(next(labels), "Calculate the mean.", marks=2, command="Calculate")
@@ -195,32 +218,26 @@ class AveragesList(Template):
             command="Work out",
         )
         part.step(f"Total of the first ${n}$ values $= {total}$", total)
-        part.step(
-            f"Total of all ${n + 1}$ values $= {n + 1} \\times {number(m2)} = "
-            f"{number((n + 1) * m2)}$",
-            f"{n + 1}*m2",
-        )
-        part.step(
-            f"Added value $= {number((n + 1) * m2)} - {total} = {extra}$", f"{n + 1}*m2 - {total}"
-        )
-        part.answer(f"{n + 1}*m2 - {total}")
-        part.mark("M", f"${n + 1} \\times {number(m2)}$", value=f"{n + 1}*m2", qualifiers=["oe"])
-        part.mark(
-            "M",
-            f"${number((n + 1) * m2)} - {total}$",
-            value=f"{n + 1}*m2 - {total}",
-            qualifiers=["dep"],
-        )
-        part.mark("A", f"${extra}$", value=f"{n + 1}*m2 - {total}", qualifiers=["cao"])
-        part.wrong(
+        new_total = Working(q, f"{n + 1}*m2", fractions=False)
+        method(part, new_total, lhs=f"\\text{{Total of all }} {n + 1} \\text{{ values}}")
+        added = Working(q, f"{n + 1}*m2 - {total}", latex=f"{number(new_total.value)} - {total}")
+        method(part, added, step="", qualifiers=["dep"])
+        final(part, added, step=added.equation("\\text{Added value}"), qualifiers=["cao"])
+        wrong(
+            part,
             number((n + 1) * m2),
             "gave the new total instead of the added value",
-            1,
             working=[f"{n + 1}*m2"],
         )
         if m2 * n - total > 0:
-            wrong_number(
-                part, m2 * n - total, f"multiplied the new mean by {n} instead of {n + 1}", 0
+            misconception(
+                part,
+                Misconception(
+                    f"multiplied the new mean by {n} instead of {n + 1}",
+                    m2 * n - total,
+                    accuracy=Accuracy.SF3,
+                    fractions=False,
+                ),
             )
 
 
@@ -299,17 +316,23 @@ class StemAndLeaf(Template):
             marks=1,
             command="Work out",
         )
-        part.step(f"Count the values after ${number(k)}$ in the diagram: ${count}$.", count)
-        part.answer(count)
-        part.mark("B", f"${count}$", value=count)
-        part.wrong(str(count + 1), f"included the value {number(k)} itself", 0)
+        final(
+            part,
+            Working(q, str(count)),
+            step=f"Count the values after ${number(k)}$ in the diagram: ${count}$.",
+        )
+        wrong(part, str(count + 1), f"included the value {number(k)} itself")
 
         mode = max(set(values), key=values.count)
         if not extended or difficulty <= 2:
             part = q.part(next(labels), "Write down the mode.", marks=1, command="Write down")
-            part.step(f"${number(mode)}$ is the only value that appears twice.", mode)
-            part.answer(mode, unit=unit)
-            part.mark("B", f"${number(mode)}$", value=mode)
+            final(
+                part,
+                Working(q, str(mode), fractions=False),
+                unit=unit,
+                step=f"${number(mode)}$ is the only value that appears twice.",
+                awarded_for=f"${number(mode)}$",
+            )
 
         rng_value = ordered[-1] - ordered[0]
         part = q.part(next(labels), "Work out the range.", marks=1, command="Work out")
@@ -322,9 +345,9 @@ class StemAndLeaf(Template):
         if stems_only is not None:
             leaf_range = max(d % 10 for d in data) - min(d % 10 for d in data)
             if leaf_range != rng_value:
-                part.wrong(str(leaf_range), "subtracted the smallest leaf from the largest leaf", 0)
+                wrong(part, str(leaf_range), "subtracted the smallest leaf from the largest leaf")
 
-        med = median(values)
+        med = median_of(values)
         if extended:
             part = q.part(next(labels), "Write down the median.", marks=1, command="Write down")
         else:
@@ -348,7 +371,7 @@ class StemAndLeaf(Template):
             part.mark("M", f"$\\frac{{{n} + 1}}{{2}}$th value", value=position, qualifiers=["soi"])
             part.mark("A", f"${number(med)}$", value=med, qualifiers=["cao"])
             if position != med:
-                part.wrong(number(position), "gave the position of the median, not its value", 1)
+                wrong(part, number(position), "gave the position of the median, not its value")
 
         if extended and difficulty >= 2:
             lq = ordered[(n + 1) // 4 - 1]
@@ -379,26 +402,41 @@ class StemAndLeaf(Template):
                 partial=["FT their upper quartile − their lower quartile"],
             )
             if iqr not in (lq, uq):
-                part.wrong(
+                wrong(
+                    part,
                     number(uq + lq),
                     "added the quartiles instead of subtracting",
-                    2,
                     working=[lq, uq],
                 )
             if rng_value not in (lq, uq):
-                part.wrong(
-                    number(rng_value), "gave the range instead of the interquartile range", 0
-                )
+                wrong(part, number(rng_value), "gave the range instead of the interquartile range")
 
         if difficulty >= 3:
             total = sum(values)
             part = q.part(next(labels), "Calculate the mean.", marks=2, command="Calculate")
-            ans = part.answer(total / n, accuracy=Accuracy.SF3, unit=unit)
-            part.step(f"Total $= {number(total)}$", total)
-            part.step(f"Mean $= {number(total)} \\div {n} = {ans.latex}$", total / n)
-            part.mark("M", f"${number(total)} \\div {n}$", value=total, qualifiers=["oe"])
-            exact = (total / n).q in (1, 2, 4, 5, 8, 10)
-            part.mark("A", f"${ans.latex}$", value=total / n, qualifiers=[] if exact else ["awrt"])
-            wrong_number(
-                part, (total / (n - 1)), f"divided by {n - 1} instead of {n}", 1, working=[total]
+            method(
+                part,
+                Working(q, str(total), fractions=False),
+                f"${number(total)} \\div {n}$",
+                step=f"Total $= {number(total)}$",
+            )
+            mean = Working(q, f"{total}/{n}", latex=f"{number(total)} \\div {n}", fractions=False)
+            final(
+                part,
+                mean,
+                accuracy=Accuracy.SF3,
+                unit=unit,
+                step=mean.equation("\\text{Mean}", Accuracy.SF3),
+                awarded_for=None,
+                awrt=True,
+            )
+            misconception(
+                part,
+                Misconception(
+                    f"divided by {n - 1} instead of {n}",
+                    total / (n - 1),
+                    (total,),
+                    accuracy=Accuracy.SF3,
+                    fractions=False,
+                ),
             )

@@ -7,13 +7,13 @@ from typing import Any
 
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import Figure, polar
+from generation.engine.authoring.text import degrees, table, words
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import wrong_number
-from generation.engine.templates.statistics._tables import table, text
-from questions.schemas import AnswerKind, CalculatorPolicy, Tier
+from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 # (what was asked, heading, categories with "the people who …" phrases, plural, singular)
 _PIES = [
@@ -122,7 +122,7 @@ class PieChart(Template):
             cells = ["" if i == hide else str(f) for i, f in enumerate(freqs)]
             q.stem = (
                 f"${total}$ {intro}. The table shows the results. "
-                f"${table([[text(heading), *(text(c) for c in cats)], [text('Frequency'), *cells]])}$"
+                f"${table([[words(heading), *(words(c) for c in cats)], [words('Frequency'), *cells]])}$"
                 " The results are to be shown in a pie chart."
             )
 
@@ -159,17 +159,26 @@ class PieChart(Template):
                 f"$360 \\div {total} = {number(Rational(360, total))}^{{\\circ}}$",
                 "360/N",
             )
-            part.step(
-                f"$\\frac{{{f}}}{{{total}}} \\times 360 = {number(angles[target])}^{{\\circ}}$",
-                expr,
+            angle = Working(q, expr, latex=f"\\frac{{{f}}}{{{total}}} \\times 360")
+            method(part, angle, step="")
+            final(
+                part,
+                angle,
+                unit="degrees",
+                step=f"${angle.substituted} = {degrees(angle.value)}$",
+                awarded_for=f"${angle.latex}$",
+                qualifiers=["cao"],
             )
-            part.answer(expr, unit="degrees")
-            part.mark("M", f"$\\frac{{{f}}}{{{total}}} \\times 360$", value=expr, qualifiers=["oe"])
-            part.mark("A", f"${number(angles[target])}$", value=expr, qualifiers=["cao"])
             pct = Rational(100 * f, total)
             if pct != angles[target]:
-                wrong_number(
-                    part, (pct), "worked out a percentage (out of 100) instead of an angle", 0
+                misconception(
+                    part,
+                    Misconception(
+                        "worked out a percentage (out of 100) instead of an angle",
+                        pct,
+                        accuracy=Accuracy.SF3,
+                        fractions=False,
+                    ),
                 )
             if difficulty >= 2:
                 self._reverse(q, next(labels), rng, cats, people, phrases)
@@ -216,21 +225,20 @@ class PieChart(Template):
             f"$1^{{\\circ}}$ represents $\\frac{{{freqs[known]}}}{{{number(angles[known])}}}$",
             f"fk/a{known}",
         )
-        part.step(
-            f"Total $= \\frac{{{freqs[known]}}}{{{number(angles[known])}}} \\times 360 = {total}$",
-            total_expr,
+        whole = Working(
+            q, total_expr, latex=f"\\frac{{{freqs[known]}}}{{{number(angles[known])}}} \\times 360"
         )
-        part.answer(total_expr)
-        part.mark(
-            "M",
-            f"$\\frac{{{freqs[known]}}}{{{number(angles[known])}}} \\times 360$",
-            value=total_expr,
-            qualifiers=["oe"],
-        )
-        part.mark("A", f"${total}$", value=total_expr, qualifiers=["cao"])
+        method(part, whole, step="")
+        final(part, whole, step=whole.equation("\\text{Total}"), qualifiers=["cao"])
         wrong = Rational(freqs[known] * angles[known], 360)
-        wrong_number(
-            part, (wrong), "multiplied the frequency by the angle fraction instead of dividing", 0
+        misconception(
+            part,
+            Misconception(
+                "multiplied the frequency by the angle fraction instead of dividing",
+                wrong,
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
         )
 
         ask_expr = f"a{ask}/360*{total_expr}"
@@ -240,18 +248,11 @@ class PieChart(Template):
             marks=2,
             command="Work out",
         )
-        part.step(
-            f"$\\frac{{{number(angles[ask])}}}{{360}} \\times {total} = {freqs[ask]}$", ask_expr
+        count = Working(
+            q, ask_expr, latex=f"\\frac{{{number(angles[ask])}}}{{360}} \\times {total}"
         )
-        part.answer(ask_expr)
-        part.mark(
-            "M",
-            f"$\\frac{{{number(angles[ask])}}}{{360}} \\times {total}$",
-            value=ask_expr,
-            qualifiers=["oe", "FT"],
-            partial=["FT their total"],
-        )
-        part.mark("A", f"${freqs[ask]}$", value=ask_expr, qualifiers=["cao"])
+        method(part, count, step="", qualifiers=["oe", "FT"], partial=["FT their total"])
+        final(part, count, step=count.equation(), qualifiers=["cao"])
         if difficulty == 5:
             part = q.part(
                 next(labels),
@@ -299,17 +300,13 @@ class PieChart(Template):
             marks=2,
             command="Work out",
         )
-        value = Rational(angle * other_total, 360)
-        part.step(
-            f"$\\frac{{{angle}}}{{360}} \\times {other_total} = {number(value)}$", "theta/360*T"
-        )
-        part.answer("theta/360*T")
-        part.mark(
-            "M",
-            f"$\\frac{{{angle}}}{{360}} \\times {other_total}$",
-            value="theta/360*T",
-            qualifiers=["oe"],
-        )
-        part.mark("A", f"${number(value)}$", value="theta/360*T", qualifiers=["cao"])
+        count = Working(q, "theta/360*T", latex=f"\\frac{{{angle}}}{{360}} \\times {other_total}")
+        method(part, count, step="")
+        final(part, count, step=count.equation(), qualifiers=["cao"])
         pct = Rational(angle * other_total, 100)
-        wrong_number(part, pct, "treated the angle as a percentage", 0)
+        misconception(
+            part,
+            Misconception(
+                "treated the angle as a percentage", pct, accuracy=Accuracy.SF3, fractions=False
+            ),
+        )

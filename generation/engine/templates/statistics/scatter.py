@@ -1,18 +1,19 @@
-"""Scatter diagrams (9.5): correlation and estimates from a line of best fit."""
+"""Scatter diagrams (9.5): correlation, and a line of best fit the candidate draws and reads
+from. The question gives no equation: the mark scheme accepts the range of readings from
+reasonable lines through the mean point (between the two least-squares lines, y on x and x on
+y), widened by a small square."""
 
 from __future__ import annotations
 
-import math
 import random
 
-import sympy
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, Working, final, misconception, text
+from generation.engine.authoring.figures import Graph, Reading, reading, scale
 from generation.engine.base import Reject, Template, register
-from generation.engine.builder import QuestionBuilder
-from generation.engine.formatting import number
-from generation.engine.templates.statistics._common import wrong_number
-from generation.engine.templates.statistics._tables import table, text
+from generation.engine.builder import PartBuilder, QuestionBuilder
+from generation.engine.formatting import display, number
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 
 # (x description, x heading, y heading, x values, gradient sign, y at the first x, y spread,
@@ -79,89 +80,48 @@ _SCATTER_STEMS = {
 }
 
 
-def _axis(low: float, high: float) -> tuple[int, int, int]:
-    """A tidy axis: (start, end, step) covering low..high with about five steps."""
-    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if (high - low) / s <= 6)
-    start = math.floor(low / step) * step
-    end = math.ceil(high / step) * step
-    return start, end if end > start else start + step, step
+def _sf(value: Rational, accuracy: Accuracy = Accuracy.SF3) -> str:
+    return display(value, accuracy)[1]
 
 
-def scatter_svg(points: list[tuple[int, int]], x_label: str, y_label: str) -> str:
-    """A scatter diagram of integer points on a grid with tidy axis scales."""
-    x0, x1, xs = _axis(min(p[0] for p in points), max(p[0] for p in points))
-    y0, y1, ys = _axis(min(p[1] for p in points), max(p[1] for p in points))
-    w, h, m = 380, 260, 46
+def _words_answer(part: PartBuilder, words: str, mark: str) -> None:
+    part.answer(None, kind=AnswerKind.TEXT, plain=words, latex=text.words(words))
+    part.mark("B", mark, 1)
 
-    def px(x: float) -> float:
-        return m + (x - x0) / (x1 - x0) * (w - 2 * m)
 
-    def py(y: float) -> float:
-        return h - m - (y - y0) / (y1 - y0) * (h - 2 * m)
-
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
-        'role="img" aria-label="Scatter diagram">',
-        '<g stroke="#dddddd" stroke-width="1">',
-    ]
-    for x in range(x0, x1 + 1, xs):
-        out.append(f'<line x1="{px(x):.1f}" y1="{py(y0):.1f}" x2="{px(x):.1f}" y2="{py(y1):.1f}"/>')
-    for y in range(y0, y1 + 1, ys):
-        out.append(f'<line x1="{px(x0):.1f}" y1="{py(y):.1f}" x2="{px(x1):.1f}" y2="{py(y):.1f}"/>')
-    out.append("</g>")
-    out.append(
-        f'<g stroke="#000000" stroke-width="1.2"><line x1="{px(x0):.1f}" y1="{py(y0):.1f}" '
-        f'x2="{px(x1):.1f}" y2="{py(y0):.1f}"/><line x1="{px(x0):.1f}" y1="{py(y0):.1f}" '
-        f'x2="{px(x0):.1f}" y2="{py(y1):.1f}"/></g>'
+def _read(
+    q: QuestionBuilder,
+    part: PartBuilder,
+    found: Reading,
+    variable: str,
+    step: str,
+    wrongs: list[tuple[str, Rational]],
+) -> None:
+    """The reading as the answer, its accepted range as the B mark; wrong readings outside the
+    range as misconceptions."""
+    value = Working(q, str(found.value), fractions=False)
+    final(
+        part,
+        value,
+        step=step,
+        awarded_for=f"${value.latex}$, accept ${found.accepted}$",
+        variable=variable,
+        satisfies=found.relation(variable),
     )
-    out.append('<g font-family="sans-serif" font-size="10" fill="#000000">')
-    for x in range(x0, x1 + 1, xs):
-        out.append(f'<text x="{px(x):.1f}" y="{py(y0) + 13:.1f}" text-anchor="middle">{x}</text>')
-    for y in range(y0, y1 + 1, ys):
-        out.append(f'<text x="{px(x0) - 4:.1f}" y="{py(y) + 3:.1f}" text-anchor="end">{y}</text>')
-    out.append("</g>")
-    for x, y in points:
-        cx, cy = px(x), py(y)
-        out.append(
-            f'<path d="M {cx - 4:.1f} {cy - 4:.1f} L {cx + 4:.1f} {cy + 4:.1f} '
-            f'M {cx - 4:.1f} {cy + 4:.1f} L {cx + 4:.1f} {cy - 4:.1f}" stroke="#1f4e99" '
-            'stroke-width="1.6"/>'
-        )
-    out.append(
-        f'<text x="{w / 2}" y="{h - 8}" font-family="sans-serif" font-size="11" '
-        f'text-anchor="middle">{x_label}</text>'
-    )
-    out.append(
-        f'<text x="12" y="{h / 2}" font-family="sans-serif" font-size="11" '
-        f'text-anchor="middle" transform="rotate(-90 12 {h / 2})">{y_label}</text>'
-    )
-    out.append("</svg>")
-    return "".join(out)
-
-
-def _fit(points: list[tuple[int, int]]) -> tuple[float, float, float]:
-    """Least-squares gradient, intercept and correlation coefficient."""
-    n = len(points)
-    mx = sum(p[0] for p in points) / n
-    my = sum(p[1] for p in points) / n
-    sxx = sum((p[0] - mx) ** 2 for p in points)
-    syy = sum((p[1] - my) ** 2 for p in points)
-    sxy = sum((p[0] - mx) * (p[1] - my) for p in points)
-    b = sxy / sxx
-    return b, my - b * mx, sxy / math.sqrt(sxx * syy)
+    for error, value in wrongs:
+        if not found.contains(value):
+            misconception(part, Misconception(error, value))
 
 
 @register
 class ScatterDiagram(Template):
     key = "statistics.scatter_diagram"
-    title = "Scatter diagrams: correlation and estimates from a line of best fit"
+    title = "Scatter diagrams: correlation, drawing and reading from a line of best fit"
     codes = {Tier.CORE: ("C9.5",), Tier.EXTENDED: ("E9.5",)}
     calculator = CalculatorPolicy.ALLOWED
 
     def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-        (_, x_head, y_head, x_range, sign, y_start, spread, relation, x_unit, y_unit) = rng.choice(
-            _SCATTER
-        )
+        (_, x_head, y_head, x_range, sign, y_start, spread, relation, _, _) = rng.choice(_SCATTER)
         span = x_range[1] - x_range[0]
         n = min(8 if difficulty <= 2 else 10, span - 2)
         xs = sorted(rng.sample(range(x_range[0], x_range[1] + 1), n))
@@ -180,33 +140,41 @@ class ScatterDiagram(Template):
         ]
         if min(ys) < 1 or (x_head == "Hours revising" and max(ys) > 100):
             raise Reject("values out of range")
-        b, a, r = _fit(list(zip(xs, ys, strict=True)))
-        if abs(r) < 0.85:
+        # Exact summary statistics; the two least-squares lines through the mean point bound
+        # the reasonable lines of best fit.
+        mx, my = Rational(sum(xs), n), Rational(sum(ys), n)
+        sxx = sum((x - mx) ** 2 for x in xs)
+        syy = sum((y - my) ** 2 for y in ys)
+        sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+        if sxy == 0 or sxy**2 < Rational(85, 100) ** 2 * sxx * syy:
             raise Reject("the correlation is not clear")
-        # The line of best fit, rounded to tidy values.
-        # Gentle slopes keep two decimal places (a slope of exactly 1 would hide the gradient).
-        m = Rational(round(b * 100), 100) if abs(b) < 2 else Rational(round(b * 10), 10)
-        if abs(m) == 1:
-            m += Rational(sign, 20)
-        c = Rational(round(a))
-        if m == 0:
-            raise Reject("flat line")
+        gradients = (sxy / sxx, syy / sxy)  # y on x, and x on y
         q.param("context", x_head)
         q.param("n", n)
         for i, (x, y) in enumerate(zip(xs, ys, strict=True)):
             q.given(f"px{i}", x)
             q.given(f"py{i}", y)
-        q.given("m", m)
-        q.given("c", c)
-        stem = _SCATTER_STEMS[x_head].format(n=f"${n}$")
+        x_axis = scale(min(xs), max(xs))
+        y_axis = scale(min(ys), max(ys))
+        graph = Graph(
+            f"Scatter diagram of {y_head} against {x_head}",
+            x_axis,
+            y_axis,
+            x_title=x_head,
+            y_title=y_head,
+        )
+        for point in zip(xs, ys, strict=True):
+            graph.cross(point)
+        q.diagram_svg = graph.svg()
+        rows = [[text.words(x_head), *map(str, xs)], [text.words(y_head), *map(str, ys)]]
         q.title = "Scatter diagram"
         q.stem = (
-            f"{stem} ${table([[text(x_head), *(str(x) for x in xs)], [text(y_head), *(str(y) for y in ys)]])}$"
-            " The scatter diagram shows this information."
+            f"{_SCATTER_STEMS[x_head].format(n=f'${n}$')} ${text.table(rows)}$ "
+            "The scatter diagram shows this information."
         )
-        q.diagram_svg = scatter_svg(list(zip(xs, ys, strict=True)), x_head, y_head)
         labels = iter("abcdef")
-        kind = "positive" if r > 0 else "negative"
+        positive = sxy > 0
+        kind = "positive" if positive else "negative"
         part = q.part(
             next(labels),
             "What type of correlation is shown by the scatter diagram?",
@@ -214,73 +182,76 @@ class ScatterDiagram(Template):
             command="State",
         )
         part.step(
-            f"As $x$ increases, $y$ tends to {'increase' if r > 0 else 'decrease'}, so the "
+            f"As $x$ increases, $y$ tends to {'increase' if positive else 'decrease'}, so the "
             f"correlation is {kind}."
         )
-        part.answer(None, kind=AnswerKind.TEXT, plain=kind, latex=f"\\text{{{kind}}}")
-        part.mark("B", kind.capitalize(), 1)
+        _words_answer(part, kind, kind.capitalize())
 
-        mx = f"{number(m)}x"
-        line = f"y = {mx} {'+' if c >= 0 else '-'} {number(abs(c))}"
-        inside = [x for x in range(xs[0] + 1, xs[-1]) if x not in xs]
-        # A value inside the data's range that is not one of the data values.
-        x0 = rng.choice(inside or [x + Rational(1, 2) for x in xs[1:-1]])
-        q.given("x0", x0)
-        value = m * x0 + c
+        low, high = sorted(gradients)
         part = q.part(
             next(labels),
-            f"The equation of the line of best fit is ${line}$. Use this equation to estimate "
-            f"the value of $y$ when $x = {number(x0)}$.",
-            marks=2,
-            command="Work out",
+            "On the scatter diagram, draw a line of best fit.",
+            marks=1,
+            command="Plot",
         )
+        mean_point = f"$({_sf(mx)}, {_sf(my)})$"
         part.step(
-            f"$y = {number(m)} \\times {number(x0)} {'+' if c >= 0 else '-'} {number(abs(c))} = "
-            f"{number(value)}$",
-            "m*x0 + c",
+            f"A ruled straight line following the trend, with about as many points on each side, "
+            f"passing close to the mean point {mean_point}."
         )
-        part.answer("m*x0 + c")
-        part.mark(
-            "M",
-            f"${number(m)} \\times {number(x0)} {'+' if c >= 0 else '-'} {number(abs(c))}$",
-            value="m*x0 + c",
-            qualifiers=["oe"],
+        _words_answer(
+            part,
+            "a ruled line of best fit",
+            f"ruled line of best fit, close to the mean point {mean_point}, gradient between "
+            f"${_sf(low, Accuracy.SF2)}$ and ${_sf(high, Accuracy.SF2)}$",
         )
-        part.mark("A", f"${number(value)}$", value="m*x0 + c", qualifiers=["cao"])
-        wrong_number(part, (m * x0), "left out the constant term of the equation", 0)
+
+        # A value of x inside the data's range that is not one of the data values.
+        inside = [x for x in range(xs[0] + 1, xs[-1]) if x not in xs]
+        x0 = rng.choice(inside or [x + Rational(1, 2) for x in xs[1:-1]])
+        q.given("x0", x0)
+        band = [my + b * (x0 - mx) for b in gradients]
+        found = reading(band[0], band, resolution=Rational(str(y_axis[2])) / graph.minor[1])
+        nearest_point = min(zip(xs, ys, strict=True), key=lambda p: abs(p[0] - x0))
+        part = q.part(
+            next(labels),
+            f"Use your line of best fit to estimate the value of $y$ when $x = {number(x0)}$.",
+            marks=1,
+            command="Determine",
+        )
+        _read(
+            q,
+            part,
+            found,
+            "y",
+            f"Up from $x = {number(x0)}$ to the line of best fit, then across: "
+            f"$y \approx {number(found.value)}$",
+            [
+                ("read the nearest plotted point instead of the line", Rational(nearest_point[1])),
+                ("read the value of $x$ instead of $y$", Rational(x0)),
+            ],
+        )
 
         if difficulty >= 2:
-            y_target = rng.randint(min(ys) + 1, max(ys) - 1)
-            q.given("y0", y_target)
-            x_value = (y_target - c) / m
+            y0 = rng.randint(min(ys) + 1, max(ys) - 1)
+            q.given("y0", y0)
+            band = [mx + (y0 - my) / b for b in gradients]
+            found = reading(band[0], band, resolution=Rational(str(x_axis[2])) / graph.minor[0])
             part = q.part(
                 next(labels),
-                f"Use the equation of the line of best fit to estimate the value of $x$ when "
-                f"$y = {y_target}$.",
-                marks=2,
-                command="Work out",
+                f"Use your line of best fit to estimate the value of $x$ when $y = {y0}$.",
+                marks=1,
+                command="Determine",
             )
-            eq = "Eq(m*x + c, y0)"
-            part.step(f"${mx} {'+' if c >= 0 else '-'} {number(abs(c))} = {y_target}$", eq)
-            ans = part.answer("(y0 - c)/m", accuracy=Accuracy.SF3, variable="x", satisfies=eq)
-            part.step(
-                f"$x = \\frac{{{y_target} {'-' if c >= 0 else '+'} {number(abs(c))}}}"
-                f"{{{number(m)}}} = {ans.latex}$",
-                "(y0 - c)/m",
+            _read(
+                q,
+                part,
+                found,
+                "x",
+                f"Across from $y = {y0}$ to the line of best fit, then down: "
+                f"$x \approx {number(found.value)}$",
+                [("read the value of $y$ instead of $x$", Rational(y0))],
             )
-            part.mark(
-                "M",
-                f"${mx} {'+' if c >= 0 else '-'} {number(abs(c))} = {y_target}$",
-                value=eq,
-                qualifiers=["oe"],
-            )
-            exact = ans.plain == sympy.sstr(x_value) or (x_value.q in (1, 2, 4, 5, 10))
-            part.mark(
-                "A", f"${ans.latex}$", value="(y0 - c)/m", qualifiers=["cao"] if exact else ["awrt"]
-            )
-            wrong = (y_target + c) / m
-            if wrong != x_value:
-                wrong_number(part, wrong, "added the constant instead of subtracting it", 0)
 
         if difficulty >= 4:
             far = xs[-1] + rng.randint(2, 4) * max(1, span // 4)
@@ -296,13 +267,11 @@ class ScatterDiagram(Template):
                 f"${far}$ is outside the range of the data (${xs[0]}$ to ${xs[-1]}$); the "
                 "trend may not continue beyond the data."
             )
-            part.answer(
-                None,
-                kind=AnswerKind.TEXT,
-                plain=f"{far} is outside the range of the data",
-                latex=f"{far} \\text{{ is outside the range of the data}}",
+            _words_answer(
+                part,
+                f"{far} is outside the range of the data",
+                "It is outside the range of the data oe",
             )
-            part.mark("B", "It is outside the range of the data oe", 1)
         if difficulty == 5:
             part = q.part(
                 next(labels),
@@ -312,5 +281,4 @@ class ScatterDiagram(Template):
                 command="Describe",
             )
             part.step(relation.capitalize() + ".")
-            part.answer(None, kind=AnswerKind.TEXT, plain=relation, latex=f"\\text{{{relation}}}")
-            part.mark("B", relation.capitalize() + " oe", 1)
+            _words_answer(part, relation, relation.capitalize() + " oe")
