@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import sympy
 
 from generation.engine.authoring import wrong
+from generation.engine.authoring.figures import Figure, centroid, direction
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.expressions import machine
@@ -23,6 +25,58 @@ class _Pt:
 
 
 R1, R2 = sympy.symbols("r1 r2", positive=True)
+
+# How the vectors a and b are drawn (model units): a rises to the left or right of O, b runs
+# along the bottom, as the papers draw them.
+_SHAPES = [((1.2, 3.2), (5.5, 0.0)), ((2.0, 3.0), (5.0, 0.0)), ((0.6, 3.4), (5.5, 0.5))]
+
+# The names of the vectors as printed: bold a and b (the mathematical bold letters, so the
+# figure needs no font weight of its own).
+BOLD = {"a": "\U0001d41a", "b": "\U0001d41b"}
+
+
+def _figure(
+    rng: random.Random,
+    shape: str,
+    vertices: dict[str, _Pt],
+    points: list[tuple[_Pt, _Pt, _Pt]],
+    segments: list[tuple[_Pt, _Pt]],
+    subs: dict[Any, Any],
+) -> str:
+    """The paper's figure: the shape with its vertices named, a and b marked by arrows on OA and
+    on the side b runs along, each point on a side (``points``: the point and the side's ends)
+    shown and named, and each asked segment that is not a side drawn."""
+    va, vb = rng.choice(_SHAPES)
+
+    def at(pt: _Pt) -> tuple[float, float]:
+        pos = sympy.expand(pt.pos.subs(subs))
+        ca, cb = float(pos.coeff(A)), float(pos.coeff(B))
+        return (ca * va[0] + cb * vb[0], ca * va[1] + cb * vb[1])
+
+    fig = Figure(f"Vector geometry: {shape} " + "".join(vertices), size=300)
+    for pt in vertices.values():
+        fig.point(pt.name, *at(pt))
+    fig.polygon(list(vertices))
+    middle = centroid(fig.at(n) for n in vertices)
+    fig.names(*vertices)
+    b_end = "C" if "C" in vertices else "B"
+    for name, end in (("a", "A"), ("b", b_end)):
+        on_side = [at(p) for p, u, v in points if {u.name, v.name} == {"O", end}]
+        t = 0.5
+        if on_side:  # the arrow on the longer piece, clear of the point
+            ox, oy = fig.at("O")
+            ex, ey = fig.at(end)
+            s = math.hypot(on_side[0][0] - ox, on_side[0][1] - oy) / math.hypot(ex - ox, ey - oy)
+            t = s / 2 if s > 0.5 else (1 + s) / 2
+        fig.vector("O", end, BOLD[name], away_from=middle, at=t)
+    for x, y in segments:
+        fig.line(at(x), at(y), thin=True)
+    for pt, _, _ in points:
+        fig.point(pt.name, *at(pt)).dot(pt.name)
+        away = direction(middle, fig.at(pt.name))
+        prefer = [away + k for k in (0, 40, -40, 80, -80, 120, -120, 180)]
+        fig.place(pt.name, pt.name, gap=(12, 18), prefer=prefer)
+    return fig.svg()
 
 
 @register
@@ -56,11 +110,15 @@ class VectorGeometry(Template):
             vertices = {"O": origin, "A": pa, "B": pb}
         q.param("shape", shape)
 
+        on_sides: list[tuple[_Pt, _Pt, _Pt]] = []
+
         def ratio_point(name: str, u: _Pt, v: _Pt) -> _Pt:
-            return _Pt(name, u.pos + R1 / (R1 + R2) * (v.pos - u.pos))
+            on_sides.append((_Pt(name, u.pos + R1 / (R1 + R2) * (v.pos - u.pos)), u, v))
+            return on_sides[-1][0]
 
         def midpoint(name: str, u: _Pt, v: _Pt) -> _Pt:
-            return _Pt(name, u.pos + sympy.Rational(1, 2) * (v.pos - u.pos))
+            on_sides.append((_Pt(name, u.pos + sympy.Rational(1, 2) * (v.pos - u.pos)), u, v))
+            return on_sides[-1][0]
 
         sentences: list[str] = []
         uses_ratio = False
@@ -114,6 +172,8 @@ class VectorGeometry(Template):
         q.title = "Vector geometry"
         q.stem = " ".join([stem, *sentences])
         q.stem += " Give each answer in terms of $\\mathbf{a}$ and/or $\\mathbf{b}$, in its simplest form."
+        drawn = [(x, y) for x, y, *_ in asks if not (x.name in vertices and y.name in vertices)]
+        q.diagram_svg = _figure(rng, shape, vertices, on_sides, drawn, subs)
 
         labels = "abcd"
         for i, (x, y, u, v, t) in enumerate(asks):
