@@ -118,7 +118,7 @@ class LineEquation(Template):
                 f"$\\frac{{{b[1]} - {bracket(a[1])}}}{{{b[0]} - {bracket(a[0])}}}$ oe",
                 value=grad,
             )
-            part.mark("A", f"${frac(m)}$", value=grad)
+            part.mark("A", f"${frac(m)}$", value=grad, qualifiers=["oe"])
             wrong(part, frac_plain(1 / m), "divided the change in x by the change in y")
             part = q.part(
                 "b",

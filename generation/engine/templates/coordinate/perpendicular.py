@@ -77,7 +77,7 @@ class PerpendicularLine(Template):
             command="Write down",
         )
         part.step(
-            f"Perpendicular gradients multiply to $-1$: $-1 \\div {frac(m)} = {frac(perp)}$",
+            f"Perpendicular gradients multiply to $-1$: $-1 \\div {bracket(m)} = {frac(perp)}$",
             perp_form,
         )
         part.answer(perp_form)
@@ -140,7 +140,7 @@ class PerpendicularLine(Template):
             f"Gradient of $AB = \\frac{{{b[1]} - {bracket(a[1])}}}{{{b[0]} - {bracket(a[0])}}} = {frac(m)}$",
             grad,
         )
-        part.step(f"Perpendicular gradient $= -1 \\div {frac(m)} = {frac(perp)}$", perp_form)
+        part.step(f"Perpendicular gradient $= -1 \\div {bracket(m)} = {frac(perp)}$", perp_form)
         part.mark("M", f"gradient of $AB$ $= {frac(m)}$", value=grad)
         part.mark(
             "M",
@@ -210,7 +210,9 @@ class PerpendicularLine(Template):
         c_perp = py - perp * px
         c_perp_form = f"yP - {perp_form}*xP"
         value = f"Eq(y, {perp_form}*x + {c_perp_form})"
-        part.step(f"$c = {py} - {frac(perp)} \\times {bracket(px)} = {frac(c_perp)}$", c_perp_form)
+        part.step(
+            f"$c = {py} - {bracket(perp)} \\times {bracket(px)} = {frac(c_perp)}$", c_perp_form
+        )
         part.step(f"$y = {line_rhs(perp, c_perp)}$", value)
         part.answer(value, **line_answer(perp, c_perp))
         part.mark("A", f"$y = {line_rhs(perp, c_perp)}$", value=value, qualifiers=["oe"])
