@@ -6,10 +6,12 @@ from __future__ import annotations
 import math
 import random
 
+from generation.engine.authoring import wrong
+from generation.engine.authoring.angles import DEGREES
 from generation.engine.authoring.figures import Figure, bearing_point, direction
+from generation.engine.authoring.text import degrees
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.geometry.common import DEGREES, deg
 from questions.schemas import CalculatorPolicy, Tier
 
 # Answers are three-figure bearings from 100° to 359°, so that the number a candidate writes
@@ -88,13 +90,11 @@ class Bearings(Template):
         part.mark("M", f"${three_figure(theta)} {sign} 180$", value=formula)
         part.mark("A", f"${three_figure(back)}$", value=formula)
         if theta < 180:
-            part.wrong(
-                str(360 - theta), "subtracted the bearing from 360° instead of adding 180°", 0
-            )
+            wrong(part, str(360 - theta), "subtracted the bearing from 360° instead of adding 180°")
             if 180 - theta >= 100:
-                part.wrong(str(180 - theta), "subtracted the bearing from 180°", 0)
+                wrong(part, str(180 - theta), "subtracted the bearing from 180°")
         else:
-            part.wrong(str(theta + 180), "added 180° (a bearing must be less than 360°)", 0)
+            wrong(part, str(theta + 180), "added 180° (a bearing must be less than 360°)")
 
     def _turn(self, q: QuestionBuilder, rng: random.Random) -> None:
         """B is on a bearing from A; C is reached by turning at B through a given angle ABC."""
@@ -119,7 +119,7 @@ class Bearings(Template):
         q.diagram_svg = fig.svg()
         q.stem = (
             f"A boat sails from $A$ to $B$ on a bearing of ${three_figure(theta)}^\\circ$. "
-            f"At $B$ it changes direction and sails to $C$. Angle $ABC = {deg(beta)}$."
+            f"At $B$ it changes direction and sails to $C$. Angle $ABC = {degrees(beta)}$."
         )
         sign = "+" if side > 0 else "-"
         back_form = "theta + 180"
@@ -129,11 +129,11 @@ class Bearings(Template):
         part.answer(back_form, unit=DEGREES, label="bearing")
         part.mark("B", f"${back}$", value=back_form)
         if 360 - theta >= 100:
-            part.wrong(str(360 - theta), "subtracted the bearing from 360°", 0)
+            wrong(part, str(360 - theta), "subtracted the bearing from 360°")
         part = q.part("b", "Work out the bearing of $C$ from $B$.", marks=2, command="Work out")
         turned = f"theta + 180 {sign} beta"
         part.step(
-            f"Turn from the direction of $A$ through ${deg(beta)}$: "
+            f"Turn from the direction of $A$ through ${degrees(beta)}$: "
             f"${back} {sign} {beta} = {back + side * beta}$",
             turned,
         )
@@ -150,7 +150,7 @@ class Bearings(Template):
         part.mark("A", f"${three_figure(psi)}$", value=formula)
         other = (back - side * beta) % 360
         if other >= 100 and other != psi:
-            part.wrong(three_figure(other), "turned the wrong way at B", 0)
+            wrong(part, three_figure(other), "turned the wrong way at B")
 
     def _triangle(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         """B is due east of A; C is north of AB. Bearings of C from A and from B are given."""
@@ -187,11 +187,11 @@ class Bearings(Template):
         part.mark("M", f"angle $CAB = {angle_a}$", value="90 - t1")
         part.mark("M", f"angle $CBA = {angle_b}$", value="t2 - 270")
         part.mark("A", f"${angle_c}$", value="180 - (90 - t1) - (t2 - 270)")
-        part.wrong(str(t2 - t1), "subtracted one bearing from the other", 0)
+        wrong(part, str(t2 - t1), "subtracted one bearing from the other")
         if difficulty == 5:
             part = q.part("b", "Work out the bearing of $A$ from $C$.", marks=2, command="Work out")
             part.step(f"${three_figure(t1)} + 180 = {t1 + 180}$", "t1 + 180")
             part.answer("t1 + 180", unit=DEGREES, label="bearing")
             part.mark("M", f"${three_figure(t1)} + 180$", value="t1 + 180")
             part.mark("A", f"${t1 + 180}$", value="t1 + 180")
-            part.wrong(str(360 - t1), "subtracted the bearing from 360°", 0)
+            wrong(part, str(360 - t1), "subtracted the bearing from 360°")

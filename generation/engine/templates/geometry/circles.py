@@ -7,10 +7,12 @@ from __future__ import annotations
 import math
 import random
 
+from generation.engine.authoring import wrong
+from generation.engine.authoring.angles import DEGREES, reason_part, words_latex
 from generation.engine.authoring.figures import Figure, direction, polar
+from generation.engine.authoring.text import degrees
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.geometry.common import DEGREES, deg, reason_part, text_latex
 from questions.schemas import CalculatorPolicy, CommandWord, Tier
 
 CENTRE = (0.0, 0.0)
@@ -43,7 +45,7 @@ def _name_part(q: QuestionBuilder, label: str, line: str, name: str, why: str) -
         command="Write down",
     )
     part.step(why)
-    part.answer(None, kind="text", plain=name, latex=text_latex(name))
+    part.answer(None, kind="text", plain=name, latex=words_latex(name))
     part.mark("B", name)
 
 
@@ -69,9 +71,9 @@ def angle_part(
     else:
         part.mark("M", method, value=form)
         part.mark("A", f"${value}$", value=form)
-    for wrong, error in wrongs:
-        if wrong != value and wrong > 0:
-            part.wrong(str(wrong), error, 0)
+    for shown, error in wrongs:
+        if shown != value and shown > 0:
+            wrong(part, str(shown), error)
 
 
 def sentence(facts: list[str]) -> str:
@@ -104,7 +106,7 @@ class CircleSemicircleTangent(Template):
         mark_angle(fig, pa, pb, pc, f"{a}°", radius=30)
         stem = (
             f"$A$, $B$ and $C$ are points on a circle, centre $O$. $AB$ is a diameter and angle "
-            f"$CAB = {deg(a)}$."
+            f"$CAB = {degrees(a)}$."
         )
         if difficulty in (2, 3):
             t_up, t_down = (RADIUS, 110.0), (RADIUS, -110.0)
@@ -171,7 +173,7 @@ class CircleSemicircleTangent(Template):
                 "Write down the size of angle $OCA$.",
                 "a",
                 a,
-                f"Triangle $AOC$ is isosceles ($OA = OC$), so angle $OCA = {deg(a)}$",
+                f"Triangle $AOC$ is isosceles ($OA = OC$), so angle $OCA = {degrees(a)}$",
                 command=CommandWord.WRITE_DOWN,
             )
             reason_part(q, "a(ii)", "radii")

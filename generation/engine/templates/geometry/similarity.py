@@ -8,6 +8,7 @@ import random
 
 import sympy
 
+from generation.engine.authoring import wrong
 from generation.engine.authoring.figures import Figure, centroid
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
@@ -144,13 +145,13 @@ class SimilarTriangles(Template):
             partial=["M1 for a correct scale factor, or for a correct equation of ratios"],
         )
         part.mark("A", f"${size_latex(big[0])}$", value=f"BC*{k_form}")
-        part.wrong(
+        wrong(
+            part,
             size_latex(a + big[2] - c),
             "added the difference between AB and PQ instead of multiplying",
-            0,
         )
-        part.wrong(
-            display(a / k, Accuracy.SF3)[0], "divided by the scale factor", 1, working=[k_form]
+        wrong(
+            part, display(a / k, Accuracy.SF3)[0], "divided by the scale factor", working=[k_form]
         )
         if difficulty == 2:
             part = q.part("b", "Calculate $AC$.", marks=2, command="Calculate")
@@ -166,7 +167,7 @@ class SimilarTriangles(Template):
                 partial=["FT their scale factor from part (a)"],
             )
             part.mark("A", f"${size_latex(b)}$", value=f"PR/{k_form}")
-            part.wrong(display(big[1] * k, Accuracy.SF3)[0], "multiplied by the scale factor", 0)
+            wrong(part, display(big[1] * k, Accuracy.SF3)[0], "multiplied by the scale factor")
 
     # -- DE parallel to BC inside triangle ABC ----------------------------------------------
     def _nested(self, q: QuestionBuilder, rng: random.Random, *, with_area: bool) -> None:
@@ -220,15 +221,13 @@ class SimilarTriangles(Template):
             partial=["M1 for a correct scale factor or a correct equation of ratios"],
         )
         part.mark("A", f"${size_latex(bc)}$", value=f"DE*{k_form}")
-        wrong = de * (ad + db) / db if db != ad else None
-        if wrong is not None and wrong != bc:
-            part.wrong(
-                display(wrong, Accuracy.SF3)[0], "used DB instead of AB in the scale factor", 0
+        used_db = de * (ad + db) / db if db != ad else None
+        if used_db is not None and used_db != bc:
+            wrong(
+                part, display(used_db, Accuracy.SF3)[0], "used DB instead of AB in the scale factor"
             )
         if de * db / ad != k:
-            part.wrong(
-                display(de * db / ad, Accuracy.SF3)[0], "used DB ÷ AD as the scale factor", 0
-            )
+            wrong(part, display(de * db / ad, Accuracy.SF3)[0], "used DB ÷ AD as the scale factor")
         part = q.part("b", "Calculate $EC$.", marks=2, command="Calculate")
         part.step(
             f"$AC = {size_latex(ae)} \\times {size_latex(k)} = {size_latex(ac)}$", f"AE*{k_form}"
@@ -245,9 +244,7 @@ class SimilarTriangles(Template):
             qualifiers=["FT"],
         )
         part.mark("A", f"${size_latex(ac - ae)}$", value=f"AE*{k_form} - AE")
-        part.wrong(
-            display(ac, Accuracy.SF3)[0], "gave AC instead of EC", 1, working=[f"AE*{k_form}"]
-        )
+        wrong(part, display(ac, Accuracy.SF3)[0], "gave AC instead of EC", working=[f"AE*{k_form}"])
         if with_area:
             area = R(rng.randint(2, 10) * k.q**2)
             q.given("X", area, unit="cm^2")
@@ -277,15 +274,15 @@ class SimilarTriangles(Template):
                 qualifiers=["dep"],
             )
             part.mark("A", f"${shown}$", value=f"X*({k_form})**2 - X")
-            part.wrong(
+            wrong(
+                part,
                 display(area * k - area, Accuracy.SF3)[0],
                 "used the length scale factor for the area",
-                0,
             )
-            part.wrong(
+            wrong(
+                part,
                 display(area * k * k, Accuracy.SF3)[0],
                 "gave the area of triangle ABC, not DBCE",
-                2,
                 working=[f"({k_form})**2", f"X*({k_form})**2"],
             )
 
@@ -338,8 +335,8 @@ class SimilarTriangles(Template):
         part.answer(f"AC*{k_form}", accuracy=Accuracy.SF3, unit="cm")
         part.mark("M", f"$\\frac{{{size_latex(de)}}}{{{size_latex(ab)}}}$ oe", value=k_form)
         part.mark("A", f"${size_latex(ce)}$", value=f"AC*{k_form}")
-        part.wrong(
-            display(ac / k, Accuracy.SF3)[0], "divided by the scale factor", 1, working=[k_form]
+        wrong(
+            part, display(ac / k, Accuracy.SF3)[0], "divided by the scale factor", working=[k_form]
         )
         part = q.part("b", "Calculate $BC$.", marks=2, command="Calculate")
         part.step(
@@ -353,7 +350,7 @@ class SimilarTriangles(Template):
             qualifiers=["FT"],
         )
         part.mark("A", f"${size_latex(bc)}$", value=f"CD/{k_form}")
-        part.wrong(display(cd * k, Accuracy.SF3)[0], "multiplied by the scale factor", 0)
+        wrong(part, display(cd * k, Accuracy.SF3)[0], "multiplied by the scale factor")
 
     # -- Extended: from the ratio of areas back to a length -------------------------------
     def _area_to_length(self, q: QuestionBuilder, rng: random.Random) -> None:
@@ -393,9 +390,9 @@ class SimilarTriangles(Template):
         )
         part.mark("M", f"$\\sqrt{{{size_latex(k * k)}}}$", value="sqrt(A2/A1)", qualifiers=["dep"])
         part.mark("A", f"${size_latex(side * k)}$", value="s*sqrt(A2/A1)")
-        part.wrong(
+        wrong(
+            part,
             display(side * k * k, Accuracy.SF3)[0],
             "used the area factor as the length factor",
-            1,
             working=["A2/A1"],
         )

@@ -6,6 +6,7 @@ import random
 
 import sympy
 
+from generation.engine.authoring import wrong
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import display
@@ -109,16 +110,16 @@ class SimilarSolids(Template):
                 "M", f"$\\sqrt[3]{{{size_latex(k**3)}}}$", value="cbrt(V2/V1)", qualifiers=["dep"]
             )
             part.mark("A", f"${ans.latex}$", value="h1*cbrt(V2/V1)")
-            part.wrong(
+            wrong(
+                part,
                 display(h1b * k**3, Accuracy.SF3)[0],
                 "used the volume factor for the length",
-                1,
                 working=["V2/V1"],
             )
-            part.wrong(
+            wrong(
+                part,
                 display(h1b * sympy.sqrt(k**3), Accuracy.SF3)[0],
                 "took the square root of the volume factor",
-                1,
                 working=["V2/V1"],
             )
             return
@@ -158,13 +159,11 @@ class SimilarSolids(Template):
             "M", f"${size_latex(v1)} \\times {power_latex(k, 3)}$", value=form, qualifiers=["dep"]
         )
         part.mark("A", f"${ans.latex}$", value=form, qualifiers=["awrt"])
-        part.wrong(
-            display(v1 * k**2, Accuracy.SF3)[0], "multiplied the volume by the area factor", 0
-        )
-        part.wrong(
+        wrong(part, display(v1 * k**2, Accuracy.SF3)[0], "multiplied the volume by the area factor")
+        wrong(
+            part,
             display(v1 * k, Accuracy.SF3)[0],
             "multiplied the volume by the length factor",
-            1,
             working=["sqrt(S2/S1)"],
         )
 
@@ -205,15 +204,13 @@ class SimilarSolids(Template):
             ],
         )
         part.mark("A", f"${ans.latex}$", value=form, qualifiers=["awrt"])
-        part.wrong(display(value * k, Accuracy.SF3)[0], "used the length scale factor", 0)
+        wrong(part, display(value * k, Accuracy.SF3)[0], "used the length scale factor")
         other = 3 if power == 2 else 2
-        part.wrong(
+        wrong(
+            part,
             display(value * k**other, Accuracy.SF3)[0],
             "cubed the length factor instead of squaring it"
             if power == 2
             else "squared the length factor instead of cubing it",
-            0,
         )
-        part.wrong(
-            display(value / k**power, Accuracy.SF3)[0], "used the scale factor upside down", 0
-        )
+        wrong(part, display(value / k**power, Accuracy.SF3)[0], "used the scale factor upside down")
