@@ -7,7 +7,15 @@ import random
 
 import sympy
 
-from generation.engine.authoring import wrong
+from generation.engine.authoring import (
+    Misconception,
+    Working,
+    alternative,
+    final,
+    method,
+    misconception,
+    wrong,
+)
 from generation.engine.authoring.angles import DEGREES, linear_givens, reason_part, words_latex
 from generation.engine.authoring.figures import Figure
 from generation.engine.authoring.text import degrees
@@ -73,30 +81,26 @@ class TriangleAngles(Template):
             q.given("b", b)
             q.stem = f"{stem} Angle $ABC = {degrees(b)}$."
             q.diagram_svg = _triangle_figure(b, b, {"B": f"{b}°"}, isosceles=True)
-            part = q.part(
-                "a(i)", "Write down the size of angle $ACB$.", marks=1, command="Write down"
+            part = q.part("a", "Work out the size of angle $BAC$.", marks=2, command="Work out")
+            part.step(f"Angle $ACB$ = angle $ABC = {degrees(b)}$ (isosceles triangle)", "b")
+            apex = Working(q, "180 - 2*b")
+            method(part, apex, lhs="\\text{Angle } BAC")
+            final(part, apex, unit=DEGREES, step="")
+            misconception(
+                part, Misconception("subtracted only one base angle from 180°", "180 - b")
             )
-            part.step(f"Angle $ACB$ = angle $ABC = {degrees(b)}$", "b")
-            part.answer("b", unit=DEGREES)
-            part.mark("B", f"${b}$", value="b")
-            wrong(part, str(180 - 2 * b), "found angle BAC instead")
-            reason_part(q, "a(ii)", "isosceles")
-            part = q.part("b", "Work out the size of angle $BAC$.", marks=2, command="Work out")
-            part.step(
-                f"Angle $BAC = 180 - {b} - {b} = {180 - 2 * b}$ (angles in a triangle)",
-                "180 - 2*b",
-            )
-            part.answer("180 - 2*b", unit=DEGREES)
-            part.mark("M", f"$180 - 2 \\times {b}$ oe", value="180 - 2*b")
-            part.mark("A", f"${180 - 2 * b}$", value="180 - 2*b")
-            wrong(part, str(180 - b), "subtracted only one base angle from 180°")
+            part = q.part("b(i)", "Work out the size of angle $ACD$.", marks=1, command="Work out")
+            exterior = Working(q, "180 - b")
+            final(part, exterior, unit=DEGREES, step=exterior.equation("\\text{Angle } ACD"))
+            misconception(part, Misconception("gave angle ACB, not the angle beside it", "b"))
+            reason_part(q, "b(ii)", "straight")
             part = q.part(
                 "c",
                 "Write down the mathematical name for the type of angle that angle $ACD$ is.",
                 marks=1,
                 command="Write down",
             )
-            part.step(f"Angle $ACD = 180 - {b} = {180 - b}$, between $90^\\circ$ and $180^\\circ$.")
+            part.step(f"Angle $ACD = {180 - b}^\\circ$, between $90^\\circ$ and $180^\\circ$.")
             part.answer(None, kind="text", plain="obtuse", latex=words_latex("obtuse"))
             part.mark("B", "obtuse")
             return
@@ -108,16 +112,23 @@ class TriangleAngles(Template):
             q.stem = f"{stem} Angle $BAC = {degrees(a)}$."
             q.diagram_svg = _triangle_figure(base, base, {"A": f"{a}°"}, isosceles=True)
             part = q.part("a", "Work out the size of angle $ABC$.", marks=2, command="Work out")
-            part.step(f"Angle $ABC = (180 - {a}) \\div 2 = {base}$", "(180 - a)/2")
-            part.answer("(180 - a)/2", unit=DEGREES)
-            part.mark("M", f"$(180 - {a}) \\div 2$", value="(180 - a)/2")
-            part.mark("A", f"${base}$", value="(180 - a)/2")
-            wrong(part, str(180 - a), "did not halve: gave the two base angles together")
+            angle = Working(q, "(180 - a)/2", latex=f"(180 - {a}) \\div 2")
+            method(part, angle, lhs="\\text{Angle } ABC")
+            final(part, angle, unit=DEGREES, step="")
+            alternative(part, Working(q, "90 - a/2"), answer=angle)
+            misconception(
+                part, Misconception("did not halve: gave the two base angles together", "180 - a")
+            )
             part = q.part("b(i)", "Work out the size of angle $ACD$.", marks=1, command="Work out")
-            part.step(f"Angle $ACD = 180 - {base} = {180 - base}$", "180 - (180 - a)/2")
-            part.answer("180 - (180 - a)/2", unit=DEGREES)
-            part.mark("B", f"${180 - base}$", value="180 - (180 - a)/2", qualifiers=["FT"])
-            wrong(part, str(180 - a), "used angle BAC instead of angle ACB")
+            exterior = Working(q, "180 - (180 - a)/2", latex=f"180 - {base}")
+            final(
+                part,
+                exterior,
+                unit=DEGREES,
+                step=exterior.equation("\\text{Angle } ACD"),
+                qualifiers=["FT"],
+            )
+            misconception(part, Misconception("used angle BAC instead of angle ACB", "180 - a"))
             reason_part(q, "b(ii)", "straight")
             return
 
@@ -127,18 +138,23 @@ class TriangleAngles(Template):
         q.stem = f"{stem} Angle $ACD = {degrees(e)}$."
         q.diagram_svg = _triangle_figure(base, base, {"D": f"{e}°"}, isosceles=True)
         part = q.part("a(i)", "Find angle $ACB$.", marks=1, command="Work out")
-        part.step(f"Angle $ACB = 180 - {e} = {base}$", "180 - e")
-        part.answer("180 - e", unit=DEGREES)
-        part.mark("B", f"${base}$", value="180 - e")
+        inside = Working(q, "180 - e")
+        final(part, inside, unit=DEGREES, step=inside.equation("\\text{Angle } ACB"))
         reason_part(q, "a(ii)", "straight")
         part = q.part("b", "Find angle $BAC$.", marks=2, command="Work out")
         part.step(f"Angle $ABC$ = angle $ACB = {degrees(base)}$ (isosceles triangle)", "180 - e")
-        part.step(f"Angle $BAC = 180 - 2 \\times {base} = {180 - 2 * base}$", "180 - 2*(180 - e)")
-        part.answer("180 - 2*(180 - e)", unit=DEGREES)
-        part.mark("M", f"$180 - 2 \\times {base}$ oe", value="180 - 2*(180 - e)")
-        part.mark("A", f"${180 - 2 * base}$", value="180 - 2*(180 - e)", qualifiers=["FT"])
-        wrong(part, str(180 - base), "used only one base angle in the angle sum")
-        wrong(part, str(e - base), "subtracted the base angle from the exterior angle")
+        apex = Working(q, "180 - 2*(180 - e)", latex=f"180 - 2 \\times {base}")
+        method(
+            part,
+            apex,
+            f"${apex.substituted}$, FT their (a)(i)",
+            lhs="\\text{Angle } BAC",
+            qualifiers=["oe", "FT"],
+        )
+        final(part, apex, unit=DEGREES, step="")
+        # The exterior angle ACD is the sum of the interior opposite angles BAC and ABC.
+        alternative(part, Working(q, "e - (180 - e)", latex=f"{e} - {base}"), answer=apex)
+        misconception(part, Misconception("used only one base angle in the angle sum", "e"))
 
     def _algebra(self, q: QuestionBuilder, rng: random.Random, *, exterior: bool) -> None:
         for _ in range(80):
