@@ -177,7 +177,9 @@ class Bearings(Template):
             f"The bearing of $C$ from $A$ is ${three_figure(t1)}^\\circ$ and the bearing of $C$ from "
             f"$B$ is ${t2}^\\circ$."
         )
-        part = q.part("a", "Work out angle $ACB$.", marks=3, command="Work out")
+        part = q.part(
+            "a" if difficulty == 5 else "", "Work out angle $ACB$.", marks=3, command="Work out"
+        )
         part.step(f"Angle $CAB = 90 - {t1} = {angle_a}$", "90 - t1")
         part.step(f"Angle $CBA = {t2} - 270 = {angle_b}$", "t2 - 270")
         part.step(
