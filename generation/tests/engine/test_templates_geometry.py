@@ -126,8 +126,8 @@ def test_triangle_angles_add_up():
         angles = _angles_named(question.stem)
         if difficulty == 1:
             base = angles["ABC"]
-            assert _value(question, "a(i)") == base
-            assert 2 * base + _value(question, "b") == 180
+            assert 2 * base + _value(question, "a") == 180
+            assert _value(question, "b(i)") + base == 180
         elif difficulty == 2:
             base = _value(question, "a")
             assert 2 * base + angles["BAC"] == 180

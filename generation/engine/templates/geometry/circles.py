@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import random
 
-from generation.engine.authoring import wrong
+from generation.engine.authoring import Working, alternative, wrong
 from generation.engine.authoring.angles import DEGREES, reason_part, words_latex
 from generation.engine.authoring.figures import Figure, direction, polar
 from generation.engine.authoring.text import degrees
@@ -60,8 +60,10 @@ def angle_part(
     method: str | None = None,
     wrongs: tuple[tuple[int, str], ...] = (),
     command: CommandWord = CommandWord.WORK_OUT,
+    second_route: Working | None = None,
 ) -> None:
-    """A part asking for one angle: B1, or M1 A1 when ``method`` (the calculation) is given."""
+    """A part asking for one angle: B1, or M1 A1 when ``method`` (the calculation) is given;
+    ``second_route``: another standard route to the angle, as an "Alternative method"."""
     marks = 1 if method is None else 2
     part = q.part(label, text, marks=marks, command=command)
     part.step(working, form)
@@ -71,6 +73,8 @@ def angle_part(
     else:
         part.mark("M", method, value=form)
         part.mark("A", f"${value}$", value=form)
+        if second_route is not None:
+            alternative(part, second_route, answer=Working(q, form))
     for shown, error in wrongs:
         if shown != value and shown > 0:
             wrong(part, str(shown), error)
@@ -186,6 +190,10 @@ class CircleSemicircleTangent(Template):
                 f"Angle $AOC = 180 - 2 \\times {a} = {180 - 2 * a}$, so angle $BOC = "
                 f"180 - {180 - 2 * a} = {2 * a}$",
                 method=f"$180 - (180 - 2 \\times {a})$ oe",
+                # The angle at the centre is twice the angle at the circumference (Extended).
+                second_route=Working(q, "2*a", latex=f"2 \\times {a}")
+                if q.tier == Tier.EXTENDED
+                else None,
                 wrongs=(
                     (180 - 2 * a, "gave angle AOC instead"),
                     (a, "thought angle BOC equals angle CAB"),
