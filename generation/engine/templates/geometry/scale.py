@@ -8,7 +8,7 @@ import random
 
 import sympy
 
-from generation.engine.authoring import wrong
+from generation.engine.authoring import Misconception, Working, final, method, misconception, wrong
 from generation.engine.authoring.angles import DEGREES, words_latex
 from generation.engine.authoring.figures import Figure
 from generation.engine.authoring.text import degrees
@@ -76,18 +76,25 @@ class MapScale(Template):
             marks=2,
             command="Work out",
         )
-        part.step(f"${_decimal(cm)} \\times {number(n)} = {number(cm * n)}$ cm", "d_map*n")
-        part.step(f"${number(cm * n)} \\div 100\\,000 = {_decimal(km)}$ km", "d_map*n/100000")
-        part.answer("d_map*n/100000", unit="km")
-        part.mark("M", f"${_decimal(cm)} \\times {number(n)}$ oe", value="d_map*n")
-        part.mark("A", f"${_decimal(km)}$", value="d_map*n/100000")
-        wrong(
-            part,
-            plain(km * 10),
-            "divided by 10 000 instead of 100 000 to change cm to km",
-            working=["d_map*n"],
+        on_ground = Working(q, "d_map*n", latex=f"{_decimal(cm)} \\times {number(n)}")
+        method(part, on_ground, step=f"${on_ground.substituted} = {number(cm * n)}$ cm")
+        distance = Working(
+            q, "d_map*n/100000", latex=f"{number(cm * n)} \\div 100\\,000", fractions=False
         )
-        wrong(part, plain(km * 1000), "gave the answer in metres", working=["d_map*n"])
+        final(
+            part,
+            distance,
+            unit="km",
+            step=f"${distance.substituted} = {_decimal(km)}$ km",
+            awarded_for=f"${_decimal(km)}$",
+        )
+        for error, scale in (
+            ("divided by 10 000 instead of 100 000 to change cm to km", 10_000),
+            ("gave the answer in metres", 100),
+        ):
+            misconception(
+                part, Misconception(error, f"d_map*n/{scale}", ("d_map*n",), fractions=False)
+            )
 
     def _to_map(self, q: QuestionBuilder, rng: random.Random, n: int, label: str) -> None:
         for _ in range(50):
@@ -105,14 +112,29 @@ class MapScale(Template):
             marks=2,
             command="Work out",
         )
-        part.step(f"${_decimal(km)}$ km $= {number(km * 100_000)}$ cm", "d_real*100000")
-        part.step(
-            f"${number(km * 100_000)} \\div {number(n)} = {_decimal(cm)}$ cm", "d_real*100000/n"
+        in_cm = Working(q, "d_real*100000", latex=f"{_decimal(km)} \\times 100\\,000")
+        method(
+            part,
+            in_cm,
+            f"${in_cm.substituted}$ (km to cm)",
+            step=f"${_decimal(km)}$ km $= {number(km * 100_000)}$ cm",
         )
-        part.answer("d_real*100000/n", unit="cm")
-        part.mark("M", f"${_decimal(km)} \\times 100\\,000$ oe (km to cm)", value="d_real*100000")
-        part.mark("A", f"${_decimal(cm)}$", value="d_real*100000/n")
-        wrong(part, plain(cm / 10), "changed km to cm by multiplying by 10 000")
+        on_map = Working(
+            q, "d_real*100000/n", latex=f"{number(km * 100_000)} \\div {number(n)}", fractions=False
+        )
+        final(
+            part,
+            on_map,
+            unit="cm",
+            step=f"${on_map.substituted} = {_decimal(cm)}$ cm",
+            awarded_for=f"${_decimal(cm)}$",
+        )
+        misconception(
+            part,
+            Misconception(
+                "changed km to cm by multiplying by 10 000", "d_real*10000/n", fractions=False
+            ),
+        )
 
     def _form_one_to_n(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
         cm_on_plan = rng.choice([1, 2, 4, 5])
@@ -188,7 +210,14 @@ class MapScale(Template):
             qualifiers=["dep"],
         )
         part.mark("A", f"${number(km2)}$", value="a_map*(n/100000)**2")
-        wrong(part, plain(R(cm2) * n / 100_000), "used the length scale instead of the area scale")
+        misconception(
+            part,
+            Misconception(
+                "used the length scale instead of the area scale",
+                "a_map*n/100000",
+                fractions=False,
+            ),
+        )
 
 
 @register
