@@ -8,7 +8,7 @@ import random
 
 import sympy
 
-from generation.engine.authoring import wrong
+from generation.engine.authoring import Misconception, misconception, wrong
 from generation.engine.authoring.figures import Figure, centroid
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
@@ -167,7 +167,7 @@ class SimilarTriangles(Template):
                 partial=["FT their scale factor from part (a)"],
             )
             part.mark("A", f"${size_latex(b)}$", value=f"PR/{k_form}")
-            wrong(part, display(big[1] * k, Accuracy.SF3)[0], "multiplied by the scale factor")
+            misconception(part, Misconception("multiplied by the scale factor", f"PR*{k_form}"))
 
     # -- DE parallel to BC inside triangle ABC ----------------------------------------------
     def _nested(self, q: QuestionBuilder, rng: random.Random, *, with_area: bool) -> None:
@@ -244,7 +244,9 @@ class SimilarTriangles(Template):
             qualifiers=["FT"],
         )
         part.mark("A", f"${size_latex(ac - ae)}$", value=f"AE*{k_form} - AE")
-        wrong(part, display(ac, Accuracy.SF3)[0], "gave AC instead of EC", working=[f"AE*{k_form}"])
+        misconception(
+            part, Misconception("gave AC instead of EC", f"AE*{k_form}", (f"AE*{k_form}",))
+        )
         if with_area:
             area = R(rng.randint(2, 10) * k.q**2)
             q.given("X", area, unit="cm^2")
@@ -350,7 +352,7 @@ class SimilarTriangles(Template):
             qualifiers=["FT"],
         )
         part.mark("A", f"${size_latex(bc)}$", value=f"CD/{k_form}")
-        wrong(part, display(cd * k, Accuracy.SF3)[0], "multiplied by the scale factor")
+        misconception(part, Misconception("multiplied by the scale factor", f"CD*{k_form}"))
 
     # -- Extended: from the ratio of areas back to a length -------------------------------
     def _area_to_length(self, q: QuestionBuilder, rng: random.Random) -> None:
