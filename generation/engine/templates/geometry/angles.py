@@ -8,7 +8,7 @@ import random
 
 import sympy
 
-from generation.engine.authoring import wrong
+from generation.engine.authoring import Misconception, Working, final, misconception, wrong
 from generation.engine.authoring.angles import (
     DEGREES,
     REASONS,
@@ -158,34 +158,26 @@ class ParallelLineAngles(Template):
                 marks=1,
                 command="Work out",
             )
+            because = f"${letter} = {size}$ because {REASONS[how]}."
             if first:
                 formula = "g" if _EQUAL[how] else "180 - g"
-                part.step(
-                    f"${letter} = {size}$ because {REASONS[how]}.",
-                    formula,
-                )
-                part.answer(formula, unit=DEGREES, label=letter)
-                part.mark("B", f"${size}$", value=formula)
-                wrong(
-                    part,
-                    str(180 - size) if _EQUAL[how] else str(g_size),
+                final(part, Working(q, formula), unit=DEGREES, step=because)
+                error = (
                     "treated the angles as adding up to 180°"
                     if _EQUAL[how]
-                    else "treated co-interior or adjacent angles as equal",
+                    else "treated co-interior or adjacent angles as equal"
                 )
+                misconception(part, Misconception(error, "180 - g" if _EQUAL[how] else "g"))
             else:
                 previous = "g" if _EQUAL[parts[0][3]] else "180 - g"
                 formula = previous if _EQUAL[how] else f"180 - ({previous})"
-                part.step(f"${letter} = {size}$ because {REASONS[how]}.", formula)
-                part.answer(formula, unit=DEGREES, label=letter)
-                part.mark("B", f"${size}$", value=formula, qualifiers=["FT"])
-                wrong(
-                    part,
-                    str(180 - size),
+                final(part, Working(q, formula), unit=DEGREES, step=because, qualifiers=["FT"])
+                error = (
                     "treated the angles as adding up to 180°"
                     if _EQUAL[how]
-                    else "treated angles on a straight line as equal",
+                    else "treated angles on a straight line as equal"
                 )
+                misconception(part, Misconception(error, f"180 - ({formula})"))
             reason_part(q, f"{label}(ii)", how)
             first = False
 
