@@ -213,17 +213,16 @@ class Symmetry(Template):
     def _naming(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         """Core 3-5: counts for a named shape, then naming shapes from their symmetry."""
         n = rng.choice([5, 6, 8, 9, 10])
-        q.stem = f"A regular {NAMES[n]} has ${n}$ sides."
-        q.given("n", n)
+        q.param("n", n)  # the question names the polygon; its sides are not stated
         part = q.part(
             "a",
             f"Write down the number of lines of symmetry of a regular {NAMES[n]}.",
             marks=1,
             command="Write down",
         )
-        part.step(f"A regular polygon with ${n}$ sides has ${n}$ lines of symmetry.", "n")
-        part.answer("n")
-        part.mark("B", f"${n}$", value="n")
+        part.step(f"A regular {NAMES[n]} has ${n}$ sides, so ${n}$ lines of symmetry.", n)
+        part.answer(n)
+        part.mark("B", f"${n}$", value=n)
         wrong(part, str(n // 2), "counted only the lines through the vertices")
         names = rng.sample(list(DESCRIPTIONS), 2 if difficulty >= 4 else 1)
         for label, name in zip("bc", names, strict=False):
