@@ -332,7 +332,7 @@ def test_symmetry_counts():
             expected = (names[shape],) * 2 if shape in names else _KNOWN[shape]
             assert (_value(question, "a"), _value(question, "b")) == expected
         elif tier == Tier.CORE:
-            n = names[re.search(r"regular (\w+)", question.stem).group(1)]
+            n = names[re.search(r"regular (\w+)", question.parts[0].text).group(1)]
             assert _value(question, "a") == n
             for part in question.parts[1:]:
                 if part.answers[0].kind.value == "text":
