@@ -7,8 +7,13 @@ import random
 
 import sympy
 
-from generation.engine.authoring import wrong
-from generation.engine.authoring.coordinates import point, state_general_line, state_line
+from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring.coordinates import (
+    point,
+    state_general_line,
+    state_line,
+    wrong_point,
+)
 from generation.engine.authoring.text import bracket, frac
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
@@ -108,7 +113,7 @@ class TableOfValues(Template):
         part.step(f"On the $y$-axis $x = 0$, so $y = {frac(c)}$.", f"(0, {c_form})")
         part.answer(f"(0, {c_form})", kind="coordinates")
         part.mark("B", f"${point(y_cross)}$", value=f"(0, {c_form})")
-        wrong(part, f"({sympy.sstr(c)}, 0)", "wrote the coordinates in the wrong order")
+        wrong_point(part, (c_form, 0), "wrote the coordinates in the wrong order")
 
         if difficulty >= 3:
             root = -c / m
@@ -129,17 +134,17 @@ class TableOfValues(Template):
             part.answer(f"(-({c_form})/({m_form}), 0)", kind="coordinates")
             part.mark("M", f"${at_zero}$ oe", value=eq_form)
             part.mark("A", f"${point((root, 0))}$", value=f"(-({c_form})/({m_form}), 0)")
-            wrong(
+            wrong_point(
                 part,
-                f"({sympy.sstr(-root)}, 0)",
+                (f"({c_form})/({m_form})", 0),
                 "sign error when rearranging y = 0 for x",
-                working=[eq_form],
+                [eq_form],
             )
-            wrong(
+            wrong_point(
                 part,
-                f"(0, {sympy.sstr(root)})",
+                (0, f"-({c_form})/({m_form})"),
                 "found x correctly but wrote the coordinates in the wrong order",
-                working=[eq_form],
+                [eq_form],
             )
 
         if difficulty == 5:
@@ -162,11 +167,11 @@ class TableOfValues(Template):
             )
             part.mark("M", "substituting $y$ into the equation of the line", value=relation)
             part.mark("A", f"${p}$", value=f"(yP - ({c_form}))/({m_form})")
-            added = (yp + c) / m
-            if added != p:
-                wrong(
-                    part,
-                    sympy.sstr(added),
+            misconception(
+                part,
+                Misconception(
                     "added the intercept instead of subtracting it",
-                    working=[relation],
-                )
+                    f"(yP + ({c_form}))/({m_form})",
+                    (relation,),
+                ),
+            )
