@@ -7,7 +7,7 @@ import random
 
 import sympy
 
-from generation.engine.authoring import wrong
+from generation.engine.authoring import Misconception, misconception
 from generation.engine.authoring.coordinates import (
     declare_point,
     line_answer,
@@ -15,9 +15,10 @@ from generation.engine.authoring.coordinates import (
     line_value,
     point,
     wrong_line,
+    wrong_point,
 )
 from generation.engine.authoring.figures import grid
-from generation.engine.authoring.text import bracket, frac, frac_plain
+from generation.engine.authoring.text import bracket, frac
 from generation.engine.base import Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from questions.schemas import CalculatorPolicy, Tier
@@ -119,7 +120,10 @@ class LineEquation(Template):
                 value=grad,
             )
             part.mark("A", f"${frac(m)}$", value=grad, qualifiers=["oe"])
-            wrong(part, frac_plain(1 / m), "divided the change in x by the change in y")
+            misconception(
+                part,
+                Misconception("divided the change in x by the change in y", "(xB - xA)/(yB - yA)"),
+            )
             part = q.part(
                 "b",
                 "Find the equation of the line. Give your answer in the form $y = mx + c$.",
@@ -165,7 +169,7 @@ class LineEquation(Template):
             part.answer(f"(-({c_form})/({grad}), 0)", kind="coordinates", label="P")
             part.mark("M", f"$0 = {line_rhs(m, c)}$ oe", value=eq, qualifiers=["FT"])
             part.mark("A", f"${point((root, 0))}$", value=f"(-({c_form})/({grad}), 0)")
-            wrong(part, f"(0, {frac_plain(c)})", "gave the point where the line crosses the y-axis")
+            wrong_point(part, (0, c_form), "gave the point where the line crosses the y-axis")
 
     def _from_graph(self, q: QuestionBuilder, rng: random.Random) -> None:
         m = R(rng.choice([1, 2, 3, -1, -2, 2, 3]))

@@ -6,7 +6,7 @@ import random
 
 import sympy
 
-from generation.engine.authoring import wrong
+from generation.engine.authoring import Misconception, misconception
 from generation.engine.authoring.coordinates import (
     declare_point,
     line_answer,
@@ -15,8 +15,9 @@ from generation.engine.authoring.coordinates import (
     state_general_line,
     state_line,
     wrong_line,
+    wrong_point,
 )
-from generation.engine.authoring.text import bracket, frac, frac_plain
+from generation.engine.authoring.text import bracket, frac
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.coordinate.lines import (
@@ -84,7 +85,7 @@ class ParallelLine(Template):
             part.step(f"Parallel lines have the same gradient: ${frac(m)}$", m_form)
             part.answer(m_form)
             part.mark("B", f"${frac(m)}$", value=m_form)
-            wrong(part, frac_plain(-1 / m), "gave the perpendicular gradient")
+            misconception(part, Misconception("gave the perpendicular gradient", f"-1/({m_form})"))
             c_new = c_new_hint if c_new_hint != c0 else c_new_hint + 1
             q.given("d", abs(c_new))
             c_form = "d" if c_new > 0 else "(-d)"
@@ -163,4 +164,4 @@ class ParallelLine(Template):
             part.answer(f"(-({c_form})/({m_form}), 0)", kind="coordinates", label="Q")
             part.mark("M", f"$0 = {line_rhs(m, c_new)}$ oe", value=eq, qualifiers=["FT"])
             part.mark("A", f"${point((root, 0))}$", value=f"(-({c_form})/({m_form}), 0)")
-            wrong(part, f"({frac_plain(-root)}, 0)", "sign error solving for x", working=[eq])
+            wrong_point(part, (f"({c_form})/({m_form})", 0), "sign error solving for x", [eq])

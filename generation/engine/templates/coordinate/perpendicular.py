@@ -7,7 +7,7 @@ import random
 
 import sympy
 
-from generation.engine.authoring import wrong
+from generation.engine.authoring import Misconception, misconception
 from generation.engine.authoring.coordinates import (
     coordinates,
     declare_point,
@@ -17,8 +17,9 @@ from generation.engine.authoring.coordinates import (
     state_general_line,
     state_line,
     wrong_line,
+    wrong_point,
 )
-from generation.engine.authoring.text import bracket, frac, frac_plain
+from generation.engine.authoring.text import bracket, frac
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.coordinate.lines import R, line_through
@@ -82,8 +83,14 @@ class PerpendicularLine(Template):
         )
         part.answer(perp_form)
         part.mark("B", f"${frac(perp)}$", value=perp_form)
-        wrong(part, frac_plain(1 / m), "took the reciprocal but did not change the sign")
-        wrong(part, frac_plain(-m), "changed the sign but did not take the reciprocal")
+        misconception(
+            part,
+            Misconception("took the reciprocal but did not change the sign", f"1/({m_form})"),
+        )
+        misconception(
+            part,
+            Misconception("changed the sign but did not take the reciprocal", f"-({m_form})"),
+        )
         part = q.part(
             "b",
             f"Find the equation of the line perpendicular to $L$ that passes through the point "
@@ -126,9 +133,9 @@ class PerpendicularLine(Template):
                     f"\\frac{{{a[1]} + {bracket(b[1])}}}{{2}}",
                 ),
             )
-            wrong(
+            wrong_point(
                 part,
-                f"({R(b[0] - a[0], 2)}, {R(b[1] - a[1], 2)})",
+                ("(xB - xA)/2", "(yB - yA)/2"),
                 "subtracted the coordinates instead of adding them",
             )
             part = q.part("b", text, marks=3, command="Work out")
@@ -241,9 +248,9 @@ class PerpendicularLine(Template):
         part.mark("A", f"$x = {fx}$", value=x_form)
         part.mark("A", f"${point((fx, fy))}$", value=f"({x_form}, {y_form})")
         if fx != fy:
-            wrong(
+            wrong_point(
                 part,
-                f"({fy}, {fx})",
+                (y_form, x_form),
                 "solved correctly but wrote the coordinates in the wrong order",
-                working=[eliminate, fx],
+                [eliminate, x_form],
             )
