@@ -35,6 +35,17 @@ _SHAPES = [((1.2, 3.2), (5.5, 0.0)), ((2.0, 3.0), (5.0, 0.0)), ((0.6, 3.4), (5.5
 BOLD = {"a": "\U0001d41a", "b": "\U0001d41b"}
 
 
+def _chain(*sides: str) -> str:
+    """A line of working ``$a = b = c$``, a side left out where it repeats the one before."""
+    kept = [side for i, side in enumerate(sides) if i == 0 or side != sides[i - 1]]
+    return "$" + " = ".join(kept) + "$"
+
+
+def _grouped(latex: str) -> str:
+    """A vector in brackets when it has two terms or a sign in front (to follow + or ×)."""
+    return f"({latex})" if latex.startswith("-") or " + " in latex or " - " in latex else latex
+
+
 def _figure(
     rng: random.Random,
     shape: str,
@@ -177,7 +188,8 @@ class VectorGeometry(Template):
 
         labels = "abcd"
         for i, (x, y, u, v, t) in enumerate(asks):
-            self._path_part(q, labels[i], x, y, u, v, t, subs, vertices)
+            earlier = {f"{a.name}{b.name}": labels[j] for j, (a, b, *_) in enumerate(asks[:i])}
+            self._path_part(q, labels[i], x, y, u, v, t, subs, vertices, earlier)
         if difficulty == 5:
             P, Qp = asks[1][0], asks[1][1]
             pq = sympy.expand((Qp.pos - P.pos).subs(subs))
@@ -232,7 +244,10 @@ class VectorGeometry(Template):
         t: Any,
         subs: dict[Any, Any],
         vertices: dict[str, _Pt],
+        earlier: dict[str, str],
     ) -> None:
+        """``earlier``: the vectors asked in earlier parts (name to part label), which a route
+        through them follows through from."""
         vec = sympy.expand(y.pos - x.pos)
         ans_latex, ans_plain = ab(vec.subs(subs))
         name = f"\\overrightarrow{{{x.name}{y.name}}}"
@@ -258,13 +273,20 @@ class VectorGeometry(Template):
             start = ab(u.pos)[0]
             part.step(
                 f"$\\overrightarrow{{{u.name}{v.name}}} = {uv_latex}$, so "
-                f"$\\overrightarrow{{{u.name}{y.name}}} = {sympy.latex(t.subs(subs))}({uv_latex}) "
-                f"= {leg_latex}$",
+                + _chain(
+                    f"\\overrightarrow{{{u.name}{y.name}}}",
+                    f"{sympy.latex(t.subs(subs))}{_grouped(uv_latex)}",
+                    leg_latex,
+                ),
                 machine(leg),
             )
             part.step(
-                f"${name} = \\overrightarrow{{O{u.name}}} + \\overrightarrow{{{u.name}{y.name}}} "
-                f"= {start} + ({leg_latex}) = {ans_latex}$",
+                _chain(
+                    name,
+                    f"\\overrightarrow{{O{u.name}}} + \\overrightarrow{{{u.name}{y.name}}}",
+                    f"{start} + {_grouped(leg_latex)}",
+                    ans_latex,
+                ),
                 machine(vec),
             )
             route = f"$\\overrightarrow{{{u.name}{y.name}}} = {leg_latex}$ or a correct route"
@@ -283,7 +305,7 @@ class VectorGeometry(Template):
             )
             part.step(
                 f"${name} = \\overrightarrow{{{x.name}O}} + \\overrightarrow{{O{y.name}}} = "
-                f"{neg} + ({oy_latex}) = {ans_latex}$",
+                f"{neg} + {_grouped(oy_latex)} = {ans_latex}$",
                 machine(vec),
             )
             route = (
@@ -295,7 +317,10 @@ class VectorGeometry(Template):
             flip = x.pos + y.pos
             flip_error = f"added O{x.name} instead of subtracting it"
         part.answer(machine(vec), kind=AnswerKind.EXPRESSION, plain=ans_plain, latex=ans_latex)
-        part.mark("M", route, value=method)
+        used = [earlier[n] for n in (f"O{x.name}", f"O{y.name}") if n in earlier]
+        if used:
+            route += f", FT their answer to part ({used[0]})"
+        part.mark("M", route, value=method, qualifiers=["FT"] if used else [])
         part.mark("A", f"${ans_latex}$", value=machine(vec), qualifiers=["oe"])
         forgot_latex, forgot_plain = ab(forgot.subs(subs))
         wrong(part, forgot_plain, "left out the first part of the route", latex=forgot_latex)
