@@ -8,7 +8,14 @@ import random
 
 import sympy
 
-from generation.engine.authoring import wrong
+from generation.engine.authoring import (
+    Misconception,
+    Working,
+    final,
+    method,
+    misconception,
+    wrong,
+)
 from generation.engine.authoring.angles import reason_part
 from generation.engine.authoring.figures import Figure, direction
 from generation.engine.authoring.text import degrees
@@ -99,6 +106,7 @@ class CircleChordsTangents(Template):
                 f"$PA = PB$, so triangle $PAB$ is isosceles: $(180 - {t}) \\div 2 = "
                 f"{(180 - t) // 2}$",
                 method=f"$(180 - {t}) \\div 2$",
+                second_route=Working(q, "90 - t/2", latex=f"90 - {t} \\div 2"),
                 wrongs=((180 - t, "did not halve"),),
             )
             reason_part(
@@ -115,25 +123,37 @@ class CircleChordsTangents(Template):
             "a", "Calculate the length of $PA$.", marks=3, command="Calculate", calculator="allowed"
         )
         part.step("Angle $OAP = 90^\\circ$ (the tangent is perpendicular to the radius).")
-        part.step(f"$PA^2 = {op}^2 - {r}^2 = {op * op - r * r}$", "d**2 - r**2")
-        shown = part.answer("sqrt(d**2 - r**2)", accuracy=Accuracy.SF3, unit="cm")
-        part.step(f"$PA = \\sqrt{{{op * op - r * r}}} = {shown.latex}$", "sqrt(d**2 - r**2)")
-        part.mark(
-            "M",
-            f"${op}^2 - {r}^2$",
-            value="d**2 - r**2",
+        squares = Working(q, "d**2 - r**2", latex=f"{op}^2 - {r}^2")
+        method(
+            part,
+            squares,
+            lhs="PA^2",
             partial=["M1 implies the right angle at A was used"],
         )
-        part.mark(
-            "M", f"$\\sqrt{{{op * op - r * r}}}$", value="sqrt(d**2 - r**2)", qualifiers=["dep"]
-        )
-        part.mark("A", f"${shown.latex}$", value="sqrt(d**2 - r**2)", qualifiers=["awrt"])
-        wrong(
+        pa = Working(q, "sqrt(d**2 - r**2)", latex=f"\\sqrt{{{op * op - r * r}}}")
+        method(part, pa, qualifiers=["dep"], step=f"$PA = {pa.substituted}$")
+        final(
             part,
-            display(sympy.sqrt(op * op + r * r), Accuracy.SF3)[0],
-            "added the squares although OP is the hypotenuse",
+            pa,
+            accuracy=Accuracy.SF3,
+            unit="cm",
+            step=f"$PA \\approx {pa.shown(Accuracy.SF3)[1]}$",
+            qualifiers=["awrt"],
         )
-        wrong(part, str(op * op - r * r), "forgot to take the square root", working=["d**2 - r**2"])
+        shown = part.answers[-1]
+        misconception(
+            part,
+            Misconception("added the squares although OP is the hypotenuse", "sqrt(d**2 + r**2)"),
+        )
+        misconception(
+            part,
+            Misconception(
+                "forgot to take the square root",
+                "d**2 - r**2",
+                ("d**2 - r**2",),
+                accuracy=Accuracy.EXACT,
+            ),
+        )
         part = q.part(
             "b",
             "Calculate the area of the quadrilateral $OAPB$.",

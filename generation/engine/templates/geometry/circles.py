@@ -71,7 +71,7 @@ def angle_part(
     if method is None:
         part.mark("B", f"${value}$", value=form)
     else:
-        part.mark("M", method, value=form)
+        part.mark("M", method, value=form, qualifiers=() if " oe" in method else ("oe",))
         part.mark("A", f"${value}$", value=form)
         if second_route is not None:
             alternative(part, second_route, answer=Working(q, form))
