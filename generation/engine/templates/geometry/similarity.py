@@ -10,6 +10,7 @@ import sympy
 
 from generation.engine.authoring import Misconception, misconception, wrong
 from generation.engine.authoring.figures import Figure, centroid
+from generation.engine.authoring.rounding import exact_or_3sf
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.formatting import display, number
@@ -137,7 +138,7 @@ class SimilarTriangles(Template):
         part.step(
             f"$QR = {size_latex(a)} \\times {size_latex(k)} = {size_latex(big[0])}$", f"BC*{k_form}"
         )
-        part.answer(f"BC*{k_form}", accuracy=Accuracy.SF3, unit="cm")
+        part.answer(f"BC*{k_form}", accuracy=exact_or_3sf(q.value_of(f"BC*{k_form}")), unit="cm")
         part.mark(
             "M",
             f"$\\frac{{{size_latex(big[2])}}}{{{size_latex(c)}}}$ or $\\frac{{{size_latex(c)}}}{{{size_latex(big[2])}}}$ oe",
@@ -159,7 +160,9 @@ class SimilarTriangles(Template):
                 f"$AC = {size_latex(big[1])} \\div {size_latex(k)} = {size_latex(b)}$",
                 f"PR/{k_form}",
             )
-            part.answer(f"PR/{k_form}", accuracy=Accuracy.SF3, unit="cm")
+            part.answer(
+                f"PR/{k_form}", accuracy=exact_or_3sf(q.value_of(f"PR/{k_form}")), unit="cm"
+            )
             part.mark(
                 "M",
                 f"${size_latex(big[1])} \\div {size_latex(k)}$ oe",
@@ -213,7 +216,7 @@ class SimilarTriangles(Template):
         part.step(
             f"$BC = {size_latex(de)} \\times {size_latex(k)} = {size_latex(bc)}$", f"DE*{k_form}"
         )
-        part.answer(f"DE*{k_form}", accuracy=Accuracy.SF3, unit="cm")
+        part.answer(f"DE*{k_form}", accuracy=exact_or_3sf(q.value_of(f"DE*{k_form}")), unit="cm")
         part.mark(
             "M",
             f"$\\frac{{{size_latex(ab)}}}{{{size_latex(ad)}}}$ oe",
@@ -236,7 +239,9 @@ class SimilarTriangles(Template):
             f"$EC = {size_latex(ac)} - {size_latex(ae)} = {size_latex(ac - ae)}$",
             f"AE*{k_form} - AE",
         )
-        part.answer(f"AE*{k_form} - AE", accuracy=Accuracy.SF3, unit="cm")
+        part.answer(
+            f"AE*{k_form} - AE", accuracy=exact_or_3sf(q.value_of(f"AE*{k_form} - AE")), unit="cm"
+        )
         part.mark(
             "M",
             f"$AC = {size_latex(ae)} \\times {size_latex(k)}$ oe",
@@ -262,12 +267,16 @@ class SimilarTriangles(Template):
                 f"X*({k_form})**2",
             )
             total = area * k * k - area
-            shown = display(total, Accuracy.SF3)[0]
+            shown = display(total, exact_or_3sf(total))[0]
             part.step(
                 f"Area of $DBCE = {size_latex(area * k * k)} - {size_latex(area)} = {size_latex(total)}$",
                 f"X*({k_form})**2 - X",
             )
-            part.answer(f"X*({k_form})**2 - X", accuracy=Accuracy.SF3, unit="cm^2")
+            part.answer(
+                f"X*({k_form})**2 - X",
+                accuracy=exact_or_3sf(q.value_of(f"X*({k_form})**2 - X")),
+                unit="cm^2",
+            )
             part.mark("M", f"${power_latex(k, 2)}$ seen", value=f"({k_form})**2")
             part.mark(
                 "M",
@@ -334,7 +343,7 @@ class SimilarTriangles(Template):
         part.step(
             f"$CE = {size_latex(ac)} \\times {size_latex(k)} = {size_latex(ce)}$", f"AC*{k_form}"
         )
-        part.answer(f"AC*{k_form}", accuracy=Accuracy.SF3, unit="cm")
+        part.answer(f"AC*{k_form}", accuracy=exact_or_3sf(q.value_of(f"AC*{k_form}")), unit="cm")
         part.mark("M", f"$\\frac{{{size_latex(de)}}}{{{size_latex(ab)}}}$ oe", value=k_form)
         part.mark("A", f"${size_latex(ce)}$", value=f"AC*{k_form}")
         wrong(
@@ -344,7 +353,7 @@ class SimilarTriangles(Template):
         part.step(
             f"$BC = {size_latex(cd)} \\div {size_latex(k)} = {size_latex(bc)}$", f"CD/{k_form}"
         )
-        part.answer(f"CD/{k_form}", accuracy=Accuracy.SF3, unit="cm")
+        part.answer(f"CD/{k_form}", accuracy=exact_or_3sf(q.value_of(f"CD/{k_form}")), unit="cm")
         part.mark(
             "M",
             f"${size_latex(cd)} \\div {size_latex(k)}$ oe",
@@ -386,7 +395,7 @@ class SimilarTriangles(Template):
             f"${size_latex(side)} \\times {size_latex(k)} = {size_latex(side * k)}$",
             "s*sqrt(A2/A1)",
         )
-        part.answer("s*sqrt(A2/A1)", accuracy=Accuracy.SF3, unit="cm")
+        part.answer("s*sqrt(A2/A1)", accuracy=exact_or_3sf(q.value_of("s*sqrt(A2/A1)")), unit="cm")
         part.mark(
             "M", f"$\\frac{{{size_latex(big_area)}}}{{{size_latex(small_area)}}}$ oe", value="A2/A1"
         )

@@ -7,6 +7,7 @@ import random
 import sympy
 
 from generation.engine.authoring import wrong
+from generation.engine.authoring.rounding import exact_or_3sf
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import display
@@ -104,7 +105,9 @@ class SimilarSolids(Template):
                 f"${size_latex(h1b)} \\times {size_latex(k)} = {size_latex(h1b * k)}$",
                 "h1*cbrt(V2/V1)",
             )
-            ans = part.answer("h1*cbrt(V2/V1)", accuracy=Accuracy.SF3, unit="cm")
+            ans = part.answer(
+                "h1*cbrt(V2/V1)", accuracy=exact_or_3sf(q.value_of("h1*cbrt(V2/V1)")), unit="cm"
+            )
             part.mark("M", f"$\\frac{{{size_latex(v2)}}}{{{size_latex(v1)}}}$ oe", value="V2/V1")
             part.mark(
                 "M", f"$\\sqrt[3]{{{size_latex(k**3)}}}$", value="cbrt(V2/V1)", qualifiers=["dep"]
@@ -145,7 +148,7 @@ class SimilarSolids(Template):
             f"Length factor $= \\sqrt{{{size_latex(k**2)}}} = {size_latex(k)}$", "sqrt(S2/S1)"
         )
         form = "V1*sqrt(S2/S1)**3"
-        ans = part.answer(form, accuracy=Accuracy.SF3, unit="cm^3")
+        ans = part.answer(form, accuracy=exact_or_3sf(q.value_of(form)), unit="cm^3")
         part.step(
             f"Volume $= {size_latex(v1)} \\times {power_latex(k, 3)} {equals_latex(v1 * k**3, ans.latex)}$ cm$^3$",
             form,
@@ -188,7 +191,7 @@ class SimilarSolids(Template):
             f"{word} factor $= \\left(\\frac{{{h2}}}{{{h1}}}\\right)^{power}$",
             f"({k_form})**{power}",
         )
-        ans = part.answer(form, accuracy=Accuracy.SF3, unit=unit)
+        ans = part.answer(form, accuracy=exact_or_3sf(q.value_of(form)), unit=unit)
         part.step(
             f"${size_latex(value)} \\times \\left(\\frac{{{h2}}}{{{h1}}}\\right)^{power} "
             f"{equals_latex(value * k**power, ans.latex)}$ {unit_latex}",
