@@ -96,7 +96,9 @@ def final(
             qualifiers=tuple(qualifiers),
             partial=tuple(partial),
         )
-    earlier = sum(line.count for line in part.q.lines if line.part == part.label)
+    earlier = sum(
+        line.count for line in part.q.lines if line.part == part.label and line.alternative == 0
+    )
     return part.mark(
         MarkType.B,
         shown,
