@@ -156,6 +156,11 @@ class MarkLine(_Model):
     depends_on: int | None = Field(
         None, description="index (in mark_scheme) of the M line an A or dep mark depends on"
     )
+    alternative: Annotated[int, Field(ge=0, le=3)] = Field(
+        0,
+        description="0 for the part's main method; n for its n-th 'Alternative method', whose "
+        "lines stand instead of the main method's (a candidate earns the better of the two)",
+    )
 
     @property
     def code(self) -> str:
@@ -247,16 +252,23 @@ class Question(_Model):
         if parts_sum != self.total_marks:
             errors.append(f"parts add up to {parts_sum} marks but the total is {self.total_marks}")
         for part in self.parts:
-            line_sum = sum(
-                line.count
-                for line in self.mark_scheme
-                if line.part == part.label and line.mark_type != MarkType.SC
+            methods = sorted(
+                {line.alternative for line in self.mark_scheme if line.part == part.label}
             )
-            if line_sum != part.marks:
-                errors.append(
-                    f"mark scheme for part {part.label or '(single)'} gives {line_sum} marks "
-                    f"but the part is worth {part.marks}"
+            for method in methods or [0]:
+                line_sum = sum(
+                    line.count
+                    for line in self.mark_scheme
+                    if line.part == part.label
+                    and line.mark_type != MarkType.SC
+                    and line.alternative == method
                 )
+                if line_sum != part.marks:
+                    which = f" (alternative method {method})" if method else ""
+                    errors.append(
+                        f"mark scheme for part {part.label or '(single)'}{which} gives {line_sum} "
+                        f"marks but the part is worth {part.marks}"
+                    )
         for i, line in enumerate(self.mark_scheme):
             if line.part not in labels:
                 errors.append(f"mark line {i} names part {line.part!r}, which does not exist")

@@ -122,9 +122,11 @@ class PartBuilder:
         qualifiers: tuple[Qualifier | str, ...] | list[Qualifier | str] = (),
         partial: tuple[str, ...] | list[str] = (),
         depends_on: int | None = None,
+        alternative: int = 0,
     ) -> int:
         """Add a mark line; returns its index. An A line with no ``depends_on`` depends on the
-        part's latest M line."""
+        part's latest M line. ``alternative`` n > 0 puts the line in the part's n-th
+        "Alternative method" (its lines stand instead of the main method's)."""
         mark_type = MarkType(mark_type)
         if mark_type == MarkType.A and depends_on is None:
             depends_on = self.q.last_method_line(self.label)
@@ -137,6 +139,7 @@ class PartBuilder:
             partial_credit=list(partial),
             value=None if value is None else machine(value),
             depends_on=depends_on,
+            alternative=alternative,
         )
         self.q.lines.append(line)
         return len(self.q.lines) - 1

@@ -11,6 +11,8 @@ The algorithm (the verifier's self-test; a template's declared wrong-answer mark
    is earned if the line it ``depends_on`` was earned and its value is seen. Lines without a
    value are not earned. A line with the ``dep`` qualifier also needs the previous M line of
    the part earned.
+   A part with an "Alternative method" (lines with ``alternative`` n > 0) is walked once per
+   method; the candidate earns the better total.
 3. If that gives 0, the best SC line whose value is seen.
 
 Working values are machine form over the question's givens and are compared exactly. A final
@@ -311,6 +313,25 @@ def mark(
 
     lines = [(i, line) for i, line in enumerate(items(data, "mark_scheme"))]
     lines = [(i, line) for i, line in lines if line.get("part", "") == part_label]
+    # Each method (the main one, then any "Alternative method") is marked on its own; the
+    # candidate earns the better.
+    methods = sorted({_alternative(line) for _, line in lines}) or [0]
+    total = max(
+        _walk([(i, line) for i, line in lines if _alternative(line) == method], seen)
+        for method in methods
+    )
+    if total == 0:
+        special = [
+            _count(line)
+            for _, line in lines
+            if line.get("mark_type") == MarkType.SC and line.get("value") is not None and seen(line)
+        ]
+        total = max(special, default=0)
+    return min(total, full)
+
+
+def _walk(lines: list[tuple[int, Mapping[str, Any]]], seen: Any) -> int:
+    """The marks one method's lines give (step 2 of the algorithm)."""
     earned: dict[int, bool] = {}
     total = 0
     last_method: int | None = None
@@ -328,14 +349,12 @@ def mark(
             total += _count(line)
         if kind == MarkType.M:
             last_method = i
-    if total == 0:
-        special = [
-            _count(line)
-            for _, line in lines
-            if line.get("mark_type") == MarkType.SC and line.get("value") is not None and seen(line)
-        ]
-        total = max(special, default=0)
-    return min(total, full)
+    return total
+
+
+def _alternative(line: Mapping[str, Any]) -> int:
+    method = line.get("alternative", 0)
+    return method if isinstance(method, int) else 0
 
 
 def _count(line: Mapping[str, Any]) -> int:

@@ -3,7 +3,7 @@
 - :mod:`.working`: :class:`Working`, one machine-form source over the givens from which the
   value, the substituted LaTeX of a step, the plain text and the mark line's value derive.
 - :mod:`.parts`: :func:`method` (a method line with its step), :func:`final` (the answer with
-  its A mark and accuracy), :class:`Misconception` and :func:`misconception` (a wrong answer the
+  its A mark and accuracy), :func:`alternative` (an "Alternative method" block), :class:`Misconception` and :func:`misconception` (a wrong answer the
   engine marks against the part's own scheme).
 - :mod:`.text`: how numbers and words are written (fractions, signed terms, brackets,
   polynomials, degrees, money, approximations, names, ordinals).
@@ -18,6 +18,7 @@ See ``generation/engine/MIGRATING.md``.
 from generation.engine.authoring import text
 from generation.engine.authoring.parts import (
     Misconception,
+    alternative,
     answer,
     final,
     method,
@@ -31,6 +32,7 @@ from generation.engine.authoring.working import Working
 __all__ = [
     "Misconception",
     "Working",
+    "alternative",
     "answer",
     "final",
     "method",

@@ -29,6 +29,7 @@ from questions.schemas import Accuracy, MarkType, Qualifier
 
 __all__ = [
     "Misconception",
+    "alternative",
     "answer",
     "final",
     "method",
@@ -115,7 +116,9 @@ def final(
             qualifiers=tuple(qualifiers),
             partial=tuple(partial),
         )
-    earlier = sum(line.count for line in part.q.lines if line.part == part.label)
+    earlier = sum(
+        line.count for line in part.q.lines if line.part == part.label and line.alternative == 0
+    )
     return part.mark(
         MarkType.B,
         shown,
@@ -124,6 +127,23 @@ def final(
         qualifiers=tuple(qualifiers),
         partial=tuple(partial),
     )
+
+
+def alternative(part: PartBuilder, *methods: Working, answer: Working, number: int = 1) -> None:
+    """An "Alternative method" for the part (its ``number``-th): an M1 oe for each of
+    ``methods`` (another route's working, in order) and the A1 for ``answer``. Its lines stand
+    instead of the main method's, so they give the same total; the marker awards the better.
+    Each method's value must be a value of the worked solution (e.g. the same quantity by
+    another formula)."""
+    for working in methods:
+        part.mark(
+            MarkType.M,
+            f"${working.substituted}$",
+            value=working.machine,
+            qualifiers=("oe",),
+            alternative=number,
+        )
+    part.mark(MarkType.A, f"${answer.latex}$", value=answer.machine, alternative=number)
 
 
 @dataclass(frozen=True)

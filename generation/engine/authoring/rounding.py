@@ -18,7 +18,7 @@ from generation.engine import formatting
 from generation.engine.base import Reject
 from questions.schemas import Accuracy
 
-__all__ = ["on_boundary", "require_clear", "round_half_up"]
+__all__ = ["exact_or_3sf", "on_boundary", "require_clear", "round_half_up"]
 
 _SIG_FIGS = {Accuracy.SF2: 2, Accuracy.SF3: 3, Accuracy.SF4: 4}
 _PLACES = {
@@ -79,3 +79,21 @@ def require_clear(value: Any, accuracy: Accuracy) -> None:
     rounding boundary under ``accuracy``."""
     if on_boundary(value, accuracy):
         raise Reject(f"{value} is on a rounding boundary ({accuracy})")
+
+
+def exact_or_3sf(value: Any) -> Accuracy:
+    """How 0580 asks for an answer: exactly when it is a short exact decimal (a terminating
+    decimal of at most 4 significant figures, 18.75, or a whole number), otherwise to 3 significant figures
+    (1054.265625 as 1050)."""
+    exact = _exact(value)
+    if isinstance(exact, sympy.Integer):
+        return Accuracy.EXACT
+    if isinstance(exact, sympy.Rational):
+        q = int(exact.q)
+        for f in (2, 5):
+            while q % f == 0:
+                q //= f
+        digits = Decimal(exact.p) / Decimal(exact.q)
+        if q == 1 and len(digits.normalize().as_tuple().digits) <= 4:
+            return Accuracy.EXACT
+    return Accuracy.SF3

@@ -31,17 +31,22 @@ class MarkChecks(Checks):
     def mark_lines(self, part: Mapping[str, Any]) -> None:
         label = part.get("label", "")
         lines = [(i, line) for i, line in enumerate(self.lines) if line.get("part", "") == label]
-        counted = sum(
-            line.get("count", 1) for _, line in lines if line.get("mark_type") != MarkType.SC
-        )
-        ok = counted == part.get("marks")
-        self.check(
-            "marks.line_total",
-            ok,
-            f"the mark lines give {counted} marks"
-            + ("" if ok else f" but {_label(label)} is worth {part.get('marks')}"),
-            label,
-        )
+        methods = sorted({line.get("alternative", 0) for _, line in lines}) or [0]
+        for method in methods:
+            counted = sum(
+                line.get("count", 1)
+                for _, line in lines
+                if line.get("mark_type") != MarkType.SC and line.get("alternative", 0) == method
+            )
+            ok = counted == part.get("marks")
+            which = f" of alternative method {method}" if method else ""
+            self.check(
+                "marks.line_total",
+                ok,
+                f"the mark lines{which} give {counted} marks"
+                + ("" if ok else f" but {_label(label)} is worth {part.get('marks')}"),
+                label,
+            )
         known = self._step_values(part) + self._answer_values(part)
         for i, line in lines:
             code = f"{line.get('mark_type')}{line.get('count', 1)}"

@@ -237,3 +237,16 @@ def test_names_ordinals_articles() -> None:
     ]  # fmt: skip
     assert text.article("orange") == "an"
     assert text.article("red") == "a"
+
+
+def test_an_exact_short_answer_is_asked_for_exactly_and_others_to_3_sf():
+    import sympy
+
+    from generation.engine.authoring.rounding import exact_or_3sf
+    from questions.schemas import Accuracy
+
+    assert exact_or_3sf(sympy.Rational(75, 4)) == Accuracy.EXACT  # 18.75, not 18.8
+    assert exact_or_3sf(12345) == Accuracy.EXACT
+    assert exact_or_3sf(sympy.Rational(67473, 64)) == Accuracy.SF3  # 1054.265625
+    assert exact_or_3sf(sympy.Rational(1, 3)) == Accuracy.SF3
+    assert exact_or_3sf(sympy.sqrt(2)) == Accuracy.SF3

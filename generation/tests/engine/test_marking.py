@@ -127,3 +127,60 @@ def test_an_unknown_part_is_an_error(pond):
 )
 def test_split_final_answers(plain, answers, finals):
     assert split_final_answers(plain, answers) == finals
+
+
+# --- "Alternative method" blocks ------------------------------------------------------------
+
+
+def _two_routes():
+    """a(b + c) worked out as ab + ac (M1 M1 A1) or, as an alternative, b + c first (M2 A1)."""
+    from generation.engine.builder import QuestionBuilder
+    from questions.schemas import CalculatorPolicy, Tier
+
+    q = QuestionBuilder(
+        source="manual",
+        seed=None,
+        tier=Tier.CORE,
+        difficulty=2,
+        codes=["C1.6"],
+        calculator=CalculatorPolicy.NOT_ALLOWED,
+    )
+    for name, value in (("a", 3), ("b", 4), ("c", 5)):
+        q.given(name, value)
+    q.title, q.stem = "Two routes", "$a = 3$, $b = 4$ and $c = 5$."
+    part = q.part("", "Work out $a(b + c)$.", marks=3, command="Work out")
+    part.step("$ab = 12$", "a*b").step("$ac = 15$", "a*c").step("$b + c = 9$", "b + c")
+    part.step("$12 + 15 = 27$", "a*b + a*c")
+    part.answer("a*b + a*c")
+    part.mark("M", "$ab$", value="a*b")
+    part.mark("M", "$ac$", value="a*c")
+    part.mark("A", "$27$", value="a*b + a*c")
+    part.mark("M", "$b + c$", 2, value="b + c", alternative=1)
+    part.mark("A", "$27$", value="a*b + a*c", alternative=1)
+    return q.build()
+
+
+def test_either_method_is_marked_and_the_better_counts():
+    question = _two_routes()
+    assert mark_part(question, "", ["1"], ["a*b"]) == 1
+    assert mark_part(question, "", ["1"], ["b + c"]) == 2
+    # Working from both routes earns the better route's marks, not the two added together.
+    assert mark_part(question, "", ["1"], ["a*b", "b + c"]) == 2
+    assert mark_part(question, "", ["27"], []) == 3
+
+
+def test_an_alternative_method_must_give_the_part_its_marks():
+    data = _two_routes().model_dump(mode="json")
+    data["mark_scheme"][3]["count"] = 1  # the alternative now gives 2 marks for a 3-mark part
+    with pytest.raises(ValueError, match="alternative method 1"):
+        Question.model_validate(data)
+
+
+def test_the_isosceles_base_angle_has_its_second_route():
+    from generation.engine.base import generate, get_template
+
+    template = get_template("geometry.triangle_angles")
+    question = generate(template, seed=0, difficulty=2, tier=template.tiers[0]).question
+    alternative = [line for line in question.mark_scheme if line.alternative == 1]
+    assert [line.code for line in alternative] == ["M1", "A1"]
+    assert "90 - " in alternative[0].awarded_for

@@ -44,8 +44,9 @@ def _problems(question: Question) -> list[str]:
         problems.append("parts do not add up to the total")
     for part in question.parts:
         lines = [m for m in question.lines_for(part.label) if m.mark_type != MarkType.SC]
-        if sum(m.count for m in lines) != part.marks:
-            problems.append(f"mark lines of ({part.label}) do not add up to {part.marks}")
+        for method in sorted({m.alternative for m in lines}) or [0]:  # each method on its own
+            if sum(m.count for m in lines if m.alternative == method) != part.marks:
+                problems.append(f"mark lines of ({part.label}) do not add up to {part.marks}")
     givens = {g.name: parse(g.value) for g in question.givens}
     for part in question.parts:
         for answer in part.answers:

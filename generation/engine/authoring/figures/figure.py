@@ -259,6 +259,28 @@ class Figure:
         self._items.append(("arrows", self.at(a), self.at(b), count))
         return self
 
+    def vector(
+        self,
+        a: Where,
+        b: Where,
+        words: str,
+        *,
+        away_from: Where,
+        at: float = 0.5,
+        gap: float = 12.0,
+    ) -> Figure:
+        """A vector drawn on the line ab as a paper marks it: one arrowhead pointing from a to b,
+        ``at`` of the way along, with its name (``words``, e.g. a bold **a**) beside the arrow
+        on the side away from ``away_from``."""
+        pa, pb = self.at(a), self.at(b)
+        mid = (pa[0] + at * (pb[0] - pa[0]), pa[1] + at * (pb[1] - pa[1]))
+        step = ((pb[0] - pa[0]) / 100, (pb[1] - pa[1]) / 100)
+        self.arrows((mid[0] - step[0], mid[1] - step[1]), (mid[0] + step[0], mid[1] + step[1]))
+        normal = direction(pa, pb) + 90
+        if math.cos(math.radians(normal - direction(mid, self.at(away_from)))) > 0:
+            normal += 180
+        return self.label(mid, words, normal, (gap + 4, gap + 12, gap + 20))
+
     def ticks(self, a: Where, b: Where, count: int = 1) -> Figure:
         """Dashes across the middle of ab showing equal lengths."""
         self._items.append(("ticks", self.at(a), self.at(b), count))

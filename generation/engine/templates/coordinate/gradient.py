@@ -6,16 +6,12 @@ import random
 
 import sympy
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
+from generation.engine.authoring.coordinates import declare_point, point
 from generation.engine.authoring.figures import grid
+from generation.engine.authoring.text import bracket, frac
 from generation.engine.base import Reject, Template, register
-from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.coordinate.common import (
-    br,
-    declare_point,
-    frac_latex,
-    frac_plain,
-    point_latex,
-)
+from generation.engine.builder import QuestionBuilder
 from questions.schemas import CalculatorPolicy, Tier
 
 
@@ -32,15 +28,6 @@ def _clip(
         {(round(x, 6), round(y, 6)) for x, y in ends if lo <= x <= hi and lo <= y <= hi}
     )
     return inside[0], inside[-1]
-
-
-def _gradient_steps(part: PartBuilder, a: str, b: str, pa: tuple, pb: tuple, form: str) -> None:
-    rise, run = pb[1] - pa[1], pb[0] - pa[0]
-    part.step(
-        f"gradient $= \\frac{{y_{b} - y_{a}}}{{x_{b} - x_{a}}} = "
-        f"\\frac{{{pb[1]} - {br(pa[1])}}}{{{pb[0]} - {br(pa[0])}}} = \\frac{{{rise}}}{{{run}}}$",
-        form,
-    )
 
 
 @register
@@ -92,18 +79,26 @@ class Gradient(Template):
             f"{run} across.",
             None,
         )
-        part.step(f"gradient $= \\frac{{{rise}}}{{{run}}} = {frac_latex(m)}$", m)
-        part.answer(m)
-        part.mark(
-            "M",
-            f"$\\frac{{{rise}}}{{{run}}}$ oe (vertical change $\\div$ horizontal change)",
-            value=m,
+        gradient = Working(q, f"{rise}/{run}", latex=f"\\frac{{{rise}}}{{{run}}}")
+        method(
+            part,
+            gradient,
+            f"${gradient.substituted}$ oe (vertical change $\\div$ horizontal change)",
+            lhs="\\text{gradient}",
             partial=["M1 for a correct vertical change over a correct horizontal change"],
         )
-        part.mark("A", f"${frac_latex(m)}$", value=m, qualifiers=["oe"])
+        final(part, gradient, step="", qualifiers=["oe"])
         if abs(m) != 1:
-            part.wrong(frac_plain(1 / m), "divided the horizontal change by the vertical change", 0)
-        part.wrong(frac_plain(-m), "gave the wrong sign (the line slopes the other way)", 0)
+            misconception(
+                part,
+                Misconception(
+                    "divided the horizontal change by the vertical change", f"{run}/{rise}"
+                ),
+            )
+        misconception(
+            part,
+            Misconception("gave the wrong sign (the line slopes the other way)", f"-{rise}/{run}"),
+        )
 
     def _pick_points(
         self, rng: random.Random, difficulty: int
@@ -131,25 +126,27 @@ class Gradient(Template):
         a, b = self._pick_points(rng, difficulty)
         declare_point(q, "A", a)
         declare_point(q, "B", b)
-        m = sympy.Rational(b[1] - a[1], b[0] - a[0])
-        form = "(yB - yA)/(xB - xA)"
-        q.stem = f"$A$ is the point ${point_latex(a)}$ and $B$ is the point ${point_latex(b)}$."
+        q.stem = f"$A$ is the point ${point(a)}$ and $B$ is the point ${point(b)}$."
         part = q.part(label, "Work out the gradient of the line $AB$.", marks=2, command="Work out")
-        _gradient_steps(part, "A", "B", a, b, form)
-        if m.q != 1 or abs(b[0] - a[0]) != 1:
-            part.step(f"gradient $= {frac_latex(m)}$", form)
-        part.answer(form)
-        part.mark(
-            "M",
-            f"$\\frac{{{b[1]} - {br(a[1])}}}{{{b[0]} - {br(a[0])}}}$ oe",
-            value=form,
+        gradient = Working(q, "(yB - yA)/(xB - xA)")
+        method(
+            part,
+            gradient,
+            lhs="\\text{gradient}",
             partial=["M1 for rise/run using the coordinates of A and B"],
         )
-        part.mark("A", f"${frac_latex(m)}$", value=form, qualifiers=["oe"])
-        if abs(m) != 1:
-            part.wrong(frac_plain(1 / m), "divided the change in x by the change in y", 0)
-        part.wrong(
-            frac_plain(-m), "subtracted the y-coordinates and x-coordinates in opposite orders", 0
+        final(part, gradient, step="", qualifiers=["oe"])
+        if abs(gradient.value) != 1:
+            misconception(
+                part,
+                Misconception("divided the change in x by the change in y", "(xB - xA)/(yB - yA)"),
+            )
+        misconception(
+            part,
+            Misconception(
+                "subtracted the y-coordinates and x-coordinates in opposite orders",
+                "(yB - yA)/(xA - xB)",
+            ),
         )
 
     def _backwards(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
@@ -161,34 +158,40 @@ class Gradient(Template):
         q.given("xA", xa)
         q.given("xB", xb)
         q.given("yB", yb)
-        q.given("m", abs(m), display=frac_latex(abs(m)))
+        q.given("m", abs(m), display=frac(abs(m)))
         m_form = "m" if m > 0 else "(-m)"
         q.stem = (
             f"The line through the points $A({xa}, k)$ and $B({xb}, {yb})$ has gradient "
-            f"${frac_latex(m)}$."
+            f"${frac(m)}$."
         )
         relation = f"Eq((yB - k)/(xB - xA), {m_form})"
         product = f"{m_form}*(xB - xA)"
         answer = f"yB - {m_form}*(xB - xA)"
         part = q.part(label, "Find the value of $k$.", marks=3, command="Work out")
-        part.step(f"$\\frac{{{yb} - k}}{{{xb} - {br(xa)}}} = {frac_latex(m)}$", relation)
-        part.step(f"${yb} - k = {frac_latex(m)} \\times {run} = {int(m * run)}$", product)
+        part.step(f"$\\frac{{{yb} - k}}{{{xb} - {bracket(xa)}}} = {frac(m)}$", relation)
+        part.step(f"${yb} - k = {frac(m)} \\times {run} = {int(m * run)}$", product)
         part.step(f"$k = {k}$", answer)
         part.answer(answer, variable="k", satisfies=relation, label="k")
         part.mark(
-            "M", f"$\\frac{{{yb} - k}}{{{xb} - {br(xa)}}} = {frac_latex(m)}$ oe", value=relation
+            "M", f"$\\frac{{{yb} - k}}{{{xb} - {bracket(xa)}}} = {frac(m)}$ oe", value=relation
         )
         part.mark("M", f"${yb} - k = {int(m * run)}$ oe", value=product)
         part.mark("A", f"${k}$", value=answer)
-        part.wrong(
-            str(yb + int(m * run)),
-            "sign error: added instead of subtracting when making k the subject",
-            2,
-            working=[relation, product],
+        misconception(
+            part,
+            Misconception(
+                "sign error: added instead of subtracting when making k the subject",
+                f"yB + {product}",
+                (relation, product),
+            ),
         )
-        flipped = yb - sympy.Rational(run) / m
-        if flipped != m * run:
-            part.wrong(sympy.sstr(flipped), "used change in x ÷ change in y for the gradient", 0)
+        if abs(m) != 1:
+            misconception(
+                part,
+                Misconception(
+                    "used change in x ÷ change in y for the gradient", f"yB - (xB - xA)/{m_form}"
+                ),
+            )
         q.param("k", k)
 
     def _point_on_line(self, q: QuestionBuilder, rng: random.Random) -> None:
@@ -212,21 +215,30 @@ class Gradient(Template):
             marks=3,
             command="Work out",
         )
-        gradient_eq = f"\\frac{{{yc} - {br(a[1])}}}{{h - {br(a[0])}}} = {frac_latex(m)}"
+        gradient_eq = f"\\frac{{{yc} - {bracket(a[1])}}}{{h - {bracket(a[0])}}} = {frac(m)}"
         part.step(
             f"Gradient of $AC$ = gradient of $AB$: ${gradient_eq}$, "
-            f"so ${yc} - {br(a[1])} = {frac_latex(m)}(h - {br(a[0])})$",
+            f"so ${yc} - {bracket(a[1])} = {frac(m)}(h - {bracket(a[0])})$",
             relation,
         )
-        part.step(f"$h - {br(a[0])} = {frac_latex(yc - a[1])} \\div {br(m)} = {h - a[0]}$", across)
+        part.step(
+            f"$h - {bracket(a[0])} = {frac(yc - a[1])} \\div {bracket(m)} = {h - a[0]}$", across
+        )
         part.step(f"$h = {h}$", answer)
         part.answer(answer, variable="h", satisfies=relation, label="h")
-        part.mark("M", f"${gradient_eq}$ oe", value=relation)
-        part.mark("M", f"$h - {br(a[0])} = {h - a[0]}$ oe", value=across)
+        part.mark(
+            "M",
+            f"${gradient_eq}$ oe, FT their gradient from (a)",
+            value=relation,
+            qualifiers=["oe", "FT"],
+        )
+        part.mark("M", f"$h - {bracket(a[0])} = {h - a[0]}$ oe", value=across)
         part.mark("A", f"${h}$", value=answer)
-        part.wrong(
-            str(h - 2 * a[0]),
-            "subtracted the x-coordinate of A instead of adding it",
-            2,
-            working=[relation, across],
+        misconception(
+            part,
+            Misconception(
+                "subtracted the x-coordinate of A instead of adding it",
+                f"{across} - xA",
+                (relation, across),
+            ),
         )

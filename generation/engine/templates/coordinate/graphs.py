@@ -7,22 +7,23 @@ import random
 
 import sympy
 
-from generation.engine.base import Template, register
-from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.coordinate.common import (
-    br,
-    frac_latex,
-    point_latex,
+from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring.coordinates import (
+    point,
     state_general_line,
     state_line,
+    wrong_point,
 )
+from generation.engine.authoring.text import bracket, frac
+from generation.engine.base import Template, register
+from generation.engine.builder import QuestionBuilder
 from questions.schemas import CalculatorPolicy, Tier
 
 
 def _table(xs: list[int], ys: list[sympy.Rational | None]) -> str:
     columns = "|c|" + "c|" * len(xs)
     top = " & ".join(str(v) for v in xs)
-    bottom = " & ".join("" if v is None else frac_latex(v) for v in ys)
+    bottom = " & ".join("" if v is None else frac(v) for v in ys)
     return (
         f"$\\begin{{array}}{{{columns}}}\\hline x & {top} \\\\ \\hline y & {bottom} \\\\ "
         "\\hline\\end{array}$"
@@ -89,18 +90,18 @@ class TableOfValues(Template):
             if general:
                 part.step(
                     f"When $x = {xv}$: ${equation.replace('x', f'({xv})', 1)}$ gives "
-                    f"$y = {frac_latex(yv)}$",
+                    f"$y = {frac(yv)}$",
                     value,
                 )
             else:
-                rhs = equation.split("=", 1)[1].strip().replace("x", f"\\times {br(xv)}", 1)
+                rhs = equation.split("=", 1)[1].strip().replace("x", f"\\times {bracket(xv)}", 1)
                 if rhs.startswith("\\times"):
                     rhs = rhs[len("\\times ") :]
                 elif rhs.startswith("-\\times"):
                     rhs = "-" + rhs[len("-\\times ") :]
-                part.step(f"When $x = {xv}$: $y = {rhs} = {frac_latex(yv)}$", value)
+                part.step(f"When $x = {xv}$: $y = {rhs} = {frac(yv)}$", value)
             part.answer(value, label=f"y when x = {xv}")
-            part.mark("B", f"${frac_latex(yv)}$ at $x = {xv}$", value=value)
+            part.mark("B", f"${frac(yv)}$ at $x = {xv}$", value=value)
 
         y_cross = (0, c)
         part = q.part(
@@ -109,10 +110,10 @@ class TableOfValues(Template):
             marks=1,
             command="Write down",
         )
-        part.step(f"On the $y$-axis $x = 0$, so $y = {frac_latex(c)}$.", f"(0, {c_form})")
+        part.step(f"On the $y$-axis $x = 0$, so $y = {frac(c)}$.", f"(0, {c_form})")
         part.answer(f"(0, {c_form})", kind="coordinates")
-        part.mark("B", f"${point_latex(y_cross)}$", value=f"(0, {c_form})")
-        part.wrong(f"({sympy.sstr(c)}, 0)", "wrote the coordinates in the wrong order", 0)
+        part.mark("B", f"${point(y_cross)}$", value=f"(0, {c_form})")
+        wrong_point(part, (c_form, 0), "wrote the coordinates in the wrong order")
 
         if difficulty >= 3:
             root = -c / m
@@ -129,21 +130,21 @@ class TableOfValues(Template):
                 command="Work out",
             )
             part.step(f"On the $x$-axis $y = 0$: ${at_zero}$", eq_form)
-            part.step(f"$x = {frac_latex(root)}$", f"-({c_form})/({m_form})")
+            part.step(f"$x = {frac(root)}$", f"-({c_form})/({m_form})")
             part.answer(f"(-({c_form})/({m_form}), 0)", kind="coordinates")
             part.mark("M", f"${at_zero}$ oe", value=eq_form)
-            part.mark("A", f"${point_latex((root, 0))}$", value=f"(-({c_form})/({m_form}), 0)")
-            part.wrong(
-                f"({sympy.sstr(-root)}, 0)",
+            part.mark("A", f"${point((root, 0))}$", value=f"(-({c_form})/({m_form}), 0)")
+            wrong_point(
+                part,
+                (f"({c_form})/({m_form})", 0),
                 "sign error when rearranging y = 0 for x",
-                1,
-                working=[eq_form],
+                [eq_form],
             )
-            part.wrong(
-                f"(0, {sympy.sstr(root)})",
+            wrong_point(
+                part,
+                (0, f"-({c_form})/({m_form})"),
                 "found x correctly but wrote the coordinates in the wrong order",
-                1,
-                working=[eq_form],
+                [eq_form],
             )
 
         if difficulty == 5:
@@ -151,26 +152,26 @@ class TableOfValues(Template):
             if general:
                 p = abs(b) * rng.choice([-3, -2, 4, 5, 6])
             yp = m * p + c
-            q.given("yP", yp, display=frac_latex(yp))
+            q.given("yP", yp, display=frac(yp))
             relation = f"Eq(({m_form})*p + ({c_form}), yP)"
             part = q.part(
                 "d",
-                f"The point $(p, {frac_latex(yp)})$ lies on the line. Find the value of $p$.",
+                f"The point $(p, {frac(yp)})$ lies on the line. Find the value of $p$.",
                 marks=2,
                 command="Work out",
             )
-            part.step(f"Substitute $y = {frac_latex(yp)}$ into ${equation}$.", relation)
+            part.step(f"Substitute $y = {frac(yp)}$ into ${equation}$.", relation)
             part.step(f"$p = {p}$", f"(yP - ({c_form}))/({m_form})")
             part.answer(
                 f"(yP - ({c_form}))/({m_form})", variable="p", satisfies=relation, label="p"
             )
             part.mark("M", "substituting $y$ into the equation of the line", value=relation)
             part.mark("A", f"${p}$", value=f"(yP - ({c_form}))/({m_form})")
-            wrong = (yp + c) / m
-            if wrong != p:
-                part.wrong(
-                    sympy.sstr(wrong),
+            misconception(
+                part,
+                Misconception(
                     "added the intercept instead of subtracting it",
-                    1,
-                    working=[relation],
-                )
+                    f"(yP + ({c_form}))/({m_form})",
+                    (relation,),
+                ),
+            )

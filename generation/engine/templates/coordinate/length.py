@@ -6,16 +6,12 @@ import random
 
 import sympy
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
+from generation.engine.authoring.coordinates import coordinates, declare_point, point, wrong_point
+from generation.engine.authoring.text import bracket
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.formatting import display, latex
-from generation.engine.templates.coordinate.common import (
-    br,
-    coordinate_steps_and_marks,
-    declare_point,
-    point_latex,
-    point_plain,
-)
+from generation.engine.formatting import latex
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 _TRIPLES = [(3, 4), (6, 8), (5, 12), (8, 6), (4, 3), (12, 5), (9, 12), (8, 15), (15, 8), (12, 9)]
@@ -70,31 +66,31 @@ class LengthMidpoint(Template):
     def _forward(self, q: QuestionBuilder, a: P, b: P) -> None:
         declare_point(q, "A", a)
         declare_point(q, "B", b)
-        mid = (sympy.Rational(a[0] + b[0], 2), sympy.Rational(a[1] + b[1], 2))
-        q.stem = f"$A$ is the point ${point_latex(a)}$ and $B$ is the point ${point_latex(b)}$."
+        q.stem = f"$A$ is the point ${point(a)}$ and $B$ is the point ${point(b)}$."
         part = q.part(
             "a", "Find the coordinates of the midpoint of $AB$.", marks=2, command="Work out"
         )
-        coordinate_steps_and_marks(
+        coordinates(
             part,
-            mid,
             ("(xA + xB)/2", "(yA + yB)/2"),
-            (f"\\frac{{{a[0]} + {br(b[0])}}}{{2}}", f"\\frac{{{a[1]} + {br(b[1])}}}{{2}}"),
+            (
+                f"\\frac{{{a[0]} + {bracket(b[0])}}}{{2}}",
+                f"\\frac{{{a[1]} + {bracket(b[1])}}}{{2}}",
+            ),
         )
-        halves = (sympy.Rational(b[0] - a[0], 2), sympy.Rational(b[1] - a[1], 2))
-        part.wrong(point_plain(halves), "subtracted the coordinates instead of adding them", 0)
-        part.wrong(
-            point_plain((a[0] + b[0], a[1] + b[1])),
-            "added the coordinates but did not divide by 2",
-            0,
+        wrong_point(
+            part,
+            ("(xB - xA)/2", "(yB - yA)/2"),
+            "subtracted the coordinates instead of adding them",
         )
+        wrong_point(part, ("xA + xB", "yA + yB"), "added the coordinates but did not divide by 2")
 
     def _reverse(self, q: QuestionBuilder, a: P, b: P) -> None:
         mid = ((a[0] + b[0]) // 2, (a[1] + b[1]) // 2)
         declare_point(q, "A", a)
         declare_point(q, "M", mid)
         q.stem = (
-            f"$A$ is the point ${point_latex(a)}$. $M{point_latex(mid)}$ is the midpoint of the "
+            f"$A$ is the point ${point(a)}$. $M{point(mid)}$ is the midpoint of the "
             "line segment $AB$."
         )
         part = q.part("a", "Find the coordinates of $B$.", marks=2, command="Work out")
@@ -103,18 +99,17 @@ class LengthMidpoint(Template):
             "the same again from $M$ reaches $B$.",
             "(xM - xA, yM - yA)",
         )
-        coordinate_steps_and_marks(
+        coordinates(
             part,
-            b,
             ("2*xM - xA", "2*yM - yA"),
-            (f"2 \\times {br(mid[0])} - {br(a[0])}", f"2 \\times {br(mid[1])} - {br(a[1])}"),
+            (
+                f"2 \\times {bracket(mid[0])} - {bracket(a[0])}",
+                f"2 \\times {bracket(mid[1])} - {bracket(a[1])}",
+            ),
         )
-        wrong = (sympy.Rational(a[0] + mid[0], 2), sympy.Rational(a[1] + mid[1], 2))
-        part.wrong(point_plain(wrong), "found the midpoint of A and M instead", 0)
-        part.wrong(
-            point_plain((mid[0] - a[0], mid[1] - a[1])),
-            "gave the step from A to M rather than the point B",
-            0,
+        wrong_point(part, ("(xA + xM)/2", "(yA + yM)/2"), "found the midpoint of A and M instead")
+        wrong_point(
+            part, ("xM - xA", "yM - yA"), "gave the step from A to M rather than the point B"
         )
 
     def _length(
@@ -140,29 +135,33 @@ class LengthMidpoint(Template):
             command="Calculate" if calc else "Work out",
             calculator="allowed" if calc else "not_allowed",
         )
-        part.step(f"$AB^2 = {br(dx)}^2 + {br(dy)}^2 = {total}$", squares)
-        shown = part.answer(form, accuracy=accuracy, label="AB")
-        if length.is_Integer or calc:
-            part.step(f"$AB = \\sqrt{{{total}}} = {shown.latex}$", form)
-        else:
-            part.step(f"$AB = \\sqrt{{{total}}}$", form)
-            part.step(f"$AB = {shown.latex}$", form)
-        part.mark("M", f"${br(dx)}^2 + {br(dy)}^2$ oe", value=squares)
-        part.mark("M", f"$\\sqrt{{{total}}}$", value=form, qualifiers=["dep"])
-        part.mark("A", f"${shown.latex}$", value=form, qualifiers=["awrt"] if calc else ["cao"])
-        part.wrong(str(total), "forgot to take the square root", 1, working=[squares])
-        added = sympy.sqrt((a[0] + b[0]) ** 2 + (a[1] + b[1]) ** 2)
-        if added != length:
-            part.wrong(
-                display(added, accuracy)[0],
-                "added the coordinates instead of finding the differences",
-                0,
+        method(part, Working(q, squares, latex=f"{bracket(dx)}^2 + {bracket(dy)}^2"), lhs="AB^2")
+        root = Working(q, form, latex=f"\\sqrt{{{total}}}")
+        method(part, root, qualifiers=["dep"], step=f"$AB = {root.substituted}$")
+        shown = root.shown(accuracy)[1]
+        # The form is the point only when a surd in its simplest form is asked for.
+        surd = not (length.is_Integer or calc)
+        final(
+            part,
+            root,
+            accuracy=accuracy,
+            step=f"$AB {'\\approx' if calc else '='} {shown}$",
+            qualifiers=["awrt"] if calc else ["cao"] if surd else ["oe"],
+        )
+        misconception(part, Misconception("forgot to take the square root", squares, (squares,)))
+        added = f"sqrt(({b_form[0]} + xA)**2 + ({b_form[1]} + yA)**2)"
+        if q.value_of(added) not in (length, 0):
+            misconception(
+                part,
+                Misconception("added the coordinates instead of finding the differences", added),
             )
         if calc:
-            part.wrong(
-                str(abs(dx) + abs(dy)),
-                "added the horizontal and vertical distances instead of using Pythagoras",
-                0,
+            misconception(
+                part,
+                Misconception(
+                    "added the horizontal and vertical distances instead of using Pythagoras",
+                    f"Abs({b_form[0]} - xA) + Abs({b_form[1]} - yA)",
+                ),
             )
 
     def _unknown_coordinate(self, q: QuestionBuilder, rng: random.Random) -> None:
@@ -184,26 +183,27 @@ class LengthMidpoint(Template):
         relation = "Eq((xQ - xP)**2 + (yQ - k)**2, d**2)"
         vertical = "d**2 - (xQ - xP)**2"
         part = q.part("a", "Find the two possible values of $k$.", marks=4, command="Work out")
-        part.step(f"${br(dx)}^2 + ({yq} - k)^2 = {length}^2$", relation)
+        part.step(f"${bracket(dx)}^2 + ({yq} - k)^2 = {length}^2$", relation)
         part.step(f"$({yq} - k)^2 = {length * length} - {dx * dx} = {dy * dy}$", vertical)
         part.step(f"${yq} - k = \\pm {dy}$", "sqrt(d**2 - (xQ - xP)**2)")
         part.step(f"$k = {k_low}$ or $k = {k_high}$", None)
         part.answer("yQ - sqrt(d**2 - (xQ - xP)**2)", variable="k", satisfies=relation, label="k")
         part.answer("yQ + sqrt(d**2 - (xQ - xP)**2)", variable="k", satisfies=relation, label="k")
-        part.mark("M", f"${br(dx)}^2 + ({yq} - k)^2 = {length}^2$ oe", value=relation)
+        part.mark("M", f"${bracket(dx)}^2 + ({yq} - k)^2 = {length}^2$ oe", value=relation)
         part.mark("M", f"$({yq} - k)^2 = {dy * dy}$ oe", value=vertical)
         part.mark("A", f"$k = {k_low}$", value="yQ - sqrt(d**2 - (xQ - xP)**2)")
         part.mark("A", f"$k = {k_high}$", value="yQ + sqrt(d**2 - (xQ - xP)**2)")
-        part.wrong(
-            str(k_high),
-            "took only the positive square root, so found one value",
-            3,
-            working=[relation, vertical],
+        misconception(
+            part,
+            Misconception(
+                "took only the positive square root, so found one value",
+                "yQ + sqrt(d**2 - (xQ - xP)**2)",
+                (relation, vertical),
+            ),
         )
         q.param("k", f"{k_low},{k_high}")
 
         k = k_high
-        mid = (sympy.Rational(p0 + xq, 2), sympy.Rational(k + yq, 2))
         part = q.part(
             "b",
             "Using the larger value of $k$, find the coordinates of the midpoint of $PQ$.",
@@ -211,15 +211,14 @@ class LengthMidpoint(Template):
             command="Work out",
         )
         k_form = "(yQ + sqrt(d**2 - (xQ - xP)**2))"
-        coordinate_steps_and_marks(
+        coordinates(
             part,
-            mid,
             ("(xP + xQ)/2", f"({k_form} + yQ)/2"),
-            (f"\\frac{{{p0} + {br(xq)}}}{{2}}", f"\\frac{{{k} + {br(yq)}}}{{2}}"),
+            (f"\\frac{{{p0} + {bracket(xq)}}}{{2}}", f"\\frac{{{k} + {bracket(yq)}}}{{2}}"),
         )
-        part.wrong(
-            point_plain((mid[0], sympy.Rational(k_low + yq, 2))),
+        wrong_point(
+            part,
+            ("(xP + xQ)/2", "(yQ - sqrt(d**2 - (xQ - xP)**2) + yQ)/2"),
             "used the smaller value of k",
-            1,
-            working=[mid[0]],
+            ["(xP + xQ)/2"],
         )

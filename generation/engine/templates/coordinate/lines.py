@@ -7,34 +7,23 @@ import random
 
 import sympy
 
-from generation.engine.authoring.figures import grid
-from generation.engine.base import Template, register
-from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.coordinate.common import (
-    br,
+from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring.coordinates import (
     declare_point,
-    frac_latex,
-    frac_plain,
     line_answer,
     line_rhs,
     line_value,
-    point_latex,
+    point,
+    wrong_line,
+    wrong_point,
 )
+from generation.engine.authoring.figures import grid
+from generation.engine.authoring.text import bracket, frac
+from generation.engine.base import Template, register
+from generation.engine.builder import PartBuilder, QuestionBuilder
 from questions.schemas import CalculatorPolicy, Tier
 
 R = sympy.Rational
-
-
-def wrong_line(
-    part: PartBuilder,
-    m: sympy.Rational,
-    c: sympy.Rational,
-    error: str,
-    marks: int,
-    working: list[str],
-) -> None:
-    plain = line_answer(m, c)["plain"]
-    part.wrong(plain, error, marks, latex=line_answer(m, c)["latex"], working=working)
 
 
 def line_through(
@@ -54,42 +43,29 @@ def line_through(
     c_form = f"{p_form[1]} - ({m_form})*{p_form[0]}"
     value = f"Eq(y, ({m_form})*x + {c_form})"
     part.step(
-        f"Substitute $({frac_latex(px)}, {frac_latex(py)})$: "
-        f"${frac_latex(py)} = {frac_latex(m)} \\times {br(frac_latex(px))} + c$, so $c = {frac_latex(c)}$",
+        f"Substitute $({frac(px)}, {frac(py)})$: "
+        f"${frac(py)} = {frac(m)} \\times {bracket(px)} + c$, so $c = {frac(c)}$",
         c_form,
     )
     part.step(f"$y = {line_rhs(m, c)}$", value)
     part.answer(value, **line_answer(m, c))
     part.mark(
         "M",
-        f"substituting $({frac_latex(px)}, {frac_latex(py)})$ into $y = {br(frac_latex(m))}x + c$, "
-        f"or $c = {frac_latex(c)}$",
+        f"substituting $({frac(px)}, {frac(py)})$ into $y = {bracket(m)}x + c$, or $c = {frac(c)}$",
         value=c_form,
         partial=["M1 for y - y1 = m(x - x1) with their gradient and the point, oe"],
     )
     part.mark("A", f"$y = {line_rhs(m, c)}$", value=value, qualifiers=["oe"])
     done = list(earlier or [])
-    if any(part.q.value_of(form) == c for form in done):
-        return  # a wrong c would still show an earlier method value: marks would not be clear
     wrong_c = py + m * px
     if wrong_c != c:
         wrong_line(
-            part,
-            m,
-            wrong_c,
-            "sign error when finding c (added m × x instead of subtracting)",
-            len(done),
-            done,
+            part, m, wrong_c, "sign error when finding c (added m × x instead of subtracting)", done
         )
     swapped = px - m * py
     if swapped not in (c, wrong_c):
         wrong_line(
-            part,
-            m,
-            swapped,
-            "substituted the coordinates the wrong way round (x for y)",
-            len(done),
-            done,
+            part, m, swapped, "substituted the coordinates the wrong way round (x for y)", done
         )
 
 
@@ -131,18 +107,23 @@ class LineEquation(Template):
             a, b = b, a
         declare_point(q, "A", a)
         declare_point(q, "B", b)
-        q.stem = f"A straight line passes through the points $A{point_latex(a)}$ and $B{point_latex(b)}$."
+        q.stem = f"A straight line passes through the points $A{point(a)}$ and $B{point(b)}$."
         grad = "(yB - yA)/(xB - xA)"
-        steps = (
-            f"gradient $= \\frac{{{b[1]} - {br(a[1])}}}{{{b[0]} - {br(a[0])}}} = {frac_latex(m)}$"
-        )
+        steps = f"gradient $= \\frac{{{b[1]} - {bracket(a[1])}}}{{{b[0]} - {bracket(a[0])}}} = {frac(m)}$"
         if difficulty == 2:
             part = q.part("a", "Work out the gradient of the line.", marks=2, command="Work out")
             part.step(steps, grad)
             part.answer(grad)
-            part.mark("M", f"$\\frac{{{b[1]} - {br(a[1])}}}{{{b[0]} - {br(a[0])}}}$ oe", value=grad)
-            part.mark("A", f"${frac_latex(m)}$", value=grad)
-            part.wrong(frac_plain(1 / m), "divided the change in x by the change in y", 0)
+            part.mark(
+                "M",
+                f"$\\frac{{{b[1]} - {bracket(a[1])}}}{{{b[0]} - {bracket(a[0])}}}$ oe",
+                value=grad,
+            )
+            part.mark("A", f"${frac(m)}$", value=grad, qualifiers=["oe"])
+            misconception(
+                part,
+                Misconception("divided the change in x by the change in y", "(xB - xA)/(yB - yA)"),
+            )
             part = q.part(
                 "b",
                 "Find the equation of the line. Give your answer in the form $y = mx + c$.",
@@ -161,7 +142,7 @@ class LineEquation(Template):
             part.step(steps, grad)
             part.mark(
                 "M",
-                f"gradient $\\frac{{{b[1]} - {br(a[1])}}}{{{b[0]} - {br(a[0])}}}$ oe",
+                f"gradient $\\frac{{{b[1]} - {bracket(a[1])}}}{{{b[0]} - {bracket(a[0])}}}$ oe",
                 value=grad,
             )
             line_through(part, m=m, m_form=grad, point=a, p_form=("xA", "yA"), earlier=[grad])
@@ -171,7 +152,6 @@ class LineEquation(Template):
                     1 / m,
                     a[1] - a[0] / m,
                     "used change in x ÷ change in y for the gradient",
-                    0,
                     [],
                 )
         if difficulty == 5:
@@ -185,13 +165,11 @@ class LineEquation(Template):
             )
             eq = f"Eq(({grad})*x + {c_form}, 0)"
             part.step(f"$0 = {line_rhs(m, c)}$", eq)
-            part.step(f"$x = {frac_latex(root)}$", f"-({c_form})/({grad})")
+            part.step(f"$x = {frac(root)}$", f"-({c_form})/({grad})")
             part.answer(f"(-({c_form})/({grad}), 0)", kind="coordinates", label="P")
             part.mark("M", f"$0 = {line_rhs(m, c)}$ oe", value=eq, qualifiers=["FT"])
-            part.mark("A", f"${point_latex((root, 0))}$", value=f"(-({c_form})/({grad}), 0)")
-            part.wrong(
-                f"(0, {frac_plain(c)})", "gave the point where the line crosses the y-axis", 0
-            )
+            part.mark("A", f"${point((root, 0))}$", value=f"(-({c_form})/({grad}), 0)")
+            wrong_point(part, (0, c_form), "gave the point where the line crosses the y-axis")
 
     def _from_graph(self, q: QuestionBuilder, rng: random.Random) -> None:
         m = R(rng.choice([1, 2, 3, -1, -2, 2, 3]))
@@ -213,20 +191,18 @@ class LineEquation(Template):
         )
         part.step(
             f"The line goes {abs(m)} {'up' if m > 0 else 'down'} for every 1 across, "
-            f"so the gradient is ${frac_latex(m)}$.",
+            f"so the gradient is ${frac(m)}$.",
             m,
         )
-        part.step(
-            f"It crosses the $y$-axis at $(0, {frac_latex(c)})$, so $c = {frac_latex(c)}$.", c
-        )
+        part.step(f"It crosses the $y$-axis at $(0, {frac(c)})$, so $c = {frac(c)}$.", c)
         value = line_value(m, c)
         part.step(f"$y = {line_rhs(m, c)}$", value)
         part.answer(value, **line_answer(m, c))
-        part.mark("M", f"gradient ${frac_latex(m)}$ (rise $\\div$ run)", value=m)
-        part.mark("B", f"$c = {frac_latex(c)}$ (the $y$-intercept)", value=c)
+        part.mark("M", f"gradient ${frac(m)}$ (rise $\\div$ run)", value=m)
+        part.mark("B", f"$c = {frac(c)}$ (the $y$-intercept)", value=c)
         part.mark("A", f"$y = {line_rhs(m, c)}$", value=value, qualifiers=["oe"])
         if abs(m) != 1:
-            wrong_line(part, 1 / m, c, "found the gradient as run ÷ rise", 1, [c])
-        wrong_line(part, -m, c, "gave the gradient the wrong sign", 1, [c])
+            wrong_line(part, 1 / m, c, "found the gradient as run ÷ rise", [c])
+        wrong_line(part, -m, c, "gave the gradient the wrong sign", [c])
         if c != 0 and c != m:
-            wrong_line(part, c, m, "swapped the gradient and the intercept", 0, [])
+            wrong_line(part, c, m, "swapped the gradient and the intercept", [])

@@ -6,25 +6,25 @@ import random
 
 import sympy
 
-from generation.engine.base import Template, register
-from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.coordinate.common import (
-    br,
+from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring.coordinates import (
     declare_point,
-    frac_latex,
-    frac_plain,
     line_answer,
     line_rhs,
-    point_latex,
+    point,
     state_general_line,
     state_line,
+    wrong_line,
+    wrong_point,
 )
+from generation.engine.authoring.text import bracket, frac
+from generation.engine.base import Template, register
+from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.coordinate.lines import (
     R,
     line_through,
     pick_gradient,
     points_on,
-    wrong_line,
 )
 from questions.schemas import CalculatorPolicy, Tier
 
@@ -49,7 +49,7 @@ class ParallelLine(Template):
             q.stem = f"The line $L$ has equation ${equation}$."
             gradient_line = (
                 f"Rearranging: $y = {line_rhs(m, R(k, b))}$, so the gradient of $L$ is "
-                f"${frac_latex(m)}$.",
+                f"${frac(m)}$.",
                 m_form,
             )
         elif difficulty >= 4:
@@ -59,9 +59,11 @@ class ParallelLine(Template):
             declare_point(q, "A", a_pt)
             declare_point(q, "B", b_pt)
             m_form = "(yB - yA)/(xB - xA)"
-            q.stem = f"The line $L$ passes through the points $A{point_latex(a_pt)}$ and $B{point_latex(b_pt)}$."
+            q.stem = (
+                f"The line $L$ passes through the points $A{point(a_pt)}$ and $B{point(b_pt)}$."
+            )
             gradient_line = (
-                f"gradient of $L = \\frac{{{b_pt[1]} - {br(a_pt[1])}}}{{{b_pt[0]} - {br(a_pt[0])}}} = {frac_latex(m)}$",
+                f"gradient of $L = \\frac{{{b_pt[1]} - {bracket(a_pt[1])}}}{{{b_pt[0]} - {bracket(a_pt[0])}}} = {frac(m)}$",
                 m_form,
             )
         else:
@@ -80,10 +82,10 @@ class ParallelLine(Template):
                 marks=1,
                 command="Write down",
             )
-            part.step(f"Parallel lines have the same gradient: ${frac_latex(m)}$", m_form)
+            part.step(f"Parallel lines have the same gradient: ${frac(m)}$", m_form)
             part.answer(m_form)
-            part.mark("B", f"${frac_latex(m)}$", value=m_form)
-            part.wrong(frac_plain(-1 / m), "gave the perpendicular gradient", 0)
+            part.mark("B", f"${frac(m)}$", value=m_form)
+            misconception(part, Misconception("gave the perpendicular gradient", f"-1/({m_form})"))
             c_new = c_new_hint if c_new_hint != c0 else c_new_hint + 1
             q.given("d", abs(c_new))
             c_form = "d" if c_new > 0 else "(-d)"
@@ -91,17 +93,17 @@ class ParallelLine(Template):
             part = q.part(
                 "b",
                 f"Write down the equation of the line parallel to $L$ that passes through the "
-                f"point $(0, {frac_latex(c_new)})$.",
+                f"point $(0, {frac(c_new)})$.",
                 marks=1,
                 command="Write down",
             )
             part.step(
-                f"Same gradient, $y$-intercept ${frac_latex(c_new)}$: $y = {line_rhs(m, c_new)}$",
+                f"Same gradient, $y$-intercept ${frac(c_new)}$: $y = {line_rhs(m, c_new)}$",
                 value,
             )
             part.answer(value, **line_answer(m, c_new))
             part.mark("B", f"$y = {line_rhs(m, c_new)}$", value=value, qualifiers=["oe"])
-            wrong_line(part, -1 / m, c_new, "used the perpendicular gradient", 0, [])
+            wrong_line(part, -1 / m, c_new, "used the perpendicular gradient", [])
             return
 
         px = rng.choice([v for v in range(-6, 7) if v and v % m.q == 0])
@@ -120,21 +122,21 @@ class ParallelLine(Template):
         if gradient_line is None:
             if difficulty >= 3:
                 part = q.part("a", "Write down the gradient of $L$.", marks=1, command="Write down")
-                part.step(f"$L$ is in the form $y = mx + c$ with $m = {frac_latex(m)}$.", m_form)
+                part.step(f"$L$ is in the form $y = mx + c$ with $m = {frac(m)}$.", m_form)
                 part.answer(m_form)
-                part.mark("B", f"${frac_latex(m)}$", value=m_form)
+                part.mark("B", f"${frac(m)}$", value=m_form)
                 c_label = "b"
             else:
                 c_label = ""
             part = q.part(c_label, text, marks=2, command="Work out")
-            part.step(f"A parallel line has gradient ${frac_latex(m)}$.", m_form)
+            part.step(f"A parallel line has gradient ${frac(m)}$.", m_form)
             line_through(part, m=m, m_form=m_form, point=(R(px), R(py)), p_form=("xP", "yP"))
-            wrong_line(part, -1 / m, py + px / m, "used the perpendicular gradient", 0, [])
+            wrong_line(part, -1 / m, py + px / m, "used the perpendicular gradient", [])
         else:
             label = "a" if difficulty == 5 else ""
             part = q.part(label, text, marks=3, command="Work out")
             part.step(*gradient_line)
-            part.mark("M", f"gradient of $L$ is ${frac_latex(m)}$", value=m_form)
+            part.mark("M", f"gradient of $L$ is ${frac(m)}$", value=m_form)
             line_through(
                 part,
                 m=m,
@@ -143,7 +145,7 @@ class ParallelLine(Template):
                 p_form=("xP", "yP"),
                 earlier=[m_form],
             )
-            wrong_line(part, -1 / m, py + px / m, "used the perpendicular gradient", 0, [])
+            wrong_line(part, -1 / m, py + px / m, "used the perpendicular gradient", [])
         if difficulty == 5:
             c_new = py - m * px
             if c_new == 0:
@@ -158,8 +160,8 @@ class ParallelLine(Template):
             )
             eq = f"Eq(({m_form})*x + {c_form}, 0)"
             part.step(f"$0 = {line_rhs(m, c_new)}$", eq)
-            part.step(f"$x = {frac_latex(root)}$", f"-({c_form})/({m_form})")
+            part.step(f"$x = {frac(root)}$", f"-({c_form})/({m_form})")
             part.answer(f"(-({c_form})/({m_form}), 0)", kind="coordinates", label="Q")
             part.mark("M", f"$0 = {line_rhs(m, c_new)}$ oe", value=eq, qualifiers=["FT"])
-            part.mark("A", f"${point_latex((root, 0))}$", value=f"(-({c_form})/({m_form}), 0)")
-            part.wrong(f"({frac_plain(-root)}, 0)", "sign error solving for x", 1, working=[eq])
+            part.mark("A", f"${point((root, 0))}$", value=f"(-({c_form})/({m_form}), 0)")
+            wrong_point(part, (f"({c_form})/({m_form})", 0), "sign error solving for x", [eq])

@@ -7,21 +7,22 @@ import random
 
 import sympy
 
-from generation.engine.base import Template, register
-from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.coordinate.common import (
-    br,
-    coordinate_steps_and_marks,
+from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring.coordinates import (
+    coordinates,
     declare_point,
-    frac_latex,
-    frac_plain,
     line_answer,
     line_rhs,
-    point_latex,
+    point,
     state_general_line,
     state_line,
+    wrong_line,
+    wrong_point,
 )
-from generation.engine.templates.coordinate.lines import R, line_through, wrong_line
+from generation.engine.authoring.text import bracket, frac
+from generation.engine.base import Template, register
+from generation.engine.builder import QuestionBuilder
+from generation.engine.templates.coordinate.lines import R, line_through
 from questions.schemas import CalculatorPolicy, Tier
 
 
@@ -77,13 +78,19 @@ class PerpendicularLine(Template):
             command="Write down",
         )
         part.step(
-            f"Perpendicular gradients multiply to $-1$: $-1 \\div {frac_latex(m)} = {frac_latex(perp)}$",
+            f"Perpendicular gradients multiply to $-1$: $-1 \\div {bracket(m)} = {frac(perp)}$",
             perp_form,
         )
         part.answer(perp_form)
-        part.mark("B", f"${frac_latex(perp)}$", value=perp_form)
-        part.wrong(frac_plain(1 / m), "took the reciprocal but did not change the sign", 0)
-        part.wrong(frac_plain(-m), "changed the sign but did not take the reciprocal", 0)
+        part.mark("B", f"${frac(perp)}$", value=perp_form)
+        misconception(
+            part,
+            Misconception("took the reciprocal but did not change the sign", f"1/({m_form})"),
+        )
+        misconception(
+            part,
+            Misconception("changed the sign but did not take the reciprocal", f"-({m_form})"),
+        )
         part = q.part(
             "b",
             f"Find the equation of the line perpendicular to $L$ that passes through the point "
@@ -91,9 +98,9 @@ class PerpendicularLine(Template):
             marks=2,
             command="Work out",
         )
-        part.step(f"The gradient is ${frac_latex(perp)}$.", perp_form)
+        part.step(f"The gradient is ${frac(perp)}$.", perp_form)
         line_through(part, m=perp, m_form=perp_form, point=(R(px), R(py)), p_form=("xP", "yP"))
-        wrong_line(part, m, py - m * px, "used the gradient of L (a parallel line)", 0, [])
+        wrong_line(part, m, py - m * px, "used the gradient of L (a parallel line)", [])
 
     def _bisector(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         hx = rng.choice([1, 2, 3, 4]) * rng.choice([1, -1])
@@ -106,7 +113,7 @@ class PerpendicularLine(Template):
         m = R(hy, hx)
         perp = -1 / m
         mid = (mx, my)
-        q.stem = f"$A$ is the point ${point_latex(a)}$ and $B$ is the point ${point_latex(b)}$."
+        q.stem = f"$A$ is the point ${point(a)}$ and $B$ is the point ${point(b)}$."
         grad = "(yB - yA)/(xB - xA)"
         perp_form = "(-(xB - xA)/(yB - yA))"
         mid_form = ("((xA + xB)/2)", "((yA + yB)/2)")
@@ -118,35 +125,33 @@ class PerpendicularLine(Template):
             part = q.part(
                 "a", "Find the coordinates of the midpoint of $AB$.", marks=2, command="Work out"
             )
-            coordinate_steps_and_marks(
+            coordinates(
                 part,
-                mid,
                 (mid_form[0], mid_form[1]),
-                (f"\\frac{{{a[0]} + {br(b[0])}}}{{2}}", f"\\frac{{{a[1]} + {br(b[1])}}}{{2}}"),
+                (
+                    f"\\frac{{{a[0]} + {bracket(b[0])}}}{{2}}",
+                    f"\\frac{{{a[1]} + {bracket(b[1])}}}{{2}}",
+                ),
             )
-            part.wrong(
-                f"({R(b[0] - a[0], 2)}, {R(b[1] - a[1], 2)})",
+            wrong_point(
+                part,
+                ("(xB - xA)/2", "(yB - yA)/2"),
                 "subtracted the coordinates instead of adding them",
-                0,
             )
             part = q.part("b", text, marks=3, command="Work out")
         else:
             part = q.part("", text, marks=4, command="Work out")
-            part.step(f"Midpoint of $AB$ $= {point_latex(mid)}$", f"({mid_form[0]}, {mid_form[1]})")
-            part.mark(
-                "B", f"midpoint ${point_latex(mid)}$", value=f"({mid_form[0]}, {mid_form[1]})"
-            )
+            part.step(f"Midpoint of $AB$ $= {point(mid)}$", f"({mid_form[0]}, {mid_form[1]})")
+            part.mark("B", f"midpoint ${point(mid)}$", value=f"({mid_form[0]}, {mid_form[1]})")
         part.step(
-            f"Gradient of $AB = \\frac{{{b[1]} - {br(a[1])}}}{{{b[0]} - {br(a[0])}}} = {frac_latex(m)}$",
+            f"Gradient of $AB = \\frac{{{b[1]} - {bracket(a[1])}}}{{{b[0]} - {bracket(a[0])}}} = {frac(m)}$",
             grad,
         )
-        part.step(
-            f"Perpendicular gradient $= -1 \\div {frac_latex(m)} = {frac_latex(perp)}$", perp_form
-        )
-        part.mark("M", f"gradient of $AB$ $= {frac_latex(m)}$", value=grad)
+        part.step(f"Perpendicular gradient $= -1 \\div {bracket(m)} = {frac(perp)}$", perp_form)
+        part.mark("M", f"gradient of $AB$ $= {frac(m)}$", value=grad)
         part.mark(
             "M",
-            f"perpendicular gradient $= {frac_latex(perp)}$",
+            f"perpendicular gradient $= {frac(perp)}$",
             value=perp_form,
             qualifiers=["FT"],
         )
@@ -154,7 +159,7 @@ class PerpendicularLine(Template):
         c_form = f"{mid_form[1]} - {perp_form}*{mid_form[0]}"
         value = f"Eq(y, {perp_form}*x + {c_form})"
         part.step(
-            f"Through the midpoint: ${my} = {frac_latex(perp)} \\times {br(mx)} + c$, so $c = {frac_latex(c)}$",
+            f"Through the midpoint: ${my} = {frac(perp)} \\times {bracket(mx)} + c$, so $c = {frac(c)}$",
             c_form,
         )
         part.step(f"$y = {line_rhs(perp, c)}$", value)
@@ -163,7 +168,7 @@ class PerpendicularLine(Template):
         earlier = [grad, perp_form]
         # Used point A instead of the midpoint: a line perpendicular to AB, but not the bisector.
         c_a = a[1] - perp * a[0]
-        wrong_line(part, perp, c_a, "used point A instead of the midpoint of AB", 2, earlier)
+        wrong_line(part, perp, c_a, "used point A instead of the midpoint of AB", earlier)
         # Used the gradient of AB itself.
         c_par = my - m * mx
         working_par = [grad] if difficulty == 3 else [f"({mid_form[0]}, {mid_form[1]})", grad]
@@ -172,7 +177,6 @@ class PerpendicularLine(Template):
             m,
             c_par,
             "used the gradient of AB instead of the perpendicular gradient",
-            len(working_par),
             working_par,
         )
 
@@ -199,14 +203,14 @@ class PerpendicularLine(Template):
             command="Work out",
         )
         part.step(
-            f"Rearranging $L$: $y = {line_rhs(m, R(k, b))}$, so the gradient of $L$ is ${frac_latex(m)}$.",
+            f"Rearranging $L$: $y = {line_rhs(m, R(k, b))}$, so the gradient of $L$ is ${frac(m)}$.",
             m_form,
         )
-        part.step(f"Perpendicular gradient $= {frac_latex(perp)}$", perp_form)
-        part.mark("M", f"gradient of $L$ $= {frac_latex(m)}$", value=m_form)
+        part.step(f"Perpendicular gradient $= {frac(perp)}$", perp_form)
+        part.mark("M", f"gradient of $L$ $= {frac(m)}$", value=m_form)
         part.mark(
             "M",
-            f"perpendicular gradient $= {frac_latex(perp)}$",
+            f"perpendicular gradient $= {frac(perp)}$",
             value=perp_form,
             qualifiers=["FT"],
         )
@@ -214,13 +218,13 @@ class PerpendicularLine(Template):
         c_perp_form = f"yP - {perp_form}*xP"
         value = f"Eq(y, {perp_form}*x + {c_perp_form})"
         part.step(
-            f"$c = {py} - {frac_latex(perp)} \\times {br(px)} = {frac_latex(c_perp)}$", c_perp_form
+            f"$c = {py} - {bracket(perp)} \\times {bracket(px)} = {frac(c_perp)}$", c_perp_form
         )
         part.step(f"$y = {line_rhs(perp, c_perp)}$", value)
         part.answer(value, **line_answer(perp, c_perp))
         part.mark("A", f"$y = {line_rhs(perp, c_perp)}$", value=value, qualifiers=["oe"])
-        wrong_line(part, m, py - m * px, "used the gradient of L (a parallel line)", 1, [m_form])
-        wrong_line(part, perp, py + perp * px, "sign error when finding c", 2, [m_form, perp_form])
+        wrong_line(part, m, py - m * px, "used the gradient of L (a parallel line)", [m_form])
+        wrong_line(part, perp, py + perp * px, "sign error when finding c", [m_form, perp_form])
 
         part = q.part(
             "b",
@@ -234,7 +238,7 @@ class PerpendicularLine(Template):
         part.step(f"${line_rhs(m, R(k, b))} = {line_rhs(perp, c_perp)}$", eliminate)
         part.step(f"$x = {fx}$", x_form)
         part.step(
-            f"$y = {frac_latex(perp)} \\times {br(fx)} {'+' if c_perp >= 0 else '-'} {frac_latex(abs(c_perp))} = {fy}$",
+            f"$y = {frac(perp)} \\times {bracket(fx)} {'+' if c_perp >= 0 else '-'} {frac(abs(c_perp))} = {fy}$",
             y_form,
         )
         part.answer(f"({x_form}, {y_form})", kind="coordinates", label="F")
@@ -242,11 +246,11 @@ class PerpendicularLine(Template):
             "M", "eliminating $y$ between the two equations oe", value=eliminate, qualifiers=["FT"]
         )
         part.mark("A", f"$x = {fx}$", value=x_form)
-        part.mark("A", f"${point_latex((fx, fy))}$", value=f"({x_form}, {y_form})")
+        part.mark("A", f"${point((fx, fy))}$", value=f"({x_form}, {y_form})")
         if fx != fy:
-            part.wrong(
-                f"({fy}, {fx})",
+            wrong_point(
+                part,
+                (y_form, x_form),
                 "solved correctly but wrote the coordinates in the wrong order",
-                2,
-                working=[eliminate, fx],
+                [eliminate, x_form],
             )

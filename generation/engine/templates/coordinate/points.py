@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import random
 
+from generation.engine.authoring.coordinates import declare_point, point, point_plain, wrong_point
 from generation.engine.authoring.figures import grid
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.coordinate.common import declare_point, point_latex, point_plain
 from questions.schemas import CalculatorPolicy, Tier
 
 P = tuple[int, int]
@@ -83,8 +83,8 @@ class ParallelogramVertex(Template):
         )
         part.step(f"Read across to $x = {p[0]}$, then up to $y = {p[1]}$.", p)
         part.answer(p, kind="coordinates", label=asked)
-        part.mark("B", f"${point_latex(p)}$", value=p)
-        part.wrong(point_plain((p[1], p[0])), "wrote the coordinates in the wrong order (y, x)", 0)
+        part.mark("B", f"${point(p)}$", value=p)
+        wrong_point(part, (p[1], p[0]), "wrote the coordinates in the wrong order (y, x)")
 
         part = q.part(
             "b",
@@ -96,15 +96,14 @@ class ParallelogramVertex(Template):
         part.step(
             f"$D$ is the same translation from $A$ as $C$ is from $B$: ${_column(move)}$.", move
         )
-        part.step(f"$D = {point_latex(d)}$", d)
+        part.step(f"$D = {point(d)}$", d)
         part.answer(d, kind="coordinates", label="D")
-        part.mark("B", f"${point_latex(d)}$", value=d)
+        part.mark("B", f"${point(d)}$", value=d)
         if d[0] != d[1]:
-            part.wrong(point_plain((d[1], d[0])), "wrote the coordinates in the wrong order", 0)
+            wrong_point(part, (d[1], d[0]), "wrote the coordinates in the wrong order")
         if shape == "parallelogram":
-            wrong = _sub(_add(b, c), a)
-            part.wrong(
-                point_plain(wrong), "completed the parallelogram ABDC instead (B + C - A)", 0
+            wrong_point(
+                part, _sub(_add(b, c), a), "completed the parallelogram ABDC instead (B + C - A)"
             )
 
     # -- difficulty 3-5: coordinates in the text --------------------------------------------
@@ -127,10 +126,10 @@ class ParallelogramVertex(Template):
         known = ("A", "B", "D") if difficulty == 4 else ("A", "B", "C")
         for n in known:
             declare_point(q, n, pts[n])
-        listed = ", ".join(f"${n}{point_latex(pts[n])}$" for n in known[:-1])
+        listed = ", ".join(f"${n}{point(pts[n])}$" for n in known[:-1])
         q.stem = (
             f"$ABCD$ is a parallelogram. The coordinates of three of its vertices are {listed} "
-            f"and ${known[-1]}{point_latex(pts[known[-1]])}$."
+            f"and ${known[-1]}{point(pts[known[-1]])}$."
         )
         label = "a" if difficulty == 5 else ""
         if difficulty == 4:
@@ -149,7 +148,7 @@ class ParallelogramVertex(Template):
             move = "(xB - xA, yB - yA)"
             part.step(f"$\\overrightarrow{{AB}} = {_column(_sub(b, a))}$", move)
             part.step(
-                f"$E = C + \\overrightarrow{{AB}} = {point_latex(e)}$",
+                f"$E = C + \\overrightarrow{{AB}} = {point(e)}$",
                 "(xC + xB - xA, yC + yB - yA)",
             )
             part.answer("(xC + xB - xA, yC + yB - yA)", kind="coordinates", label="E")
@@ -159,11 +158,11 @@ class ParallelogramVertex(Template):
                 value=move,
                 qualifiers=["soi"],
             )
-            part.mark("A", f"${point_latex(e)}$", value="(xC + xB - xA, yC + yB - yA)")
-            part.wrong(
-                point_plain(d),
+            part.mark("A", f"${point(e)}$", value="(xC + xB - xA, yC + yB - yA)")
+            wrong_point(
+                part,
+                ("xA + xC - xB", "yA + yC - yB"),
                 "used the order ABCE, giving the fourth vertex of ABCD again",
-                0,
             )
 
     def _vertex_part(
@@ -187,7 +186,7 @@ class ParallelogramVertex(Template):
             f"$\\overrightarrow{{{start}{target}}} = \\overrightarrow{{{e0}{e1}}} = {_column(move)}$.",
             move_form,
         )
-        part.step(f"${target} = {point_latex(found)}$", found_form)
+        part.step(f"${target} = {point(found)}$", found_form)
         part.answer(found_form, kind="coordinates", label=target)
         part.mark(
             "M",
@@ -196,18 +195,17 @@ class ParallelogramVertex(Template):
             value=move_form,
             qualifiers=["soi"],
         )
-        part.mark("A", f"${point_latex(found)}$", value=found_form)
+        part.mark("A", f"${point(found)}$", value=found_form)
         if found != move:  # a candidate who writes the translation would otherwise show D
-            part.wrong(
-                point_plain(_sub(pts[start], move)),
+            wrong_point(
+                part,
+                (f"x{start} - x{e1} + x{e0}", f"y{start} - y{e1} + y{e0}"),
                 f"subtracted the translation from {e0} to {e1} instead of adding it",
-                1,
-                working=[move_form],
+                [move_form],
             )
         # The vertex opposite `start` in the wrong parallelogram: e0 + e1 - start.
-        opposite = _sub(_add(pts[e0], pts[e1]), pts[start])
-        part.wrong(
-            point_plain(opposite),
-            "took the vertices in the wrong order (found the vertex opposite " + start + ")",
-            0,
+        wrong_point(
+            part,
+            (f"x{e0} + x{e1} - x{start}", f"y{e0} + y{e1} - y{start}"),
+            f"took the vertices in the wrong order (found the vertex opposite {start})",
         )

@@ -8,18 +8,19 @@ import random
 
 import sympy
 
+from generation.engine.authoring import Misconception, Working, final, misconception, wrong
+from generation.engine.authoring.angles import (
+    DEGREES,
+    REASONS,
+    linear_givens,
+    reason_part,
+    words_latex,
+)
 from generation.engine.authoring.figures import Figure, polar
+from generation.engine.authoring.text import degrees
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.formatting import plain
-from generation.engine.templates.geometry.common import (
-    DEGREES,
-    REASONS,
-    deg,
-    linear_givens,
-    reason_part,
-    text_latex,
-)
 from questions.schemas import CalculatorPolicy, Tier
 
 # Sector k at a crossing lies between directions (k*180 + {0, phi}) ... see _sector_range.
@@ -62,7 +63,7 @@ def equation_parts(
     rearranged: str,
     x_value: int,
     x_form: str,
-    wrong: list[tuple[str, str, int, list[str]]],
+    slips: list[tuple[str, str, list[str]]],
 ) -> PartBuilder:
     """'Find the value of x' from an angle equation: M1 equation, M1 for the collected form
     ``kx = n`` (``rearranged`` is the machine form of n: an equivalent equation would not tell a
@@ -76,9 +77,9 @@ def equation_parts(
     part.mark("M", f"${rearranged_latex}$ oe", value=rearranged, qualifiers=["FT"])
     part.mark("A", f"$x = {x_value}$", value=x_form)
     collected = q.value_of(rearranged)
-    for shown, error, marks, working in wrong:
+    for shown, error, working in slips:
         if sympy.sympify(shown) != collected:  # would show the collected step by accident
-            part.wrong(shown, error, marks, working=working)
+            wrong(part, shown, error, working=working)
     return part
 
 
@@ -146,7 +147,7 @@ class ParallelLineAngles(Template):
         q.diagram_svg = fig.svg()
         q.stem = (
             "The diagram shows two parallel lines crossed by a straight line. "
-            f"One of the angles is ${deg(g_size)}$."
+            f"One of the angles is ${degrees(g_size)}$."
         )
         first = True
         for n, (letter, _, size, how) in enumerate(parts):
@@ -157,34 +158,26 @@ class ParallelLineAngles(Template):
                 marks=1,
                 command="Work out",
             )
+            because = f"${letter} = {size}$ because {REASONS[how]}."
             if first:
                 formula = "g" if _EQUAL[how] else "180 - g"
-                part.step(
-                    f"${letter} = {size}$ because {REASONS[how]}.",
-                    formula,
-                )
-                part.answer(formula, unit=DEGREES, label=letter)
-                part.mark("B", f"${size}$", value=formula)
-                part.wrong(
-                    str(180 - size) if _EQUAL[how] else str(g_size),
+                final(part, Working(q, formula), unit=DEGREES, step=because)
+                error = (
                     "treated the angles as adding up to 180°"
                     if _EQUAL[how]
-                    else "treated co-interior or adjacent angles as equal",
-                    0,
+                    else "treated co-interior or adjacent angles as equal"
                 )
+                misconception(part, Misconception(error, "180 - g" if _EQUAL[how] else "g"))
             else:
                 previous = "g" if _EQUAL[parts[0][3]] else "180 - g"
                 formula = previous if _EQUAL[how] else f"180 - ({previous})"
-                part.step(f"${letter} = {size}$ because {REASONS[how]}.", formula)
-                part.answer(formula, unit=DEGREES, label=letter)
-                part.mark("B", f"${size}$", value=formula, qualifiers=["FT"])
-                part.wrong(
-                    str(180 - size),
+                final(part, Working(q, formula), unit=DEGREES, step=because, qualifiers=["FT"])
+                error = (
                     "treated the angles as adding up to 180°"
                     if _EQUAL[how]
-                    else "treated angles on a straight line as equal",
-                    0,
+                    else "treated angles on a straight line as equal"
                 )
+                misconception(part, Misconception(error, f"180 - ({formula})"))
             reason_part(q, f"{label}(ii)", how)
             first = False
 
@@ -228,7 +221,7 @@ class ParallelLineAngles(Template):
             command="Write down",
         )
         part.step(f"They are {name} angles: {REASONS[fact]}.")
-        part.answer(None, kind="text", plain=f"{name} angles", latex=text_latex(f"{name} angles"))
+        part.answer(None, kind="text", plain=f"{name} angles", latex=words_latex(f"{name} angles"))
         part.mark("B", f"{name}" + (" (allied)" if co_interior else ""))
 
         left_m, right_m = f"{p_form}*x + {gq}", f"{r_form}*x + {hs}"
@@ -239,8 +232,8 @@ class ParallelLineAngles(Template):
             x_form = f"(180 - {gq} - {hs})/({p_form} + {r_form})"
             rearranged_latex = f"{p + r}x = {180 - qg - sh}"
             as_equal = sympy.Rational(sh - qg, p - r)
-            wrong: list[tuple[str, str, int, list[str]]] = (
-                [(plain(as_equal), "treated co-interior angles as equal", 0, [])]
+            slips: list[tuple[str, str, list[str]]] = (
+                [(plain(as_equal), "treated co-interior angles as equal", [])]
                 if as_equal > 0
                 else []
             )
@@ -252,12 +245,12 @@ class ParallelLineAngles(Template):
             x_form = f"({hs} - {gq})/({p_form} - {r_form})"
             rearranged_latex = f"{p - r}x = {sh - qg}"
             as_sum = sympy.Rational(180 - qg - sh, p + r)
-            wrong = [(plain(as_sum), "added the angles to make 180°", 0, [])]
+            slips = [(plain(as_sum), "added the angles to make 180°", [])]
             slip = sympy.Rational(sh + qg, p - r)
         if slip != x0 and slip > 0:
-            wrong.append((plain(slip), "sign error when collecting the numbers", 1, [relation]))
+            slips.append((plain(slip), "sign error when collecting the numbers", [relation]))
         equation_parts(
-            q, "b", relation_latex, relation, rearranged_latex, rearranged, x0, x_form, wrong
+            q, "b", relation_latex, relation, rearranged_latex, rearranged, x0, x_form, slips
         )
 
         part = q.part(
@@ -271,7 +264,7 @@ class ParallelLineAngles(Template):
         part.answer(size, unit=DEGREES)
         part.mark("B", f"${theta_g}$", value=size, qualifiers=["FT"])
         if co_interior:
-            part.wrong(str(theta_h), "worked out the other angle of the pair", 0)
+            wrong(part, str(theta_h), "worked out the other angle of the pair")
 
     def _triangle(self, q: QuestionBuilder, rng: random.Random) -> None:
         alpha = rng.randint(35, 80)
@@ -297,13 +290,13 @@ class ParallelLineAngles(Template):
         q.diagram_svg = fig.svg()
         q.stem = (
             "$F$ and $G$ lie on a straight line that is parallel to the straight line through "
-            f"$H$ and $K$. Angle $FGH = {deg(alpha)}$ and angle $GKH = {deg(k)}$."
+            f"$H$ and $K$. Angle $FGH = {degrees(alpha)}$ and angle $GKH = {degrees(k)}$."
         )
         part = q.part("a(i)", "Find angle $GHK$.", marks=1, command="Work out")
-        part.step(f"Angle $GHK = {deg(alpha)}$ (alternate angles).", "alpha")
+        part.step(f"Angle $GHK = {degrees(alpha)}$ (alternate angles).", "alpha")
         part.answer("alpha", unit=DEGREES)
         part.mark("B", f"${alpha}$", value="alpha")
-        part.wrong(str(180 - alpha), "treated alternate angles as adding up to 180°", 0)
+        wrong(part, str(180 - alpha), "treated alternate angles as adding up to 180°")
         reason_part(q, "a(ii)", "alternate")
         part = q.part("b", "Find angle $HGK$.", marks=2, command="Work out")
         part.step(
@@ -318,10 +311,10 @@ class ParallelLineAngles(Template):
             partial=["M1 for their angle GHK used in the angle sum of triangle GHK"],
         )
         part.mark("A", f"${180 - alpha - k}$", value="180 - alpha - k", qualifiers=["FT"])
-        part.wrong(str(180 - k), "left out angle GHK from the angle sum", 0)
+        wrong(part, str(180 - k), "left out angle GHK from the angle sum")
         if alpha > k:
-            part.wrong(
+            wrong(
+                part,
                 str(alpha - k),
                 "took angle GHK as 180° − angle FGH (co-interior) instead of the alternate angle",
-                0,
             )

@@ -6,10 +6,12 @@ from __future__ import annotations
 import math
 import random
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception, wrong
+from generation.engine.authoring.angles import DEGREES
 from generation.engine.authoring.figures import Figure, bearing_point, direction
+from generation.engine.authoring.text import degrees
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.geometry.common import DEGREES, deg
 from questions.schemas import CalculatorPolicy, Tier
 
 # Answers are three-figure bearings from 100° to 359°, so that the number a candidate writes
@@ -79,22 +81,26 @@ class Bearings(Template):
         part = q.part("", "Work out the bearing of $A$ from $B$.", marks=2, command="Work out")
         formula = "theta + 180" if theta < 180 else "theta - 180"
         sign = "+" if theta < 180 else "-"
-        part.step(
-            f"The bearing back is $180^\\circ$ different: ${three_figure(theta)} {sign} 180 = "
-            f"{three_figure(back)}$",
-            formula,
-        )
-        part.answer(formula, unit=DEGREES, label="bearing")
-        part.mark("M", f"${three_figure(theta)} {sign} 180$", value=formula)
-        part.mark("A", f"${three_figure(back)}$", value=formula)
+        bearing = Working(q, formula, latex=f"{three_figure(theta)} {sign} 180")
+        part.step("The bearing back is $180^\\circ$ different.")
+        method(part, bearing, step=f"${bearing.substituted} = {three_figure(back)}$")
+        final(part, bearing, unit=DEGREES, step="", awarded_for=f"${three_figure(back)}$")
         if theta < 180:
-            part.wrong(
-                str(360 - theta), "subtracted the bearing from 360° instead of adding 180°", 0
+            misconception(
+                part,
+                Misconception(
+                    "subtracted the bearing from 360° instead of adding 180°", "360 - theta"
+                ),
             )
             if 180 - theta >= 100:
-                part.wrong(str(180 - theta), "subtracted the bearing from 180°", 0)
+                misconception(
+                    part, Misconception("subtracted the bearing from 180°", "180 - theta")
+                )
         else:
-            part.wrong(str(theta + 180), "added 180° (a bearing must be less than 360°)", 0)
+            misconception(
+                part,
+                Misconception("added 180° (a bearing must be less than 360°)", "theta + 180"),
+            )
 
     def _turn(self, q: QuestionBuilder, rng: random.Random) -> None:
         """B is on a bearing from A; C is reached by turning at B through a given angle ABC."""
@@ -119,21 +125,20 @@ class Bearings(Template):
         q.diagram_svg = fig.svg()
         q.stem = (
             f"A boat sails from $A$ to $B$ on a bearing of ${three_figure(theta)}^\\circ$. "
-            f"At $B$ it changes direction and sails to $C$. Angle $ABC = {deg(beta)}$."
+            f"At $B$ it changes direction and sails to $C$. Angle $ABC = {degrees(beta)}$."
         )
         sign = "+" if side > 0 else "-"
         back_form = "theta + 180"
         formula = f"theta + 180 {sign} beta" + (" - 360" if back + side * beta >= 360 else "")
         part = q.part("a", "Work out the bearing of $A$ from $B$.", marks=1, command="Work out")
-        part.step(f"${three_figure(theta)} + 180 = {back}$", back_form)
-        part.answer(back_form, unit=DEGREES, label="bearing")
-        part.mark("B", f"${back}$", value=back_form)
+        back_bearing = Working(q, back_form, latex=f"{three_figure(theta)} + 180")
+        final(part, back_bearing, unit=DEGREES, step=back_bearing.equation())
         if 360 - theta >= 100:
-            part.wrong(str(360 - theta), "subtracted the bearing from 360°", 0)
+            misconception(part, Misconception("subtracted the bearing from 360°", "360 - theta"))
         part = q.part("b", "Work out the bearing of $C$ from $B$.", marks=2, command="Work out")
         turned = f"theta + 180 {sign} beta"
         part.step(
-            f"Turn from the direction of $A$ through ${deg(beta)}$: "
+            f"Turn from the direction of $A$ through ${degrees(beta)}$: "
             f"${back} {sign} {beta} = {back + side * beta}$",
             turned,
         )
@@ -150,7 +155,7 @@ class Bearings(Template):
         part.mark("A", f"${three_figure(psi)}$", value=formula)
         other = (back - side * beta) % 360
         if other >= 100 and other != psi:
-            part.wrong(three_figure(other), "turned the wrong way at B", 0)
+            wrong(part, three_figure(other), "turned the wrong way at B", working=[back_form])
 
     def _triangle(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         """B is due east of A; C is north of AB. Bearings of C from A and from B are given."""
@@ -177,21 +182,19 @@ class Bearings(Template):
             f"The bearing of $C$ from $A$ is ${three_figure(t1)}^\\circ$ and the bearing of $C$ from "
             f"$B$ is ${t2}^\\circ$."
         )
-        part = q.part("a", "Work out angle $ACB$.", marks=3, command="Work out")
-        part.step(f"Angle $CAB = 90 - {t1} = {angle_a}$", "90 - t1")
-        part.step(f"Angle $CBA = {t2} - 270 = {angle_b}$", "t2 - 270")
-        part.step(
-            f"Angle $ACB = 180 - {angle_a} - {angle_b} = {angle_c}$", "180 - (90 - t1) - (t2 - 270)"
+        part = q.part(
+            "a" if difficulty == 5 else "", "Work out angle $ACB$.", marks=3, command="Work out"
         )
-        part.answer("180 - (90 - t1) - (t2 - 270)", unit=DEGREES)
-        part.mark("M", f"angle $CAB = {angle_a}$", value="90 - t1")
-        part.mark("M", f"angle $CBA = {angle_b}$", value="t2 - 270")
-        part.mark("A", f"${angle_c}$", value="180 - (90 - t1) - (t2 - 270)")
-        part.wrong(str(t2 - t1), "subtracted one bearing from the other", 0)
+        cab = Working(q, "90 - t1", latex=f"90 - {t1}")
+        method(part, cab, f"angle $CAB = {angle_a}$", lhs="\\text{Angle } CAB")
+        cba = Working(q, "t2 - 270")
+        method(part, cba, f"angle $CBA = {angle_b}$", lhs="\\text{Angle } CBA")
+        acb = Working(q, "180 - (90 - t1) - (t2 - 270)", latex=f"180 - {angle_a} - {angle_b}")
+        final(part, acb, unit=DEGREES, step=acb.equation("\\text{Angle } ACB"))
+        misconception(part, Misconception("subtracted one bearing from the other", "t2 - t1"))
         if difficulty == 5:
             part = q.part("b", "Work out the bearing of $A$ from $C$.", marks=2, command="Work out")
-            part.step(f"${three_figure(t1)} + 180 = {t1 + 180}$", "t1 + 180")
-            part.answer("t1 + 180", unit=DEGREES, label="bearing")
-            part.mark("M", f"${three_figure(t1)} + 180$", value="t1 + 180")
-            part.mark("A", f"${t1 + 180}$", value="t1 + 180")
-            part.wrong(str(360 - t1), "subtracted the bearing from 360°", 0)
+            back_bearing = Working(q, "t1 + 180", latex=f"{three_figure(t1)} + 180")
+            method(part, back_bearing)
+            final(part, back_bearing, unit=DEGREES, step="")
+            misconception(part, Misconception("subtracted the bearing from 360°", "360 - t1"))

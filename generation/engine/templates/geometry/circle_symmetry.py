@@ -8,7 +8,17 @@ import random
 
 import sympy
 
+from generation.engine.authoring import (
+    Misconception,
+    Working,
+    final,
+    method,
+    misconception,
+    wrong,
+)
+from generation.engine.authoring.angles import reason_part
 from generation.engine.authoring.figures import Figure, direction
+from generation.engine.authoring.text import degrees
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import display, number
@@ -19,7 +29,6 @@ from generation.engine.templates.geometry.circles import (
     mark_angle,
     on_circle,
 )
-from generation.engine.templates.geometry.common import deg, reason_part
 from questions.schemas import Accuracy, CalculatorPolicy, CommandWord, Tier
 
 
@@ -73,7 +82,7 @@ class CircleChordsTangents(Template):
             fig.line(pa, pb)
             mark_angle(fig, p, pa, pb, f"{t}°", radius=22)
             q.diagram_svg = fig.svg()
-            q.stem = f"{stem} Angle $APB = {deg(t)}$."
+            q.stem = f"{stem} Angle $APB = {degrees(t)}$."
             angle_part(
                 q,
                 "a",
@@ -97,6 +106,7 @@ class CircleChordsTangents(Template):
                 f"$PA = PB$, so triangle $PAB$ is isosceles: $(180 - {t}) \\div 2 = "
                 f"{(180 - t) // 2}$",
                 method=f"$(180 - {t}) \\div 2$",
+                second_route=Working(q, "90 - t/2", latex=f"90 - {t} \\div 2"),
                 wrongs=((180 - t, "did not halve"),),
             )
             reason_part(
@@ -113,26 +123,36 @@ class CircleChordsTangents(Template):
             "a", "Calculate the length of $PA$.", marks=3, command="Calculate", calculator="allowed"
         )
         part.step("Angle $OAP = 90^\\circ$ (the tangent is perpendicular to the radius).")
-        part.step(f"$PA^2 = {op}^2 - {r}^2 = {op * op - r * r}$", "d**2 - r**2")
-        shown = part.answer("sqrt(d**2 - r**2)", accuracy=Accuracy.SF3, unit="cm")
-        part.step(f"$PA = \\sqrt{{{op * op - r * r}}} = {shown.latex}$", "sqrt(d**2 - r**2)")
-        part.mark(
-            "M",
-            f"${op}^2 - {r}^2$",
-            value="d**2 - r**2",
+        squares = Working(q, "d**2 - r**2", latex=f"{op}^2 - {r}^2")
+        method(
+            part,
+            squares,
+            lhs="PA^2",
             partial=["M1 implies the right angle at A was used"],
         )
-        part.mark(
-            "M", f"$\\sqrt{{{op * op - r * r}}}$", value="sqrt(d**2 - r**2)", qualifiers=["dep"]
+        pa = Working(q, "sqrt(d**2 - r**2)", latex=f"\\sqrt{{{op * op - r * r}}}")
+        method(part, pa, qualifiers=["dep"], step=f"$PA = {pa.substituted}$")
+        final(
+            part,
+            pa,
+            accuracy=Accuracy.SF3,
+            unit="cm",
+            step=f"$PA \\approx {pa.shown(Accuracy.SF3)[1]}$",
+            qualifiers=["awrt"],
         )
-        part.mark("A", f"${shown.latex}$", value="sqrt(d**2 - r**2)", qualifiers=["awrt"])
-        part.wrong(
-            display(sympy.sqrt(op * op + r * r), Accuracy.SF3)[0],
-            "added the squares although OP is the hypotenuse",
-            0,
+        shown = part.answers[-1]
+        misconception(
+            part,
+            Misconception("added the squares although OP is the hypotenuse", "sqrt(d**2 + r**2)"),
         )
-        part.wrong(
-            str(op * op - r * r), "forgot to take the square root", 1, working=["d**2 - r**2"]
+        misconception(
+            part,
+            Misconception(
+                "forgot to take the square root",
+                "d**2 - r**2",
+                ("d**2 - r**2",),
+                accuracy=Accuracy.EXACT,
+            ),
         )
         part = q.part(
             "b",
@@ -155,10 +175,10 @@ class CircleChordsTangents(Template):
             qualifiers=["FT"],
         )
         part.mark("A", f"${shown_area.latex}$", value=area, qualifiers=["awrt"])
-        part.wrong(
+        wrong(
+            part,
             display(sympy.Rational(r, 2) * sympy.sqrt(op * op - r * r), Accuracy.SF3)[0],
             "found the area of only one triangle",
-            0,
         )
 
     def _chord(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
@@ -203,20 +223,23 @@ class CircleChordsTangents(Template):
             )
             part.answer("c/2", unit="cm")
             part.mark("B", f"${half}$", value="c/2")
-            part.wrong(str(2 * half), "did not halve the chord", 0)
+            wrong(part, str(2 * half), "did not halve the chord")
             part = q.part("b", "Work out the length of $OM$.", marks=2, command="Work out")
             part.step(f"$OM^2 = {r}^2 - {half}^2 = {dist * dist}$", "r**2 - (c/2)**2")
             part.step(f"$OM = \\sqrt{{{dist * dist}}} = {dist}$ cm", "sqrt(r**2 - (c/2)**2)")
             part.answer("sqrt(r**2 - (c/2)**2)", unit="cm")
             part.mark("M", f"${r}^2 - {half}^2$", value="r**2 - (c/2)**2", qualifiers=["FT"])
             part.mark("A", f"${dist}$", value="sqrt(r**2 - (c/2)**2)")
-            part.wrong(
-                str(dist * dist), "forgot to take the square root", 1, working=["r**2 - (c/2)**2"]
+            wrong(
+                part,
+                str(dist * dist),
+                "forgot to take the square root",
+                working=["r**2 - (c/2)**2"],
             )
-            part.wrong(
+            wrong(
+                part,
                 display(sympy.sqrt(r * r + half * half), Accuracy.EXACT)[0],
                 "added the squares although OA is the hypotenuse",
-                0,
             )
             return
         q.given("r", r, unit="cm")
@@ -245,16 +268,16 @@ class CircleChordsTangents(Template):
             "M", f"$2 \\times \\sqrt{{{r * r - dist * dist}}}$", value=chord, qualifiers=["dep"]
         )
         part.mark("A", f"${shown.latex}$", value=chord, qualifiers=["awrt"])
-        part.wrong(
+        wrong(
+            part,
             display(sympy.sqrt(r * r - dist * dist), Accuracy.SF3)[0],
             "found AM but did not double it",
-            1,
             working=["r**2 - h**2"],
         )
-        part.wrong(
+        wrong(
+            part,
             display(2 * sympy.sqrt(r * r + dist * dist), Accuracy.SF3)[0],
             "added the squares although OA is the hypotenuse",
-            0,
         )
         part = q.part(
             "b(i)",

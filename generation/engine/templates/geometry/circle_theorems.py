@@ -6,7 +6,10 @@ from __future__ import annotations
 import math
 import random
 
+from generation.engine.authoring import wrong
+from generation.engine.authoring.angles import DEGREES, reason_part
 from generation.engine.authoring.figures import Figure, direction, polar
+from generation.engine.authoring.text import degrees
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.geometry.circles import (
@@ -17,7 +20,6 @@ from generation.engine.templates.geometry.circles import (
     on_circle,
     sentence,
 )
-from generation.engine.templates.geometry.common import DEGREES, deg, reason_part
 from questions.schemas import CalculatorPolicy, Tier
 
 
@@ -58,25 +60,25 @@ class CircleTheorems(Template):
         if difficulty <= 3:
             q.given("b", abc)
             mark_angle(fig, pb, pa, pc, f"{abc}°")
-            facts.append(f"angle $ABC = {deg(abc)}$")
+            facts.append(f"angle $ABC = {degrees(abc)}$")
         if difficulty <= 2:
             fig.line(CENTRE, pa).line(CENTRE, pc)
         if difficulty == 2:
             q.given("e", bac)
             fig.line(pa, pc).line(pb, pd)
             mark_angle(fig, pa, pb, pc, f"{bac}°", radius=28)
-            facts.append(f"angle $BAC = {deg(bac)}$")
+            facts.append(f"angle $BAC = {degrees(bac)}$")
         if difficulty >= 3:
             q.given("t", acb)
             mark_angle(fig, pa, t_pt, pb, f"{acb}°", radius=24)
-            facts.append(f"angle $TAB = {deg(acb)}$")
+            facts.append(f"angle $TAB = {degrees(acb)}$")
         if difficulty == 3:
             fig.line(pa, pc)
         if difficulty >= 4:
             q.given("d", bac)
             fig.line(pb, pd)
             mark_angle(fig, pd, pb, pc, f"{bac}°", radius=24)
-            facts.append(f"angle $BDC = {deg(bac)}$")
+            facts.append(f"angle $BDC = {degrees(bac)}$")
         if difficulty == 5:
             fig.line(CENTRE, pa).line(CENTRE, pb)
         q.diagram_svg = fig.svg()
@@ -116,7 +118,7 @@ class CircleTheorems(Template):
                 "Find angle $BDC$.",
                 "e",
                 bac,
-                f"Angle $BDC$ = angle $BAC = {deg(bac)}$",
+                f"Angle $BDC$ = angle $BAC = {degrees(bac)}$",
                 wrongs=((180 - bac, "thought the angles add up to 180°"),),
             )
             reason_part(q, "c(ii)", "segment")
@@ -127,7 +129,7 @@ class CircleTheorems(Template):
                 "Find angle $ACB$.",
                 "t",
                 acb,
-                f"Angle $ACB$ = angle $TAB = {deg(acb)}$",
+                f"Angle $ACB$ = angle $TAB = {degrees(acb)}$",
                 wrongs=((90 - acb, "used the angle between the tangent and the radius"),),
             )
             reason_part(q, "a(ii)", "alternate segment")
@@ -157,7 +159,7 @@ class CircleTheorems(Template):
                 "Find angle $ADB$.",
                 "t",
                 acb,
-                f"Angle $ADB$ = angle $TAB = {deg(acb)}$",
+                f"Angle $ADB$ = angle $TAB = {degrees(acb)}$",
                 wrongs=((180 - acb, "thought the angles add up to 180°"),),
             )
             reason_part(q, "a(ii)", "alternate segment")
@@ -176,13 +178,13 @@ class CircleTheorems(Template):
             )
             part.mark("M", f"$180 - {adc}$", value="180 - (t + d)", qualifiers=["dep"])
             part.mark("A", f"${abc}$", value="180 - (t + d)")
-            part.wrong(
+            wrong(
+                part,
                 str(adc),
                 "gave angle ADC (did not use the cyclic quadrilateral)",
-                1,
                 working=["t + d"],
             )
-            part.wrong(str(180 - bac), "used only angle BDC", 0)
+            wrong(part, str(180 - bac), "used only angle BDC")
         if difficulty == 5:
             angle_part(
                 q,

@@ -7,10 +7,12 @@ from __future__ import annotations
 import math
 import random
 
+from generation.engine.authoring import Working, alternative, wrong
+from generation.engine.authoring.angles import DEGREES, reason_part, words_latex
 from generation.engine.authoring.figures import Figure, direction, polar
+from generation.engine.authoring.text import degrees
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.geometry.common import DEGREES, deg, reason_part, text_latex
 from questions.schemas import CalculatorPolicy, CommandWord, Tier
 
 CENTRE = (0.0, 0.0)
@@ -43,7 +45,7 @@ def _name_part(q: QuestionBuilder, label: str, line: str, name: str, why: str) -
         command="Write down",
     )
     part.step(why)
-    part.answer(None, kind="text", plain=name, latex=text_latex(name))
+    part.answer(None, kind="text", plain=name, latex=words_latex(name))
     part.mark("B", name)
 
 
@@ -58,8 +60,10 @@ def angle_part(
     method: str | None = None,
     wrongs: tuple[tuple[int, str], ...] = (),
     command: CommandWord = CommandWord.WORK_OUT,
+    second_route: Working | None = None,
 ) -> None:
-    """A part asking for one angle: B1, or M1 A1 when ``method`` (the calculation) is given."""
+    """A part asking for one angle: B1, or M1 A1 when ``method`` (the calculation) is given;
+    ``second_route``: another standard route to the angle, as an "Alternative method"."""
     marks = 1 if method is None else 2
     part = q.part(label, text, marks=marks, command=command)
     part.step(working, form)
@@ -67,11 +71,13 @@ def angle_part(
     if method is None:
         part.mark("B", f"${value}$", value=form)
     else:
-        part.mark("M", method, value=form)
+        part.mark("M", method, value=form, qualifiers=() if " oe" in method else ("oe",))
         part.mark("A", f"${value}$", value=form)
-    for wrong, error in wrongs:
-        if wrong != value and wrong > 0:
-            part.wrong(str(wrong), error, 0)
+        if second_route is not None:
+            alternative(part, second_route, answer=Working(q, form))
+    for shown, error in wrongs:
+        if shown != value and shown > 0:
+            wrong(part, str(shown), error)
 
 
 def sentence(facts: list[str]) -> str:
@@ -104,7 +110,7 @@ class CircleSemicircleTangent(Template):
         mark_angle(fig, pa, pb, pc, f"{a}°", radius=30)
         stem = (
             f"$A$, $B$ and $C$ are points on a circle, centre $O$. $AB$ is a diameter and angle "
-            f"$CAB = {deg(a)}$."
+            f"$CAB = {degrees(a)}$."
         )
         if difficulty in (2, 3):
             t_up, t_down = (RADIUS, 110.0), (RADIUS, -110.0)
@@ -171,7 +177,7 @@ class CircleSemicircleTangent(Template):
                 "Write down the size of angle $OCA$.",
                 "a",
                 a,
-                f"Triangle $AOC$ is isosceles ($OA = OC$), so angle $OCA = {deg(a)}$",
+                f"Triangle $AOC$ is isosceles ($OA = OC$), so angle $OCA = {degrees(a)}$",
                 command=CommandWord.WRITE_DOWN,
             )
             reason_part(q, "a(ii)", "radii")
@@ -184,6 +190,10 @@ class CircleSemicircleTangent(Template):
                 f"Angle $AOC = 180 - 2 \\times {a} = {180 - 2 * a}$, so angle $BOC = "
                 f"180 - {180 - 2 * a} = {2 * a}$",
                 method=f"$180 - (180 - 2 \\times {a})$ oe",
+                # The angle at the centre is twice the angle at the circumference (Extended).
+                second_route=Working(q, "2*a", latex=f"2 \\times {a}")
+                if q.tier == Tier.EXTENDED
+                else None,
                 wrongs=(
                     (180 - 2 * a, "gave angle AOC instead"),
                     (a, "thought angle BOC equals angle CAB"),

@@ -8,11 +8,21 @@ import random
 
 import sympy
 
+from generation.engine.authoring import (
+    Misconception,
+    Working,
+    alternative,
+    final,
+    method,
+    misconception,
+    wrong,
+)
+from generation.engine.authoring.angles import DEGREES, words_latex
 from generation.engine.authoring.figures import Figure, direction, polar
+from generation.engine.authoring.text import article, degrees
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import plain
-from generation.engine.templates.geometry.common import DEGREES, deg, text_latex
 from questions.schemas import CalculatorPolicy, Tier
 
 NAMES = {5: "pentagon", 6: "hexagon", 7: "heptagon", 8: "octagon", 9: "nonagon", 10: "decagon"}
@@ -99,24 +109,27 @@ class PolygonAngles(Template):
         part = q.part(
             "a", "Write down the mathematical name of this polygon.", marks=1, command="Write down"
         )
-        part.step(f"A polygon with {n} sides is a {NAMES[n]}.")
-        part.answer(None, kind="text", plain=NAMES[n], latex=text_latex(NAMES[n]))
+        part.step(f"A polygon with {n} sides is {article(NAMES[n])} {NAMES[n]}.")
+        part.answer(None, kind="text", plain=NAMES[n], latex=words_latex(NAMES[n]))
         part.mark("B", NAMES[n])
         part = q.part(
             "b", "Work out the size of the exterior angle, $e$.", marks=2, command="Work out"
         )
-        part.step(
-            f"The exterior angles add up to $360^\\circ$: $e = 360 \\div {n} = {ext}$", "360/n"
-        )
-        part.answer("360/n", unit=DEGREES, label="e")
-        part.mark("M", f"$360 \\div {n}$", value="360/n")
-        part.mark("A", f"${ext}$", value="360/n")
-        part.wrong(str(180 - ext), "worked out the interior angle instead", 0)
+        exterior = Working(q, "360/n", latex=f"360 \\div {n}")
+        part.step("The exterior angles add up to $360^\\circ$.")
+        method(part, exterior, lhs="e")
+        final(part, exterior, unit=DEGREES, step="")
+        misconception(part, Misconception("worked out the interior angle instead", "180 - 360/n"))
         part = q.part("c", "Work out the size of one interior angle.", marks=1, command="Work out")
-        part.step(f"Interior angle $= 180 - {ext} = {180 - ext}$", "180 - 360/n")
-        part.answer("180 - 360/n", unit=DEGREES)
-        part.mark("B", f"${180 - ext}$", value="180 - 360/n", qualifiers=["FT"])
-        part.wrong(str(ext), "gave the exterior angle again", 0)
+        interior = Working(q, "180 - 360/n", latex=f"180 - {ext}")
+        final(
+            part,
+            interior,
+            unit=DEGREES,
+            step=interior.equation("\\text{Interior angle}"),
+            qualifiers=["FT"],
+        )
+        misconception(part, Misconception("gave the exterior angle again", "360/n"))
 
     def _angle_sum(self, q: QuestionBuilder, rng: random.Random) -> None:
         n = rng.choice([5, 6, 8, 9, 10, 12])
@@ -129,69 +142,78 @@ class PolygonAngles(Template):
             marks=2,
             command="Work out",
         )
-        part.step(f"Sum $= ({n} - 2) \\times 180 = {total}$", "(n - 2)*180")
-        part.answer("(n - 2)*180", unit=DEGREES)
-        part.mark("M", f"$({n} - 2) \\times 180$ oe", value="(n - 2)*180")
-        part.mark("A", f"${total}$", value="(n - 2)*180")
-        part.wrong(str(n * 180), "multiplied the number of sides by 180", 0)
-        part.wrong(str((n - 2) * 360), "multiplied (n − 2) by 360 instead of 180", 0)
+        angle_sum = Working(q, "(n - 2)*180", latex=f"({n} - 2) \\times 180")
+        method(part, angle_sum, lhs="\\text{Sum}")
+        final(part, angle_sum, unit=DEGREES, step="")
+        misconception(part, Misconception("multiplied the number of sides by 180", "n*180"))
+        misconception(
+            part, Misconception("multiplied (n − 2) by 360 instead of 180", "(n - 2)*360")
+        )
         part = q.part(
             "b",
             "The polygon is regular. Work out the size of one interior angle.",
             marks=1,
             command="Work out",
         )
-        part.step(f"Each angle $= {total} \\div {n} = {total // n}$", "(n - 2)*180/n")
-        part.answer("(n - 2)*180/n", unit=DEGREES)
-        part.mark("B", f"${total // n}$", value="(n - 2)*180/n", qualifiers=["FT"])
-        part.wrong(str(360 // n), "gave the exterior angle", 0)
+        each = Working(q, "(n - 2)*180/n", latex=f"{total} \\div {n}")
+        final(part, each, unit=DEGREES, step=each.equation("\\text{Each angle}"), qualifiers=["FT"])
+        misconception(part, Misconception("gave the exterior angle", "360/n"))
 
     def _from_exterior(self, q: QuestionBuilder, rng: random.Random) -> None:
         n = rng.choice([12, 15, 18, 20, 24, 30, 36, 40])
         ext = 360 // n
         q.given("e", ext)
-        q.stem = f"Each exterior angle of a regular polygon is ${deg(ext)}$."
+        q.stem = f"Each exterior angle of a regular polygon is ${degrees(ext)}$."
         part = q.part(
             "a", "Work out the number of sides of this polygon.", marks=2, command="Work out"
         )
-        part.step(f"Number of sides $= 360 \\div {ext} = {n}$", "360/e")
-        part.answer("360/e", label="number of sides")
-        part.mark("M", f"$360 \\div {ext}$", value="360/e")
-        part.mark("A", f"${n}$", value="360/e")
-        part.wrong(plain(sympy.Rational(180, ext)), "divided 180 by the exterior angle", 0)
+        sides = Working(q, "360/e", latex=f"360 \\div {ext}")
+        method(part, sides, lhs="\\text{Number of sides}")
+        final(part, sides, step="")
+        misconception(part, Misconception("divided 180 by the exterior angle", "180/e"))
         part = q.part(
             "b",
             "Work out the sum of the interior angles of this polygon.",
             marks=2,
             command="Work out",
         )
-        part.step(f"Sum $= ({n} - 2) \\times 180 = {(n - 2) * 180}$", "(360/e - 2)*180")
-        part.answer("(360/e - 2)*180", unit=DEGREES)
-        part.mark("M", f"$({n} - 2) \\times 180$", value="(360/e - 2)*180", qualifiers=["FT"])
-        part.mark("A", f"${(n - 2) * 180}$", value="(360/e - 2)*180")
-        part.wrong(str(n * 180), "used n × 180 for the angle sum", 0)
+        angle_sum = Working(q, "(360/e - 2)*180", latex=f"({n} - 2) \\times 180")
+        method(
+            part,
+            angle_sum,
+            f"${angle_sum.substituted}$, FT their (a)",
+            lhs="\\text{Sum}",
+            qualifiers=["oe", "FT"],
+        )
+        final(part, angle_sum, unit=DEGREES, step="")
+        # Or: each interior angle is 180 - e, and there are n of them.
+        alternative(
+            part,
+            Working(q, "(180 - e)*360/e", latex=f"(180 - {ext}) \\times {n}"),
+            answer=angle_sum,
+        )
+        misconception(part, Misconception("used n × 180 for the angle sum", "360/e*180"))
 
     def _from_interior(self, q: QuestionBuilder, rng: random.Random) -> None:
         n = rng.choice([12, 15, 18, 20, 24, 30, 36])
         ext = 360 // n
         interior = 180 - ext
         q.given("i", interior)
-        q.stem = f"Each interior angle of a regular polygon is ${deg(interior)}$."
+        q.stem = f"Each interior angle of a regular polygon is ${degrees(interior)}$."
         part = q.part(
             "a", "Work out the number of sides of this polygon.", marks=3, command="Work out"
         )
-        part.step(f"Each exterior angle $= 180 - {interior} = {ext}$", "180 - i")
-        part.step(f"Number of sides $= 360 \\div {ext} = {n}$", "360/(180 - i)")
-        part.answer("360/(180 - i)", label="number of sides")
-        part.mark("M", f"$180 - {interior}$", value="180 - i")
-        part.mark("M", f"$360 \\div {ext}$", value="360/(180 - i)", qualifiers=["dep"])
-        part.mark("A", f"${n}$", value="360/(180 - i)")
-        part.wrong(plain(sympy.Rational(360, interior)), "divided 360 by the interior angle", 0)
+        exterior = Working(q, "180 - i")
+        method(part, exterior, lhs="\\text{Each exterior angle}")
+        sides = Working(q, "360/(180 - i)", latex=f"360 \\div {ext}")
+        method(part, sides, lhs="\\text{Number of sides}", qualifiers=["oe", "dep"])
+        final(part, sides, step="")
+        misconception(part, Misconception("divided 360 by the interior angle", "360/i"))
         bad = rng.choice([v for v in range(100, 176, 5) if 360 % (180 - v) != 0])
         q.given("k", bad)
         part = q.part(
             "b",
-            f"Explain why a regular polygon cannot have an interior angle of ${deg(bad)}$.",
+            f"Explain why a regular polygon cannot have an interior angle of ${degrees(bad)}$.",
             marks=2,
             command="Explain",
         )
@@ -207,7 +229,7 @@ class PolygonAngles(Template):
             f"Each exterior angle would be {180 - bad}° and 360 ÷ {180 - bad} = {shown}, "
             "which is not a whole number, so there is no such polygon"
         )
-        part.answer(None, kind="text", plain=words, latex=text_latex(words))
+        part.answer(None, kind="text", plain=words, latex=words_latex(words))
         part.mark("M", f"exterior angle $180 - {bad} = {180 - bad}$", value="180 - k")
         part.mark(
             "A",
@@ -284,7 +306,7 @@ class PolygonAngles(Template):
         wrong_total = n * 180
         slip = sympy.Rational(wrong_total - const, coef)
         if slip != x0:
-            part.wrong(plain(slip), "used n × 180 for the angle sum", 0)
+            wrong(part, plain(slip), "used n × 180 for the angle sum")
         largest = max(range(n), key=lambda k: angles[k])
         m_form = names[largest].replace("x", f"({x_form})")
         part = q.part("b", "Work out the size of the largest angle.", marks=1, command="Work out")
@@ -294,7 +316,7 @@ class PolygonAngles(Template):
         )
         part.answer(m_form, unit=DEGREES)
         part.mark("B", f"${angles[largest]}$", value=m_form, qualifiers=["FT"])
-        part.wrong(str(x0), "gave the value of x, not the angle", 0)
+        wrong(part, str(x0), "gave the value of x, not the angle")
 
 
 def _terminates(value: sympy.Rational) -> bool:

@@ -8,11 +8,13 @@ import random
 
 import sympy
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception, wrong
+from generation.engine.authoring.angles import DEGREES, words_latex
 from generation.engine.authoring.figures import Figure
+from generation.engine.authoring.text import degrees
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number, plain
-from generation.engine.templates.geometry.common import DEGREES, deg, text_latex
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 R = sympy.Rational
@@ -74,18 +76,25 @@ class MapScale(Template):
             marks=2,
             command="Work out",
         )
-        part.step(f"${_decimal(cm)} \\times {number(n)} = {number(cm * n)}$ cm", "d_map*n")
-        part.step(f"${number(cm * n)} \\div 100\\,000 = {_decimal(km)}$ km", "d_map*n/100000")
-        part.answer("d_map*n/100000", unit="km")
-        part.mark("M", f"${_decimal(cm)} \\times {number(n)}$ oe", value="d_map*n")
-        part.mark("A", f"${_decimal(km)}$", value="d_map*n/100000")
-        part.wrong(
-            plain(km * 10),
-            "divided by 10 000 instead of 100 000 to change cm to km",
-            1,
-            working=["d_map*n"],
+        on_ground = Working(q, "d_map*n", latex=f"{_decimal(cm)} \\times {number(n)}")
+        method(part, on_ground, step=f"${on_ground.substituted} = {number(cm * n)}$ cm")
+        distance = Working(
+            q, "d_map*n/100000", latex=f"{number(cm * n)} \\div 100\\,000", fractions=False
         )
-        part.wrong(plain(km * 1000), "gave the answer in metres", 1, working=["d_map*n"])
+        final(
+            part,
+            distance,
+            unit="km",
+            step=f"${distance.substituted} = {_decimal(km)}$ km",
+            awarded_for=f"${_decimal(km)}$",
+        )
+        for error, scale in (
+            ("divided by 10 000 instead of 100 000 to change cm to km", 10_000),
+            ("gave the answer in metres", 100),
+        ):
+            misconception(
+                part, Misconception(error, f"d_map*n/{scale}", ("d_map*n",), fractions=False)
+            )
 
     def _to_map(self, q: QuestionBuilder, rng: random.Random, n: int, label: str) -> None:
         for _ in range(50):
@@ -103,14 +112,29 @@ class MapScale(Template):
             marks=2,
             command="Work out",
         )
-        part.step(f"${_decimal(km)}$ km $= {number(km * 100_000)}$ cm", "d_real*100000")
-        part.step(
-            f"${number(km * 100_000)} \\div {number(n)} = {_decimal(cm)}$ cm", "d_real*100000/n"
+        in_cm = Working(q, "d_real*100000", latex=f"{_decimal(km)} \\times 100\\,000")
+        method(
+            part,
+            in_cm,
+            f"${in_cm.substituted}$ (km to cm)",
+            step=f"${_decimal(km)}$ km $= {number(km * 100_000)}$ cm",
         )
-        part.answer("d_real*100000/n", unit="cm")
-        part.mark("M", f"${_decimal(km)} \\times 100\\,000$ oe (km to cm)", value="d_real*100000")
-        part.mark("A", f"${_decimal(cm)}$", value="d_real*100000/n")
-        part.wrong(plain(cm / 10), "changed km to cm by multiplying by 10 000", 0)
+        on_map = Working(
+            q, "d_real*100000/n", latex=f"{number(km * 100_000)} \\div {number(n)}", fractions=False
+        )
+        final(
+            part,
+            on_map,
+            unit="cm",
+            step=f"${on_map.substituted} = {_decimal(cm)}$ cm",
+            awarded_for=f"${_decimal(cm)}$",
+        )
+        misconception(
+            part,
+            Misconception(
+                "changed km to cm by multiplying by 10 000", "d_real*10000/n", fractions=False
+            ),
+        )
 
     def _form_one_to_n(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
         cm_on_plan = rng.choice([1, 2, 4, 5])
@@ -143,14 +167,14 @@ class MapScale(Template):
             "A", f"$1 : {number(ratio)}$", value="(1, m_real*100/cm_plan)", qualifiers=["cao"]
         )
         if cm_on_plan != 1:
-            part.wrong(
+            wrong(
+                part,
                 f"1 : {metres * 100}",
                 "did not divide by the plan length",
-                1,
                 working=["m_real*100"],
             )
         if R(metres, cm_on_plan).q == 1 and metres != cm_on_plan:
-            part.wrong(f"1 : {R(metres, cm_on_plan)}", "did not change metres to centimetres", 0)
+            wrong(part, f"1 : {R(metres, cm_on_plan)}", "did not change metres to centimetres")
 
     def _area(self, q: QuestionBuilder, rng: random.Random, n: int, label: str) -> None:
         cm2 = rng.choice(range(4, 41))
@@ -186,8 +210,13 @@ class MapScale(Template):
             qualifiers=["dep"],
         )
         part.mark("A", f"${number(km2)}$", value="a_map*(n/100000)**2")
-        part.wrong(
-            plain(R(cm2) * n / 100_000), "used the length scale instead of the area scale", 0
+        misconception(
+            part,
+            Misconception(
+                "used the length scale instead of the area scale",
+                "a_map*n/100000",
+                fractions=False,
+            ),
         )
 
 
@@ -250,14 +279,12 @@ class ConstructTriangle(Template):
             part.answer(f"BC/{per_cm}", unit="cm")
             part.mark("B", f"${a}$", value=f"BC/{per_cm}")
             if difficulty == 2:
-                part.wrong(
-                    str(a * unit_m * unit_m), "multiplied by the scale instead of dividing", 0
-                )
+                wrong(part, str(a * unit_m * unit_m), "multiplied by the scale instead of dividing")
             else:
-                part.wrong(
+                wrong(
+                    part,
                     plain(R(a * unit_m, unit_m * 100)),
                     "divided the length in metres by the scale number without changing to cm",
-                    0,
                 )
             construct_label, measure_label = "b", "c"
         else:
@@ -288,7 +315,7 @@ class ConstructTriangle(Template):
             f"radius ${a}$ cm centre $B$; they cross at $C$."
         )
         words = f"accurate triangle with {drawn.replace('$', '')}, with construction arcs"
-        part.answer(None, kind="text", plain=words, latex=text_latex(words))
+        part.answer(None, kind="text", plain=words, latex=words_latex(words))
         part.mark(
             "B",
             f"accurate triangle with {drawn} (±2 mm), with two pairs of correct arcs",
@@ -300,7 +327,7 @@ class ConstructTriangle(Template):
         measured = int(round(angles[1]))
         part = q.part(measure_label, "Measure angle $ABC$.", marks=1, command="Write down")
         part.step(
-            f"On an accurate drawing, angle $ABC = {deg(measured)}$ (to the nearest degree).",
+            f"On an accurate drawing, angle $ABC = {degrees(measured)}$ (to the nearest degree).",
             exact_b,
         )
         part.answer(exact_b, accuracy=Accuracy.NEAREST_INTEGER, unit=DEGREES)
@@ -311,7 +338,7 @@ class ConstructTriangle(Template):
             qualifiers=["FT"],
             partial=["FT their accurate triangle"],
         )
-        part.wrong(str(180 - measured), "read the wrong scale on the protractor", 0)
+        wrong(part, str(180 - measured), "read the wrong scale on the protractor")
 
         if difficulty >= 4:
             height = b * math.sin(math.radians(angles[0]))
@@ -343,10 +370,10 @@ class ConstructTriangle(Template):
                 value=height_form,
                 qualifiers=["FT"],
             )
-            part.wrong(
+            wrong(
+                part,
                 f"{height:.1f}",
                 "gave the length on the drawing, not the actual distance",
-                1,
                 working=[f"{height_form}/{per_cm}"],
             )
         if difficulty == 5:
@@ -360,7 +387,7 @@ class ConstructTriangle(Template):
                 command="Work out",
             )
             part.step(
-                f"Angle $BAC$ measures about ${deg(round(angles[0]))}$.",
+                f"Angle $BAC$ measures about ${degrees(round(angles[0]))}$.",
                 "acosd((AB**2 + AC**2 - BC**2)/(2*AB*AC))",
             )
             part.step(f"Bearing $= 90 + {round(angles[0])} = {round(bearing)}$", form)
@@ -376,4 +403,4 @@ class ConstructTriangle(Template):
                 value=form,
                 qualifiers=["FT"],
             )
-            part.wrong(str(round(angles[0])), "gave angle BAC, not the bearing", 1)
+            wrong(part, str(round(angles[0])), "gave angle BAC, not the bearing")

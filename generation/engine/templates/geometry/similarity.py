@@ -8,7 +8,9 @@ import random
 
 import sympy
 
+from generation.engine.authoring import Misconception, misconception, wrong
 from generation.engine.authoring.figures import Figure, centroid
+from generation.engine.authoring.rounding import exact_or_3sf
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.formatting import display, number
@@ -136,7 +138,7 @@ class SimilarTriangles(Template):
         part.step(
             f"$QR = {size_latex(a)} \\times {size_latex(k)} = {size_latex(big[0])}$", f"BC*{k_form}"
         )
-        part.answer(f"BC*{k_form}", accuracy=Accuracy.SF3, unit="cm")
+        part.answer(f"BC*{k_form}", accuracy=exact_or_3sf(q.value_of(f"BC*{k_form}")), unit="cm")
         part.mark(
             "M",
             f"$\\frac{{{size_latex(big[2])}}}{{{size_latex(c)}}}$ or $\\frac{{{size_latex(c)}}}{{{size_latex(big[2])}}}$ oe",
@@ -144,13 +146,13 @@ class SimilarTriangles(Template):
             partial=["M1 for a correct scale factor, or for a correct equation of ratios"],
         )
         part.mark("A", f"${size_latex(big[0])}$", value=f"BC*{k_form}")
-        part.wrong(
+        wrong(
+            part,
             size_latex(a + big[2] - c),
             "added the difference between AB and PQ instead of multiplying",
-            0,
         )
-        part.wrong(
-            display(a / k, Accuracy.SF3)[0], "divided by the scale factor", 1, working=[k_form]
+        wrong(
+            part, display(a / k, Accuracy.SF3)[0], "divided by the scale factor", working=[k_form]
         )
         if difficulty == 2:
             part = q.part("b", "Calculate $AC$.", marks=2, command="Calculate")
@@ -158,7 +160,9 @@ class SimilarTriangles(Template):
                 f"$AC = {size_latex(big[1])} \\div {size_latex(k)} = {size_latex(b)}$",
                 f"PR/{k_form}",
             )
-            part.answer(f"PR/{k_form}", accuracy=Accuracy.SF3, unit="cm")
+            part.answer(
+                f"PR/{k_form}", accuracy=exact_or_3sf(q.value_of(f"PR/{k_form}")), unit="cm"
+            )
             part.mark(
                 "M",
                 f"${size_latex(big[1])} \\div {size_latex(k)}$ oe",
@@ -166,7 +170,7 @@ class SimilarTriangles(Template):
                 partial=["FT their scale factor from part (a)"],
             )
             part.mark("A", f"${size_latex(b)}$", value=f"PR/{k_form}")
-            part.wrong(display(big[1] * k, Accuracy.SF3)[0], "multiplied by the scale factor", 0)
+            misconception(part, Misconception("multiplied by the scale factor", f"PR*{k_form}"))
 
     # -- DE parallel to BC inside triangle ABC ----------------------------------------------
     def _nested(self, q: QuestionBuilder, rng: random.Random, *, with_area: bool) -> None:
@@ -212,7 +216,7 @@ class SimilarTriangles(Template):
         part.step(
             f"$BC = {size_latex(de)} \\times {size_latex(k)} = {size_latex(bc)}$", f"DE*{k_form}"
         )
-        part.answer(f"DE*{k_form}", accuracy=Accuracy.SF3, unit="cm")
+        part.answer(f"DE*{k_form}", accuracy=exact_or_3sf(q.value_of(f"DE*{k_form}")), unit="cm")
         part.mark(
             "M",
             f"$\\frac{{{size_latex(ab)}}}{{{size_latex(ad)}}}$ oe",
@@ -220,15 +224,13 @@ class SimilarTriangles(Template):
             partial=["M1 for a correct scale factor or a correct equation of ratios"],
         )
         part.mark("A", f"${size_latex(bc)}$", value=f"DE*{k_form}")
-        wrong = de * (ad + db) / db if db != ad else None
-        if wrong is not None and wrong != bc:
-            part.wrong(
-                display(wrong, Accuracy.SF3)[0], "used DB instead of AB in the scale factor", 0
+        used_db = de * (ad + db) / db if db != ad else None
+        if used_db is not None and used_db != bc:
+            wrong(
+                part, display(used_db, Accuracy.SF3)[0], "used DB instead of AB in the scale factor"
             )
         if de * db / ad != k:
-            part.wrong(
-                display(de * db / ad, Accuracy.SF3)[0], "used DB ÷ AD as the scale factor", 0
-            )
+            wrong(part, display(de * db / ad, Accuracy.SF3)[0], "used DB ÷ AD as the scale factor")
         part = q.part("b", "Calculate $EC$.", marks=2, command="Calculate")
         part.step(
             f"$AC = {size_latex(ae)} \\times {size_latex(k)} = {size_latex(ac)}$", f"AE*{k_form}"
@@ -237,7 +239,9 @@ class SimilarTriangles(Template):
             f"$EC = {size_latex(ac)} - {size_latex(ae)} = {size_latex(ac - ae)}$",
             f"AE*{k_form} - AE",
         )
-        part.answer(f"AE*{k_form} - AE", accuracy=Accuracy.SF3, unit="cm")
+        part.answer(
+            f"AE*{k_form} - AE", accuracy=exact_or_3sf(q.value_of(f"AE*{k_form} - AE")), unit="cm"
+        )
         part.mark(
             "M",
             f"$AC = {size_latex(ae)} \\times {size_latex(k)}$ oe",
@@ -245,8 +249,8 @@ class SimilarTriangles(Template):
             qualifiers=["FT"],
         )
         part.mark("A", f"${size_latex(ac - ae)}$", value=f"AE*{k_form} - AE")
-        part.wrong(
-            display(ac, Accuracy.SF3)[0], "gave AC instead of EC", 1, working=[f"AE*{k_form}"]
+        misconception(
+            part, Misconception("gave AC instead of EC", f"AE*{k_form}", (f"AE*{k_form}",))
         )
         if with_area:
             area = R(rng.randint(2, 10) * k.q**2)
@@ -263,12 +267,16 @@ class SimilarTriangles(Template):
                 f"X*({k_form})**2",
             )
             total = area * k * k - area
-            shown = display(total, Accuracy.SF3)[0]
+            shown = display(total, exact_or_3sf(total))[0]
             part.step(
                 f"Area of $DBCE = {size_latex(area * k * k)} - {size_latex(area)} = {size_latex(total)}$",
                 f"X*({k_form})**2 - X",
             )
-            part.answer(f"X*({k_form})**2 - X", accuracy=Accuracy.SF3, unit="cm^2")
+            part.answer(
+                f"X*({k_form})**2 - X",
+                accuracy=exact_or_3sf(q.value_of(f"X*({k_form})**2 - X")),
+                unit="cm^2",
+            )
             part.mark("M", f"${power_latex(k, 2)}$ seen", value=f"({k_form})**2")
             part.mark(
                 "M",
@@ -277,15 +285,15 @@ class SimilarTriangles(Template):
                 qualifiers=["dep"],
             )
             part.mark("A", f"${shown}$", value=f"X*({k_form})**2 - X")
-            part.wrong(
+            wrong(
+                part,
                 display(area * k - area, Accuracy.SF3)[0],
                 "used the length scale factor for the area",
-                0,
             )
-            part.wrong(
+            wrong(
+                part,
                 display(area * k * k, Accuracy.SF3)[0],
                 "gave the area of triangle ABC, not DBCE",
-                2,
                 working=[f"({k_form})**2", f"X*({k_form})**2"],
             )
 
@@ -335,17 +343,17 @@ class SimilarTriangles(Template):
         part.step(
             f"$CE = {size_latex(ac)} \\times {size_latex(k)} = {size_latex(ce)}$", f"AC*{k_form}"
         )
-        part.answer(f"AC*{k_form}", accuracy=Accuracy.SF3, unit="cm")
+        part.answer(f"AC*{k_form}", accuracy=exact_or_3sf(q.value_of(f"AC*{k_form}")), unit="cm")
         part.mark("M", f"$\\frac{{{size_latex(de)}}}{{{size_latex(ab)}}}$ oe", value=k_form)
         part.mark("A", f"${size_latex(ce)}$", value=f"AC*{k_form}")
-        part.wrong(
-            display(ac / k, Accuracy.SF3)[0], "divided by the scale factor", 1, working=[k_form]
+        wrong(
+            part, display(ac / k, Accuracy.SF3)[0], "divided by the scale factor", working=[k_form]
         )
         part = q.part("b", "Calculate $BC$.", marks=2, command="Calculate")
         part.step(
             f"$BC = {size_latex(cd)} \\div {size_latex(k)} = {size_latex(bc)}$", f"CD/{k_form}"
         )
-        part.answer(f"CD/{k_form}", accuracy=Accuracy.SF3, unit="cm")
+        part.answer(f"CD/{k_form}", accuracy=exact_or_3sf(q.value_of(f"CD/{k_form}")), unit="cm")
         part.mark(
             "M",
             f"${size_latex(cd)} \\div {size_latex(k)}$ oe",
@@ -353,7 +361,7 @@ class SimilarTriangles(Template):
             qualifiers=["FT"],
         )
         part.mark("A", f"${size_latex(bc)}$", value=f"CD/{k_form}")
-        part.wrong(display(cd * k, Accuracy.SF3)[0], "multiplied by the scale factor", 0)
+        misconception(part, Misconception("multiplied by the scale factor", f"CD*{k_form}"))
 
     # -- Extended: from the ratio of areas back to a length -------------------------------
     def _area_to_length(self, q: QuestionBuilder, rng: random.Random) -> None:
@@ -387,15 +395,15 @@ class SimilarTriangles(Template):
             f"${size_latex(side)} \\times {size_latex(k)} = {size_latex(side * k)}$",
             "s*sqrt(A2/A1)",
         )
-        part.answer("s*sqrt(A2/A1)", accuracy=Accuracy.SF3, unit="cm")
+        part.answer("s*sqrt(A2/A1)", accuracy=exact_or_3sf(q.value_of("s*sqrt(A2/A1)")), unit="cm")
         part.mark(
             "M", f"$\\frac{{{size_latex(big_area)}}}{{{size_latex(small_area)}}}$ oe", value="A2/A1"
         )
         part.mark("M", f"$\\sqrt{{{size_latex(k * k)}}}$", value="sqrt(A2/A1)", qualifiers=["dep"])
         part.mark("A", f"${size_latex(side * k)}$", value="s*sqrt(A2/A1)")
-        part.wrong(
+        wrong(
+            part,
             display(side * k * k, Accuracy.SF3)[0],
             "used the area factor as the length factor",
-            1,
             working=["A2/A1"],
         )

@@ -6,6 +6,8 @@ import random
 
 import sympy
 
+from generation.engine.authoring import wrong
+from generation.engine.authoring.rounding import exact_or_3sf
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import display
@@ -103,22 +105,24 @@ class SimilarSolids(Template):
                 f"${size_latex(h1b)} \\times {size_latex(k)} = {size_latex(h1b * k)}$",
                 "h1*cbrt(V2/V1)",
             )
-            ans = part.answer("h1*cbrt(V2/V1)", accuracy=Accuracy.SF3, unit="cm")
+            ans = part.answer(
+                "h1*cbrt(V2/V1)", accuracy=exact_or_3sf(q.value_of("h1*cbrt(V2/V1)")), unit="cm"
+            )
             part.mark("M", f"$\\frac{{{size_latex(v2)}}}{{{size_latex(v1)}}}$ oe", value="V2/V1")
             part.mark(
                 "M", f"$\\sqrt[3]{{{size_latex(k**3)}}}$", value="cbrt(V2/V1)", qualifiers=["dep"]
             )
             part.mark("A", f"${ans.latex}$", value="h1*cbrt(V2/V1)")
-            part.wrong(
+            wrong(
+                part,
                 display(h1b * k**3, Accuracy.SF3)[0],
                 "used the volume factor for the length",
-                1,
                 working=["V2/V1"],
             )
-            part.wrong(
+            wrong(
+                part,
                 display(h1b * sympy.sqrt(k**3), Accuracy.SF3)[0],
                 "took the square root of the volume factor",
-                1,
                 working=["V2/V1"],
             )
             return
@@ -144,7 +148,7 @@ class SimilarSolids(Template):
             f"Length factor $= \\sqrt{{{size_latex(k**2)}}} = {size_latex(k)}$", "sqrt(S2/S1)"
         )
         form = "V1*sqrt(S2/S1)**3"
-        ans = part.answer(form, accuracy=Accuracy.SF3, unit="cm^3")
+        ans = part.answer(form, accuracy=exact_or_3sf(q.value_of(form)), unit="cm^3")
         part.step(
             f"Volume $= {size_latex(v1)} \\times {power_latex(k, 3)} {equals_latex(v1 * k**3, ans.latex)}$ cm$^3$",
             form,
@@ -158,13 +162,11 @@ class SimilarSolids(Template):
             "M", f"${size_latex(v1)} \\times {power_latex(k, 3)}$", value=form, qualifiers=["dep"]
         )
         part.mark("A", f"${ans.latex}$", value=form, qualifiers=["awrt"])
-        part.wrong(
-            display(v1 * k**2, Accuracy.SF3)[0], "multiplied the volume by the area factor", 0
-        )
-        part.wrong(
+        wrong(part, display(v1 * k**2, Accuracy.SF3)[0], "multiplied the volume by the area factor")
+        wrong(
+            part,
             display(v1 * k, Accuracy.SF3)[0],
             "multiplied the volume by the length factor",
-            1,
             working=["sqrt(S2/S1)"],
         )
 
@@ -189,7 +191,7 @@ class SimilarSolids(Template):
             f"{word} factor $= \\left(\\frac{{{h2}}}{{{h1}}}\\right)^{power}$",
             f"({k_form})**{power}",
         )
-        ans = part.answer(form, accuracy=Accuracy.SF3, unit=unit)
+        ans = part.answer(form, accuracy=exact_or_3sf(q.value_of(form)), unit=unit)
         part.step(
             f"${size_latex(value)} \\times \\left(\\frac{{{h2}}}{{{h1}}}\\right)^{power} "
             f"{equals_latex(value * k**power, ans.latex)}$ {unit_latex}",
@@ -205,15 +207,13 @@ class SimilarSolids(Template):
             ],
         )
         part.mark("A", f"${ans.latex}$", value=form, qualifiers=["awrt"])
-        part.wrong(display(value * k, Accuracy.SF3)[0], "used the length scale factor", 0)
+        wrong(part, display(value * k, Accuracy.SF3)[0], "used the length scale factor")
         other = 3 if power == 2 else 2
-        part.wrong(
+        wrong(
+            part,
             display(value * k**other, Accuracy.SF3)[0],
             "cubed the length factor instead of squaring it"
             if power == 2
             else "squared the length factor instead of cubing it",
-            0,
         )
-        part.wrong(
-            display(value / k**power, Accuracy.SF3)[0], "used the scale factor upside down", 0
-        )
+        wrong(part, display(value / k**power, Accuracy.SF3)[0], "used the scale factor upside down")

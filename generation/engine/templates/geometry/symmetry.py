@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import random
 
+from generation.engine.authoring import wrong
+from generation.engine.authoring.angles import words_latex
 from generation.engine.authoring.figures import Figure, polar
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.geometry.common import text_latex
 from generation.engine.templates.geometry.polygons import NAMES
 from questions.schemas import CalculatorPolicy, Tier
 
@@ -158,9 +159,9 @@ class Symmetry(Template):
         part.step(reason, value)
         part.answer(value)
         part.mark("B", f"${value}$", value=value)
-        for wrong, error in wrongs:
-            if wrong != value:
-                part.wrong(str(wrong), error, 0)
+        for shown, error in wrongs:
+            if shown != value:
+                wrong(part, str(shown), error)
 
     def _plane_shape(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         if difficulty == 1:
@@ -212,18 +213,17 @@ class Symmetry(Template):
     def _naming(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         """Core 3-5: counts for a named shape, then naming shapes from their symmetry."""
         n = rng.choice([5, 6, 8, 9, 10])
-        q.stem = f"A regular {NAMES[n]} has ${n}$ sides."
-        q.given("n", n)
+        q.param("n", n)  # the question names the polygon; its sides are not stated
         part = q.part(
             "a",
             f"Write down the number of lines of symmetry of a regular {NAMES[n]}.",
             marks=1,
             command="Write down",
         )
-        part.step(f"A regular polygon with ${n}$ sides has ${n}$ lines of symmetry.", "n")
-        part.answer("n")
-        part.mark("B", f"${n}$", value="n")
-        part.wrong(str(n // 2), "counted only the lines through the vertices", 0)
+        part.step(f"A regular {NAMES[n]} has ${n}$ sides, so ${n}$ lines of symmetry.", n)
+        part.answer(n)
+        part.mark("B", f"${n}$", value=n)
+        wrong(part, str(n // 2), "counted only the lines through the vertices")
         names = rng.sample(list(DESCRIPTIONS), 2 if difficulty >= 4 else 1)
         for label, name in zip("bc", names, strict=False):
             part = q.part(
@@ -235,7 +235,7 @@ class Symmetry(Template):
             )
             article = "an" if name[0] in "aeiou" else "a"
             part.step(f"Only {article} {name} has {DESCRIPTIONS[name]}.")
-            part.answer(None, kind="text", plain=name, latex=text_latex(name))
+            part.answer(None, kind="text", plain=name, latex=words_latex(name))
             part.mark("B", name)
         if difficulty == 5:
             part = q.part(
@@ -253,7 +253,7 @@ class Symmetry(Template):
             )
             part.answer("r")
             part.mark("B", "$12$", value="r")
-            part.wrong("6", "counted only lines through opposite vertices", 0)
+            wrong(part, "6", "counted only lines through opposite vertices")
 
     def _solid(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         if difficulty == 3:

@@ -7,18 +7,22 @@ import random
 
 import sympy
 
+from generation.engine.authoring import (
+    Misconception,
+    Working,
+    alternative,
+    final,
+    method,
+    misconception,
+    wrong,
+)
+from generation.engine.authoring.angles import DEGREES, linear_givens, reason_part, words_latex
 from generation.engine.authoring.figures import Figure
+from generation.engine.authoring.text import degrees
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import plain
 from generation.engine.templates.geometry.angles import equation_parts, linear_latex
-from generation.engine.templates.geometry.common import (
-    DEGREES,
-    deg,
-    linear_givens,
-    reason_part,
-    text_latex,
-)
 from questions.schemas import CalculatorPolicy, Tier
 
 
@@ -75,33 +79,29 @@ class TriangleAngles(Template):
         if difficulty == 1:
             b = rng.choice([v for v in range(40, 78) if v != 60])
             q.given("b", b)
-            q.stem = f"{stem} Angle $ABC = {deg(b)}$."
+            q.stem = f"{stem} Angle $ABC = {degrees(b)}$."
             q.diagram_svg = _triangle_figure(b, b, {"B": f"{b}°"}, isosceles=True)
-            part = q.part(
-                "a(i)", "Write down the size of angle $ACB$.", marks=1, command="Write down"
+            part = q.part("a", "Work out the size of angle $BAC$.", marks=2, command="Work out")
+            part.step(f"Angle $ACB$ = angle $ABC = {degrees(b)}$ (isosceles triangle)", "b")
+            apex = Working(q, "180 - 2*b")
+            method(part, apex, lhs="\\text{Angle } BAC")
+            final(part, apex, unit=DEGREES, step="")
+            misconception(
+                part, Misconception("subtracted only one base angle from 180°", "180 - b")
             )
-            part.step(f"Angle $ACB$ = angle $ABC = {deg(b)}$", "b")
-            part.answer("b", unit=DEGREES)
-            part.mark("B", f"${b}$", value="b")
-            part.wrong(str(180 - 2 * b), "found angle BAC instead", 0)
-            reason_part(q, "a(ii)", "isosceles")
-            part = q.part("b", "Work out the size of angle $BAC$.", marks=2, command="Work out")
-            part.step(
-                f"Angle $BAC = 180 - {b} - {b} = {180 - 2 * b}$ (angles in a triangle)",
-                "180 - 2*b",
-            )
-            part.answer("180 - 2*b", unit=DEGREES)
-            part.mark("M", f"$180 - 2 \\times {b}$ oe", value="180 - 2*b")
-            part.mark("A", f"${180 - 2 * b}$", value="180 - 2*b")
-            part.wrong(str(180 - b), "subtracted only one base angle from 180°", 0)
+            part = q.part("b(i)", "Work out the size of angle $ACD$.", marks=1, command="Work out")
+            exterior = Working(q, "180 - b")
+            final(part, exterior, unit=DEGREES, step=exterior.equation("\\text{Angle } ACD"))
+            misconception(part, Misconception("gave angle ACB, not the angle beside it", "b"))
+            reason_part(q, "b(ii)", "straight")
             part = q.part(
                 "c",
                 "Write down the mathematical name for the type of angle that angle $ACD$ is.",
                 marks=1,
                 command="Write down",
             )
-            part.step(f"Angle $ACD = 180 - {b} = {180 - b}$, between $90^\\circ$ and $180^\\circ$.")
-            part.answer(None, kind="text", plain="obtuse", latex=text_latex("obtuse"))
+            part.step(f"Angle $ACD = {180 - b}^\\circ$, between $90^\\circ$ and $180^\\circ$.")
+            part.answer(None, kind="text", plain="obtuse", latex=words_latex("obtuse"))
             part.mark("B", "obtuse")
             return
 
@@ -109,40 +109,52 @@ class TriangleAngles(Template):
             a = rng.choice([v for v in range(24, 121, 2) if v != 60])
             base = (180 - a) // 2
             q.given("a", a)
-            q.stem = f"{stem} Angle $BAC = {deg(a)}$."
+            q.stem = f"{stem} Angle $BAC = {degrees(a)}$."
             q.diagram_svg = _triangle_figure(base, base, {"A": f"{a}°"}, isosceles=True)
             part = q.part("a", "Work out the size of angle $ABC$.", marks=2, command="Work out")
-            part.step(f"Angle $ABC = (180 - {a}) \\div 2 = {base}$", "(180 - a)/2")
-            part.answer("(180 - a)/2", unit=DEGREES)
-            part.mark("M", f"$(180 - {a}) \\div 2$", value="(180 - a)/2")
-            part.mark("A", f"${base}$", value="(180 - a)/2")
-            part.wrong(str(180 - a), "did not halve: gave the two base angles together", 0)
+            angle = Working(q, "(180 - a)/2", latex=f"(180 - {a}) \\div 2")
+            method(part, angle, lhs="\\text{Angle } ABC")
+            final(part, angle, unit=DEGREES, step="")
+            alternative(part, Working(q, "90 - a/2"), answer=angle)
+            misconception(
+                part, Misconception("did not halve: gave the two base angles together", "180 - a")
+            )
             part = q.part("b(i)", "Work out the size of angle $ACD$.", marks=1, command="Work out")
-            part.step(f"Angle $ACD = 180 - {base} = {180 - base}$", "180 - (180 - a)/2")
-            part.answer("180 - (180 - a)/2", unit=DEGREES)
-            part.mark("B", f"${180 - base}$", value="180 - (180 - a)/2", qualifiers=["FT"])
-            part.wrong(str(180 - a), "used angle BAC instead of angle ACB", 0)
+            exterior = Working(q, "180 - (180 - a)/2", latex=f"180 - {base}")
+            final(
+                part,
+                exterior,
+                unit=DEGREES,
+                step=exterior.equation("\\text{Angle } ACD"),
+                qualifiers=["FT"],
+            )
+            misconception(part, Misconception("used angle BAC instead of angle ACB", "180 - a"))
             reason_part(q, "b(ii)", "straight")
             return
 
         e = rng.choice(list(range(100, 171, 2)))
         base = 180 - e
         q.given("e", e)
-        q.stem = f"{stem} Angle $ACD = {deg(e)}$."
+        q.stem = f"{stem} Angle $ACD = {degrees(e)}$."
         q.diagram_svg = _triangle_figure(base, base, {"D": f"{e}°"}, isosceles=True)
         part = q.part("a(i)", "Find angle $ACB$.", marks=1, command="Work out")
-        part.step(f"Angle $ACB = 180 - {e} = {base}$", "180 - e")
-        part.answer("180 - e", unit=DEGREES)
-        part.mark("B", f"${base}$", value="180 - e")
+        inside = Working(q, "180 - e")
+        final(part, inside, unit=DEGREES, step=inside.equation("\\text{Angle } ACB"))
         reason_part(q, "a(ii)", "straight")
         part = q.part("b", "Find angle $BAC$.", marks=2, command="Work out")
-        part.step(f"Angle $ABC$ = angle $ACB = {deg(base)}$ (isosceles triangle)", "180 - e")
-        part.step(f"Angle $BAC = 180 - 2 \\times {base} = {180 - 2 * base}$", "180 - 2*(180 - e)")
-        part.answer("180 - 2*(180 - e)", unit=DEGREES)
-        part.mark("M", f"$180 - 2 \\times {base}$ oe", value="180 - 2*(180 - e)")
-        part.mark("A", f"${180 - 2 * base}$", value="180 - 2*(180 - e)", qualifiers=["FT"])
-        part.wrong(str(180 - base), "used only one base angle in the angle sum", 0)
-        part.wrong(str(e - base), "subtracted the base angle from the exterior angle", 0)
+        part.step(f"Angle $ABC$ = angle $ACB = {degrees(base)}$ (isosceles triangle)", "180 - e")
+        apex = Working(q, "180 - 2*(180 - e)", latex=f"180 - 2 \\times {base}")
+        method(
+            part,
+            apex,
+            f"${apex.substituted}$, FT their (a)(i)",
+            lhs="\\text{Angle } BAC",
+            qualifiers=["oe", "FT"],
+        )
+        final(part, apex, unit=DEGREES, step="")
+        # The exterior angle ACD is the sum of the interior opposite angles BAC and ABC.
+        alternative(part, Working(q, "e - (180 - e)", latex=f"{e} - {base}"), answer=apex)
+        misconception(part, Misconception("used only one base angle in the angle sum", "e"))
 
     def _algebra(self, q: QuestionBuilder, rng: random.Random, *, exterior: bool) -> None:
         for _ in range(80):
@@ -185,7 +197,7 @@ class TriangleAngles(Template):
             )
             slip = sympy.Rational(180 - ca - cb - cc, pa + pb + pc)
             slip_error = "added all three angles to make 180° (ACD is an exterior angle)"
-            slip_marks, slip_working = 0, []
+            slip_working = []
         else:
             labels["C"] = f"({lc})°"
             relation = f"Eq({a_m} + {b_m} + {c_m}, 180)"
@@ -199,15 +211,15 @@ class TriangleAngles(Template):
             )
             slip = sympy.Rational(180 + ca + cb + cc, pa + pb + pc)
             slip_error = "sign error: added the constant terms to 180 instead of subtracting"
-            slip_marks, slip_working = 1, [relation]
+            slip_working = [relation]
         q.stem = stem
         angle_c = 180 - angle_a - angle_b
         q.diagram_svg = _triangle_figure(angle_b, angle_c, labels, isosceles=False)
-        wrong = []
+        slips: list[tuple[str, str, list[str]]] = []
         if slip != x0 and slip > 0:
-            wrong.append((plain(slip), slip_error, slip_marks, slip_working))
+            slips.append((plain(slip), slip_error, slip_working))
         equation_parts(
-            q, "a", relation_latex, relation, rearranged_latex, rearranged, x0, x_form, wrong
+            q, "a", relation_latex, relation, rearranged_latex, rearranged, x0, x_form, slips
         )
         if exterior:
             acd = c_m.replace("x", f"({x_form})")
@@ -226,7 +238,7 @@ class TriangleAngles(Template):
                 partial=["M1 for 180 − their angle ACD"],
             )
             part.mark("A", f"${angle_c}$", value=size, qualifiers=["FT"])
-            part.wrong(str(angle_a + angle_b), "gave angle ACD instead of angle ACB", 0)
+            wrong(part, str(angle_a + angle_b), "gave angle ACD instead of angle ACB")
             return
         sizes = [
             (m.replace("x", f"({x_form})"), v)
@@ -242,8 +254,10 @@ class TriangleAngles(Template):
             marks=1,
             command="Work out",
         )
-        part.step(f"The angles are ${deg(angle_a)}$, ${deg(angle_b)}$ and ${deg(angle_c)}$.")
-        part.step(f"The largest angle is ${deg(value)}$.", m_form)
+        part.step(
+            f"The angles are ${degrees(angle_a)}$, ${degrees(angle_b)}$ and ${degrees(angle_c)}$."
+        )
+        part.step(f"The largest angle is ${degrees(value)}$.", m_form)
         part.answer(m_form, unit=DEGREES)
         part.mark("B", f"${value}$", value=m_form, qualifiers=["FT"])
-        part.wrong(str(x0), "gave the value of x, not the angle", 0)
+        wrong(part, str(x0), "gave the value of x, not the angle")

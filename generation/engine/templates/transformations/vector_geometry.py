@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import sympy
 
 from generation.engine.authoring import wrong
+from generation.engine.authoring.figures import Figure, centroid, direction
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.expressions import machine
@@ -23,6 +25,69 @@ class _Pt:
 
 
 R1, R2 = sympy.symbols("r1 r2", positive=True)
+
+# How the vectors a and b are drawn (model units): a rises to the left or right of O, b runs
+# along the bottom, as the papers draw them.
+_SHAPES = [((1.2, 3.2), (5.5, 0.0)), ((2.0, 3.0), (5.0, 0.0)), ((0.6, 3.4), (5.5, 0.5))]
+
+# The names of the vectors as printed: bold a and b (the mathematical bold letters, so the
+# figure needs no font weight of its own).
+BOLD = {"a": "\U0001d41a", "b": "\U0001d41b"}
+
+
+def _chain(*sides: str) -> str:
+    """A line of working ``$a = b = c$``, a side left out where it repeats the one before."""
+    kept = [side for i, side in enumerate(sides) if i == 0 or side != sides[i - 1]]
+    return "$" + " = ".join(kept) + "$"
+
+
+def _grouped(latex: str) -> str:
+    """A vector in brackets when it has two terms or a sign in front (to follow + or ×)."""
+    return f"({latex})" if latex.startswith("-") or " + " in latex or " - " in latex else latex
+
+
+def _figure(
+    rng: random.Random,
+    shape: str,
+    vertices: dict[str, _Pt],
+    points: list[tuple[_Pt, _Pt, _Pt]],
+    segments: list[tuple[_Pt, _Pt]],
+    subs: dict[Any, Any],
+) -> str:
+    """The paper's figure: the shape with its vertices named, a and b marked by arrows on OA and
+    on the side b runs along, each point on a side (``points``: the point and the side's ends)
+    shown and named, and each asked segment that is not a side drawn."""
+    va, vb = rng.choice(_SHAPES)
+
+    def at(pt: _Pt) -> tuple[float, float]:
+        pos = sympy.expand(pt.pos.subs(subs))
+        ca, cb = float(pos.coeff(A)), float(pos.coeff(B))
+        return (ca * va[0] + cb * vb[0], ca * va[1] + cb * vb[1])
+
+    fig = Figure(f"Vector geometry: {shape} " + "".join(vertices), size=300)
+    for pt in vertices.values():
+        fig.point(pt.name, *at(pt))
+    fig.polygon(list(vertices))
+    middle = centroid(fig.at(n) for n in vertices)
+    fig.names(*vertices)
+    b_end = "C" if "C" in vertices else "B"
+    for name, end in (("a", "A"), ("b", b_end)):
+        on_side = [at(p) for p, u, v in points if {u.name, v.name} == {"O", end}]
+        t = 0.5
+        if on_side:  # the arrow on the longer piece, clear of the point
+            ox, oy = fig.at("O")
+            ex, ey = fig.at(end)
+            s = math.hypot(on_side[0][0] - ox, on_side[0][1] - oy) / math.hypot(ex - ox, ey - oy)
+            t = s / 2 if s > 0.5 else (1 + s) / 2
+        fig.vector("O", end, BOLD[name], away_from=middle, at=t)
+    for x, y in segments:
+        fig.line(at(x), at(y), thin=True)
+    for pt, _, _ in points:
+        fig.point(pt.name, *at(pt)).dot(pt.name)
+        away = direction(middle, fig.at(pt.name))
+        prefer = [away + k for k in (0, 40, -40, 80, -80, 120, -120, 180)]
+        fig.place(pt.name, pt.name, gap=(12, 18), prefer=prefer)
+    return fig.svg()
 
 
 @register
@@ -56,11 +121,15 @@ class VectorGeometry(Template):
             vertices = {"O": origin, "A": pa, "B": pb}
         q.param("shape", shape)
 
+        on_sides: list[tuple[_Pt, _Pt, _Pt]] = []
+
         def ratio_point(name: str, u: _Pt, v: _Pt) -> _Pt:
-            return _Pt(name, u.pos + R1 / (R1 + R2) * (v.pos - u.pos))
+            on_sides.append((_Pt(name, u.pos + R1 / (R1 + R2) * (v.pos - u.pos)), u, v))
+            return on_sides[-1][0]
 
         def midpoint(name: str, u: _Pt, v: _Pt) -> _Pt:
-            return _Pt(name, u.pos + sympy.Rational(1, 2) * (v.pos - u.pos))
+            on_sides.append((_Pt(name, u.pos + sympy.Rational(1, 2) * (v.pos - u.pos)), u, v))
+            return on_sides[-1][0]
 
         sentences: list[str] = []
         uses_ratio = False
@@ -114,10 +183,13 @@ class VectorGeometry(Template):
         q.title = "Vector geometry"
         q.stem = " ".join([stem, *sentences])
         q.stem += " Give each answer in terms of $\\mathbf{a}$ and/or $\\mathbf{b}$, in its simplest form."
+        drawn = [(x, y) for x, y, *_ in asks if not (x.name in vertices and y.name in vertices)]
+        q.diagram_svg = _figure(rng, shape, vertices, on_sides, drawn, subs)
 
         labels = "abcd"
         for i, (x, y, u, v, t) in enumerate(asks):
-            self._path_part(q, labels[i], x, y, u, v, t, subs, vertices)
+            earlier = {f"{a.name}{b.name}": labels[j] for j, (a, b, *_) in enumerate(asks[:i])}
+            self._path_part(q, labels[i], x, y, u, v, t, subs, vertices, earlier)
         if difficulty == 5:
             P, Qp = asks[1][0], asks[1][1]
             pq = sympy.expand((Qp.pos - P.pos).subs(subs))
@@ -172,7 +244,10 @@ class VectorGeometry(Template):
         t: Any,
         subs: dict[Any, Any],
         vertices: dict[str, _Pt],
+        earlier: dict[str, str],
     ) -> None:
+        """``earlier``: the vectors asked in earlier parts (name to part label), which a route
+        through them follows through from."""
         vec = sympy.expand(y.pos - x.pos)
         ans_latex, ans_plain = ab(vec.subs(subs))
         name = f"\\overrightarrow{{{x.name}{y.name}}}"
@@ -198,13 +273,20 @@ class VectorGeometry(Template):
             start = ab(u.pos)[0]
             part.step(
                 f"$\\overrightarrow{{{u.name}{v.name}}} = {uv_latex}$, so "
-                f"$\\overrightarrow{{{u.name}{y.name}}} = {sympy.latex(t.subs(subs))}({uv_latex}) "
-                f"= {leg_latex}$",
+                + _chain(
+                    f"\\overrightarrow{{{u.name}{y.name}}}",
+                    f"{sympy.latex(t.subs(subs))}{_grouped(uv_latex)}",
+                    leg_latex,
+                ),
                 machine(leg),
             )
             part.step(
-                f"${name} = \\overrightarrow{{O{u.name}}} + \\overrightarrow{{{u.name}{y.name}}} "
-                f"= {start} + ({leg_latex}) = {ans_latex}$",
+                _chain(
+                    name,
+                    f"\\overrightarrow{{O{u.name}}} + \\overrightarrow{{{u.name}{y.name}}}",
+                    f"{start} + {_grouped(leg_latex)}",
+                    ans_latex,
+                ),
                 machine(vec),
             )
             route = f"$\\overrightarrow{{{u.name}{y.name}}} = {leg_latex}$ or a correct route"
@@ -223,7 +305,7 @@ class VectorGeometry(Template):
             )
             part.step(
                 f"${name} = \\overrightarrow{{{x.name}O}} + \\overrightarrow{{O{y.name}}} = "
-                f"{neg} + ({oy_latex}) = {ans_latex}$",
+                f"{neg} + {_grouped(oy_latex)} = {ans_latex}$",
                 machine(vec),
             )
             route = (
@@ -235,7 +317,10 @@ class VectorGeometry(Template):
             flip = x.pos + y.pos
             flip_error = f"added O{x.name} instead of subtracting it"
         part.answer(machine(vec), kind=AnswerKind.EXPRESSION, plain=ans_plain, latex=ans_latex)
-        part.mark("M", route, value=method)
+        used = [earlier[n] for n in (f"O{x.name}", f"O{y.name}") if n in earlier]
+        if used:
+            route += f", FT their answer to part ({used[0]})"
+        part.mark("M", route, value=method, qualifiers=["FT"] if used else [])
         part.mark("A", f"${ans_latex}$", value=machine(vec), qualifiers=["oe"])
         forgot_latex, forgot_plain = ab(forgot.subs(subs))
         wrong(part, forgot_plain, "left out the first part of the route", latex=forgot_latex)

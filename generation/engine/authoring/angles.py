@@ -1,11 +1,19 @@
-"""Shared wording for the geometry templates: angle facts as a candidate states them."""
+"""Angle facts as a candidate states them, and angles as givens.
+
+- :data:`REASONS`: the geometrical reasons a 0580 mark scheme accepts, keyed by the fact used,
+  with :data:`KEY_WORDS`, the words an examiner must see;
+- :func:`reason_part`: a one-mark "Give a geometrical reason" part;
+- :func:`linear_givens`: the coefficient and constant of an angle px + c stated in a question;
+- :func:`words_latex`: words as LaTeX, with any "180°" written as maths.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from generation.engine.builder import PartBuilder
+from generation.engine.builder import PartBuilder, QuestionBuilder
+
+__all__ = ["DEGREES", "KEY_WORDS", "REASONS", "linear_givens", "reason_part", "words_latex"]
 
 DEGREES = "degrees"
 
@@ -57,7 +65,7 @@ KEY_WORDS = {
 }
 
 
-def linear_givens(q: Any, p_name: str, p: int, c_name: str, c: int) -> tuple[str, str]:
+def linear_givens(q: QuestionBuilder, p_name: str, p: int, c_name: str, c: int) -> tuple[str, str]:
     """Declare the coefficient and constant of an angle px + c stated in a question (only the
     numbers that are printed: no coefficient 1, no constant 0; constants by size, since the sign
     is written as + or −). Returns the machine forms of p and of c."""
@@ -71,12 +79,7 @@ def linear_givens(q: Any, p_name: str, p: int, c_name: str, c: int) -> tuple[str
     return p_form, c_name if c > 0 else f"(-{c_name})"
 
 
-def deg(value: Any) -> str:
-    """LaTeX for an angle in degrees: ``58^\\circ``."""
-    return f"{value}^\\circ"
-
-
-def text_latex(words: str) -> str:
+def words_latex(words: str) -> str:
     """Words as LaTeX, with any "180°" written as maths: ``\\text{… add up to }180^\\circ``."""
     pieces = re.split(r"(\d+)°", words)
     out = []
@@ -89,7 +92,11 @@ def text_latex(words: str) -> str:
 
 
 def reason_part(
-    q: Any, label: str, fact: str, text: str | None = None, calculator: str | None = None
+    q: QuestionBuilder,
+    label: str,
+    fact: str,
+    text: str | None = None,
+    calculator: str | None = None,
 ) -> PartBuilder:
     """A one-mark 'Give a geometrical reason' part whose answer is the named angle fact."""
     part = q.part(
@@ -101,6 +108,6 @@ def reason_part(
     )
     reason = REASONS[fact]
     part.step(reason.capitalize() + ".")
-    part.answer(None, kind="text", plain=reason, latex=text_latex(reason))
+    part.answer(None, kind="text", plain=reason, latex=words_latex(reason))
     part.mark("B", reason, partial=[f"must see the key words: {KEY_WORDS[fact]}"])
     return part
