@@ -37,7 +37,7 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.mark.parametrize(
-    "script", ["engine", "bank", "live", "concurrency", "e2e", "papers", "faults"]
+    "script", ["engine", "bank", "live", "concurrency", "e2e", "papers", "faults", "memory"]
 )
 def test_the_benchmark_runs(script: str) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
