@@ -6,6 +6,7 @@ Importing the package registers every template in it.
 from generation.engine.templates.number import (  # noqa: F401
     bounds,
     calculator,
+    calculator_display,
     clock,
     estimation,
     fraction_calculations,
