@@ -22,6 +22,7 @@ from generation.engine.templates.number import (  # noqa: F401
     rates,
     ratio,
     roots,
+    rounding_in_context,
     sets,
     standard_form,
     surds,
