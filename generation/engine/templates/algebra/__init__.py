@@ -14,6 +14,7 @@ from generation.engine.templates.algebra import (  # noqa: F401
     proportion,
     quadratic_equations,
     quadratic_forms,
+    sequence_patterns,
     sequences,
     substitution,
     travel,
