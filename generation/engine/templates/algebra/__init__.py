@@ -9,6 +9,7 @@ from generation.engine.templates.algebra import (  # noqa: F401
     forming,
     formulas,
     function_equations,
+    gradient_problems,
     graphs,
     indices,
     inequalities,
