@@ -8,6 +8,7 @@ from generation.engine.templates.algebra import (  # noqa: F401
     factorising,
     forming,
     formulas,
+    fraction_products,
     function_equations,
     gradient_problems,
     graphs,
