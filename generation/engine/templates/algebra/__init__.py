@@ -15,6 +15,7 @@ from generation.engine.templates.algebra import (  # noqa: F401
     indices,
     inequalities,
     proportion,
+    proportion_change,
     quadratic_equations,
     quadratic_forms,
     sequence_patterns,
