@@ -20,6 +20,7 @@ from generation.engine.templates.algebra import (  # noqa: F401
     quadratic_forms,
     sequence_patterns,
     sequences,
+    speed_time,
     substitution,
     travel,
 )
