@@ -12,6 +12,7 @@ from generation.engine.templates.algebra import (  # noqa: F401
     function_equations,
     gradient_problems,
     graphs,
+    index_unknowns,
     indices,
     inequalities,
     proportion,
