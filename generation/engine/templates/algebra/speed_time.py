@@ -1,5 +1,6 @@
-"""Speed–time graphs (E2.9): acceleration and deceleration as gradients, distance as the area
-under the graph, average speed, and an unknown speed from a given distance."""
+"""Speed–time graphs (E2.9) beyond the basic trapezium: the deceleration, the speed at a moment
+and the moment a speed is reached, part of the area, two stages of acceleration, and an
+unknown stopping time from a given distance."""
 
 from __future__ import annotations
 
@@ -120,7 +121,10 @@ class SpeedTimeGraphs(Template):
         labels = iter("abcd")
         vtop = "v2" if two_stage else "v1"
         last = f"t{len(times)}"
-        before = f"t{len(times) - 1}"
+
+        if not two_stage:
+            self._single(q, rng, difficulty, times, speeds)
+            return
 
         # acceleration in the first stage
         part = q.part(
@@ -163,48 +167,14 @@ class SpeedTimeGraphs(Template):
                     fractions=False,
                 ),
             )
-        else:
-            # deceleration
-            part = q.part(
-                next(labels),
-                f"Work out the deceleration during the last ${times[-1] - times[-2]}$ seconds.",
-                marks=2,
-                command="Work out",
-            )
-            dec = Working(
-                q,
-                f"{vtop}/({last} - {before})",
-                latex=f"\\frac{{{speeds[-2]}}}{{{times[-1]} - {times[-2]}}}",
-                fractions=False,
-            )
-            method(part, dec, f"${dec.substituted}$", step=dec.equation("\\text{Deceleration}"))
-            final(part, dec, step="", unit="m/s^2", qualifiers=["cao"])
-            misconception(
-                part,
-                Misconception(
-                    "divided the speed by the time from the start of the journey",
-                    f"{vtop}/{last}",
-                    accuracy=Accuracy.SF3,
-                    fractions=False,
-                ),
-            )
-
         # distance: the area under the graph
-        if two_stage:
-            dist_src = "t1*v1/2 + (t2 - t1)*(v1 + v2)/2 + (t3 - t2)*v2 + (t4 - t3)*v2/2"
-            pieces = [
-                f"\\frac{{1}}{{2}} \\times {times[0]} \\times {speeds[0]}",
-                f"\\frac{{1}}{{2}}({speeds[0]} + {speeds[1]}) \\times {times[1] - times[0]}",
-                f"{times[2] - times[1]} \\times {speeds[1]}",
-                f"\\frac{{1}}{{2}} \\times {times[3] - times[2]} \\times {speeds[1]}",
-            ]
-        else:
-            dist_src = "(t3 + (t2 - t1))*v1/2"
-            pieces = [
-                f"\\frac{{1}}{{2}} \\times {times[0]} \\times {speeds[0]}",
-                f"{times[1] - times[0]} \\times {speeds[0]}",
-                f"\\frac{{1}}{{2}} \\times {times[2] - times[1]} \\times {speeds[0]}",
-            ]
+        dist_src = "t1*v1/2 + (t2 - t1)*(v1 + v2)/2 + (t3 - t2)*v2 + (t4 - t3)*v2/2"
+        pieces = [
+            f"\\frac{{1}}{{2}} \\times {times[0]} \\times {speeds[0]}",
+            f"\\frac{{1}}{{2}}({speeds[0]} + {speeds[1]}) \\times {times[1] - times[0]}",
+            f"{times[2] - times[1]} \\times {speeds[1]}",
+            f"\\frac{{1}}{{2}} \\times {times[3] - times[2]} \\times {speeds[1]}",
+        ]
         distance = Working(q, dist_src, latex=" + ".join(pieces), fractions=False)
         part = q.part(
             next(labels),
@@ -245,44 +215,160 @@ class SpeedTimeGraphs(Template):
             ),
         )
 
-        if difficulty in (2, 4):
+        if difficulty == 4:
+            t1, t2 = times[0], times[1]
+            moment = rng.choice(
+                [
+                    t
+                    for t in range(t1 + 1, t2)
+                    if _short(Rational(speeds[1] - speeds[0], t2 - t1) * (t - t1))
+                ]
+            )
+            q.given("s", moment)
             part = q.part(
                 next(labels),
-                f"Work out the average speed for the ${times[-1]}$ seconds.",
+                f"Work out the speed at $t = {moment}$.",
                 marks=2,
                 command="Work out",
             )
-            average = Working(
+            speed = Working(
                 q,
-                f"({dist_src})/{last}",
-                latex=f"{number(distance.value)} \\div {times[-1]}",
+                "v1 + (v2 - v1)/(t2 - t1)*(s - t1)",
+                latex=f"{speeds[0]} + {number(acc2.value)} \\times ({moment} - {t1})",
                 fractions=False,
             )
-            accuracy = Accuracy.EXACT if _short(average.value) else Accuracy.SF3
             method(
                 part,
-                average,
-                f"their distance $\\div {times[-1]}$",
-                step=average.equation("\\text{Average speed}", accuracy),
-                qualifiers=("FT",),
+                speed,
+                f"${speed.substituted}$ oe",
+                step=speed.equation("\\text{Speed}"),
             )
-            final(
-                part,
-                average,
-                accuracy=accuracy,
-                step="",
-                unit="m/s",
-                qualifiers=["cao"] if accuracy == Accuracy.EXACT else ["awrt"],
-            )
+            final(part, speed, step="", unit="m/s", qualifiers=["cao"])
             misconception(
                 part,
                 Misconception(
-                    "took the mean of the highest and lowest speeds",
-                    f"{vtop}/2",
-                    accuracy=accuracy,
+                    f"multiplied the acceleration by ${moment}$ from the start, forgetting the "
+                    f"${speeds[0]}$ m/s already reached",
+                    "(v2 - v1)/(t2 - t1)*s",
+                    accuracy=Accuracy.SF3,
                     fractions=False,
                 ),
             )
+
+    @staticmethod
+    def _single(
+        q: QuestionBuilder,
+        rng: random.Random,
+        difficulty: int,
+        times: list[int],
+        speeds: list[int],
+    ) -> None:
+        """Accelerate, steady, decelerate: the deceleration, the speed at a moment while
+        accelerating, and the distance while slowing down or the moment a speed is reached."""
+        t1, t2, t3 = times
+        v = speeds[0]
+        part = q.part(
+            "a",
+            f"Work out the deceleration during the last ${t3 - t2}$ seconds.",
+            marks=2,
+            command="Work out",
+        )
+        dec = Working(q, "v1/(t3 - t2)", latex=f"\\frac{{{v}}}{{{t3} - {t2}}}", fractions=False)
+        method(part, dec, f"${dec.substituted}$", step=dec.equation("\\text{Deceleration}"))
+        final(part, dec, step="", unit="m/s^2", qualifiers=["cao"])
+        misconception(
+            part,
+            Misconception(
+                "divided the speed by the time from the start of the journey",
+                "v1/t3",
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
+        )
+        options = [t for t in range(1, t1) if _short(Rational(v * t, t1))]
+        moment = rng.choice(options or [t1])
+        q.given("s", moment)
+        part = q.part("b", f"Work out the speed at $t = {moment}$.", marks=2, command="Work out")
+        speed = Working(
+            q, "v1/t1*s", latex=f"\\frac{{{v}}}{{{t1}}} \\times {moment}", fractions=False
+        )
+        method(part, speed, f"${speed.substituted}$ oe", step=speed.equation("\\text{Speed}"))
+        final(part, speed, step="", unit="m/s", qualifiers=["cao"])
+        misconception(
+            part,
+            Misconception(
+                "divided the time by the acceleration instead of multiplying",
+                "s/(v1/t1)",
+                accuracy=Accuracy.SF3,
+                fractions=False,
+            ),
+        )
+        if difficulty == 1:
+            part = q.part(
+                "c",
+                "Work out the distance travelled while the speed is decreasing.",
+                marks=2,
+                command="Work out",
+            )
+            slow = Working(
+                q,
+                "(t3 - t2)*v1/2",
+                latex=f"\\frac{{1}}{{2}} \\times {t3 - t2} \\times {v}",
+                fractions=False,
+            )
+            method(part, slow, f"${slow.substituted}$", step=slow.equation("\\text{Distance}"))
+            final(part, slow, step="", unit="m", qualifiers=["cao"])
+            misconception(
+                part,
+                Misconception(
+                    "left out the half in the area of the triangle", "(t3 - t2)*v1", fractions=False
+                ),
+            )
+            return
+        targets = [x for x in range(1, v) if _short(Rational((v - x) * (t3 - t2), v))]
+        target = rng.choice(targets)
+        q.given("X", target)
+        part = q.part(
+            "c",
+            f"Find the time, $t$ seconds, when the speed has fallen to ${target}$ m/s.",
+            marks=3,
+            command="Work out",
+        )
+        method(
+            part,
+            dec,
+            f"deceleration $= {number(dec.value)}$",
+            step=dec.equation("\\text{Deceleration}"),
+        )
+        after = Working(
+            q,
+            "(v1 - X)/(v1/(t3 - t2))",
+            latex=f"({v} - {target}) \\div {number(dec.value)}",
+            fractions=False,
+        )
+        method(
+            part,
+            after,
+            f"${after.substituted}$ oe",
+            step=after.equation("\\text{Time slowing down}"),
+            qualifiers=("FT",),
+        )
+        moment_w = Working(q, f"t2 + {after.source}", fractions=False)
+        final(
+            part,
+            moment_w,
+            step=f"$t = {t2} + {number(after.value)} = {number(moment_w.value)}$",
+            qualifiers=["cao"],
+        )
+        misconception(
+            part,
+            Misconception(
+                "gave the time since the deceleration began, not the time from the start",
+                after.machine,
+                (dec.machine, after.machine),
+                fractions=False,
+            ),
+        )
 
     @staticmethod
     def _unknown_time(q: QuestionBuilder, who: str, times: list[int], speeds: list[int]) -> None:
