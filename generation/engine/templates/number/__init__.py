@@ -5,6 +5,7 @@ Importing the package registers every template in it.
 
 from generation.engine.templates.number import (  # noqa: F401
     bounds,
+    bounds_in_context,
     calculator,
     calculator_display,
     clock,
