@@ -26,5 +26,6 @@ from generation.engine.templates.number import (  # noqa: F401
     rounding_in_context,
     sets,
     standard_form,
+    standard_form_data,
     surds,
 )
