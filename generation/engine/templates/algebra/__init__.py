@@ -3,6 +3,7 @@
 from generation.engine.templates.algebra import (  # noqa: F401
     algebraic_fractions,
     calculus,
+    conversion_graphs,
     equations,
     expanding,
     factorising,
