@@ -11,7 +11,7 @@ from generation.engine.authoring import Misconception, Working, final, method, m
 from generation.engine.authoring import wrong as wrong_answer
 from generation.engine.authoring.text import amount, money, names
 from generation.engine.base import Reject, Template, register
-from generation.engine.builder import QuestionBuilder
+from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.formatting import number
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
@@ -68,7 +68,7 @@ class CalculatorDisplay(Template):
         return rng.randint(1, 4) + Rational(rng.choice(range(5, 100, 10)), 100)
 
     @staticmethod
-    def _minutes_steps(q: QuestionBuilder, part, t: str, hours: Rational) -> None:  # type: ignore[no-untyped-def]
+    def _minutes_steps(q: QuestionBuilder, part: PartBuilder, t: str, hours: Rational) -> None:
         """The conversion, its M1 and A1, and the 'decimal part read as minutes' wrong answer."""
         whole = int(floor(hours))
         decimal = hours - whole
@@ -374,7 +374,7 @@ class CalculatorDisplay(Template):
         )
 
 
-def _misread(part, shown: Rational, working: str) -> None:  # type: ignore[no-untyped-def]
+def _misread(part: PartBuilder, shown: Rational, working: str) -> None:
     """The display 4.8 read as 4 dollars 8 cents."""
     dollars, tenths = floor(shown), int(shown * 10 % 10)
     misconception(
