@@ -28,4 +28,5 @@ from generation.engine.templates.number import (  # noqa: F401
     standard_form,
     standard_form_data,
     surds,
+    surds_in_shapes,
 )
