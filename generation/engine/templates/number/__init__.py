@@ -5,7 +5,9 @@ Importing the package registers every template in it.
 
 from generation.engine.templates.number import (  # noqa: F401
     bounds,
+    bounds_in_context,
     calculator,
+    calculator_display,
     clock,
     estimation,
     fraction_calculations,
@@ -21,7 +23,10 @@ from generation.engine.templates.number import (  # noqa: F401
     rates,
     ratio,
     roots,
+    rounding_in_context,
     sets,
     standard_form,
+    standard_form_data,
     surds,
+    surds_in_shapes,
 )
