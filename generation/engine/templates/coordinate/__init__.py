@@ -6,6 +6,7 @@ from generation.engine.templates.coordinate import (  # noqa: F401
     length,
     lines,
     parallel,
+    parallel_gradients,
     perpendicular,
     points,
 )
