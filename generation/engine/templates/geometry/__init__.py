@@ -6,6 +6,7 @@ from generation.engine.templates.geometry import (  # noqa: F401
     circle_symmetry,
     circle_theorems,
     circles,
+    nets,
     polygons,
     scale,
     similarity,
