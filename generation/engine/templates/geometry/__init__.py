@@ -6,10 +6,12 @@ from generation.engine.templates.geometry import (  # noqa: F401
     circle_symmetry,
     circle_theorems,
     circles,
+    nets,
     polygons,
     scale,
     similarity,
     solids,
     symmetry,
+    symmetry_pattern,
     triangles,
 )
