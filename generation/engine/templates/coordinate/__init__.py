@@ -5,9 +5,7 @@ from generation.engine.templates.coordinate import (  # noqa: F401
     graphs,
     length,
     lines,
-    lines_on_grid,
     parallel,
-    parallel_gradients,
     perpendicular,
     points,
 )

@@ -6,12 +6,10 @@ from generation.engine.templates.geometry import (  # noqa: F401
     circle_symmetry,
     circle_theorems,
     circles,
-    nets,
     polygons,
     scale,
     similarity,
     solids,
     symmetry,
-    symmetry_pattern,
     triangles,
 )

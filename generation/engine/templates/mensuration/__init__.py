@@ -1,7 +1,6 @@
 """Mensuration templates (syllabus topic 5). Importing the package registers them all."""
 
 from generation.engine.templates.mensuration import (  # noqa: F401
-    area_reverse,
     areas,
     circles,
     compound_shapes,
@@ -11,5 +10,4 @@ from generation.engine.templates.mensuration import (  # noqa: F401
     sectors,
     solids,
     units,
-    units_context,
 )

@@ -8,6 +8,4 @@ from generation.engine.templates.statistics import (  # noqa: F401
     lists,
     pie,
     scatter,
-    scatter_mean,
-    two_way,
 )

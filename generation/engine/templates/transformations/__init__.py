@@ -5,5 +5,4 @@ from generation.engine.templates.transformations import (  # noqa: F401
     describe,
     images,
     vector_geometry,
-    vectors_grid,
 )
