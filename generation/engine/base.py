@@ -52,8 +52,8 @@ class Template(ABC):
     def offered(self, tier: Tier) -> tuple[int, ...]:
         """The difficulties this template makes for ``tier``."""
         declared = self.difficulties
-        levels = declared.get(tier, ()) if isinstance(declared, Mapping) else declared
-        return tuple(sorted(levels)) or (1, 2, 3, 4, 5)
+        levels = declared.get(tier, (1, 2, 3, 4, 5)) if isinstance(declared, Mapping) else declared
+        return tuple(sorted(levels))
 
     def nearest(self, tier: Tier, difficulty: int) -> int:
         """The offered difficulty closest to ``difficulty`` (the lower one on a tie)."""
@@ -94,7 +94,12 @@ def register(cls: type[Template]) -> type[Template]:
         for code in codes:
             if syllabus.tier_of(code) != tier:
                 raise ValueError(f"{cls.key}: {code} is not a {tier.value} code")
-    _REGISTRY[cls.key] = cls()
+    template = cls()
+    for tier in template.tiers:
+        offered = template.offered(tier)
+        if not offered or not set(offered) <= {1, 2, 3, 4, 5}:
+            raise ValueError(f"{cls.key}: {tier.value} difficulties {offered} are not some of 1–5")
+    _REGISTRY[cls.key] = template
     return cls
 
 

@@ -7,11 +7,18 @@ from __future__ import annotations
 import pytest
 
 from generation.engine import formatting
-from generation.engine.base import generate, generate_batch, get_template, templates
+from generation.engine.base import (
+    Template,
+    generate,
+    generate_batch,
+    get_template,
+    register,
+    templates,
+)
 from generation.engine.expressions import parse
 from generation.engine.verifier import verify
 from questions.rendering import MathsError, render_maths_strict
-from questions.schemas import Accuracy, AnswerKind, MarkType, Question
+from questions.schemas import Accuracy, AnswerKind, MarkType, Question, Tier
 
 KEYS = [t.key for t in templates()]
 # One seed per tier and difficulty keeps this file near a minute on two cores; the seed moves
@@ -101,17 +108,20 @@ def test_templates_are_registered():
     assert "mensuration.circle_area_circumference" in KEYS
 
 
-@pytest.mark.parametrize("key", KEYS)
-def test_a_template_labels_each_question_with_a_difficulty_it_offers(key):
-    """Asked for any difficulty, a template makes the nearest it declares and says so."""
-    template = get_template(key)
-    for tier in template.tiers:
-        offered = template.offered(tier)
-        assert offered and set(offered) <= {1, 2, 3, 4, 5}, f"{key} {tier.value}: {offered}"
-        for asked in range(1, 6):
-            made = generate(template, seed=SEED, difficulty=asked, tier=tier).question
-            assert made.difficulty in offered
-            assert made.difficulty == min(offered, key=lambda d: (abs(d - asked), d))
+@pytest.mark.parametrize("declared", [(), (0, 3), (2, 6), {Tier.CORE: ()}])
+def test_a_template_declaring_difficulties_outside_one_to_five_is_not_registered(declared):
+    class Bad(Template):
+        key = "test.bad_difficulties"
+        title = "Bad difficulties"
+        codes = {Tier.CORE: ("C1.1",)}
+        difficulties = declared
+
+        def compose(self, q, rng, difficulty):
+            raise AssertionError("never composed")
+
+    with pytest.raises(ValueError, match="difficulties"):
+        register(Bad)
+    assert "test.bad_difficulties" not in KEYS
 
 
 def test_a_difficulty_a_template_does_not_offer_is_made_at_the_nearest(monkeypatch):
