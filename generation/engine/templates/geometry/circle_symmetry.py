@@ -130,14 +130,14 @@ class CircleChordsTangents(Template):
             lhs="PA^2",
             partial=["M1 implies the right angle at A was used"],
         )
-        pa = Working(q, "sqrt(d**2 - r**2)", latex=f"\\sqrt{{{op * op - r * r}}}")
-        method(part, pa, qualifiers=["dep"], step=f"$PA = {pa.substituted}$")
+        length = Working(q, "sqrt(d**2 - r**2)", latex=f"\\sqrt{{{op * op - r * r}}}")
+        method(part, length, qualifiers=["dep"], step=f"$PA = {length.substituted}$")
         final(
             part,
-            pa,
+            length,
             accuracy=Accuracy.SF3,
             unit="cm",
-            step=f"$PA \\approx {pa.shown(Accuracy.SF3)[1]}$",
+            step=f"$PA \\approx {length.shown(Accuracy.SF3)[1]}$",
             qualifiers=["awrt"],
         )
         shown = part.answers[-1]
