@@ -28,6 +28,7 @@ from questions.schemas import CalculatorPolicy, Tier
 MAX_QUESTIONS = 40  # a 0580 paper has 20–30; more is no longer a paper a class can sit
 MAX_USES_PER_TEMPLATE = 2  # variety: a template appears at most twice in one paper
 REPEAT_WORTH_MARKS = 4  # marks closer to the weights that justify using templates twice
+VERSIONS_EXPECTED = 4  # a teacher asks for one version per class; kinds with this many come first
 
 
 class Weight(BaseModel):
@@ -306,6 +307,9 @@ def _template_items(
             if not options:
                 continue
             rng.shuffle(options)
+            # Kinds a paper's versions can vary first: a filled paper should take "make 4
+            # versions" (one per class) without a question that has too few variants.
+            options.sort(key=lambda o: o.variants < VERSIONS_EXPECTED)
             uses = [options[0]]
             others = [o for o in options[1:] if o.difficulty != options[0].difficulty]
             if others:

@@ -31,6 +31,22 @@ def test_allocation_adds_up_exactly_and_follows_the_weights():
 
 
 @pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_a_planned_paper_can_have_a_version_per_class(preset):
+    """Where a template makes a kind of question in enough different variants for four
+    classes, the plan takes that kind, so "make 4 versions" works on a filled paper."""
+    blueprint = PRESETS[preset].blueprint()
+    catalogue = load()
+    for seed in range(5):
+        for slot in plan(blueprint, catalogue=catalogue, seed=seed).slots:
+            kinds = [
+                catalogue.marks(slot.template, blueprint.tier, d) for d in blueprint.difficulties
+            ]
+            if any(n >= 4 for kind in kinds for n in kind.values()):
+                made = catalogue.marks(slot.template, blueprint.tier, slot.difficulty)
+                assert made[slot.marks] >= 4, (seed, slot)
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
 @pytest.mark.parametrize("seed", [0, 1, 7])
 def test_every_preset_is_met_exactly_within_its_difficulty_and_without_repeats(preset, seed):
     blueprint = PRESETS[preset].blueprint()

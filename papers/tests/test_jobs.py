@@ -90,20 +90,27 @@ def test_versions_keep_templates_marks_and_parts_with_new_numbers(django_user_mo
         total_marks=25,
         weights=[Weight(target="Mensuration", weight=1), Weight(target="Number", weight=1)],
     )
-    # Each fill's plan is seeded by its job's id; a plan may pick a question with fewer than
-    # four different versions, which the versions job rightly refuses (tested below). Fill
-    # again, as another teacher each time (a teacher's second fill reuses what the first
-    # saved), until the paper can have four.
-    for n in range(6):
+    # A fill prefers kinds of question with at least four different variants, so a filled
+    # paper takes "make 4 versions"; fill again (as another teacher: a teacher's second fill
+    # reuses what the first saved) only if a template has no such kind in the range.
+    refused: list[str] = []
+    for n in range(3):
         teacher = django_user_model.objects.create(username=f"filler-{n}")
         paper, _, _ = _fill(teacher, blueprint)
         try:
             variants_check(paper=paper, count=4)
             break
-        except services.PaperError:
-            continue
+        except services.PaperError as refusal:
+            held = [
+                (i.template, i.marks, i.content["difficulty"]) for i in selectors.paper_items(paper)
+            ]
+            refused.append(f"{held}: {refusal}")
     else:
-        pytest.fail("six fills in a row could not make 4 versions")
+        approved = Question.objects.filter(review_state=ReviewState.APPROVED).count()
+        pytest.fail(
+            f"three fills could not make 4 versions ({approved} approved questions in the "
+            "bank):\n" + "\n".join(refused)
+        )
     job = jobs.job_start(
         paper=paper, owner=teacher, kind=JobKind.VARIANTS, params={"count": 4}, enqueue=False
     )
