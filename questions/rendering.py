@@ -148,6 +148,57 @@ def _write(element: Element, out: list[str], depth: int) -> None:
     out.append(f"</{tag}>")
 
 
+# A sign is a prefix (no space after it) at the start of a row and after an operator, an
+# opening bracket or a comma: (−4, −2), x = −5, 2 × −3; after a closing bracket it is binary.
+_SIGNS = frozenset(["−", "-", "+", "±", "∓"])
+_CLOSING = frozenset([")", "]", "}", "|", "!", "%", "′", "″"])
+# Function names LaTeX sets apart from their argument with a thin space (\cos x → cos x).
+_FUNCTIONS = frozenset(["sin", "cos", "tan", "log", "ln", "exp", "lg"])
+
+
+def _text(element: Element) -> str:
+    return html.unescape(element.text or "").strip()
+
+
+def _function_name(element: Element) -> bool:
+    if element.tag in ("msup", "msub", "msubsup") and len(element):
+        element = element[0]
+    return element.tag == "mi" and _text(element) in _FUNCTIONS
+
+
+def _tidy(element: Element) -> None:
+    """Typeset signs and function names as exam papers print them: latex2mathml writes every
+    minus as a binary operator (a browser puts space both sides of it, "( − 4") and sets a
+    function name flush against its argument ("cosx")."""
+    children = list(element)
+    # A script's or fraction's children are positional (base, script): nothing goes between.
+    rows = element.tag in ("math", "mrow", "mstyle", "mtd", "msqrt", "mpadded", "mphantom")
+    rebuilt: list[Element] = []
+    for index, child in enumerate(children):
+        _tidy(child)
+        rebuilt.append(child)
+        previous = children[index - 1] if index else None
+        if (
+            child.tag == "mo"
+            and _text(child) in _SIGNS
+            and "form" not in child.attrib
+            and (previous is None or (previous.tag == "mo" and _text(previous) not in _CLOSING))
+        ):
+            child.set("form", "prefix")
+        following = children[index + 1] if index + 1 < len(children) else None
+        if (
+            rows
+            and _function_name(child)
+            and following is not None
+            and not (following.tag == "mo" and _text(following) == "(")
+        ):
+            rebuilt.append(Element("mspace", {"width": "0.1667em"}))
+    if len(rebuilt) != len(children):
+        for child in children:
+            element.remove(child)
+        element.extend(rebuilt)
+
+
 def latex_to_mathml(latex: str) -> str:
     """MathML for one LaTeX expression, written by the allow-list writer."""
     if len(latex) > MAX_LATEX_LENGTH:
@@ -156,6 +207,7 @@ def latex_to_mathml(latex: str) -> str:
         tree = latex2mathml.converter.convert_to_element(latex)
     except Exception as exc:  # latex2mathml raises many exception types (RecursionError too)
         raise MathsError(f"cannot render ${latex[:200]}$: {type(exc).__name__}") from exc
+    _tidy(tree)
     out: list[str] = []
     _write(tree, out, 0)
     return "".join(out)

@@ -1,8 +1,9 @@
 """The marker agent: checks and normalises a question's mark scheme.
 
 Normalising means Cambridge conventions hold whoever wrote the scheme: a line's qualifiers
-(oe, cao, …) are separate from its text, A marks come after the M mark they depend on, every
-part's lines add up to its marks, and multi-mark parts say what partial credit is available.
+(oe, cao, …) are separate from its text, A marks come after the M mark they depend on, and
+every part's lines add up to its marks. Partial credit is what the listed lines say: every
+line is printed in the scheme, so no note restates one.
 
 With a language model (an LLM-written question, or a spec in an LLM mode), the model may first
 reword the lines' text in Cambridge style; types, counts, values, qualifiers and dependencies
@@ -69,30 +70,6 @@ def _order_lines(lines: list[MarkLine]) -> tuple[list[MarkLine], list[str]]:
     return reordered, changes
 
 
-def _partial_credit_notes(
-    question: Question, lines: list[MarkLine]
-) -> tuple[list[MarkLine], list[str]]:
-    """Give a part worth 2+ marks a partial-credit note when none of its lines has one."""
-    changes = []
-    lines = list(lines)
-    for part in question.parts:
-        part_lines = [i for i, m in enumerate(lines) if m.part == part.label]
-        if part.marks < 2 or any(lines[i].partial_credit for i in part_lines):
-            continue
-        methods = [lines[i] for i in part_lines if lines[i].mark_type in (MarkType.M, MarkType.B)]
-        final = next((i for i in reversed(part_lines) if lines[i].mark_type != MarkType.SC), None)
-        if not methods or final is None:
-            continue
-        earned = sum(m.count for m in methods if lines.index(m) != final)
-        if earned == 0:
-            continue
-        first = methods[0]
-        note = f"{first.mark_type.value}{earned} for {first.awarded_for}"
-        lines[final] = lines[final].model_copy(update={"partial_credit": [note]})
-        changes.append(f"added the partial-credit note “{note}” to part {part.label or '(single)'}")
-    return lines, changes
-
-
 def normalise(question: Question) -> MarkerResult:
     """Normalise the question's mark scheme; returns the question and what changed."""
     changes: list[str] = []
@@ -103,8 +80,6 @@ def normalise(question: Question) -> MarkerResult:
         changes.extend(moved)
     lines, reordered = _order_lines(lines)
     changes.extend(reordered)
-    lines, notes = _partial_credit_notes(question, lines)
-    changes.extend(notes)
     if not changes:
         return MarkerResult(question=question, changes=[])
     data = question.model_dump(mode="json")

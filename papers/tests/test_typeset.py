@@ -206,6 +206,30 @@ def test_show_that_parts_have_space_but_no_answer_line():
         assert has_line != (view in shows)
 
 
+def test_a_part_answered_by_drawing_has_no_answer_line_for_the_student():
+    """ "On the scatter diagram, draw a line of best fit": the candidate draws on the grid, so
+    the student copy has no dotted line for it; the teacher copy says what is drawn."""
+    question = base.generate(
+        "statistics.scatter_diagram", seed=1, difficulty=3, tier=Tier.EXTENDED
+    ).question
+    drawn = [p for p in question.parts if p.command_word.value == "Plot"]
+    assert drawn, "the scatter template asks for a line of best fit"
+    document = PaperDocument(
+        title="x",
+        tier="Extended",
+        calculator_policy=question.calculator_policy,
+        items=[PaperItem(number=1, question=question)],
+    )
+    for version in (Version.STUDENT, Version.TEACHER):
+        html = render_html(document, version)
+        parts = html.split('<div class="part">')[1:]
+        for part, view in zip(parts, question.parts, strict=True):
+            if version == Version.STUDENT:
+                assert ('class="dots' in part) != (view in drawn), view.text
+            elif view in drawn:
+                assert "line of best fit" in part.split('class="answer-given"')[1]
+
+
 def test_every_template_typesets_without_raw_latex():
     items = []
     for template in base.templates():

@@ -20,7 +20,15 @@ from django.utils.safestring import mark_safe
 
 from papers.schemas import PageSize, PaperDocument, PaperItem, Version
 from questions.rendering import latex_to_mathml
-from questions.schemas import Answer, AnswerKind, CalculatorPolicy, MarkLine, MarkType, Question
+from questions.schemas import (
+    Answer,
+    AnswerKind,
+    CalculatorPolicy,
+    CommandWord,
+    MarkLine,
+    MarkType,
+    Question,
+)
 
 TEMPLATE = "papers/print/paper.html"
 STYLESHEET = Path(settings.BASE_DIR) / "static" / "css" / "print.css"
@@ -28,6 +36,8 @@ STYLESHEET = Path(settings.BASE_DIR) / "static" / "css" / "print.css"
 # Working space under a part, by its marks (a 0580 paper gives roughly this much room).
 SPACE_PER_MARK_MM = 9
 SPACE_MAX_MM = 70
+# A part answered by drawing (on the grid, or a construction) has no answer line.
+DRAWN = frozenset([CommandWord.PLOT, CommandWord.SKETCH, CommandWord.CONSTRUCT])
 
 
 @cache
@@ -67,6 +77,7 @@ class PartView:
     wrong: list[Any] = field(default_factory=list)
     final_qualifiers: list[str] = field(default_factory=list)
     show_that: bool = False  # the result is in the question: no answer line, only space
+    drawn: bool = False  # the answer is a drawing (a line on the grid, a construction): no line
 
 
 @dataclass
@@ -107,6 +118,7 @@ def _parts(item: PaperItem) -> list[PartView]:
         lines = question.lines_for(part.label)
         # The qualifiers of the line that credits the final answer (the part's last A or B).
         final = [lines[-1]] if lines and lines[-1].mark_type in (MarkType.A, MarkType.B) else []
+        drawn = part.command_word in DRAWN and all(a.kind == AnswerKind.TEXT for a in part.answers)
         views.append(
             PartView(
                 number=item.part_number(part.label),
@@ -124,12 +136,15 @@ def _parts(item: PaperItem) -> list[PartView]:
                     for answer in part.answers
                 ],
                 space_mm=0
-                if part.command_word.value == "Write down" or part.marks == 1
+                if part.command_word.value == "Write down"
+                or part.marks == 1
+                or (drawn and part.command_word == CommandWord.PLOT)  # drawn on the grid
                 else min(SPACE_MAX_MM, SPACE_PER_MARK_MM * part.marks),
                 lines=lines,
                 wrong=[w for w in question.wrong_answers if w.part == part.label],
                 final_qualifiers=[q.value for q in final[0].qualifiers] if final else [],
                 show_that=part.show_that is not None or part.command_word.value == "Show that",
+                drawn=drawn,
             )
         )
         previous_letter = letter or previous_letter
