@@ -10,9 +10,12 @@ from django.utils.csp import CSP
 from dotenv import load_dotenv
 
 from derivativ.database import default_database
+from generation.engine.caching import SYMPY_CACHE_SIZE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 load_dotenv(BASE_DIR / ".env", override=False)
+# Before anything imports SymPy, which reads it once (generation/engine/caching.py says why).
+os.environ.setdefault("SYMPY_CACHE_SIZE", str(SYMPY_CACHE_SIZE))
 
 
 def env_bool(name: str, default: bool = False) -> bool:

@@ -37,13 +37,24 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.mark.parametrize(
-    "script", ["engine", "bank", "live", "concurrency", "e2e", "papers", "faults", "memory"]
+    "script",
+    [
+        "engine",
+        "bank",
+        "live",
+        "concurrency",
+        "e2e",
+        "papers",
+        "faults",
+        "memory",
+        "memory --path worker --no-trace",
+    ],
 )
 def test_the_benchmark_runs(script: str) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     result = subprocess.run(
-        [sys.executable, f"bench/{script}.py", "--smoke"],
+        [sys.executable, f"bench/{script.split()[0]}.py", *script.split()[1:], "--smoke"],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -8,6 +8,8 @@ from typing import Any
 import sympy
 from sympy import Expr
 
+from generation.engine.caching import CACHE_SIZE
+
 _PROBES = 3
 
 
@@ -18,7 +20,7 @@ def _probe_value(symbol: Any, k: int) -> Any:
     return sympy.Rational((seed * (k + 3)) % 89 + 11, 7 + 2 * k) * (-1) ** (k + seed)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=CACHE_SIZE)
 def _fingerprint(expr: Any) -> tuple[complex | None, ...]:
     """The expression's values (to 30 digits, as complex numbers) at the probe points; None
     where it cannot be evaluated there (a pole, say)."""

@@ -14,6 +14,8 @@ from typing import Any
 import sympy
 from sympy import Expr
 
+from generation.engine.caching import CACHE_SIZE
+
 
 class ExpressionError(ValueError):
     """The string is not a well-formed, whitelisted expression."""
@@ -274,7 +276,7 @@ def evaluate(text: str, givens: Mapping[str, Any] | None = None) -> Any:
     return _evaluate_cached(key)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=CACHE_SIZE)
 def _evaluate_cached(key: tuple[str, tuple[tuple[str, Any], ...]]) -> Any:
     return _evaluate(key[0], dict(key[1]))
 

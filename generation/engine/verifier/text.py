@@ -10,6 +10,7 @@ from typing import Any
 import sympy
 
 from generation.engine import formatting
+from generation.engine.caching import CACHE_SIZE
 from generation.engine.expressions import ExpressionError, parse_latex
 
 _SPAN = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.DOTALL)
@@ -36,7 +37,7 @@ def _appears(needle: Any, flat_haystack: str) -> bool:
     return re.search(pattern, flat_haystack) is not None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=CACHE_SIZE)
 def _latex_value(piece: str) -> Any:
     try:
         return parse_latex(piece)
@@ -59,7 +60,7 @@ def _render_error(text: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=CACHE_SIZE)
 def _span_error(span: str) -> str:
     from questions.rendering import MathsError, latex_to_mathml
 
@@ -110,7 +111,7 @@ def _describe(value: Any) -> str:
         return str(value)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=CACHE_SIZE)
 def _describe_cached(value: Any) -> str:
     try:
         if isinstance(value, sympy.Rational):
