@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections.abc import Callable
 
 from pydantic import BaseModel, Field
 
@@ -24,6 +25,7 @@ from questions import syllabus
 from questions.schemas import CalculatorPolicy, Question
 
 MAX_TEMPLATE_TRIES = 12
+Taken = Callable[[str], bool]  # is this variant key already in the bank or the session?
 
 
 class NoTemplate(LookupError):
@@ -74,13 +76,21 @@ def unmet_constraints(question: Question, spec: QuestionSpec) -> list[str]:
     return unmet
 
 
-def generate_offline(spec: QuestionSpec, *, attempt: int = 0) -> GeneratorResult:
-    """The best template question for the spec within a bounded number of tries."""
+def generate_offline(
+    spec: QuestionSpec, *, attempt: int = 0, taken: Taken | None = None
+) -> GeneratorResult:
+    """The best template question for the spec within a bounded number of tries.
+
+    ``taken`` says which variant keys the bank or the session already holds: those variants
+    are passed over for the next seed or template (a template with few variants at this
+    difficulty is soon used up), and one is returned only if every try was taken, for the
+    reviewer to send back with that reason."""
     templates = candidate_templates(spec)
     if not templates:
         codes = ", ".join(spec.codes)
         raise NoTemplate(f"no question template covers {codes} ({spec.tier.value}) yet")
     best: tuple[int, GeneratorResult] | None = None
+    used_up: GeneratorResult | None = None
     reasons: list[str] = []
     for i in range(MAX_TEMPLATE_TRIES):
         # A named template ("another like this") is tried first; then the others in turn.
@@ -104,10 +114,18 @@ def generate_offline(spec: QuestionSpec, *, attempt: int = 0) -> GeneratorResult
             mode_used=Mode.OFFLINE,
             unmet=unmet,
         )
+        if taken is not None and taken(generated.question.variant.key):
+            used_up = used_up or result
+            continue
         if not unmet:
             return result
         if best is None or len(unmet) < best[0]:
             best = (len(unmet), result)
+    if best is None and used_up is not None:
+        used_up.notes.append(
+            f"Every variant tried ({MAX_TEMPLATE_TRIES}) is already in the bank or this session."
+        )
+        return used_up
     if best is None:
         raise NoTemplate("; ".join(reasons[-3:]))
     result = best[1]
@@ -156,9 +174,11 @@ def _override_note(spec: QuestionSpec, models: list[str]) -> list[str]:
     return [f"The requested model {wanted} is not configured; used the configured models."]
 
 
-def generate_hybrid(spec: QuestionSpec, *, attempt: int = 0) -> GeneratorResult:
+def generate_hybrid(
+    spec: QuestionSpec, *, attempt: int = 0, taken: Taken | None = None
+) -> GeneratorResult:
     """Template numbers, LLM wording; falls back to the template's own wording."""
-    offline = generate_offline(spec, attempt=attempt)
+    offline = generate_offline(spec, attempt=attempt, taken=taken)
     models = llm.models_for("generator", spec.model)
     original = offline.question
     prompt = "\n\n".join(
@@ -216,7 +236,9 @@ def apply_rewording(question: Question, rewording: Rewording) -> Question:
     return Question.model_validate(data)
 
 
-def generate_llm(spec: QuestionSpec, *, attempt: int = 0) -> GeneratorResult:
+def generate_llm(
+    spec: QuestionSpec, *, attempt: int = 0, taken: Taken | None = None
+) -> GeneratorResult:
     """An LLM writes the whole question; on failure, hybrid then offline."""
     models = llm.models_for("generator", spec.model)
     prompt = "\n".join(
@@ -238,10 +260,10 @@ def generate_llm(spec: QuestionSpec, *, attempt: int = 0) -> GeneratorResult:
     except llm.LLMUnavailable as exc:
         if exc.unreachable:
             # Every provider timed out or failed: hybrid would only wait for them again.
-            result = generate_offline(spec, attempt=attempt)
+            result = generate_offline(spec, attempt=attempt, taken=taken)
             fell_back = "ran offline"
         else:
-            result = generate_hybrid(spec, attempt=attempt)
+            result = generate_hybrid(spec, attempt=attempt, taken=taken)
             fell_back = "fell back"
         result.notes.insert(0, f"LLM question writing failed ({exc}); {fell_back}.")
         result.usage = exc.usage + result.usage
@@ -272,13 +294,16 @@ def _as_llm_variant(question: Question, spec: QuestionSpec, attempt: int) -> Que
     return question.model_copy(update={"variant": variant})
 
 
-def generate(spec: QuestionSpec, *, attempt: int = 0) -> GeneratorResult:
-    """Generate one question for ``spec`` in its mode (falling back as needed)."""
+def generate(
+    spec: QuestionSpec, *, attempt: int = 0, taken: Taken | None = None
+) -> GeneratorResult:
+    """Generate one question for ``spec`` in its mode (falling back as needed); ``taken``: see
+    :func:`generate_offline`."""
     if spec.mode == Mode.LLM and llm.models_for("generator", spec.model):
-        return generate_llm(spec, attempt=attempt)
+        return generate_llm(spec, attempt=attempt, taken=taken)
     if spec.mode in (Mode.HYBRID, Mode.LLM) and llm.models_for("generator", spec.model):
-        return generate_hybrid(spec, attempt=attempt)
-    result = generate_offline(spec, attempt=attempt)
+        return generate_hybrid(spec, attempt=attempt, taken=taken)
+    result = generate_offline(spec, attempt=attempt, taken=taken)
     if spec.mode != Mode.OFFLINE:
         result.notes.append(f"No language model is configured; {spec.mode.value} ran offline.")
     return result

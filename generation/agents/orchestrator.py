@@ -150,6 +150,14 @@ class SessionRun:
         return call(*args, **kwargs)
 
     # -- one question -----------------------------------------------------------------
+    def _taken(self, variant_key: str) -> bool:
+        """Whether this session or the bank already holds the variant (the generator passes
+        it over; the reviewer would send it back)."""
+        with self._variant_keys_lock:
+            if variant_key in self.session_variant_keys:
+                return True
+        return bool(selectors.bank_variant_keys([variant_key]))
+
     def _generate(self, spec: QuestionSpec, attempt: int, *, extra: int = 0) -> GeneratorResult:
         def describe(r: GeneratorResult) -> tuple[str, str, dict[str, Any]]:
             q = r.question
@@ -176,7 +184,9 @@ class SessionRun:
         return self.step(
             "generator",
             "generated",
-            lambda: self._paused("generating", spec, generator.generate, spec, attempt=attempt),
+            lambda: self._paused(
+                "generating", spec, generator.generate, spec, attempt=attempt, taken=self._taken
+            ),
             describe,
             index=spec.index,
             usage=lambda r: r.usage,

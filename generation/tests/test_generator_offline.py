@@ -34,3 +34,16 @@ def test_a_template_offering_the_difficulty_is_chosen_over_one_that_does_not(mon
     assert result.template == offering.key
     assert result.question.difficulty == 5
     assert result.unmet == []
+
+
+def test_a_variant_already_taken_is_passed_over_for_another():
+    spec = _spec("E5.3", 3)
+    first = generate_offline(spec)
+    again = generate_offline(spec, taken=lambda key: key == first.question.variant.key)
+    assert again.question.variant.key != first.question.variant.key
+    assert again.unmet == []
+
+
+def test_when_every_variant_tried_is_taken_one_comes_back_saying_so():
+    result = generate_offline(_spec("E5.3", 3), taken=lambda key: True)
+    assert any("already in the bank" in note for note in result.notes)

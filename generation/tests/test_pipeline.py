@@ -84,6 +84,20 @@ def test_steps_are_recorded_in_order_with_timings_and_totals(teacher):
     assert "Scores:" in reviewer.reasoning
 
 
+def test_a_variant_the_bank_already_holds_is_passed_over_without_a_regeneration(
+    teacher, other_teacher
+):
+    """Two teachers asking with the same seed: the second session's generator skips the
+    variant the first stored and makes another, at the first try (no review sends it back)."""
+    first = services.session_start(owner=teacher, request=_request(count=1), enqueue=False)
+    assert run_session(str(first.pk)) == Status.COMPLETED
+    second = services.session_start(owner=other_teacher, request=_request(count=1), enqueue=False)
+    assert run_session(str(second.pk)) == Status.COMPLETED
+    keys = [Question.objects.get(session=s).variant_key for s in (first, second)]
+    assert keys[0] != keys[1]
+    assert [s.agent for s in second.steps.all() if s.agent == "generator"] == ["generator"]
+
+
 def test_a_code_with_no_template_ends_the_session_failed_with_a_reason(teacher):
     session = services.session_start(
         owner=teacher, request=_request(syllabus_codes=["E4.2"], count=1), enqueue=False
