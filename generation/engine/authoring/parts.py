@@ -164,16 +164,23 @@ class Misconception:
 
 def misconception(part: PartBuilder, wrong: Misconception) -> None:
     """Record a wrong answer the engine marks against the part's own scheme at build time.
-    A value that is not a real number (the root of a negative) is no answer a candidate
+    A value that is not a real number (the root of a negative), or a measure (the part's
+    answer has a unit other than degrees) that is not positive, is no answer a candidate
     writes, so it is not listed."""
     final = sympy.nsimplify(wrong.final) if isinstance(wrong.final, float) else wrong.final
     value = part.q.value_of(final)
     if getattr(value, "is_real", None) is False:
         return
+    # A measure (an answer with a unit: a length, an area, a mass; not an angle) is never
+    # negative or zero, and is written as a decimal.
+    measure = bool(part.answers) and part.answers[0].unit not in ("", "degrees")
+    if measure and isinstance(value, sympy.Expr) and value.is_real and not value > 0:
+        return
     accuracy = wrong.accuracy
     if accuracy is None:
         accuracy = part.answers[0].accuracy if part.answers else Accuracy.EXACT
-    if accuracy == Accuracy.EXACT and wrong.fractions and isinstance(value, sympy.Rational):
+    fractions = wrong.fractions and not measure
+    if accuracy == Accuracy.EXACT and fractions and isinstance(value, sympy.Rational):
         plain, latex = text.fraction(value)
     else:
         plain, latex = formatting.display(value, accuracy)
