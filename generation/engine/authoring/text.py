@@ -9,6 +9,7 @@ maths (``fraction`` gives both). LaTeX is for ``$…$`` spans; plain is how a ca
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -54,6 +55,7 @@ __all__ = [
     "terms",
     "table",
     "terms_plain",
+    "unit",
     "words",
 ]
 
@@ -193,6 +195,11 @@ def squared(unit: str) -> str:
 def cubed(unit: str) -> str:
     """A volume unit for prose: ``cm$^3$``."""
     return f"{unit}$^3$"
+
+
+def unit(machine: str) -> str:
+    """A unit as prose prints it: ``cm^2`` as ``cm$^2$``, ``m^3`` as ``m$^3$``."""
+    return re.sub(r"\^(\d)", r"$^\1$", machine)
 
 
 # --- degrees, approximations ------------------------------------------------------------------

@@ -6,7 +6,7 @@ import random
 
 from sympy import Rational
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import Figure
 from generation.engine.authoring.text import number, squared
 from generation.engine.base import Reject, Template, register
@@ -68,18 +68,13 @@ class AreaPerimeter(Template):
 
         thing = place.split()[-1]
         a = q.part("a", f"Work out the area of the {thing}.", marks=1, command="Work out")
-        a.step(f"$A = {number(ll)} \\times {number(w)} = {number(ll * w)}$ {squared(unit)}", "l*w")
-        a.answer("l*w", unit=f"{unit}^2")
-        a.mark("B", f"${number(ll * w)}$", value="l*w")
+        area = Working(q, "l*w")
+        final(a, area, unit=f"{unit}^2", step=area.equation("A") + f" {squared(unit)}")
         misconception(a, Misconception("worked out the perimeter instead of the area", "2*(l + w)"))
 
         b = q.part("b", f"Work out the perimeter of the {thing}.", marks=1, command="Work out")
-        b.step(
-            f"$P = 2 \\times ({number(ll)} + {number(w)}) = {number(2 * (ll + w))}$ {unit}",
-            "2*(l + w)",
-        )
-        b.answer("2*(l + w)", unit=unit)
-        b.mark("B", f"${number(2 * (ll + w))}$", value="2*(l + w)")
+        perimeter = Working(q, "2*(l + w)")
+        final(b, perimeter, unit=unit, step=perimeter.equation("P") + f" {unit}")
         misconception(b, Misconception("added only two of the four sides", "l + w"))
         misconception(b, Misconception("worked out the area instead of the perimeter", "l*w"))
 
@@ -102,23 +97,19 @@ class AreaPerimeter(Template):
         q.diagram_svg = fig.svg()
 
         a = q.part("a", "Work out the area of the triangle.", marks=2, command="Work out")
-        a.step(f"$A = \\frac{{1}}{{2}} \\times {number(b)} \\times {number(h)}$", "b*h/2")
-        a.step(f"$A = {number(b * h / 2)}$ {squared(unit)}", "b*h/2")
-        a.answer("b*h/2", unit=f"{unit}^2")
-        a.mark("M", f"$\\frac{{1}}{{2}} \\times {number(b)} \\times {number(h)}$ oe", value="b*h/2")
-        a.mark("A", f"${number(b * h / 2)}$", value="b*h/2", qualifiers=["cao"])
+        area = Working(
+            q, "b*h/2", latex=f"\\frac{{1}}{{2}} \\times {number(b)} \\times {number(h)}"
+        )
+        method(a, area, step="")
+        final(a, area, unit=f"{unit}^2", step=area.equation("A") + f" {squared(unit)}")
         misconception(a, Misconception("forgot to halve: used base × height", "b*h"))
         misconception(
             a, Misconception("used the longest side (the hypotenuse) as the height", "b*c/2")
         )
 
         p = q.part("b", "Work out the perimeter of the triangle.", marks=1, command="Work out")
-        p.step(
-            f"$P = {number(b)} + {number(h)} + {number(c)} = {number(b + h + c)}$ {unit}",
-            "b + h + c",
-        )
-        p.answer("b + h + c", unit=unit)
-        p.mark("B", f"${number(b + h + c)}$", value="b + h + c")
+        perimeter = Working(q, "b + h + c")
+        final(p, perimeter, unit=unit, step=perimeter.equation("P") + f" {unit}")
         misconception(p, Misconception("worked out the area instead of the perimeter", "b*h/2"))
 
     def _parallelogram(self, q: QuestionBuilder, rng: random.Random, unit: str) -> None:
@@ -146,22 +137,17 @@ class AreaPerimeter(Template):
             f"$A = \\text{{base}} \\times \\text{{perpendicular height}} = {number(b)} \\times {number(h)}$",
             "b*h",
         )
-        a.step(f"$A = {number(b * h)}$ {squared(unit)}", "b*h")
-        a.answer("b*h", unit=f"{unit}^2")
-        a.mark("M", f"${number(b)} \\times {number(h)}$", value="b*h")
-        a.mark("A", f"${number(b * h)}$", value="b*h", qualifiers=["cao"])
+        area = Working(q, "b*h")
+        method(a, area, step="")
+        final(a, area, unit=f"{unit}^2", step=f"$A = {area.latex}$ {squared(unit)}")
         misconception(
             a, Misconception("used the sloping side instead of the perpendicular height", "b*s")
         )
         misconception(a, Misconception("halved, as for a triangle", "b*h/2"))
 
         p = q.part("b", "Work out the perimeter of the parallelogram.", marks=1, command="Work out")
-        p.step(
-            f"$P = 2 \\times ({number(b)} + {number(s)}) = {number(2 * (b + s))}$ {unit}",
-            "2*(b + s)",
-        )
-        p.answer("2*(b + s)", unit=unit)
-        p.mark("B", f"${number(2 * (b + s))}$", value="2*(b + s)")
+        perimeter = Working(q, "2*(b + s)")
+        final(p, perimeter, unit=unit, step=perimeter.equation("P") + f" {unit}")
         misconception(
             p,
             Misconception("used the perpendicular height instead of the sloping side", "2*(b + h)"),
@@ -208,18 +194,10 @@ class AreaPerimeter(Template):
             (_label(a_, unit), _label(b_, unit), _label(h, unit), _label(s, unit)),
         )
         a = q.part("a", "Work out the area of the trapezium.", marks=2, command="Work out")
-        a.step(
-            f"$A = \\frac{{1}}{{2}}({number(a_)} + {number(b_)}) \\times {number(h)}$",
-            "(a + b)*h/2",
-        )
-        a.step(f"$A = {number((a_ + b_) * h / 2)}$ {squared(unit)}", "(a + b)*h/2")
-        a.answer("(a + b)*h/2", unit=f"{unit}^2")
-        a.mark(
-            "M",
-            f"$\\frac{{1}}{{2}}({number(a_)} + {number(b_)}) \\times {number(h)}$ oe",
-            value="(a + b)*h/2",
-        )
-        a.mark("A", f"${number((a_ + b_) * h / 2)}$", value="(a + b)*h/2", qualifiers=["cao"])
+        half = f"\\frac{{1}}{{2}}({number(a_)} + {number(b_)}) \\times {number(h)}"
+        area = Working(q, "(a + b)*h/2", latex=half)
+        method(a, area, step="")
+        final(a, area, unit=f"{unit}^2", step=area.equation("A") + f" {squared(unit)}")
         misconception(a, Misconception("forgot the ½ in the trapezium formula", "(a + b)*h"))
         misconception(
             a,
@@ -229,12 +207,8 @@ class AreaPerimeter(Template):
         )
 
         p = q.part("b", "Work out the perimeter of the trapezium.", marks=1, command="Work out")
-        p.step(
-            f"$P = {number(a_)} + {number(b_)} + 2 \\times {number(s)} = {number(a_ + b_ + 2 * s)}$ {unit}",
-            "a + b + 2*s",
-        )
-        p.answer("a + b + 2*s", unit=unit)
-        p.mark("B", f"${number(a_ + b_ + 2 * s)}$", value="a + b + 2*s")
+        perimeter = Working(q, "a + b + 2*s")
+        final(p, perimeter, unit=unit, step=perimeter.equation("P") + f" {unit}")
         misconception(p, Misconception("counted only one of the sloping sides", "a + b + s"))
         misconception(
             p,
@@ -264,18 +238,15 @@ class AreaPerimeter(Template):
             f"${number((a_ + b_) / 2)}h = {number(area)}$",
             "(a + b)/2",
         )
-        a.step(
-            f"$h = {number(area)} \\div {number((a_ + b_) / 2)} = {number(2 * area / (a_ + b_))}$ {unit}",
-            "2*A/(a + b)",
-        )
-        a.answer("2*A/(a + b)", unit=unit, label="h")
-        a.mark(
-            "M",
+        height = Working(q, "2*A/(a + b)", latex=f"{number(area)} \\div {number((a_ + b_) / 2)}")
+        method(
+            a,
+            height,
             f"$\\frac{{1}}{{2}}({number(a_)} + {number(b_)})h = {number(area)}$ or "
-            f"${number(area)} \\div {number((a_ + b_) / 2)}$ oe",
-            value="2*A/(a + b)",
+            f"${height.substituted}$",
+            step="",
         )
-        a.mark("A", f"${number(2 * area / (a_ + b_))}$", value="2*A/(a + b)", qualifiers=["cao"])
+        final(a, height, unit=unit, step=height.equation("h") + f" {unit}", label="h")
         misconception(
             a,
             Misconception(
@@ -292,12 +263,8 @@ class AreaPerimeter(Template):
             marks=1,
             command="Work out",
         )
-        p.step(
-            f"$P = {number(a_)} + {number(b_)} + 2 \\times {number(s)} = {number(a_ + b_ + 2 * s)}$ {unit}",
-            "a + b + 2*s",
-        )
-        p.answer("a + b + 2*s", unit=unit)
-        p.mark("B", f"${number(a_ + b_ + 2 * s)}$", value="a + b + 2*s")
+        perimeter = Working(q, "a + b + 2*s")
+        final(p, perimeter, unit=unit, step=perimeter.equation("P") + f" {unit}")
         misconception(p, Misconception("counted only one of the sloping sides", "a + b + s"))
 
     # d5 ------------------------------------------------------------------------------------
@@ -358,11 +325,12 @@ class AreaPerimeter(Template):
             "l*w",
         )
         a.step(f"${half} = {number(ll * w)}$", "l*w")
-        a.step(f"$h = {number(q.value_of(formula))}$", formula)
-        a.answer(formula, unit=unit, label="h")
-        a.mark("M", f"${number(ll)} \\times {number(w)}$ [$= {number(ll * w)}$]", value="l*w")
-        a.mark("M", f"${half} = $ their ${number(ll * w)}$ oe", value=formula, qualifiers=["dep"])
-        a.mark("A", f"${number(q.value_of(formula))}$", value=formula, qualifiers=["cao"])
+        rectangle, height = Working(q, "l*w"), Working(q, formula)
+        method(a, rectangle, f"${rectangle.substituted}$ [$= {rectangle.latex}$]", step="")
+        method(
+            a, height, f"${half} = $ their ${rectangle.latex}$", step="", qualifiers=("dep", "oe")
+        )
+        final(a, height, unit=unit, step=f"$h = {height.latex}$", label="h")
         if shape == "parallelogram":
             misconception(
                 a,
@@ -374,10 +342,6 @@ class AreaPerimeter(Template):
             )
 
         p = q.part("b", "Work out the perimeter of the rectangle.", marks=1, command="Work out")
-        p.step(
-            f"$P = 2 \\times ({number(ll)} + {number(w)}) = {number(2 * (ll + w))}$ {unit}",
-            "2*(l + w)",
-        )
-        p.answer("2*(l + w)", unit=unit)
-        p.mark("B", f"${number(2 * (ll + w))}$", value="2*(l + w)")
+        perimeter = Working(q, "2*(l + w)")
+        final(p, perimeter, unit=unit, step=perimeter.equation("P") + f" {unit}")
         misconception(p, Misconception("worked out the area instead of the perimeter", "l*w"))
