@@ -6,7 +6,7 @@ import random
 
 from sympy import Rational, pi
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import shapes
 from generation.engine.authoring.text import degrees, number, rounded, squared
 from generation.engine.base import Template, register
@@ -60,11 +60,10 @@ class CircleAreaCircumference(Template):
         a = q.part("a", f"Calculate the area of the {thing}.", marks=2, command="Calculate")
         if stated == "diameter":
             a.step(f"$r = {shown_length} \\div 2 = {number(r_value)}$ {unit}", radius)
-        a.step(f"$A = \\pi r^2 = \\pi \\times {number(r_value)}^2$", f"pi*({radius})**2")
-        ans = a.answer(f"pi*({radius})**2", accuracy=SF3, unit=f"{unit}^2")
-        a.step(f"$A = {ans.latex}$ {squared(unit)}", f"pi*({radius})**2")
-        a.mark("M", f"$\\pi \\times {number(r_value)}^2$", value=f"pi*({radius})**2")
-        a.mark("A", f"${ans.latex}$", value=f"pi*({radius})**2", qualifiers=["awrt"])
+        area = Working(q, f"pi*({radius})**2", latex=f"\\pi \\times {number(r_value)}^2")
+        method(a, area, step=f"$A = \\pi r^2 = {area.substituted}$")
+        shown_area = rounded(area.value, SF3)
+        final(a, area, accuracy=SF3, unit=f"{unit}^2", step=f"$A = {shown_area}$", awrt=True)
         misconception(
             a,
             Misconception("used the circumference formula 2πr instead of πr²", f"2*pi*({radius})"),
@@ -75,11 +74,12 @@ class CircleAreaCircumference(Template):
         b = q.part(
             "b", f"Calculate the circumference of the {thing}.", marks=2, command="Calculate"
         )
-        b.step(f"$C = 2\\pi r = 2 \\times \\pi \\times {number(r_value)}$", f"2*pi*({radius})")
-        cans = b.answer(f"2*pi*({radius})", accuracy=SF3, unit=unit)
-        b.step(f"$C = {cans.latex}$ {unit}", f"2*pi*({radius})")
-        b.mark("M", f"$2 \\times \\pi \\times {number(r_value)}$ oe", value=f"2*pi*({radius})")
-        b.mark("A", f"${cans.latex}$", value=f"2*pi*({radius})", qualifiers=["awrt"])
+        circumference = Working(
+            q, f"2*pi*({radius})", latex=f"2 \\times \\pi \\times {number(r_value)}"
+        )
+        method(b, circumference, step=f"$C = 2\\pi r = {circumference.substituted}$")
+        shown_c = rounded(circumference.value, SF3)
+        final(b, circumference, accuracy=SF3, unit=unit, step=f"$C = {shown_c}$ {unit}", awrt=True)
         if stated == "diameter":
             misconception(b, Misconception("used the diameter as the radius in 2πr", "2*pi*d"))
         misconception(b, Misconception("used πr instead of 2πr", f"pi*({radius})"))
@@ -96,13 +96,10 @@ class CircleAreaCircumference(Template):
                 marks=2,
                 command="Calculate",
             )
-            c.step(
-                f"$2\\pi r = {number(c_len)}$, so $r = {number(c_len)} \\div (2\\pi)$", "C/(2*pi)"
-            )
-            rans = c.answer("C/(2*pi)", accuracy=SF3, unit="cm", label="r")
-            c.step(f"$r = {rans.latex}$ cm", "C/(2*pi)")
-            c.mark("M", f"${number(c_len)} \\div (2\\pi)$ oe", value="C/(2*pi)")
-            c.mark("A", f"${rans.latex}$", value="C/(2*pi)", qualifiers=["awrt"])
+            r = Working(q, "C/(2*pi)", latex=f"{number(c_len)} \\div (2\\pi)")
+            method(c, r, step=f"$2\\pi r = {number(c_len)}$, so $r = {r.substituted}$")
+            shown_r = rounded(r.value, SF3)
+            final(c, r, accuracy=SF3, unit="cm", step=f"$r = {shown_r}$ cm", awrt=True, label="r")
             misconception(c, Misconception("found the diameter (divided by π only)", "C/pi"))
             misconception(
                 c,
