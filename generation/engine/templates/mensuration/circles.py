@@ -124,10 +124,13 @@ class CircleAreaCircumference(Template):
             f"{rounded(area / pi, Accuracy.SF4)}\\ldots$",
             "A/pi",
         )
-        rans = a.answer("sqrt(A/pi)", accuracy=SF3, unit=unit, label="r")
-        a.step(f"$r = \\sqrt{{{number(area)} \\div \\pi}} = {rans.latex}$ {unit}", "sqrt(A/pi)")
-        a.mark("M", f"$r^2 = {number(area)} \\div \\pi$ oe", value="A/pi")
-        a.mark("A", f"${rans.latex}$", value="sqrt(A/pi)", qualifiers=["awrt"])
+        rans = Working(q, "sqrt(A/pi)")
+        a.step(
+            f"$r = \\sqrt{{{number(area)} \\div \\pi}} = {rounded(rans.value, SF3)}$ {unit}",
+            "sqrt(A/pi)",
+        )
+        method(a, Working(q, "A/pi"), f"$r^2 = {number(area)} \\div \\pi$", step="")
+        final(a, rans, accuracy=SF3, unit=unit, step="", awrt=True, label="r")
         misconception(a, Misconception("did not take the square root of r²", "A/pi", ("A/pi",)))
         misconception(a, Misconception("took the square root before dividing by π", "sqrt(A)/pi"))
 
@@ -138,12 +141,16 @@ class CircleAreaCircumference(Template):
             f"$C = 2 \\times \\pi \\times {rounded(q.value_of('sqrt(A/pi)'), Accuracy.SF4)}\\ldots$",
             None,
         )
-        cans = b.answer("2*pi*sqrt(A/pi)", accuracy=SF3, unit=unit)
-        b.step(f"$C = {cans.latex}$ {unit}", "2*pi*sqrt(A/pi)")
-        b.mark(
-            "M", "$2 \\times \\pi \\times$ their $r$", value="2*pi*sqrt(A/pi)", qualifiers=["FT"]
+        cans = Working(q, "2*pi*sqrt(A/pi)")
+        b.step(f"$C = {rounded(cans.value, SF3)}$ {unit}", "2*pi*sqrt(A/pi)")
+        method(
+            b,
+            Working(q, "2*pi*sqrt(A/pi)"),
+            "$2 \\times \\pi \\times$ their $r$",
+            step="",
+            qualifiers=("FT",),
         )
-        b.mark("A", f"${cans.latex}$", value="2*pi*sqrt(A/pi)", qualifiers=["awrt"])
+        final(b, cans, accuracy=SF3, unit=unit, step="", awrt=True)
         misconception(b, Misconception("used πr instead of 2πr", "pi*sqrt(A/pi)"))
 
 
@@ -204,14 +211,15 @@ class CircleInTermsOfPi(Template):
             next(parts), f"Work out the area of the sector. {IN_PI}", marks=2, command="Work out"
         )
         p.step(f"$A = \\frac{{{number(theta)}}}{{360}} \\times \\pi \\times {number(r)}^2$", area)
-        ans = p.answer(area, unit=f"{unit}^2")
+        ans = Working(q, area, fractions=False)
         p.step(f"$A = {ans.latex}$ {squared(unit)}", area)
-        p.mark(
-            "M",
-            f"$\\frac{{{number(theta)}}}{{360}} \\times \\pi \\times {number(r)}^2$ oe",
-            value=area,
+        method(
+            p,
+            Working(q, area),
+            f"$\\frac{{{number(theta)}}}{{360}} \\times \\pi \\times {number(r)}^2$",
+            step="",
         )
-        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["cao"])
+        final(p, ans, unit=f"{unit}^2", step="")
         misconception(p, Misconception("used the arc length formula instead of the area", arc))
         misconception(p, Misconception("gave the area of the whole circle", "pi*r**2"))
 
@@ -223,14 +231,15 @@ class CircleInTermsOfPi(Template):
                 f"$l = \\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times {number(r)}$",
                 arc,
             )
-            ans = p.answer(arc, unit=unit)
+            ans = Working(q, arc, fractions=False)
             p.step(f"$l = {ans.latex}$ {unit}", arc)
-            p.mark(
-                "M",
-                f"$\\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times {number(r)}$ oe",
-                value=arc,
+            method(
+                p,
+                Working(q, arc),
+                f"$\\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times {number(r)}$",
+                step="",
             )
-            p.mark("A", f"${ans.latex}$", value=arc, qualifiers=["cao"])
+            final(p, ans, unit=unit, step="")
             misconception(
                 p, Misconception("used the sector area formula instead of the arc length", area)
             )
@@ -248,17 +257,18 @@ class CircleInTermsOfPi(Template):
             f"{latex(frac * 2 * pi * r)}$",
             arc,
         )
-        ans = p.answer(f"2*r + {arc}", unit=unit)
+        ans = Working(q, f"2*r + {arc}", fractions=False)
         p.step(
             f"Perimeter $= {latex(frac * 2 * pi * r)} + {number(r)} + {number(r)} = {ans.latex}$ {unit}",
             f"2*r + {arc}",
         )
-        p.mark(
-            "M",
-            f"$\\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times {number(r)}$ oe",
-            value=arc,
+        method(
+            p,
+            Working(q, arc),
+            f"$\\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times {number(r)}$",
+            step="",
         )
-        p.mark("A", f"${ans.latex}$", value=f"2*r + {arc}", qualifiers=["cao"])
+        final(p, ans, unit=unit, step="")
         misconception(
             p, Misconception("gave the arc length only, leaving out the two radii", arc, (arc,))
         )
@@ -290,14 +300,15 @@ class CircleInTermsOfPi(Template):
                 f"$x = 360 \\times \\frac{{{latex(area2)}}}{{{number(r2**2)}\\pi}}$",
                 "360*K/(pi*R**2)",
             )
-            ans = p.answer("360*K/(pi*R**2)", unit="degrees", label="angle")
+            ans = Working(q, "360*K/(pi*R**2)", fractions=False)
             p.step(f"$x = {ans.latex}^\\circ$", "360*K/(pi*R**2)")
-            p.mark(
-                "M",
-                f"$\\frac{{x}}{{360}} \\times \\pi \\times {number(r2)}^2 = {latex(area2)}$ oe",
-                value="360*K/(pi*R**2)",
+            method(
+                p,
+                Working(q, "360*K/(pi*R**2)"),
+                f"$\\frac{{x}}{{360}} \\times \\pi \\times {number(r2)}^2 = {latex(area2)}$",
+                step="",
             )
-            p.mark("A", f"${ans.latex}$", value="360*K/(pi*R**2)", qualifiers=["cao"])
+            final(p, ans, unit="degrees", step="", label="angle")
             misconception(
                 p, Misconception("used the arc length formula 2πr instead of πr²", "180*K/(pi*R)")
             )
@@ -321,10 +332,16 @@ class CircleInTermsOfPi(Template):
         if difficulty == 2:
             a.step(f"$r = {number(q.value_of('d'))} \\div 2 = {number(r_value)}$", radius)
         a.step(f"$A = \\pi \\times {number(r_value)}^2$", f"pi*({radius})**2")
-        ans = a.answer(f"pi*({radius})**2", unit=f"{unit}^2")
+        ans = Working(q, f"pi*({radius})**2", fractions=False)
         a.step(f"$A = {ans.latex}$ {squared(unit)}", f"pi*({radius})**2")
-        a.mark("M", f"$\\pi \\times {number(r_value)}^2$", value=f"pi*({radius})**2")
-        a.mark("A", f"${ans.latex}$", value=f"pi*({radius})**2", qualifiers=["cao"])
+        method(
+            a,
+            Working(q, f"pi*({radius})**2"),
+            f"$\\pi \\times {number(r_value)}^2$",
+            step="",
+            qualifiers=(),
+        )
+        final(a, ans, unit=f"{unit}^2", step="")
         misconception(
             a, Misconception("used 2πr (the circumference) instead of πr²", f"2*pi*({radius})")
         )
@@ -340,8 +357,8 @@ class CircleInTermsOfPi(Template):
             f"$C = 2 \\times \\pi \\times {number(r_value)} = {latex(2 * pi * r_value)}$ {unit}",
             f"2*pi*({radius})",
         )
-        b.answer(f"2*pi*({radius})", unit=unit)
-        b.mark("B", f"${latex(2 * pi * r_value)}$", value=f"2*pi*({radius})", qualifiers=["cao"])
+        _w7 = Working(q, f"2*pi*({radius})", fractions=False)
+        final(b, _w7, unit=unit, step="", awarded_for=f"${latex(2 * pi * r_value)}$")
         misconception(
             b,
             Misconception("worked out the area instead of the circumference", f"pi*({radius})**2"),
