@@ -7,9 +7,9 @@ import random
 
 from sympy import pi
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import Figure
-from generation.engine.authoring.text import approx, number
+from generation.engine.authoring.text import approx, number, rounded
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
@@ -72,7 +72,7 @@ class CompoundArea(Template):
             f"Area $= {number(w * b_)} + {number(a_ * (h - b_))} = {number(w * b_ + a_ * (h - b_))}$ {unit}$^2$",
             area,
         )
-        p.answer(area, unit=f"{unit}^2")
+        _w0 = Working(q, area, fractions=False)
         p.mark(
             "M",
             f"${number(w)} \\times {number(b_)}$ or another correct rectangle",
@@ -82,8 +82,14 @@ class CompoundArea(Template):
                 + f"{number(w)} \\times {number(h)} - ({number(w)} - {number(a_)})({number(h)} - {number(b_)})$"
             ],
         )
-        p.mark("M", f"${number(a_)} \\times ({number(h)} - {number(b_)})$", value="a*(H - b)")
-        p.mark("A", f"${number(w * b_ + a_ * (h - b_))}$", value=area, qualifiers=["cao"])
+        method(
+            p,
+            Working(q, "a*(H - b)"),
+            f"${number(a_)} \\times ({number(h)} - {number(b_)})$",
+            step="",
+            qualifiers=(),
+        )
+        final(p, _w0, unit=f"{unit}^2", step="", awarded_for=f"${number(w * b_ + a_ * (h - b_))}$")
         misconception(
             p, Misconception("used the whole rectangle, ignoring the missing corner", "W*H")
         )
@@ -99,9 +105,9 @@ class CompoundArea(Template):
             f"{number(2 * (w + h))}$ {unit}",
             per,
         )
-        p.answer(per, unit=unit)
+        _w1 = Working(q, per, fractions=False)
         p.mark("B", f"${number(w - a_)}$ and ${number(h - b_)}$ seen", value="W - a")
-        p.mark("B", f"${number(2 * (w + h))}$", value=per, qualifiers=["cao"])
+        final(p, _w1, unit=unit, step="", awarded_for=f"${number(2 * (w + h))}$")
         misconception(
             p, Misconception("left out the two sides that are not labelled", "W + H + a + b")
         )
@@ -136,11 +142,17 @@ class CompoundArea(Template):
             f"{approx(q.value_of(semi), dots=True)}$",
             semi,
         )
-        ans = p.answer(area, accuracy=SF3, unit="cm^2")
-        p.step(f"Area $= {ans.latex}$ cm$^2$", area)
-        p.mark("M", f"${number(w)} \\times {number(h)}$", value=rect)
-        p.mark("M", f"$\\frac{{1}}{{2}} \\times \\pi \\times {number(w / 2)}^2$", value=semi)
-        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+        ans = Working(q, area)
+        p.step(f"Area $= {rounded(ans.value, SF3)}$ cm$^2$", area)
+        method(p, Working(q, rect), f"${number(w)} \\times {number(h)}$", step="", qualifiers=())
+        method(
+            p,
+            Working(q, semi),
+            f"$\\frac{{1}}{{2}} \\times \\pi \\times {number(w / 2)}^2$",
+            step="",
+            qualifiers=(),
+        )
+        final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(
             p,
             Misconception(
@@ -160,16 +172,26 @@ class CompoundArea(Template):
             f"Semicircular arc: $\\frac{{1}}{{2}} \\times \\pi \\times {number(w)} = {approx(q.value_of(arc), dots=True)}$",
             arc,
         )
-        ans = p.answer(per, accuracy=SF3, unit="cm")
+        ans = Working(q, per)
         p.step(
-            f"Perimeter $= {approx(q.value_of(arc), dots=True)} + {number(h)} + {number(h)} + {number(w)} = {ans.latex}$ cm",
+            f"Perimeter $= {approx(q.value_of(arc), dots=True)} + {number(h)} + {number(h)} + {number(w)} = {rounded(ans.value, SF3)}$ cm",
             per,
         )
-        p.mark("M", f"$\\frac{{1}}{{2}} \\times \\pi \\times {number(w)}$", value=arc)
-        p.mark(
-            "M", f"their arc $+ 2 \\times {number(h)} + {number(w)}$", value=per, qualifiers=["dep"]
+        method(
+            p,
+            Working(q, arc),
+            f"$\\frac{{1}}{{2}} \\times \\pi \\times {number(w)}$",
+            step="",
+            qualifiers=(),
         )
-        p.mark("A", f"${ans.latex}$", value=per, qualifiers=["awrt"])
+        method(
+            p,
+            Working(q, per),
+            f"their arc $+ 2 \\times {number(h)} + {number(w)}$",
+            step="",
+            qualifiers=("dep",),
+        )
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True)
         misconception(
             p,
             Misconception(
@@ -212,14 +234,14 @@ class CompoundArea(Template):
         p.step(
             f"Hole: $\\pi \\times {number(d / 2)}^2 = {approx(q.value_of(hole), dots=True)}$", hole
         )
-        ans = p.answer(shaded, accuracy=SF3, unit="cm^2")
+        ans = Working(q, shaded)
         p.step(
-            f"Shaded area $= {number(s**2)} - {approx(q.value_of(hole), dots=True)} = {ans.latex}$ cm$^2$",
+            f"Shaded area $= {number(s**2)} - {approx(q.value_of(hole), dots=True)} = {rounded(ans.value, SF3)}$ cm$^2$",
             shaded,
         )
-        p.mark("M", f"${number(s)}^2$", value="s**2")
-        p.mark("M", f"$\\pi \\times {number(d / 2)}^2$", value=hole)
-        p.mark("A", f"${ans.latex}$", value=shaded, qualifiers=["awrt"])
+        method(p, Working(q, "s**2"), f"${number(s)}^2$", step="", qualifiers=())
+        method(p, Working(q, hole), f"$\\pi \\times {number(d / 2)}^2$", step="", qualifiers=())
+        final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(
             p,
             Misconception(
@@ -239,17 +261,18 @@ class CompoundArea(Template):
             marks=2,
             command="Calculate",
         )
-        ans = p.answer(percent, accuracy=SF3, unit="%")
+        ans = Working(q, percent)
         p.step(
-            f"$\\frac{{{approx(q.value_of(hole), dots=True)}}}{{{number(s**2)}}} \\times 100 = {ans.latex}$%",
+            f"$\\frac{{{approx(q.value_of(hole), dots=True)}}}{{{number(s**2)}}} \\times 100 = {rounded(ans.value, SF3)}$%",
             percent,
         )
-        p.mark(
-            "M",
-            f"$\\frac{{\\pi \\times {number(d / 2)}^2}}{{{number(s)}^2}} \\times 100$ oe",
-            value=percent,
+        method(
+            p,
+            Working(q, percent),
+            f"$\\frac{{\\pi \\times {number(d / 2)}^2}}{{{number(s)}^2}} \\times 100$",
+            step="",
         )
-        p.mark("A", f"${ans.latex}$", value=percent, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="%", step="", awrt=True)
         misconception(p, Misconception("gave the percentage that is left", f"({shaded})/s**2*100"))
 
     def _track_figure(
@@ -287,9 +310,9 @@ class CompoundArea(Template):
             f"Two semicircles make a circle: $\\pi \\times {number(d)} = {approx(q.value_of(ends), dots=True)}$",
             ends,
         )
-        ans = p.answer(lap, accuracy=SF3, unit="m")
+        ans = Working(q, lap)
         p.step(
-            f"Length $= 2 \\times {number(length)} + {approx(q.value_of(ends), dots=True)} = {ans.latex}$ m",
+            f"Length $= 2 \\times {number(length)} + {approx(q.value_of(ends), dots=True)} = {rounded(ans.value, SF3)}$ m",
             lap,
         )
         p.mark(
@@ -298,13 +321,14 @@ class CompoundArea(Template):
             value=ends,
             partial=[f"M1 for $\\frac{{1}}{{2}} \\times \\pi \\times {number(d)}$ seen"],
         )
-        p.mark(
-            "M",
+        method(
+            p,
+            Working(q, lap),
             f"$2 \\times {number(length)} +$ their $\\pi \\times {number(d)}$",
-            value=lap,
-            qualifiers=["dep"],
+            step="",
+            qualifiers=("dep",),
         )
-        p.mark("A", f"${ans.latex}$", value=lap, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="m", step="", awrt=True)
         misconception(p, Misconception("used a whole circle for each end", "2*L + 2*pi*d"))
         misconception(p, Misconception("counted only one straight section", "L + pi*d", (ends,)))
         area = "L*d + pi*(d/2)**2"
@@ -319,11 +343,19 @@ class CompoundArea(Template):
             f"Two semicircles: $\\pi \\times {number(d / 2)}^2 = {approx(q.value_of('pi*(d/2)**2'), dots=True)}$",
             "pi*(d/2)**2",
         )
-        ans = p.answer(area, accuracy=SF3, unit="m^2")
-        p.step(f"Area $= {ans.latex}$ m$^2$", area)
-        p.mark("M", f"${number(length)} \\times {number(d)}$", value="L*d")
-        p.mark("M", f"$\\pi \\times {number(d / 2)}^2$", value="pi*(d/2)**2")
-        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+        ans = Working(q, area)
+        p.step(f"Area $= {rounded(ans.value, SF3)}$ m$^2$", area)
+        method(
+            p, Working(q, "L*d"), f"${number(length)} \\times {number(d)}$", step="", qualifiers=()
+        )
+        method(
+            p,
+            Working(q, "pi*(d/2)**2"),
+            f"$\\pi \\times {number(d / 2)}^2$",
+            step="",
+            qualifiers=(),
+        )
+        final(p, ans, accuracy=SF3, unit="m^2", step="", awrt=True)
         misconception(
             p, Misconception("used the diameter as the radius", "L*d + pi*d**2", ("L*d",))
         )
@@ -349,15 +381,27 @@ class CompoundArea(Template):
             f"{number(lap - 2 * length)}$",
             "P - 2*L",
         )
-        ans = p.answer(d, accuracy=SF3, unit="m", label="d")
+        ans = Working(q, d)
         p.step(
             f"$\\pi d = {number(lap - 2 * length)}$, so $d = {number(lap - 2 * length)} \\div \\pi = "
-            f"{ans.latex}$",
+            f"{rounded(ans.value, SF3)}$",
             d,
         )
-        p.mark("M", f"${number(lap)} - 2 \\times {number(length)}$", value="P - 2*L")
-        p.mark("M", f"their ${number(lap - 2 * length)} \\div \\pi$", value=d, qualifiers=["dep"])
-        p.mark("A", f"${ans.latex}$", value=d, qualifiers=["awrt"])
+        method(
+            p,
+            Working(q, "P - 2*L"),
+            f"${number(lap)} - 2 \\times {number(length)}$",
+            step="",
+            qualifiers=(),
+        )
+        method(
+            p,
+            Working(q, d),
+            f"their ${number(lap - 2 * length)} \\div \\pi$",
+            step="",
+            qualifiers=("dep",),
+        )
+        final(p, ans, accuracy=SF3, unit="m", step="", awrt=True, label="d")
         misconception(
             p,
             Misconception(
@@ -381,13 +425,23 @@ class CompoundArea(Template):
             f"{approx(q.value_of(f'pi*({d}/2)**2'), dots=True)}$",
             f"pi*({d}/2)**2",
         )
-        ans = p.answer(area, accuracy=SF3, unit="m^2")
-        p.step(f"Area $= {ans.latex}$ m$^2$", area)
-        p.mark("M", f"${number(length)} \\times$ their $d$", value=f"L*{d}", qualifiers=["FT"])
-        p.mark(
-            "M", "$\\pi \\times$ (their $d \\div 2)^2$", value=f"pi*({d}/2)**2", qualifiers=["FT"]
+        ans = Working(q, area)
+        p.step(f"Area $= {rounded(ans.value, SF3)}$ m$^2$", area)
+        method(
+            p,
+            Working(q, f"L*{d}"),
+            f"${number(length)} \\times$ their $d$",
+            step="",
+            qualifiers=("FT",),
         )
-        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+        method(
+            p,
+            Working(q, f"pi*({d}/2)**2"),
+            "$\\pi \\times$ (their $d \\div 2)^2$",
+            step="",
+            qualifiers=("FT",),
+        )
+        final(p, ans, accuracy=SF3, unit="m^2", step="", awrt=True)
         misconception(
             p, Misconception("used the diameter as the radius", f"L*{d} + pi*({d})**2", (f"L*{d}",))
         )

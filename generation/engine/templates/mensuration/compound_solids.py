@@ -7,9 +7,9 @@ import random
 
 from sympy import Rational
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import Figure, solids
-from generation.engine.authoring.text import approx, number
+from generation.engine.authoring.text import approx, number, rounded
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.templates.mensuration.solids import (
@@ -88,16 +88,22 @@ class CompoundSolid(Template):
             f"{approx(q.value_of(inner_v), dots=True)}$",
             inner_v,
         )
-        ans = p.answer(volume, accuracy=SF3, unit="cm^3")
-        p.step(f"Volume $= {ans.latex}$ cm$^3$", volume)
-        p.mark("M", f"$\\pi \\times {number(big)}^2 \\times {number(length)}$", value=outer_v)
+        ans = Working(q, volume)
+        p.step(f"Volume $= {rounded(ans.value, SF3)}$ cm$^3$", volume)
+        method(
+            p,
+            Working(q, outer_v),
+            f"$\\pi \\times {number(big)}^2 \\times {number(length)}$",
+            step="",
+            qualifiers=(),
+        )
         p.mark(
             "M",
             f"$\\pi \\times {number(inner)}^2 \\times {number(length)}$",
             value=inner_v,
             partial=["A1 needs the inner cylinder subtracted from the outer one"],
         )
-        p.mark("A", f"${ans.latex}$", value=volume, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
         misconception(
             p, Misconception("squared the difference of the radii", f"pi*(R - {inner_expr})**2*L")
         )
@@ -131,15 +137,16 @@ class CompoundSolid(Template):
             f"{approx(q.value_of(f'({volume})*rho'), dots=True)}$ g",
             f"({volume})*rho",
         )
-        ans = p.answer(mass, accuracy=SF3, unit="kg")
-        p.step(f"$= {ans.latex}$ kg", mass)
-        p.mark(
-            "M",
+        ans = Working(q, mass)
+        p.step(f"$= {rounded(ans.value, SF3)}$ kg", mass)
+        method(
+            p,
+            Working(q, f"({volume})*rho"),
             f"their volume $\\times {number(density)}$",
-            value=f"({volume})*rho",
-            qualifiers=["FT"],
+            step="",
+            qualifiers=("FT",),
         )
-        p.mark("A", f"${ans.latex}$", value=mass, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="kg", step="", awrt=True)
         misconception(
             p, Misconception("gave the mass in grams", f"({volume})*rho", (f"({volume})*rho",))
         )
@@ -175,15 +182,23 @@ class CompoundSolid(Template):
             f"{number(r)}^3 = {approx(q.value_of(hemi), dots=True)}$",
             hemi,
         )
-        ans = p.answer(volume, accuracy=SF3, unit="m^3")
-        p.step(f"Volume $= {ans.latex}$ m$^3$", volume)
-        p.mark("M", f"$\\pi \\times {number(r)}^2 \\times {number(h)}$", value=cyl)
-        p.mark(
-            "M",
-            f"$\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times {number(r)}^3$",
-            value=hemi,
+        ans = Working(q, volume)
+        p.step(f"Volume $= {rounded(ans.value, SF3)}$ m$^3$", volume)
+        method(
+            p,
+            Working(q, cyl),
+            f"$\\pi \\times {number(r)}^2 \\times {number(h)}$",
+            step="",
+            qualifiers=(),
         )
-        p.mark("A", f"${ans.latex}$", value=volume, qualifiers=["awrt"])
+        method(
+            p,
+            Working(q, hemi),
+            f"$\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times {number(r)}^3$",
+            step="",
+            qualifiers=(),
+        )
+        final(p, ans, accuracy=SF3, unit="m^3", step="", awrt=True)
         misconception(
             p,
             Misconception(
@@ -228,19 +243,23 @@ class CompoundSolid(Template):
             f"Hemisphere: $\\frac{{2}}{{3}} \\times \\pi \\times {number(r)}^3 = {approx(q.value_of(hemi), dots=True)}$",
             hemi,
         )
-        ans = p.answer(volume, accuracy=SF3, unit="cm^3")
-        p.step(f"Volume $= {ans.latex}$ cm$^3$", volume)
-        p.mark(
-            "M",
+        ans = Working(q, volume)
+        p.step(f"Volume $= {rounded(ans.value, SF3)}$ cm$^3$", volume)
+        method(
+            p,
+            Working(q, cone),
             f"$\\frac{{1}}{{3}} \\times \\pi \\times {number(r)}^2 \\times {number(h)}$",
-            value=cone,
+            step="",
+            qualifiers=(),
         )
-        p.mark(
-            "M",
+        method(
+            p,
+            Working(q, hemi),
             f"$\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times {number(r)}^3$",
-            value=hemi,
+            step="",
+            qualifiers=(),
         )
-        p.mark("A", f"${ans.latex}$", value=volume, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
         misconception(
             p, Misconception("left out the ⅓ in the cone volume", f"pi*r**2*h + {hemi}", (hemi,))
         )
@@ -253,12 +272,16 @@ class CompoundSolid(Template):
             command="Calculate",
         )
         p.step(f"$\\frac{{1}}{{2}} \\times 4 \\times \\pi \\times {number(r)}^2$", hemi_area)
-        ans = p.answer(hemi_area, accuracy=SF3, unit="cm^2")
-        p.step(f"$= {ans.latex}$ cm$^2$", hemi_area)
-        p.mark(
-            "M", f"$\\frac{{1}}{{2}} \\times 4 \\times \\pi \\times {number(r)}^2$", value=hemi_area
+        ans = Working(q, hemi_area)
+        p.step(f"$= {rounded(ans.value, SF3)}$ cm$^2$", hemi_area)
+        method(
+            p,
+            Working(q, hemi_area),
+            f"$\\frac{{1}}{{2}} \\times 4 \\times \\pi \\times {number(r)}^2$",
+            step="",
+            qualifiers=(),
         )
-        p.mark("A", f"${ans.latex}$", value=hemi_area, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(p, Misconception("used the surface area of a whole sphere", "4*pi*r**2"))
         misconception(
             p, Misconception("included the flat face, which is joined to the cone", "3*pi*r**2")
@@ -299,11 +322,23 @@ class CompoundSolid(Template):
             f"Hole: $\\pi \\times {number(dd / 2)}^2 \\times {number(ll)} = {approx(q.value_of(hole), dots=True)}$",
             hole,
         )
-        ans = p.answer(volume, accuracy=SF3, unit="cm^3")
-        p.step(f"Volume $= {ans.latex}$ cm$^3$", volume)
-        p.mark("M", f"${number(ll)} \\times {number(w)} \\times {number(h)}$", value=block)
-        p.mark("M", f"$\\pi \\times {number(dd / 2)}^2 \\times {number(ll)}$", value=hole)
-        p.mark("A", f"${ans.latex}$", value=volume, qualifiers=["awrt"])
+        ans = Working(q, volume)
+        p.step(f"Volume $= {rounded(ans.value, SF3)}$ cm$^3$", volume)
+        method(
+            p,
+            Working(q, block),
+            f"${number(ll)} \\times {number(w)} \\times {number(h)}$",
+            step="",
+            qualifiers=(),
+        )
+        method(
+            p,
+            Working(q, hole),
+            f"$\\pi \\times {number(dd / 2)}^2 \\times {number(ll)}$",
+            step="",
+            qualifiers=(),
+        )
+        final(p, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
         misconception(
             p,
             Misconception(
@@ -318,13 +353,19 @@ class CompoundSolid(Template):
             marks=2,
             command="Calculate",
         )
-        ans = p.answer(mass, accuracy=SF3, unit="g")
+        ans = Working(q, mass)
         p.step(
-            f"Mass $= {approx(q.value_of(volume), dots=True)} \\times {number(density)} = {ans.latex}$ g",
+            f"Mass $= {approx(q.value_of(volume), dots=True)} \\times {number(density)} = {rounded(ans.value, SF3)}$ g",
             mass,
         )
-        p.mark("M", f"their volume $\\times {number(density)}$", value=mass, qualifiers=["FT"])
-        p.mark("A", f"${ans.latex}$", value=mass, qualifiers=["awrt"])
+        method(
+            p,
+            Working(q, mass),
+            f"their volume $\\times {number(density)}$",
+            step="",
+            qualifiers=("FT",),
+        )
+        final(p, ans, accuracy=SF3, unit="g", step="", awrt=True)
         misconception(
             p, Misconception("divided by the density instead of multiplying", f"({volume})/rho")
         )

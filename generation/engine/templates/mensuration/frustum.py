@@ -6,7 +6,7 @@ import random
 
 from sympy import Rational, sqrt
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import solids
 from generation.engine.authoring.text import number, rounded
 from generation.engine.base import Template, register
@@ -81,11 +81,14 @@ class Frustum(Template):
                 f"$r = {number(R)} \\times \\frac{{{number(h)}}}{{{number(H)}}} = {number(r)}$ cm",
                 "R*h/H",
             )
-            p.answer("R*h/H", unit="cm", label="r")
-            p.mark(
-                "M", f"${number(R)} \\times \\frac{{{number(h)}}}{{{number(H)}}}$ oe", value="R*h/H"
+            _w1 = Working(q, "R*h/H", fractions=False)
+            method(
+                p,
+                Working(q, "R*h/H"),
+                f"${number(R)} \\times \\frac{{{number(h)}}}{{{number(H)}}}$",
+                step="",
             )
-            p.mark("A", f"${number(r)}$", value="R*h/H", qualifiers=["cao"])
+            final(p, _w1, unit="cm", step="", awarded_for=f"${number(r)}$", label="r")
             misconception(p, Misconception("used the scale factor the wrong way round", "R*H/h"))
             misconception(
                 p,
@@ -124,20 +127,21 @@ class Frustum(Template):
                 "r*t",
             )
             p.step(f"$h = {number(h)}$ cm", "r*t/(R - r)")
-            p.answer("r*t/(R - r)", unit="cm", label="h")
+            _w2 = Working(q, "r*t/(R - r)", fractions=False)
             p.mark(
                 "M",
                 f"$\\frac{{h}}{{{number(r)}}} = \\frac{{h + {number(H - h)}}}{{{number(R)}}}$ oe",
                 value="r*t",
                 partial=[f"M1 for scale factor $\\frac{{{number(r)}}}{{{number(R)}}}$ seen"],
             )
-            p.mark(
-                "M",
-                f"${number(R - r)}h = {number(r * (H - h))}$ oe",
-                value="r*t/(R - r)",
-                qualifiers=["dep"],
+            method(
+                p,
+                Working(q, "r*t/(R - r)"),
+                f"${number(R - r)}h = {number(r * (H - h))}$",
+                step="",
+                qualifiers=("dep", "oe"),
             )
-            p.mark("A", f"${number(h)}$", value="r*t/(R - r)", qualifiers=["cao"])
+            final(p, _w2, unit="cm", step="", awarded_for=f"${number(h)}$", label="h")
             misconception(
                 p,
                 Misconception(
@@ -176,18 +180,20 @@ class Frustum(Template):
             f"{rounded(q.value_of(volume), SF4)}\\ldots$ cm$^3$",
             volume,
         )
-        ans = p.answer(answer, accuracy=SF3, unit="litres" if litres else "cm^3")
+        ans = Working(q, answer)
         if litres:
             p.step(
-                f"${rounded(q.value_of(volume), SF4)}\\ldots \\div 1000 = {ans.latex}$ litres",
+                f"${rounded(q.value_of(volume), SF4)}\\ldots \\div 1000 = {rounded(ans.value, SF3)}$ litres",
                 answer,
             )
         else:
-            p.step(f"$V = {ans.latex}$ cm$^3$", answer)
-        p.mark(
-            "M",
+            p.step(f"$V = {rounded(ans.value, SF3)}$ cm$^3$", answer)
+        method(
+            p,
+            Working(q, big_v),
             f"$\\frac{{1}}{{3}} \\times \\pi \\times {number(R)}^2 \\times {number(H)}$",
-            value=big_v,
+            step="",
+            qualifiers=(),
         )
         p.mark(
             "M",
@@ -195,7 +201,7 @@ class Frustum(Template):
             value=small_v,
             partial=["A1 needs the small cone subtracted from the large one"],
         )
-        p.mark("A", f"${ans.latex}$", value=answer, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="litres" if litres else "cm^3", step="", awrt=True)
         scale = "/1000" if litres else ""
         misconception(
             p,
@@ -238,22 +244,29 @@ class Frustum(Template):
             f"{rounded(sqrt(r**2 + h**2), SF4)}\\ldots$",
             small_l,
         )
-        ans = p.answer(area, accuracy=SF3, unit="cm^2")
+        ans = Working(q, area)
         p.step(
             f"$A = \\pi \\times {number(R)} \\times {rounded(sqrt(R**2 + H**2), SF4)}\\ldots - \\pi "
-            f"\\times {number(r)} \\times {rounded(sqrt(r**2 + h**2), SF4)}\\ldots = {ans.latex}$ "
+            f"\\times {number(r)} \\times {rounded(sqrt(r**2 + h**2), SF4)}\\ldots = {rounded(ans.value, SF3)}$ "
             "cm$^2$",
             area,
         )
-        p.mark("M", f"$\\sqrt{{{number(R)}^2 + {number(H)}^2}}$", value=big_l)
-        p.mark("M", f"$\\sqrt{{{number(r)}^2 + {number(h)}^2}}$ oe", value=small_l)
-        p.mark(
-            "M",
-            "$\\pi \\times R \\times L - \\pi \\times r \\times l$ with their slant heights",
-            value=area,
-            qualifiers=["dep"],
+        method(
+            p,
+            Working(q, big_l),
+            f"$\\sqrt{{{number(R)}^2 + {number(H)}^2}}$",
+            step="",
+            qualifiers=(),
         )
-        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+        method(p, Working(q, small_l), f"$\\sqrt{{{number(r)}^2 + {number(h)}^2}}$", step="")
+        method(
+            p,
+            Working(q, area),
+            "$\\pi \\times R \\times L - \\pi \\times r \\times l$ with their slant heights",
+            step="",
+            qualifiers=("dep",),
+        )
+        final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(
             p,
             Misconception(

@@ -6,7 +6,7 @@ import random
 
 from sympy import Rational, pi
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import solids
 from generation.engine.authoring.text import cubed, number, rounded
 from generation.engine.base import Template, register
@@ -58,9 +58,15 @@ class PrismCylinder(Template):
             f"$V = {number(ll)} \\times {number(w)} \\times {number(h)} = {number(ll * w * h)}$ cm$^3$",
             "l*w*h",
         )
-        a.answer("l*w*h", unit="cm^3")
-        a.mark("M", f"${number(ll)} \\times {number(w)} \\times {number(h)}$", value="l*w*h")
-        a.mark("A", f"${number(ll * w * h)}$", value="l*w*h", qualifiers=["cao"])
+        _w0 = Working(q, "l*w*h", fractions=False)
+        method(
+            a,
+            Working(q, "l*w*h"),
+            f"${number(ll)} \\times {number(w)} \\times {number(h)}$",
+            step="",
+            qualifiers=(),
+        )
+        final(a, _w0, unit="cm^3", step="", awarded_for=f"${number(ll * w * h)}$")
         misconception(
             a,
             Misconception(
@@ -82,15 +88,21 @@ class PrismCylinder(Template):
             f"Each face appears twice: $2 \\times {number(faces)} = {number(2 * faces)}$ cm$^2$",
             "2*(l*w + l*h + w*h)",
         )
-        b.answer("2*(l*w + l*h + w*h)", unit="cm^2")
+        _w1 = Working(q, "2*(l*w + l*h + w*h)", fractions=False)
         b.mark(
             "M",
             f"${number(ll)} \\times {number(w)} + {number(ll)} \\times {number(h)} + {number(w)} \\times {number(h)}$ oe",
             value="l*w + l*h + w*h",
             partial=["M1 for the areas of three different faces added"],
         )
-        b.mark("M", f"$2 \\times {number(faces)}$", value="2*(l*w + l*h + w*h)", qualifiers=["dep"])
-        b.mark("A", f"${number(2 * faces)}$", value="2*(l*w + l*h + w*h)", qualifiers=["cao"])
+        method(
+            b,
+            Working(q, "2*(l*w + l*h + w*h)"),
+            f"$2 \\times {number(faces)}$",
+            step="",
+            qualifiers=("dep",),
+        )
+        final(b, _w1, unit="cm^2", step="", awarded_for=f"${number(2 * faces)}$")
         misconception(
             b,
             Misconception(
@@ -132,10 +144,16 @@ class PrismCylinder(Template):
         if diameter:
             a.step(f"$r = {number(q.value_of('d'))} \\div 2 = {number(rv)}$ cm", radius)
         a.step(f"$V = \\pi r^2 h = \\pi \\times {number(rv)}^2 \\times {number(h)}$", vol)
-        ans = a.answer(vol, accuracy=SF3, unit="cm^3")
-        a.step(f"$V = {ans.latex}$ cm$^3$", vol)
-        a.mark("M", f"$\\pi \\times {number(rv)}^2 \\times {number(h)}$", value=vol)
-        a.mark("A", f"${ans.latex}$", value=vol, qualifiers=["awrt"])
+        ans = Working(q, vol)
+        a.step(f"$V = {rounded(ans.value, SF3)}$ cm$^3$", vol)
+        method(
+            a,
+            Working(q, vol),
+            f"$\\pi \\times {number(rv)}^2 \\times {number(h)}$",
+            step="",
+            qualifiers=(),
+        )
+        final(a, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
         misconception(
             a, Misconception("used the curved surface area formula 2πrh", f"2*pi*({radius})*h")
         )
@@ -157,10 +175,16 @@ class PrismCylinder(Template):
             b.step(
                 f"$A = 2\\pi r h = 2 \\times \\pi \\times {number(rv)} \\times {number(h)}$", curved
             )
-            ans = b.answer(curved, accuracy=SF3, unit="cm^2")
-            b.step(f"$A = {ans.latex}$ cm$^2$", curved)
-            b.mark("M", f"$2 \\times \\pi \\times {number(rv)} \\times {number(h)}$", value=curved)
-            b.mark("A", f"${ans.latex}$", value=curved, qualifiers=["awrt"])
+            ans = Working(q, curved)
+            b.step(f"$A = {rounded(ans.value, SF3)}$ cm$^2$", curved)
+            method(
+                b,
+                Working(q, curved),
+                f"$2 \\times \\pi \\times {number(rv)} \\times {number(h)}$",
+                step="",
+                qualifiers=(),
+            )
+            final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
             misconception(b, Misconception("used πrh instead of 2πrh", f"pi*({radius})*h"))
             misconception(b, Misconception("included the two circular ends", f"{curved} + {ends}"))
             return
@@ -180,11 +204,19 @@ class PrismCylinder(Template):
             f"{rounded(q.value_of(ends), Accuracy.SF4)}\\ldots$",
             ends,
         )
-        ans = b.answer(f"{curved} + {ends}", accuracy=SF3, unit="cm^2")
-        b.step(f"Total $= {ans.latex}$ cm$^2$", f"{curved} + {ends}")
-        b.mark("M", f"$2 \\times \\pi \\times {number(rv)} \\times {number(h)}$", value=curved)
-        b.mark("M", f"$2 \\times \\pi \\times {number(rv)}^2$", value=ends)
-        b.mark("A", f"${ans.latex}$", value=f"{curved} + {ends}", qualifiers=["awrt"])
+        ans = Working(q, f"{curved} + {ends}")
+        b.step(f"Total $= {rounded(ans.value, SF3)}$ cm$^2$", f"{curved} + {ends}")
+        method(
+            b,
+            Working(q, curved),
+            f"$2 \\times \\pi \\times {number(rv)} \\times {number(h)}$",
+            step="",
+            qualifiers=(),
+        )
+        method(
+            b, Working(q, ends), f"$2 \\times \\pi \\times {number(rv)}^2$", step="", qualifiers=()
+        )
+        final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(
             b,
             Misconception(
@@ -242,13 +274,14 @@ class PrismCylinder(Template):
             f"$V = {number(a_ * b_ / 2)} \\times {number(length)} = {number(a_ * b_ / 2 * length)}$ cm$^3$",
             vol,
         )
-        a.answer(vol, unit="cm^3")
-        a.mark(
-            "M",
-            f"$\\frac{{1}}{{2}} \\times {number(a_)} \\times {number(b_)} \\times {number(length)}$ oe",
-            value=vol,
+        _w5 = Working(q, vol, fractions=False)
+        method(
+            a,
+            Working(q, vol),
+            f"$\\frac{{1}}{{2}} \\times {number(a_)} \\times {number(b_)} \\times {number(length)}$",
+            step="",
         )
-        a.mark("A", f"${number(a_ * b_ / 2 * length)}$", value=vol, qualifiers=["cao"])
+        final(a, _w5, unit="cm^3", step="", awarded_for=f"${number(a_ * b_ / 2 * length)}$")
         misconception(a, Misconception("forgot the ½ in the area of the triangle", "a*b*L"))
         misconception(a, Misconception("multiplied the three sides of the triangle", "a*b*c"))
 
@@ -268,11 +301,13 @@ class PrismCylinder(Template):
             rects,
         )
         b.step(f"Total $= {number(a_ * b_ + (a_ + b_ + c_) * length)}$ cm$^2$", total)
-        b.answer(total, unit="cm^2")
-        b.mark(
-            "M",
+        _w6 = Working(q, total, fractions=False)
+        method(
+            b,
+            Working(q, "a*b"),
             f"$2 \\times \\frac{{1}}{{2}} \\times {number(a_)} \\times {number(b_)}$",
-            value="a*b",
+            step="",
+            qualifiers=(),
         )
         b.mark(
             "M",
@@ -280,8 +315,12 @@ class PrismCylinder(Template):
             value=rects,
             partial=["M1 for the three rectangles added"],
         )
-        b.mark(
-            "A", f"${number(a_ * b_ + (a_ + b_ + c_) * length)}$", value=total, qualifiers=["cao"]
+        final(
+            b,
+            _w6,
+            unit="cm^2",
+            step="",
+            awarded_for=f"${number(a_ * b_ + (a_ + b_ + c_) * length)}$",
         )
         misconception(
             b, Misconception("included only one triangular end", f"a*b/2 + {rects}", (rects,))
@@ -329,19 +368,21 @@ class PrismCylinder(Template):
             f"$V = {number(q.value_of(cross))} \\times {number(width)} = {number(q.value_of(vol))}$ m$^3$",
             vol,
         )
-        a.answer(vol, unit="m^3")
-        a.mark(
-            "M",
-            f"$\\frac{{1}}{{2}}({number(shallow)} + {number(deep)}) \\times {number(length)}$ oe",
-            value=cross,
+        _w7 = Working(q, vol, fractions=False)
+        method(
+            a,
+            Working(q, cross),
+            f"$\\frac{{1}}{{2}}({number(shallow)} + {number(deep)}) \\times {number(length)}$",
+            step="",
         )
-        a.mark(
-            "M",
+        method(
+            a,
+            Working(q, vol),
             f"their ${number(q.value_of(cross))} \\times {number(width)}$",
-            value=vol,
-            qualifiers=["dep"],
+            step="",
+            qualifiers=("dep",),
         )
-        a.mark("A", f"${number(q.value_of(vol))}$", value=vol, qualifiers=["cao"])
+        final(a, _w7, unit="m^3", step="", awarded_for=f"${number(q.value_of(vol))}$")
         misconception(a, Misconception("forgot the ½ in the area of the trapezium", "(p + s)*L*W"))
         misconception(a, Misconception("used the depth of the deep end throughout", "s*L*W"))
         b = q.part(
@@ -380,15 +421,19 @@ class PrismCylinder(Template):
             f"{'' if q.value_of(minutes).is_integer else '\\ldots'}$ minutes",
             minutes,
         )
-        ans = c.answer(hours, accuracy=SF3, unit="hours")
-        c.step(f"${rounded(q.value_of(minutes), SF4)}\\ldots \\div 60 = {ans.latex}$ hours", hours)
-        c.mark(
-            "M",
-            f"their ${number(q.value_of(vol) * 1000)} \\div {number(rate)}$",
-            value=minutes,
-            qualifiers=["FT"],
+        ans = Working(q, hours)
+        c.step(
+            f"${rounded(q.value_of(minutes), SF4)}\\ldots \\div 60 = {rounded(ans.value, SF3)}$ hours",
+            hours,
         )
-        c.mark("A", f"${ans.latex}$", value=hours, qualifiers=["awrt"])
+        method(
+            c,
+            Working(q, minutes),
+            f"their ${number(q.value_of(vol) * 1000)} \\div {number(rate)}$",
+            step="",
+            qualifiers=("FT",),
+        )
+        final(c, ans, accuracy=SF3, unit="hours", step="", awrt=True)
         misconception(c, Misconception("gave the time in minutes", minutes, (minutes,)))
         misconception(
             c,
@@ -414,19 +459,20 @@ class PrismCylinder(Template):
             f"Area of base $= \\pi \\times {number(r)}^2 = {rounded(pi * r**2, Accuracy.SF4)}\\ldots$",
             "pi*r**2",
         )
-        ans = a.answer(height, accuracy=SF3, unit="cm", label="h")
+        ans = Working(q, height)
         a.step(
-            f"$h = {number(volume)} \\div {rounded(pi * r**2, Accuracy.SF4)}\\ldots = {ans.latex}$ cm",
+            f"$h = {number(volume)} \\div {rounded(pi * r**2, Accuracy.SF4)}\\ldots = {rounded(ans.value, SF3)}$ cm",
             height,
         )
-        a.mark("M", f"$\\pi \\times {number(r)}^2$", value="pi*r**2")
-        a.mark(
-            "M",
-            f"${number(volume)} \\div (\\pi \\times {number(r)}^2)$ oe",
-            value=height,
-            qualifiers=["dep"],
+        method(a, Working(q, "pi*r**2"), f"$\\pi \\times {number(r)}^2$", step="", qualifiers=())
+        method(
+            a,
+            Working(q, height),
+            f"${number(volume)} \\div (\\pi \\times {number(r)}^2)$",
+            step="",
+            qualifiers=("dep", "oe"),
         )
-        a.mark("A", f"${ans.latex}$", value=height, qualifiers=["awrt"])
+        final(a, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="h")
         misconception(a, Misconception("divided by 2πr instead of πr²", "V/(2*pi*r)"))
         misconception(a, Misconception("left out π", "V/r**2"))
         misconception(a, Misconception("divided by πr, not squaring the radius", "V/(pi*r)"))
@@ -439,13 +485,14 @@ class PrismCylinder(Template):
             f"{rounded(q.value_of(height), Accuracy.SF4)}\\ldots$",
             None,
         )
-        ans = b.answer(curved, accuracy=SF3, unit="cm^2")
-        b.step(f"$A = {ans.latex}$ cm$^2$", curved)
-        b.mark(
-            "M",
+        ans = Working(q, curved)
+        b.step(f"$A = {rounded(ans.value, SF3)}$ cm$^2$", curved)
+        method(
+            b,
+            Working(q, curved),
             f"$2 \\times \\pi \\times {number(r)} \\times$ their $h$",
-            value=curved,
-            qualifiers=["FT"],
+            step="",
+            qualifiers=("FT",),
         )
-        b.mark("A", f"${ans.latex}$", value=curved, qualifiers=["awrt"])
+        final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(b, Misconception("used πrh instead of 2πrh", f"pi*r*{height}"))

@@ -7,7 +7,7 @@ import random
 
 from sympy import Rational, pi
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import shapes
 from generation.engine.authoring.text import degrees, number, rounded, squared
 from generation.engine.base import Template, register
@@ -94,14 +94,15 @@ class ArcSector(Template):
             f"$l = \\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times {number(r)}$",
             arc,
         )
-        ans = p.answer(arc, accuracy=SF3, unit=unit)
-        p.step(f"$l = {ans.latex}$ {unit}", arc)
-        p.mark(
-            "M",
-            f"$\\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times {number(r)}$ oe",
-            value=arc,
+        ans = Working(q, arc)
+        p.step(f"$l = {rounded(ans.value, SF3)}$ {unit}", arc)
+        method(
+            p,
+            Working(q, arc),
+            f"$\\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times {number(r)}$",
+            step="",
         )
-        p.mark("A", f"${ans.latex}$", value=arc, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit=unit, step="", awrt=True)
         misconception(
             p, Misconception("used the sector area formula instead of the arc length", area)
         )
@@ -113,14 +114,15 @@ class ArcSector(Template):
 
         p = q.part(next(labels), "Calculate the area of the sector.", marks=2, command="Calculate")
         p.step(f"$A = \\frac{{{number(theta)}}}{{360}} \\times \\pi \\times {number(r)}^2$", area)
-        ans = p.answer(area, accuracy=SF3, unit=f"{unit}^2")
-        p.step(f"$A = {ans.latex}$ {squared(unit)}", area)
-        p.mark(
-            "M",
-            f"$\\frac{{{number(theta)}}}{{360}} \\times \\pi \\times {number(r)}^2$ oe",
-            value=area,
+        ans = Working(q, area)
+        p.step(f"$A = {rounded(ans.value, SF3)}$ {squared(unit)}", area)
+        method(
+            p,
+            Working(q, area),
+            f"$\\frac{{{number(theta)}}}{{360}} \\times \\pi \\times {number(r)}^2$",
+            step="",
         )
-        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit=f"{unit}^2", step="", awrt=True)
         misconception(
             p,
             Misconception(
@@ -139,19 +141,20 @@ class ArcSector(Template):
                 next(labels), "Calculate the perimeter of the sector.", marks=2, command="Calculate"
             )
             p.step(f"Arc length $= {rounded(q.value_of(arc), Accuracy.SF4)}\\ldots$", arc)
-            ans = p.answer(f"2*r + {arc}", accuracy=SF3, unit=unit)
+            ans = Working(q, f"2*r + {arc}")
             p.step(
                 f"Perimeter $= {rounded(q.value_of(arc), Accuracy.SF4)}\\ldots + {number(r)} + {number(r)} "
-                f"= {ans.latex}$ {unit}",
+                f"= {rounded(ans.value, SF3)}$ {unit}",
                 f"2*r + {arc}",
             )
-            p.mark(
-                "M",
+            method(
+                p,
+                Working(q, arc),
                 "their arc length $+ 2 \\times" + f" {number(r)}$",
-                value=arc,
-                qualifiers=["FT"],
+                step="",
+                qualifiers=("FT",),
             )
-            p.mark("A", f"${ans.latex}$", value=f"2*r + {arc}", qualifiers=["awrt"])
+            final(p, ans, accuracy=SF3, unit=unit, step="", awrt=True)
             misconception(
                 p, Misconception("gave the arc length only, leaving out the two radii", arc, (arc,))
             )
@@ -181,8 +184,8 @@ class ArcSector(Template):
             f"{rounded(q.value_of('L/(2*pi*r)'), Accuracy.SF4)}\\ldots$",
             "L/(2*pi*r)",
         )
-        ans = a.answer("360*L/(2*pi*r)", accuracy=Accuracy.ANGLE_1DP, unit="degrees", label="x")
-        a.step(f"$x = {ans.latex}^\\circ$", "360*L/(2*pi*r)")
+        ans = Working(q, "360*L/(2*pi*r)")
+        a.step(f"$x = {rounded(ans.value, Accuracy.ANGLE_1DP)}^\\circ$", "360*L/(2*pi*r)")
         a.mark(
             "M",
             f"$\\frac{{x}}{{360}} \\times 2 \\times \\pi \\times {number(r)} = {number(arc_len)}$ oe",
@@ -192,7 +195,7 @@ class ArcSector(Template):
                 f"M1 for $2 \\times \\pi \\times {number(r)}$ [$= {rounded(q.value_of('2*pi*r'))}$] seen"
             ],
         )
-        a.mark("A", f"${ans.latex}$", value="360*L/(2*pi*r)", qualifiers=["awrt"])
+        final(a, ans, accuracy=Accuracy.ANGLE_1DP, unit="degrees", step="", awrt=True, label="x")
         misconception(
             a,
             Misconception(
@@ -212,15 +215,16 @@ class ArcSector(Template):
             f"{number(r)}^2$",
             None,
         )
-        ans = p.answer("L*r/2", accuracy=SF3, unit="cm^2")
-        p.step(f"$A = {ans.latex}$ cm$^2$", "L*r/2")
-        p.mark(
-            "M",
-            "$\\frac{\\text{their } x}{360} \\times \\pi \\times " + f"{number(r)}^2$ oe",
-            value="L*r/2",
-            qualifiers=["FT"],
+        ans = Working(q, "L*r/2")
+        p.step(f"$A = {rounded(ans.value, SF3)}$ cm$^2$", "L*r/2")
+        method(
+            p,
+            Working(q, "L*r/2"),
+            "$\\frac{\\text{their } x}{360} \\times \\pi \\times " + f"{number(r)}^2$",
+            step="",
+            qualifiers=("FT", "oe"),
         )
-        p.mark("A", f"${ans.latex}$", value="L*r/2", qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(p, Misconception("used 2πr instead of πr² for the whole circle", "L*r"))
 
     def _radius_from_area(self, q: QuestionBuilder, rng: random.Random) -> None:
@@ -246,8 +250,8 @@ class ArcSector(Template):
             f"{rounded(q.value_of(r2), Accuracy.SF4)}\\ldots$",
             r2,
         )
-        ans = a.answer(f"sqrt({r2})", accuracy=SF3, unit="cm", label="r")
-        a.step(f"$r = {ans.latex}$ cm", f"sqrt({r2})")
+        ans = Working(q, f"sqrt({r2})")
+        a.step(f"$r = {rounded(ans.value, SF3)}$ cm", f"sqrt({r2})")
         a.mark(
             "M",
             f"$\\frac{{{number(theta)}}}{{360}} \\times \\pi r^2 = {number(area)}$ oe",
@@ -255,7 +259,7 @@ class ArcSector(Template):
             count=2,
             partial=[f"M1 for $\\frac{{{number(theta)}}}{{360}} \\times \\pi r^2$ seen"],
         )
-        a.mark("A", f"${ans.latex}$", value=f"sqrt({r2})", qualifiers=["awrt"])
+        final(a, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="r")
         misconception(a, Misconception("found r² but did not take the square root", r2, (r2,)))
         misconception(
             a, Misconception("used 2πr instead of πr² (r = 180A ÷ θπ)", "180*A/(theta*pi)")
@@ -267,13 +271,14 @@ class ArcSector(Template):
             f"{rounded(q.value_of(f'sqrt({r2})'), Accuracy.SF4)}\\ldots$",
             None,
         )
-        ans = p.answer(arc, accuracy=SF3, unit="cm")
-        p.step(f"$l = {ans.latex}$ cm", arc)
-        p.mark(
-            "M",
+        ans = Working(q, arc)
+        p.step(f"$l = {rounded(ans.value, SF3)}$ cm", arc)
+        method(
+            p,
+            Working(q, arc),
             f"$\\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times$ their $r$",
-            value=arc,
-            qualifiers=["FT"],
+            step="",
+            qualifiers=("FT",),
         )
-        p.mark("A", f"${ans.latex}$", value=arc, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True)
         misconception(p, Misconception("used πr instead of 2πr", f"theta/360*pi*sqrt({r2})"))

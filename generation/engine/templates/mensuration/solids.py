@@ -7,7 +7,7 @@ import random
 
 from sympy import Rational, pi, sqrt
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import solids
 from generation.engine.authoring.text import number, rounded
 from generation.engine.base import Template, register
@@ -67,20 +67,28 @@ class SphereConePyramid(Template):
         vol, area = "4*pi*r**3/3", "4*pi*r**2"
         a = q.part("a", f"Calculate the volume of the {thing}.", marks=2, command="Calculate")
         a.step(f"$V = \\frac{{4}}{{3}} \\times \\pi \\times {number(r)}^3$", vol)
-        ans = a.answer(vol, accuracy=SF3, unit="cm^3")
-        a.step(f"$V = {ans.latex}$ cm$^3$", vol)
-        a.mark("M", f"$\\frac{{4}}{{3}} \\times \\pi \\times {number(r)}^3$", value=vol)
-        a.mark("A", f"${ans.latex}$", value=vol, qualifiers=["awrt"])
+        ans = Working(q, vol)
+        a.step(f"$V = {rounded(ans.value, SF3)}$ cm$^3$", vol)
+        method(
+            a,
+            Working(q, vol),
+            f"$\\frac{{4}}{{3}} \\times \\pi \\times {number(r)}^3$",
+            step="",
+            qualifiers=(),
+        )
+        final(a, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
         misconception(a, Misconception("squared the radius instead of cubing it", "4*pi*r**2/3"))
         misconception(
             a, Misconception("used the diameter instead of the radius", "4*pi*(2*r)**3/3")
         )
         b = q.part("b", f"Calculate the surface area of the {thing}.", marks=2, command="Calculate")
         b.step(f"$A = 4 \\times \\pi \\times {number(r)}^2$", area)
-        ans = b.answer(area, accuracy=SF3, unit="cm^2")
-        b.step(f"$A = {ans.latex}$ cm$^2$", area)
-        b.mark("M", f"$4 \\times \\pi \\times {number(r)}^2$", value=area)
-        b.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+        ans = Working(q, area)
+        b.step(f"$A = {rounded(ans.value, SF3)}$ cm$^2$", area)
+        method(
+            b, Working(q, area), f"$4 \\times \\pi \\times {number(r)}^2$", step="", qualifiers=()
+        )
+        final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(b, Misconception("used πr², the area of a circle", "pi*r**2"))
 
     def _cone(self, q: QuestionBuilder, rng: random.Random, *, slant_given: bool) -> None:
@@ -121,14 +129,16 @@ class SphereConePyramid(Template):
         a.step(
             f"$V = \\frac{{1}}{{3}} \\times \\pi \\times {number(r)}^2 \\times {number(h)}$", vol
         )
-        ans = a.answer(vol, accuracy=SF3, unit="cm^3")
-        a.step(f"$V = {ans.latex}$ cm$^3$", vol)
-        a.mark(
-            "M",
+        ans = Working(q, vol)
+        a.step(f"$V = {rounded(ans.value, SF3)}$ cm$^3$", vol)
+        method(
+            a,
+            Working(q, vol),
             f"$\\frac{{1}}{{3}} \\times \\pi \\times {number(r)}^2 \\times {number(h)}$",
-            value=vol,
+            step="",
+            qualifiers=(),
         )
-        a.mark("A", f"${ans.latex}$", value=vol, qualifiers=["awrt"])
+        final(a, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
         misconception(a, Misconception("forgot the ⅓ (used the cylinder formula)", "pi*r**2*h"))
         misconception(a, Misconception("squared the height instead of the radius", "pi*r*h**2/3"))
         if not slant_given:
@@ -136,10 +146,16 @@ class SphereConePyramid(Template):
                 next(labels), "Calculate the slant height, $l$.", marks=2, command="Calculate"
             )
             b.step(f"$l^2 = {number(r)}^2 + {number(h)}^2 = {number(r**2 + h**2)}$", "r**2 + h**2")
-            ans = b.answer(slant, accuracy=SF3, unit="cm", label="l")
-            b.step(f"$l = \\sqrt{{{number(r**2 + h**2)}}} = {ans.latex}$ cm", slant)
-            b.mark("M", f"${number(r)}^2 + {number(h)}^2$", value="r**2 + h**2")
-            b.mark("A", f"${ans.latex}$", value=slant, qualifiers=["awrt"])
+            ans = Working(q, slant)
+            b.step(f"$l = \\sqrt{{{number(r**2 + h**2)}}} = {rounded(ans.value, SF3)}$ cm", slant)
+            method(
+                b,
+                Working(q, "r**2 + h**2"),
+                f"${number(r)}^2 + {number(h)}^2$",
+                step="",
+                qualifiers=(),
+            )
+            final(b, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="l")
             misconception(
                 b,
                 Misconception("subtracted the squares instead of adding them", "sqrt(h**2 - r**2)"),
@@ -158,14 +174,16 @@ class SphereConePyramid(Template):
             number(q.value_of("l")) if slant_given else f"{rounded(q.value_of(slant), SF4)}\\ldots"
         )
         c.step(f"$A = \\pi \\times {number(r)} \\times {shown_l}$", None)
-        ans = c.answer(curved, accuracy=SF3, unit="cm^2")
-        c.step(f"$A = {ans.latex}$ cm$^2$", curved)
-        c.mark(
-            "M",
+        ans = Working(q, curved)
+        c.step(f"$A = {rounded(ans.value, SF3)}$ cm$^2$", curved)
+        method(
+            c,
+            Working(q, curved),
             f"$\\pi \\times {number(r)} \\times {shown_l}$" + ("" if slant_given else " FT"),
-            value=curved,
+            step="",
+            qualifiers=(),
         )
-        c.mark("A", f"${ans.latex}$", value=curved, qualifiers=["awrt"])
+        final(c, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(
             c, Misconception("used the perpendicular height instead of the slant height", "pi*r*h")
         )
@@ -194,10 +212,16 @@ class SphereConePyramid(Template):
             f"{'' if (s**2 * h) % 3 == 0 else '\\ldots'}$",
             vol,
         )
-        ans = a.answer(vol, accuracy=SF3, unit="cm^3")
-        a.step(f"$V = {ans.latex}$ cm$^3$", vol)
-        a.mark("M", f"$\\frac{{1}}{{3}} \\times {number(s)}^2 \\times {number(h)}$", value=vol)
-        a.mark("A", f"${ans.latex}$", value=vol, qualifiers=["awrt"])
+        ans = Working(q, vol)
+        a.step(f"$V = {rounded(ans.value, SF3)}$ cm$^3$", vol)
+        method(
+            a,
+            Working(q, vol),
+            f"$\\frac{{1}}{{3}} \\times {number(s)}^2 \\times {number(h)}$",
+            step="",
+            qualifiers=(),
+        )
+        final(a, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
         misconception(a, Misconception("forgot the ⅓", "s**2*h"))
         misconception(a, Misconception("used the side length instead of the base area", "s*h/3"))
         area = "s**2 + 2*s*f"
@@ -213,15 +237,15 @@ class SphereConePyramid(Template):
             f"Total $= {number(s**2)} + {number(2 * s * f)} = {number(s**2 + 2 * s * f)}$ cm$^2$",
             area,
         )
-        ans = b.answer(area, accuracy=SF3, unit="cm^2")
+        ans = Working(q, area)
         b.mark(
             "M",
             f"$4 \\times \\frac{{1}}{{2}} \\times {number(s)} \\times {number(f)}$",
             value="2*s*f",
             partial=["M1 for the area of one triangular face"],
         )
-        b.mark("M", f"${number(s)}^2$ added", value=area, qualifiers=["dep"])
-        b.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+        method(b, Working(q, area), f"${number(s)}^2$ added", step="", qualifiers=("dep",))
+        final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(b, Misconception("left out the square base", "2*s*f", ("2*s*f",)))
         misconception(b, Misconception("forgot the ½ in the area of each triangle", "s**2 + 4*s*f"))
 
@@ -240,14 +264,16 @@ class SphereConePyramid(Template):
             f"$V = \\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times {number(r)}^3$",
             vol,
         )
-        ans = a.answer(vol, accuracy=SF3, unit="cm^3")
-        a.step(f"$V = {ans.latex}$ cm$^3$", vol)
-        a.mark(
-            "M",
+        ans = Working(q, vol)
+        a.step(f"$V = {rounded(ans.value, SF3)}$ cm$^3$", vol)
+        method(
+            a,
+            Working(q, vol),
             f"$\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times {number(r)}^3$",
-            value=vol,
+            step="",
+            qualifiers=(),
         )
-        a.mark("A", f"${ans.latex}$", value=vol, qualifiers=["awrt"])
+        final(a, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
         misconception(a, Misconception("gave the volume of the whole sphere", "4*pi*r**3/3"))
         total = "3*pi*r**2"
         b = q.part(
@@ -262,15 +288,17 @@ class SphereConePyramid(Template):
             f"Flat face $= \\pi \\times {number(r)}^2 = {rounded(pi * r**2, SF4)}\\ldots$",
             "pi*r**2",
         )
-        ans = b.answer(total, accuracy=SF3, unit="cm^2")
-        b.step(f"Total $= {ans.latex}$ cm$^2$", total)
-        b.mark(
-            "M",
+        ans = Working(q, total)
+        b.step(f"Total $= {rounded(ans.value, SF3)}$ cm$^2$", total)
+        method(
+            b,
+            Working(q, "2*pi*r**2"),
             f"$\\frac{{1}}{{2}} \\times 4 \\times \\pi \\times {number(r)}^2$",
-            value="2*pi*r**2",
+            step="",
+            qualifiers=(),
         )
-        b.mark("M", f"$\\pi \\times {number(r)}^2$", value="pi*r**2")
-        b.mark("A", f"${ans.latex}$", value=total, qualifiers=["awrt"])
+        method(b, Working(q, "pi*r**2"), f"$\\pi \\times {number(r)}^2$", step="", qualifiers=())
+        final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(
             b, Misconception("left out the flat circular face", "2*pi*r**2", ("2*pi*r**2",))
         )
@@ -301,9 +329,10 @@ class SphereConePyramid(Template):
             f"{{4\\pi}} = {rounded(q.value_of(cube), SF4)}\\ldots$",
             cube,
         )
-        ans = a.answer(radius, accuracy=SF3, unit="cm", label="r")
+        ans = Working(q, radius)
         a.step(
-            f"$r = \\sqrt[3]{{{rounded(q.value_of(cube), SF4)}\\ldots}} = {ans.latex}$ cm", radius
+            f"$r = \\sqrt[3]{{{rounded(q.value_of(cube), SF4)}\\ldots}} = {rounded(ans.value, SF3)}$ cm",
+            radius,
         )
         a.mark(
             "M",
@@ -315,7 +344,7 @@ class SphereConePyramid(Template):
                 "or for a correct rearrangement with one error"
             ],
         )
-        a.mark("A", f"${ans.latex}$", value=radius, qualifiers=["awrt"])
+        final(a, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="r")
         misconception(
             a,
             Misconception(
@@ -326,8 +355,14 @@ class SphereConePyramid(Template):
         area = f"4*pi*({radius})**2"
         b = q.part("b", f"Calculate the surface area of the {thing}.", marks=2, command="Calculate")
         b.step(f"$A = 4 \\times \\pi \\times {rounded(q.value_of(radius), SF4)}\\ldots^2$", None)
-        ans = b.answer(area, accuracy=SF3, unit="cm^2")
-        b.step(f"$A = {ans.latex}$ cm$^2$", area)
-        b.mark("M", "$4 \\times \\pi \\times$ (their $r$)$^2$", value=area, qualifiers=["FT"])
-        b.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+        ans = Working(q, area)
+        b.step(f"$A = {rounded(ans.value, SF3)}$ cm$^2$", area)
+        method(
+            b,
+            Working(q, area),
+            "$4 \\times \\pi \\times$ (their $r$)$^2$",
+            step="",
+            qualifiers=("FT",),
+        )
+        final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(b, Misconception("used πr² instead of 4πr²", f"pi*({radius})**2"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sympy import Integer, Rational
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.text import number
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
@@ -170,8 +170,8 @@ class UnitConversion(Template):
         result = value * factor
         op = f"\\times {number(factor)}" if factor > 1 else f"\\div {number(1 / factor)}"
         p.step(f"${number(value)} {op} = {number(result)}$", f"{name}*{factor}")
-        p.answer(f"{name}*{factor}", unit=conversion.answer_unit)
-        p.mark("B", f"${number(result)}$", value=f"{name}*{factor}", qualifiers=["cao"])
+        _w0 = Working(q, f"{name}*{factor}", fractions=False)
+        final(p, _w0, unit=conversion.answer_unit, step="", awarded_for=f"${number(result)}$")
         if conversion.linear is not None:
             used = conversion.linear
             verb = "multiplied" if used > 1 else "divided"
@@ -216,15 +216,15 @@ class UnitConversion(Template):
                 f"${number(ll * w * h)} \\div 1000 = {number(ll * w * h / 1000)}$ litres",
                 f"{volume}/1000",
             )
-            p.answer(f"{volume}/1000", unit="litres")
-            p.mark(
-                "M",
+            _w2 = Working(q, f"{volume}/1000", fractions=False)
+            method(
+                p,
+                Working(q, volume),
                 f"${number(ll)} \\times {number(w)} \\times {number(h)}$ [$= {number(ll * w * h)}$]",
-                value=volume,
+                step="",
+                qualifiers=(),
             )
-            p.mark(
-                "A", f"${number(ll * w * h / 1000)}$", value=f"{volume}/1000", qualifiers=["cao"]
-            )
+            final(p, _w2, unit="litres", step="", awarded_for=f"${number(ll * w * h / 1000)}$")
             misconception(
                 p,
                 Misconception(
@@ -255,7 +255,7 @@ class UnitConversion(Template):
             f"${number(ll * 100 * w * h)} \\div 1000 = {number(ll * 100 * w * h / 1000)}$ litres",
             "l*100*w*h/1000",
         )
-        p.answer("l*100*w*h/1000", unit="litres")
+        _w1 = Working(q, "l*100*w*h/1000", fractions=False)
         p.mark("B", f"${number(ll * 100)}$ cm seen", value="l*100")
         p.mark(
             "M",
@@ -264,9 +264,7 @@ class UnitConversion(Template):
             qualifiers=["oe"],
             partial=["M1 for their volume in cm³ divided by 1000, using consistent units"],
         )
-        p.mark(
-            "A", f"${number(ll * 100 * w * h / 1000)}$", value="l*100*w*h/1000", qualifiers=["cao"]
-        )
+        final(p, _w1, unit="litres", step="", awarded_for=f"${number(ll * 100 * w * h / 1000)}$")
         misconception(
             p,
             Misconception(

@@ -6,9 +6,9 @@ import random
 
 from sympy import Rational, cos, pi, sin
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import Figure
-from generation.engine.authoring.text import approx, degrees, number
+from generation.engine.authoring.text import approx, degrees, number, rounded
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
@@ -107,16 +107,18 @@ class Bearings(Template):
             "b/a",
         )
         p.step(f"Angle $QPR = {approx(q.value_of(angle), Accuracy.DP2, dots=True)}^\\circ$", angle)
-        ans = p.answer(bearing, accuracy=ANGLE, unit="degrees", label="bearing")
+        ans = Working(q, bearing)
         op = "+" if sign > 0 else "-"
         p.step(
             f"Bearing $= {base} {op} {approx(q.value_of(angle), Accuracy.DP2, dots=True)} = "
-            f"{ans.latex}^\\circ$",
+            f"{rounded(ans.value, ANGLE)}^\\circ$",
             bearing,
         )
-        p.mark("M", f"$\\tan QPR = \\frac{{{number(b)}}}{{{number(a)}}}$ oe", value="b/a")
-        p.mark("M", f"${base} {op}$ their angle $QPR$", value=bearing, qualifiers=["dep"])
-        p.mark("A", f"${ans.latex}$", value=bearing, qualifiers=["awrt"])
+        method(p, Working(q, "b/a"), f"$\\tan QPR = \\frac{{{number(b)}}}{{{number(a)}}}$", step="")
+        method(
+            p, Working(q, bearing), f"${base} {op}$ their angle $QPR$", step="", qualifiers=("dep",)
+        )
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="bearing")
         misconception(
             p,
             Misconception(
@@ -195,14 +197,14 @@ class Bearings(Template):
             marks=2,
             command="Calculate",
         )
-        ans = p.answer(east, accuracy=SF3, unit="km")
+        ans = Working(q, east)
         p.step(
             f"The angle between $PQ$ and south is $180 - {number(theta)} = {number(180 - theta)}^\\circ$; "
-            f"east $= {number(d)} \\times \\sin {degrees(180 - theta)} = {ans.latex}$ km",
+            f"east $= {number(d)} \\times \\sin {degrees(180 - theta)} = {rounded(ans.value, SF3)}$ km",
             east,
         )
-        p.mark("M", f"${number(d)} \\times \\sin {degrees(180 - theta)}$ oe", value=east)
-        p.mark("A", f"${ans.latex}$", value=east, qualifiers=["awrt"])
+        method(p, Working(q, east), f"${number(d)} \\times \\sin {degrees(180 - theta)}$", step="")
+        final(p, ans, accuracy=SF3, unit="km", step="", awrt=True)
         misconception(
             p,
             Misconception(
@@ -224,15 +226,15 @@ class Bearings(Template):
             f"{approx(q.value_of(south), dots=True)}$",
             south,
         )
-        ans = p.answer(total, accuracy=SF3, unit="km")
+        ans = Working(q, total)
         if leg2:
             p.step(
                 f"South of $P$ at $R$: ${approx(q.value_of(south), dots=True)} + {number(q.value_of('s'))} = "
-                f"{ans.latex}$ km",
+                f"{rounded(ans.value, SF3)}$ km",
                 total,
             )
-        p.mark("M", f"${number(d)} \\times \\cos {degrees(180 - theta)}$ oe", value=south)
-        p.mark("A", f"${ans.latex}$", value=total, qualifiers=["awrt"])
+        method(p, Working(q, south), f"${number(d)} \\times \\cos {degrees(180 - theta)}$", step="")
+        final(p, ans, accuracy=SF3, unit="km", step="", awrt=True)
         misconception(
             p,
             Misconception(
@@ -248,15 +250,16 @@ class Bearings(Template):
             f"{approx(q.value_of(f'({east})**2 + ({total})**2'), dots=True)}$",
             f"({east})**2 + ({total})**2",
         )
-        ans = p.answer(dist, accuracy=SF3, unit="km", label="PR")
-        p.step(f"$PR = {ans.latex}$ km", dist)
-        p.mark(
-            "M",
+        ans = Working(q, dist)
+        p.step(f"$PR = {rounded(ans.value, SF3)}$ km", dist)
+        method(
+            p,
+            Working(q, f"({east})**2 + ({total})**2"),
             "(their east)$^2$ + (their south)$^2$",
-            value=f"({east})**2 + ({total})**2",
-            qualifiers=["FT"],
+            step="",
+            qualifiers=("FT",),
         )
-        p.mark("A", f"${ans.latex}$", value=dist, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="km", step="", awrt=True, label="PR")
         misconception(p, Misconception("added the two distances", "d + s"))
         bearing = f"180 - atand(({east})/({total}))"
         p = q.part("d", "Calculate the bearing of $R$ from $P$.", marks=2, command="Calculate")
@@ -265,19 +268,20 @@ class Bearings(Template):
             f"{{{approx(q.value_of(total), dots=True)}}}$",
             f"({east})/({total})",
         )
-        ans = p.answer(bearing, accuracy=ANGLE, unit="degrees", label="bearing")
+        ans = Working(q, bearing)
         p.step(
             f"Bearing $= 180 - {approx(q.value_of(f'atand(({east})/({total}))'), Accuracy.DP2, dots=True)}"
-            f" = {ans.latex}^\\circ$",
+            f" = {rounded(ans.value, ANGLE)}^\\circ$",
             bearing,
         )
-        p.mark(
-            "M",
+        method(
+            p,
+            Working(q, f"({east})/({total})"),
             "$\\tan = \\frac{\\text{their east}}{\\text{their south}}$",
-            value=f"({east})/({total})",
-            qualifiers=["FT"],
+            step="",
+            qualifiers=("FT",),
         )
-        p.mark("A", f"${ans.latex}$", value=bearing, qualifiers=["awrt"])
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="bearing")
         misconception(
             p,
             Misconception(

@@ -7,10 +7,10 @@ import random
 
 from sympy import Rational, atan, pi, tan
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import Figure
 from generation.engine.authoring.givens import random_angle
-from generation.engine.authoring.text import approx, degrees, number
+from generation.engine.authoring.text import approx, degrees, number, rounded
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
@@ -74,10 +74,13 @@ class ElevationDepression(Template):
         )
         height = "d*tand(theta)"
         p = q.part("a", f"Calculate the height of the {thing}.", marks=2, command="Calculate")
-        ans = p.answer(height, accuracy=SF3, unit="m", label="height")
-        p.step(f"$h = {number(d)} \\times \\tan {degrees(theta)} = {ans.latex}$ m", height)
-        p.mark("M", f"${number(d)} \\times \\tan {degrees(theta)}$ oe", value=height)
-        p.mark("A", f"${ans.latex}$", value=height, qualifiers=["awrt"])
+        ans = Working(q, height)
+        p.step(
+            f"$h = {number(d)} \\times \\tan {degrees(theta)} = {rounded(ans.value, SF3)}$ m",
+            height,
+        )
+        method(p, Working(q, height), f"${number(d)} \\times \\tan {degrees(theta)}$", step="")
+        final(p, ans, accuracy=SF3, unit="m", step="", awrt=True, label="height")
         misconception(p, Misconception("used sin instead of tan", "d*sind(theta)"))
         misconception(p, Misconception("divided by tan instead of multiplying", "d/tand(theta)"))
 
@@ -102,10 +105,10 @@ class ElevationDepression(Template):
         p.step(
             f"$\\tan x = \\frac{{{number(h)}}}{{{number(d)}}} = {approx(h / d, dots=True)}$", "h/d"
         )
-        ans = p.answer(angle, accuracy=ANGLE, unit="degrees")
-        p.step(f"$x = {ans.latex}^\\circ$", angle)
-        p.mark("M", f"$\\tan x = \\frac{{{number(h)}}}{{{number(d)}}}$ oe", value="h/d")
-        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+        ans = Working(q, angle)
+        p.step(f"$x = {rounded(ans.value, ANGLE)}^\\circ$", angle)
+        method(p, Working(q, "h/d"), f"$\\tan x = \\frac{{{number(h)}}}{{{number(d)}}}$", step="")
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True)
         misconception(
             p,
             Misconception("used the ratio upside down (found the angle at the top)", "atand(d/h)"),
@@ -142,19 +145,26 @@ class ElevationDepression(Template):
             f"{approx(q.value_of(above), dots=True)}$",
             above,
         )
-        ans = p.answer(height, accuracy=SF3, unit="m")
+        ans = Working(q, height)
         p.step(
-            f"Height $= {approx(q.value_of(above), dots=True)} + {number(e)} = {ans.latex}$ m",
+            f"Height $= {approx(q.value_of(above), dots=True)} + {number(e)} = {rounded(ans.value, SF3)}$ m",
             height,
         )
-        p.mark("M", f"${number(d)} \\times \\tan {degrees(theta)}$", value=above)
-        p.mark(
-            "M",
-            f"their ${approx(q.value_of(above), dots=True)} + {number(e)}$",
-            value=height,
-            qualifiers=["dep"],
+        method(
+            p,
+            Working(q, above),
+            f"${number(d)} \\times \\tan {degrees(theta)}$",
+            step="",
+            qualifiers=(),
         )
-        p.mark("A", f"${ans.latex}$", value=height, qualifiers=["awrt"])
+        method(
+            p,
+            Working(q, height),
+            f"their ${approx(q.value_of(above), dots=True)} + {number(e)}$",
+            step="",
+            qualifiers=("dep",),
+        )
+        final(p, ans, accuracy=SF3, unit="m", step="", awrt=True)
         misconception(p, Misconception("forgot to add the height of Sam's eyes", above, (above,)))
         misconception(p, Misconception("used sin instead of tan", "d*sind(theta) + e"))
 
@@ -196,24 +206,31 @@ class ElevationDepression(Template):
             f"$\\tan {degrees(theta)} = \\frac{{{number(h)}}}{{FB}}$",
             None,
         )
-        ans = p.answer(distance, accuracy=SF3, unit="m", label="FB")
-        p.step(f"$FB = {number(h)} \\div \\tan {degrees(theta)} = {ans.latex}$ m", distance)
-        p.mark("M", f"${number(h)} \\div \\tan {degrees(theta)}$ oe", value=distance)
-        p.mark("A", f"${ans.latex}$", value=distance, qualifiers=["awrt"])
+        ans = Working(q, distance)
+        p.step(
+            f"$FB = {number(h)} \\div \\tan {degrees(theta)} = {rounded(ans.value, SF3)}$ m",
+            distance,
+        )
+        method(p, Working(q, distance), f"${number(h)} \\div \\tan {degrees(theta)}$", step="")
+        final(p, ans, accuracy=SF3, unit="m", step="", awrt=True, label="FB")
         misconception(p, Misconception("multiplied by tan instead of dividing", "h*tand(theta)"))
         misconception(
             p, Misconception("used sin instead of tan (found TB, not FB)", "h/sind(theta)")
         )
         direct = "h/sind(theta)"
         p = q.part("b", "Calculate the distance $TB$.", marks=2, command="Calculate")
-        ans = p.answer(direct, accuracy=SF3, unit="m", label="TB")
-        p.step(f"$TB = {number(h)} \\div \\sin {degrees(theta)} = {ans.latex}$ m", direct)
-        p.mark(
-            "M",
-            f"${number(h)} \\div \\sin {degrees(theta)}$ or Pythagoras with their $FB$",
-            value=direct,
+        ans = Working(q, direct)
+        p.step(
+            f"$TB = {number(h)} \\div \\sin {degrees(theta)} = {rounded(ans.value, SF3)}$ m", direct
         )
-        p.mark("A", f"${ans.latex}$", value=direct, qualifiers=["awrt"])
+        method(
+            p,
+            Working(q, direct),
+            f"${number(h)} \\div \\sin {degrees(theta)}$ or Pythagoras with their $FB$",
+            step="",
+            qualifiers=(),
+        )
+        final(p, ans, accuracy=SF3, unit="m", step="", awrt=True, label="TB")
         misconception(p, Misconception("multiplied by sin instead of dividing", "h*sind(theta)"))
 
     def _two_boats(self, q: QuestionBuilder, rng: random.Random) -> None:
@@ -248,19 +265,19 @@ class ElevationDepression(Template):
             f"$FC = {number(h)} \\div \\tan {degrees(beta)} = {approx(q.value_of(fc), dots=True)}$",
             fc,
         )
-        ans = p.answer(gap, accuracy=SF3, unit="m", label="BC")
+        ans = Working(q, gap)
         p.step(
-            f"$BC = {approx(q.value_of(fc), dots=True)} - {approx(q.value_of(fb), dots=True)} = {ans.latex}$ m",
+            f"$BC = {approx(q.value_of(fc), dots=True)} - {approx(q.value_of(fb), dots=True)} = {rounded(ans.value, SF3)}$ m",
             gap,
         )
-        p.mark("M", f"${number(h)} \\div \\tan {degrees(alpha)}$ oe", value=fb)
+        method(p, Working(q, fb), f"${number(h)} \\div \\tan {degrees(alpha)}$", step="")
         p.mark(
             "M",
             f"${number(h)} \\div \\tan {degrees(beta)}$ oe",
             value=fc,
             partial=["A1 needs the two distances subtracted"],
         )
-        p.mark("A", f"${ans.latex}$", value=gap, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="m", step="", awrt=True, label="BC")
         misconception(
             p,
             Misconception("multiplied by tan instead of dividing", "h*tand(alpha) - h*tand(beta)"),

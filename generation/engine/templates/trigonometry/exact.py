@@ -9,7 +9,7 @@ import sympy
 from sympy import Rational, acos, asin, atan
 
 from generation.engine import formatting
-from generation.engine.authoring import Misconception, misconception, wrong
+from generation.engine.authoring import Misconception, Working, final, method, misconception, wrong
 from generation.engine.authoring.figures import shapes
 from generation.engine.authoring.text import approx, degrees, number
 from generation.engine.base import Template, register
@@ -68,8 +68,8 @@ class ExactTrigValues(Template):
             command="Write down",
         )
         p.step(f"${_trig(func, angle)} = {latex(q.value_of(value))}$", value)
-        p.answer(value)
-        p.mark("B", f"${latex(q.value_of(value))}$", value=value, qualifiers=["cao"])
+        _w0 = Working(q, value, fractions=False)
+        final(p, _w0, step="", awarded_for=f"${latex(q.value_of(value))}$")
         if func == "tan":
             misconception(
                 p,
@@ -132,9 +132,9 @@ class ExactTrigValues(Template):
             f"${_trig(f1, a1)} = {latex(v1)}$ and ${_trig(f2, a2)} = {latex(q.value_of(t2))}$", t1
         )
         p.step(f"${shown_text} = {latex(result)}$", value)
-        p.answer(value)
+        _w1 = Working(q, value, fractions=False)
         p.mark("B", f"${_trig(f1, a1)} = {latex(v1)}$ seen", value=t1)
-        p.mark("B", f"${latex(result)}$", value=value, qualifiers=["cao"])
+        final(p, _w1, step="", awarded_for=f"${latex(result)}$")
         if q.value_of(mistake) not in (result, v1):  # v1 would earn its own B mark
             misconception(p, Misconception(error, mistake, (t1,) if marks else ()))
 
@@ -226,13 +226,15 @@ class ExactTrigValues(Template):
             area,
         )
         p.step(f"Area $= {latex(q.value_of(area))}$ cm$^2$", area)
-        p.answer(area, unit="cm^2")
-        p.mark(
-            "M",
+        _w2 = Working(q, area, fractions=False)
+        method(
+            p,
+            Working(q, area),
             f"$\\frac{{1}}{{2}} \\times {number(a)} \\times {number(b)} \\times \\sin {degrees(angle)}$",
-            value=area,
+            step="",
+            qualifiers=(),
         )
-        p.mark("A", f"${latex(q.value_of(area))}$", value=area, qualifiers=["cao"])
+        final(p, _w2, unit="cm^2", step="", awarded_for=f"${latex(q.value_of(area))}$")
         misconception(p, Misconception("used cos instead of sin", "a*b*cosd(C)/2"))
         misconception(p, Misconception("forgot the ½", "a*b*sind(C)"))
 

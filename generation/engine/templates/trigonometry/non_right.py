@@ -9,10 +9,10 @@ from typing import Any
 
 from sympy import Rational, acos, asin, pi, sin, sqrt
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import shapes
 from generation.engine.authoring.givens import measured_length, random_angle
-from generation.engine.authoring.text import approx, degrees, number
+from generation.engine.authoring.text import approx, degrees, number, rounded
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
@@ -60,19 +60,20 @@ def _area_part(
     """Area = ½ × s1 × s2 × sin(angle), all machine forms; names are for the text."""
     area = f"({s1})*({s2})*sind({angle})/2"
     p = q.part(label, "Calculate the area of triangle $ABC$.", marks=2, command="Calculate")
-    ans = p.answer(area, accuracy=SF3, unit="cm^2")
+    ans = Working(q, area)
     p.step(
         f"Area $= \\frac{{1}}{{2}} \\times {names[0]} \\times {names[1]} \\times "
-        f"\\sin {names[2]} = {ans.latex}$ cm$^2$",
+        f"\\sin {names[2]} = {rounded(ans.value, SF3)}$ cm$^2$",
         area,
     )
-    p.mark(
-        "M",
+    method(
+        p,
+        Working(q, area),
         f"$\\frac{{1}}{{2}} \\times {names[0]} \\times {names[1]} \\times \\sin {names[2]}$",
-        value=area,
-        qualifiers=["FT"],
+        step="",
+        qualifiers=("FT",),
     )
-    p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+    final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
     misconception(p, Misconception("forgot the ½", f"({s1})*({s2})*sind({angle})"))
     if abs(q.value_of(f"sind({angle})")) < Rational(95, 100):
         misconception(
@@ -135,23 +136,25 @@ class SineRule(Template):
             f"{approx(q.value_of(ratio), dots=True)}$",
             ratio,
         )
-        ans = p.answer(side, accuracy=SF3, unit="cm", label="AC")
+        ans = Working(q, side)
         p.step(
-            f"$AC = {approx(q.value_of(ratio), dots=True)} \\times \\sin {degrees(B_)} = {ans.latex}$ cm",
+            f"$AC = {approx(q.value_of(ratio), dots=True)} \\times \\sin {degrees(B_)} = {rounded(ans.value, SF3)}$ cm",
             side,
         )
-        p.mark(
-            "M",
-            f"$\\frac{{AC}}{{\\sin {degrees(B_)}}} = \\frac{{{number(a)}}}{{\\sin {degrees(A_)}}}$ oe",
-            value=ratio,
+        method(
+            p,
+            Working(q, ratio),
+            f"$\\frac{{AC}}{{\\sin {degrees(B_)}}} = \\frac{{{number(a)}}}{{\\sin {degrees(A_)}}}$",
+            step="",
         )
-        p.mark(
-            "M",
+        method(
+            p,
+            Working(q, side),
             f"$AC = \\frac{{{number(a)} \\sin {degrees(B_)}}}{{\\sin {degrees(A_)}}}$",
-            value=side,
-            qualifiers=["dep"],
+            step="",
+            qualifiers=("dep",),
         )
-        p.mark("A", f"${ans.latex}$", value=side, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AC")
         misconception(
             p,
             Misconception(
@@ -213,14 +216,14 @@ class SineRule(Template):
                 f"{approx(q.value_of(f'asind({sinb})'), DP2, dots=True)}^\\circ$, but $B$ is obtuse",
                 f"asind({sinb})",
             )
-        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle ABC")
+        ans = Working(q, angle)
         p.step(
             (
                 "$B = 180 - " + approx(q.value_of(f"asind({sinb})"), DP2, dots=True) + " = "
                 if obtuse
                 else "$B = "
             )
-            + f"{ans.latex}^\\circ$",
+            + f"{rounded(ans.value, ANGLE)}^\\circ$",
             angle,
         )
         p.mark(
@@ -234,7 +237,7 @@ class SineRule(Template):
         )
         if obtuse:
             p.mark("M", "$180 -$ their acute angle", value=angle, qualifiers=["dep"])
-        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle ABC")
         if obtuse:
             misconception(
                 p,
@@ -261,10 +264,10 @@ class SineRule(Template):
                 C_expr,
             )
             area = f"a*b*sind({C_expr})/2"
-            ans = p.answer(area, accuracy=SF3, unit="cm^2")
+            ans = Working(q, area)
             p.step(
                 f"Area $= \\frac{{1}}{{2}} \\times {number(a)} \\times {number(b)} \\times \\sin "
-                f"{approx(q.value_of(C_expr), DP2, dots=True)}^\\circ = {ans.latex}$ cm$^2$",
+                f"{approx(q.value_of(C_expr), DP2, dots=True)}^\\circ = {rounded(ans.value, SF3)}$ cm$^2$",
                 area,
             )
             p.mark(
@@ -273,12 +276,14 @@ class SineRule(Template):
                 value=C_expr,
                 qualifiers=["FT"],
             )
-            p.mark(
-                "M",
+            method(
+                p,
+                Working(q, area),
                 f"$\\frac{{1}}{{2}} \\times {number(a)} \\times {number(b)} \\times \\sin C$",
-                value=area,
+                step="",
+                qualifiers=(),
             )
-            p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+            final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
             misconception(
                 p, Misconception("used angle A, which is not between BC and AC", "a*b*sind(A)/2")
             )
@@ -325,8 +330,8 @@ class CosineRule(Template):
             f"\\cos {degrees(A)} = {approx(q.value_of(a2), dots=True)}$",
             a2,
         )
-        ans = p.answer(side, accuracy=SF3, unit="cm", label="BC")
-        p.step(f"$BC = {ans.latex}$ cm", side)
+        ans = Working(q, side)
+        p.step(f"$BC = {rounded(ans.value, SF3)}$ cm", side)
         p.mark(
             "M",
             f"${number(b)}^2 + {number(c)}^2 - 2 \\times {number(b)} \\times {number(c)} \\cos {degrees(A)}$",
@@ -334,7 +339,7 @@ class CosineRule(Template):
             value=a2,
             partial=["M1 for a correct implicit version"],
         )
-        p.mark("A", f"${ans.latex}$", value=side, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="BC")
         misconception(p, Misconception("did not take the square root", a2, (a2,)))
         bad = q.value_of("(b**2 + c**2 - 2*b*c)*cosd(A)")
         if bad > 0:
@@ -357,8 +362,8 @@ class CosineRule(Template):
                 f"{approx(a_exact, dots=True)}}}$, so $\\sin B = {approx(q.value_of(sinb), dots=True)}$",
                 sinb,
             )
-            ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle ABC")
-            p.step(f"$B = {ans.latex}^\\circ$", angle)
+            ans = Working(q, angle)
+            p.step(f"$B = {rounded(ans.value, ANGLE)}^\\circ$", angle)
             p.mark(
                 "M",
                 f"$\\frac{{\\sin B}}{{{number(b)}}} = \\frac{{\\sin {degrees(A)}}}{{\\text{{their }}"
@@ -368,7 +373,7 @@ class CosineRule(Template):
                 qualifiers=["FT"],
                 partial=["or M2 for a correct cosine-rule method"],
             )
-            p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+            final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle ABC")
             misconception(
                 p,
                 Misconception(
@@ -422,8 +427,8 @@ class CosineRule(Template):
             f"{number(c)}}} = {approx(q.value_of(cos_a), dots=True)}$",
             cos_a,
         )
-        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle BAC")
-        p.step(f"Angle $BAC = {ans.latex}^\\circ$", angle)
+        ans = Working(q, angle)
+        p.step(f"Angle $BAC = {rounded(ans.value, ANGLE)}^\\circ$", angle)
         p.mark(
             "M",
             f"$\\cos A = \\frac{{{number(b)}^2 + {number(c)}^2 - {number(a)}^2}}{{2 \\times {number(b)} "
@@ -434,7 +439,7 @@ class CosineRule(Template):
                 f"M1 for ${number(a)}^2 = {number(b)}^2 + {number(c)}^2 - 2 \\times {number(b)} \\times {number(c)} \\cos A$"
             ],
         )
-        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle BAC")
         misconception(
             p,
             Misconception(

@@ -7,7 +7,7 @@ import random
 
 from sympy import Rational, sqrt
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import Figure, shapes
 from generation.engine.authoring.text import approx, number, rounded
 from generation.engine.base import Reject, Template, register
@@ -52,10 +52,16 @@ class Pythagoras(Template):
             f"$AC = \\sqrt{{{number(ab**2 + bc**2)}}} = {number(sqrt(ab**2 + bc**2))}$ cm",
             "sqrt(a**2 + b**2)",
         )
-        p.answer("sqrt(a**2 + b**2)", unit="cm", label="AC")
-        p.mark("M", f"${number(ab)}^2 + {number(bc)}^2$", value="a**2 + b**2")
-        p.mark(
-            "A", f"${number(sqrt(ab**2 + bc**2))}$", value="sqrt(a**2 + b**2)", qualifiers=["cao"]
+        _w0 = Working(q, "sqrt(a**2 + b**2)", fractions=False)
+        method(
+            p,
+            Working(q, "a**2 + b**2"),
+            f"${number(ab)}^2 + {number(bc)}^2$",
+            step="",
+            qualifiers=(),
+        )
+        final(
+            p, _w0, unit="cm", step="", awarded_for=f"${number(sqrt(ab**2 + bc**2))}$", label="AC"
         )
         misconception(
             p, Misconception("did not take the square root", "a**2 + b**2", ("a**2 + b**2",))
@@ -86,10 +92,15 @@ class Pythagoras(Template):
         ).svg()
         p = q.part("a", "Calculate $QR$.", marks=2, command="Calculate")
         p.step(f"$QR^2 = {number(c)}^2 - {number(a)}^2 = {number(c**2 - a**2)}$", "c**2 - a**2")
-        ans = p.answer("sqrt(c**2 - a**2)", accuracy=SF3, unit="m", label="QR")
-        p.step(f"$QR = \\sqrt{{{number(c**2 - a**2)}}} = {ans.latex}$ m", "sqrt(c**2 - a**2)")
-        p.mark("M", f"${number(c)}^2 - {number(a)}^2$", value="c**2 - a**2")
-        p.mark("A", f"${ans.latex}$", value="sqrt(c**2 - a**2)", qualifiers=["awrt"])
+        ans = Working(q, "sqrt(c**2 - a**2)")
+        p.step(
+            f"$QR = \\sqrt{{{number(c**2 - a**2)}}} = {rounded(ans.value, SF3)}$ m",
+            "sqrt(c**2 - a**2)",
+        )
+        method(
+            p, Working(q, "c**2 - a**2"), f"${number(c)}^2 - {number(a)}^2$", step="", qualifiers=()
+        )
+        final(p, ans, accuracy=SF3, unit="m", step="", awrt=True, label="QR")
         misconception(
             p, Misconception("added the squares although PR is the hypotenuse", "sqrt(c**2 + a**2)")
         )
@@ -124,11 +135,17 @@ class Pythagoras(Template):
             f"$AM^2 = {number(s)}^2 - {number(b / 2)}^2 = {number(s**2 - (b / 2) ** 2)}$",
             "s**2 - (b/2)**2",
         )
-        ans = p.answer(height, accuracy=SF3, unit="cm", label="AM")
-        p.step(f"$AM = {ans.latex}$ cm", height)
+        ans = Working(q, height)
+        p.step(f"$AM = {rounded(ans.value, SF3)}$ cm", height)
         p.mark("B", f"$BM = {number(b / 2)}$", value="b/2")
-        p.mark("M", f"${number(s)}^2 - {number(b / 2)}^2$", value="s**2 - (b/2)**2")
-        p.mark("A", f"${ans.latex}$", value=height, qualifiers=["awrt"])
+        method(
+            p,
+            Working(q, "s**2 - (b/2)**2"),
+            f"${number(s)}^2 - {number(b / 2)}^2$",
+            step="",
+            qualifiers=(),
+        )
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AM")
         misconception(
             p, Misconception("used the whole base instead of half of it", "sqrt(s**2 - b**2)")
         )
@@ -140,19 +157,20 @@ class Pythagoras(Template):
         )
         area = f"b*{height}/2"
         p = q.part("b", "Calculate the area of triangle $ABC$.", marks=2, command="Calculate")
-        ans = p.answer(area, accuracy=SF3, unit="cm^2")
+        ans = Working(q, area)
         p.step(
             f"Area $= \\frac{{1}}{{2}} \\times {number(b)} \\times {approx(q.value_of(height), dots=True)} = "
-            f"{ans.latex}$ cm$^2$",
+            f"{rounded(ans.value, SF3)}$ cm$^2$",
             area,
         )
-        p.mark(
-            "M",
+        method(
+            p,
+            Working(q, area),
             f"$\\frac{{1}}{{2}} \\times {number(b)} \\times$ their $AM$",
-            value=area,
-            qualifiers=["FT"],
+            step="",
+            qualifiers=("FT",),
         )
-        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(p, Misconception("forgot the ½", f"b*{height}"))
         misconception(p, Misconception("used the sloping side as the height", "s*b/2"))
 
@@ -186,10 +204,16 @@ class Pythagoras(Template):
         p = q.part("a", "Calculate $AC$.", marks=2, command="Calculate")
         p.step(f"$AC^2 = {number(ab)}^2 + {number(bc)}^2 = {number(ab**2 + bc**2)}$", "a**2 + b**2")
         p.step(f"$AC = {number(sqrt(ab**2 + bc**2))}$ cm", "sqrt(a**2 + b**2)")
-        p.answer("sqrt(a**2 + b**2)", unit="cm", label="AC")
-        p.mark("M", f"${number(ab)}^2 + {number(bc)}^2$", value="a**2 + b**2")
-        p.mark(
-            "A", f"${number(sqrt(ab**2 + bc**2))}$", value="sqrt(a**2 + b**2)", qualifiers=["cao"]
+        _w4 = Working(q, "sqrt(a**2 + b**2)", fractions=False)
+        method(
+            p,
+            Working(q, "a**2 + b**2"),
+            f"${number(ab)}^2 + {number(bc)}^2$",
+            step="",
+            qualifiers=(),
+        )
+        final(
+            p, _w4, unit="cm", step="", awarded_for=f"${number(sqrt(ab**2 + bc**2))}$", label="AC"
         )
         misconception(p, Misconception("added the two sides", "a + b"))
         ad = "sqrt(a**2 + b**2 + d**2)"
@@ -198,15 +222,16 @@ class Pythagoras(Template):
             f"$AD^2 = {number(sqrt(ab**2 + bc**2))}^2 + {number(cd)}^2 = {number(ab**2 + bc**2 + cd**2)}$",
             "a**2 + b**2 + d**2",
         )
-        ans = p.answer(ad, accuracy=SF3, unit="cm", label="AD")
-        p.step(f"$AD = {ans.latex}$ cm", ad)
-        p.mark(
-            "M",
+        ans = Working(q, ad)
+        p.step(f"$AD = {rounded(ans.value, SF3)}$ cm", ad)
+        method(
+            p,
+            Working(q, "a**2 + b**2 + d**2"),
             f"$({number(sqrt(ab**2 + bc**2))})^2 + {number(cd)}^2$",
-            value="a**2 + b**2 + d**2",
-            qualifiers=["FT"],
+            step="",
+            qualifiers=("FT",),
         )
-        p.mark("A", f"${ans.latex}$", value=ad, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AD")
         misconception(
             p,
             Misconception(
@@ -248,10 +273,16 @@ class Pythagoras(Template):
             "a", "Calculate how far up the wall the ladder reaches.", marks=2, command="Calculate"
         )
         p.step(f"$h^2 = {number(ll)}^2 - {number(d)}^2 = {number(ll**2 - d**2)}$", "L**2 - d**2")
-        ans = p.answer(height, accuracy=SF3, unit="m", label="h")
-        p.step(f"$h = {ans.latex}$ m", height)
-        p.mark("M", f"${number(ll)}^2 - {number(d)}^2$", value="L**2 - d**2")
-        p.mark("A", f"${ans.latex}$", value=height, qualifiers=["awrt"])
+        ans = Working(q, height)
+        p.step(f"$h = {rounded(ans.value, SF3)}$ m", height)
+        method(
+            p,
+            Working(q, "L**2 - d**2"),
+            f"${number(ll)}^2 - {number(d)}^2$",
+            step="",
+            qualifiers=(),
+        )
+        final(p, ans, accuracy=SF3, unit="m", step="", awrt=True, label="h")
         misconception(
             p,
             Misconception(

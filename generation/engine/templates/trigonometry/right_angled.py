@@ -8,10 +8,10 @@ import random
 
 from sympy import Rational, asin, atan, cos, pi, sin, sqrt
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import Figure, shapes
 from generation.engine.authoring.givens import measured_length, random_angle
-from generation.engine.authoring.text import approx, degrees, number
+from generation.engine.authoring.text import approx, degrees, number, rounded
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
@@ -87,15 +87,15 @@ class RightAngledTrig(Template):
             else f"{name} {degrees(theta)} = \\frac{{x}}{{{number(k)}}}"
         )
         p.step(f"${rel}$", None)
-        ans = p.answer(value, accuracy=SF3, unit="cm", label=names[unknown])
+        ans = Working(q, value)
         work = (
             f"{number(k)} \\div {name} {degrees(theta)}"
             if inverse
             else f"{number(k)} \\times {name} {degrees(theta)}"
         )
-        p.step(f"$x = {work} = {ans.latex}$ cm", value)
+        p.step(f"$x = {work} = {rounded(ans.value, SF3)}$ cm", value)
         p.mark("M", f"${work}$ oe", value=value, partial=[f"M1 for ${rel}$ seen"])
-        p.mark("A", f"${ans.latex}$", value=value, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label=names[unknown])
         other = _RATIOS[_OTHER[ratio]][0]
         if inverse:
             misconception(
@@ -136,13 +136,13 @@ class RightAngledTrig(Template):
         p.step(
             f"${name} x = \\frac{{{number(t)}}}{{{number(u)}}} = {approx(t / u, dots=True)}$", "t/u"
         )
-        ans = p.answer(value, accuracy=ANGLE, unit="degrees", label="angle BAC")
+        ans = Working(q, value)
         p.step(
-            f"$x = {name}^{{-1}}\\left(\\frac{{{number(t)}}}{{{number(u)}}}\\right) = {ans.latex}^\\circ$",
+            f"$x = {name}^{{-1}}\\left(\\frac{{{number(t)}}}{{{number(u)}}}\\right) = {rounded(ans.value, ANGLE)}^\\circ$",
             value,
         )
-        p.mark("M", f"${name} x = \\frac{{{number(t)}}}{{{number(u)}}}$ oe", value="t/u")
-        p.mark("A", f"${ans.latex}$", value=value, qualifiers=["awrt"])
+        method(p, Working(q, "t/u"), f"${name} x = \\frac{{{number(t)}}}{{{number(u)}}}$", step="")
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle BAC")
         radians = {"sin": asin, "cos": lambda v: pi / 2 - asin(v), "tan": atan}[ratio](t / u)
         misconception(
             p, Misconception("used a calculator in radian mode", radians, ("t/u",), accuracy=SF3)
@@ -176,10 +176,13 @@ class RightAngledTrig(Template):
         q.diagram_svg = fig.svg()
         height = "d*sind(alpha)"
         p = q.part("a", "Calculate $BD$.", marks=2, command="Calculate")
-        ans = p.answer(height, accuracy=SF3, unit="cm", label="BD")
-        p.step(f"$BD = {number(ad)} \\times \\sin {degrees(alpha)} = {ans.latex}$ cm", height)
-        p.mark("M", f"${number(ad)} \\times \\sin {degrees(alpha)}$ oe", value=height)
-        p.mark("A", f"${ans.latex}$", value=height, qualifiers=["awrt"])
+        ans = Working(q, height)
+        p.step(
+            f"$BD = {number(ad)} \\times \\sin {degrees(alpha)} = {rounded(ans.value, SF3)}$ cm",
+            height,
+        )
+        method(p, Working(q, height), f"${number(ad)} \\times \\sin {degrees(alpha)}$", step="")
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="BD")
         misconception(p, Misconception("used cos instead of sin (found AB)", "d*cosd(alpha)"))
         misconception(p, Misconception("divided by sin instead of multiplying", "d/sind(alpha)"))
         angle = f"atand({height}/c)"
@@ -188,15 +191,16 @@ class RightAngledTrig(Template):
             f"$\\tan BCD = \\frac{{{approx(bd, dots=True)}}}{{{number(bc)}}} = {approx(bd / bc, dots=True)}$",
             f"{height}/c",
         )
-        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle BCD")
-        p.step(f"Angle $BCD = {ans.latex}^\\circ$", angle)
-        p.mark(
-            "M",
+        ans = Working(q, angle)
+        p.step(f"Angle $BCD = {rounded(ans.value, ANGLE)}^\\circ$", angle)
+        method(
+            p,
+            Working(q, f"{height}/c"),
             "$\\tan BCD = \\frac{\\text{their } BD}{" + number(bc) + "}$",
-            value=f"{height}/c",
-            qualifiers=["FT"],
+            step="",
+            qualifiers=("FT",),
         )
-        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle BCD")
         misconception(
             p, Misconception("used the ratio upside down (found angle BDC)", f"atand(c/({height}))")
         )
@@ -235,13 +239,16 @@ class RightAngledTrig(Template):
             f"$\\cos PQR = \\frac{{{number(base / 2)}}}{{{number(side)}}} = {approx(base / 2 / side, dots=True)}$",
             "b/(2*s)",
         )
-        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle PQR")
-        p.step(f"Angle $PQR = {ans.latex}^\\circ$", angle)
+        ans = Working(q, angle)
+        p.step(f"Angle $PQR = {rounded(ans.value, ANGLE)}^\\circ$", angle)
         p.mark("B", f"$QM = {number(base / 2)}$", value="b/2")
-        p.mark(
-            "M", f"$\\cos PQR = \\frac{{{number(base / 2)}}}{{{number(side)}}}$ oe", value="b/(2*s)"
+        method(
+            p,
+            Working(q, "b/(2*s)"),
+            f"$\\cos PQR = \\frac{{{number(base / 2)}}}{{{number(side)}}}$",
+            step="",
         )
-        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle PQR")
         misconception(p, Misconception("used the whole base instead of half of it", "acosd(b/s)"))
         misconception(
             p,
@@ -255,19 +262,26 @@ class RightAngledTrig(Template):
             height,
         )
         area = f"b*{height}/2"
-        ans = p.answer(area, accuracy=SF3, unit="cm^2")
+        ans = Working(q, area)
         p.step(
             f"Area $= \\frac{{1}}{{2}} \\times {number(base)} \\times {approx(q.value_of(height), dots=True)} = "
-            f"{ans.latex}$ cm$^2$",
+            f"{rounded(ans.value, SF3)}$ cm$^2$",
             area,
         )
-        p.mark("M", f"$PM = {number(side)} \\times \\sin$ their angle, or Pythagoras", value=height)
-        p.mark(
-            "M",
-            f"$\\frac{{1}}{{2}} \\times {number(base)} \\times$ their $PM$",
-            value=area,
-            qualifiers=["dep"],
+        method(
+            p,
+            Working(q, height),
+            f"$PM = {number(side)} \\times \\sin$ their angle, or Pythagoras",
+            step="",
+            qualifiers=(),
         )
-        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
+        method(
+            p,
+            Working(q, area),
+            f"$\\frac{{1}}{{2}} \\times {number(base)} \\times$ their $PM$",
+            step="",
+            qualifiers=("dep",),
+        )
+        final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(p, Misconception("forgot the ½", f"b*{height}", (height,)))
         misconception(p, Misconception("used the sloping side as the height", "b*s/2"))

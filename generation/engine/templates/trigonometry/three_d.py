@@ -7,10 +7,10 @@ import random
 
 from sympy import Rational, sqrt
 
-from generation.engine.authoring import Misconception, misconception
+from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import solids
 from generation.engine.authoring.givens import measured_length
-from generation.engine.authoring.text import approx, number
+from generation.engine.authoring.text import approx, number, rounded
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
@@ -58,10 +58,10 @@ class ThreeDimensions(Template):
         if difficulty == 1:
             p = q.part(next(labels), "Calculate the length $AC$.", marks=2, command="Calculate")
             p.step(f"$AC^2 = {number(ll)}^2 + {number(w)}^2 = {number(ll**2 + w**2)}$", ac2)
-            ans = p.answer(f"sqrt({ac2})", accuracy=SF3, unit="cm", label="AC")
-            p.step(f"$AC = {ans.latex}$ cm", f"sqrt({ac2})")
-            p.mark("M", f"${number(ll)}^2 + {number(w)}^2$", value=ac2)
-            p.mark("A", f"${ans.latex}$", value=f"sqrt({ac2})", qualifiers=["awrt"])
+            ans = Working(q, f"sqrt({ac2})")
+            p.step(f"$AC = {rounded(ans.value, SF3)}$ cm", f"sqrt({ac2})")
+            method(p, Working(q, ac2), f"${number(ll)}^2 + {number(w)}^2$", step="", qualifiers=())
+            final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AC")
             misconception(
                 p, Misconception("added the lengths instead of using Pythagoras", "l + w")
             )
@@ -73,8 +73,8 @@ class ThreeDimensions(Template):
         )
         p.step(f"$AC^2 = {number(ll)}^2 + {number(w)}^2 = {number(ll**2 + w**2)}$", ac2)
         p.step(f"$AG^2 = AC^2 + {number(h)}^2 = {number(ll**2 + w**2 + h**2)}$", ag2)
-        ans = p.answer(ag, accuracy=SF3, unit="cm", label="AG")
-        p.step(f"$AG = {ans.latex}$ cm", ag)
+        ans = Working(q, ag)
+        p.step(f"$AG = {rounded(ans.value, SF3)}$ cm", ag)
         if difficulty == 1:
             p.mark("M", f"their $AC^2 + {number(h)}^2$", value=ag2, qualifiers=["FT"])
         else:
@@ -85,7 +85,7 @@ class ThreeDimensions(Template):
                 count=2,
                 partial=[f"M1 for ${number(ll)}^2 + {number(w)}^2$ seen"],
             )
-        p.mark("A", f"${ans.latex}$", value=ag, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AG")
         misconception(
             p, Misconception("found the diagonal of the base, AC, instead", "sqrt(l**2 + w**2)")
         )
@@ -107,7 +107,7 @@ class ThreeDimensions(Template):
                 f"{{{approx(sqrt(ll**2 + w**2), dots=True)}}} = {approx(q.value_of(ratio), dots=True)}$",
                 ratio,
             )
-            ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle GAC")
+            ans = Working(q, angle)
             p.step(f"Angle $GAC = {ans.latex}^\\circ$", angle)
             p.mark(
                 "M",
@@ -120,7 +120,7 @@ class ThreeDimensions(Template):
                     "or $\\sin GAC = \\frac{" + number(h) + "}{\\text{their } AG}$",
                 ],
             )
-            p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+            final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle GAC")
             misconception(
                 p, Misconception("used angle FAB (the angle with AB) instead of GAC", "atand(h/l)")
             )
@@ -150,8 +150,8 @@ class ThreeDimensions(Template):
             f"{approx(q.value_of(ratio), dots=True)}$",
             ratio,
         )
-        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle AGB")
-        p.step(f"Angle $AGB = {ans.latex}^\\circ$", angle)
+        ans = Working(q, angle)
+        p.step(f"Angle $AGB = {rounded(ans.value, ANGLE)}^\\circ$", angle)
         p.mark("B", f"$BG = \\sqrt{{{number(w)}^2 + {number(h)}^2}}$", value=bg)
         p.mark(
             "M",
@@ -160,7 +160,7 @@ class ThreeDimensions(Template):
             qualifiers=["FT"],
             partial=["or $\\sin AGB = \\frac{" + number(ll) + "}{\\text{their } AG}$"],
         )
-        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle AGB")
         misconception(
             p,
             Misconception(
@@ -209,10 +209,10 @@ class ThreeDimensions(Template):
         ao = "s*sqrt(2)/2"
         p = q.part("a", "Calculate $AC$.", marks=2, command="Calculate")
         p.step(f"$AC^2 = {number(s)}^2 + {number(s)}^2 = {number(2 * s**2)}$", "2*s**2")
-        ans = p.answer(ac, accuracy=SF3, unit="cm", label="AC")
-        p.step(f"$AC = {ans.latex}$ cm", ac)
-        p.mark("M", f"${number(s)}^2 + {number(s)}^2$", value="2*s**2")
-        p.mark("A", f"${ans.latex}$", value=ac, qualifiers=["awrt"])
+        ans = Working(q, ac)
+        p.step(f"$AC = {rounded(ans.value, SF3)}$ cm", ac)
+        method(p, Working(q, "2*s**2"), f"${number(s)}^2 + {number(s)}^2$", step="", qualifiers=())
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AC")
         misconception(p, Misconception("added two sides instead of using Pythagoras", "2*s"))
         if edge_given:
             p = q.part(
@@ -224,11 +224,17 @@ class ThreeDimensions(Template):
                 f"{approx(q.value_of('e**2 - s**2/2'), dots=True)}$",
                 "e**2 - s**2/2",
             )
-            ans = p.answer(height_expr, accuracy=SF3, unit="cm", label="VO")
-            p.step(f"$VO = {ans.latex}$ cm", height_expr)
+            ans = Working(q, height_expr)
+            p.step(f"$VO = {rounded(ans.value, SF3)}$ cm", height_expr)
             p.mark("B", f"$AO = {approx(half_diag, dots=True)}$", value=ao, qualifiers=["FT"])
-            p.mark("M", f"${number(e)}^2 - $ (their $AO)^2$", value="e**2 - s**2/2")
-            p.mark("A", f"${ans.latex}$", value=height_expr, qualifiers=["awrt"])
+            method(
+                p,
+                Working(q, "e**2 - s**2/2"),
+                f"${number(e)}^2 - $ (their $AO)^2$",
+                step="",
+                qualifiers=(),
+            )
+            final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="VO")
             misconception(p, Misconception("used AC instead of half of AC", "sqrt(e**2 - 2*s**2)"))
             misconception(
                 p,
@@ -249,11 +255,17 @@ class ThreeDimensions(Template):
                 f"{approx(q.value_of('h**2 + s**2/2'), dots=True)}$",
                 "h**2 + s**2/2",
             )
-            ans = p.answer(va, accuracy=SF3, unit="cm", label="VA")
-            p.step(f"$VA = {ans.latex}$ cm", va)
+            ans = Working(q, va)
+            p.step(f"$VA = {rounded(ans.value, SF3)}$ cm", va)
             p.mark("B", f"$AO = {approx(half_diag, dots=True)}$", value=ao, qualifiers=["FT"])
-            p.mark("M", f"${number(h)}^2 + $ (their $AO)^2$", value="h**2 + s**2/2")
-            p.mark("A", f"${ans.latex}$", value=va, qualifiers=["awrt"])
+            method(
+                p,
+                Working(q, "h**2 + s**2/2"),
+                f"${number(h)}^2 + $ (their $AO)^2$",
+                step="",
+                qualifiers=(),
+            )
+            final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="VA")
             misconception(p, Misconception("used AC instead of half of AC", "sqrt(h**2 + 2*s**2)"))
             misconception(
                 p,
@@ -273,10 +285,10 @@ class ThreeDimensions(Template):
         p.step(
             f"The angle is $VAO$: ${ratio_text} = {approx(q.value_of(ratio), dots=True)}$", ratio
         )
-        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle VAO")
-        p.step(f"Angle $VAO = {ans.latex}^\\circ$", angle)
-        p.mark("M", f"${ratio_text}$ oe", value=ratio, qualifiers=["FT"])
-        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+        ans = Working(q, angle)
+        p.step(f"Angle $VAO = {rounded(ans.value, ANGLE)}^\\circ$", angle)
+        method(p, Working(q, ratio), f"${ratio_text}$", step="", qualifiers=("FT", "oe"))
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle VAO")
         other = {"atand": "atand(h/(s/2))", "acosd": "acosd((s/2)/e)"}[trig]
         misconception(
             p,
