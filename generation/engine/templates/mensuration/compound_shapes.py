@@ -73,10 +73,12 @@ class CompoundArea(Template):
             area,
         )
         _w0 = Working(q, area, fractions=False)
-        p.mark(
-            "M",
+        method(
+            p,
+            Working(q, "W*b"),
             f"${number(w)} \\times {number(b_)}$ or another correct rectangle",
-            value="W*b",
+            step="",
+            qualifiers=(),
             partial=[
                 "or M2 for $"
                 + f"{number(w)} \\times {number(h)} - ({number(w)} - {number(a_)})({number(h)} - {number(b_)})$"
@@ -315,10 +317,12 @@ class CompoundArea(Template):
             f"Length $= 2 \\times {number(length)} + {approx(q.value_of(ends), dots=True)} = {rounded(ans.value, SF3)}$ m",
             lap,
         )
-        p.mark(
-            "M",
+        method(
+            p,
+            Working(q, ends),
             f"$\\pi \\times {number(d)}$",
-            value=ends,
+            step="",
+            qualifiers=(),
             partial=[f"M1 for $\\frac{{1}}{{2}} \\times \\pi \\times {number(d)}$ seen"],
         )
         method(

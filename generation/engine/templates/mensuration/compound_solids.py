@@ -97,10 +97,12 @@ class CompoundSolid(Template):
             step="",
             qualifiers=(),
         )
-        p.mark(
-            "M",
+        method(
+            p,
+            Working(q, inner_v),
             f"$\\pi \\times {number(inner)}^2 \\times {number(length)}$",
-            value=inner_v,
+            step="",
+            qualifiers=(),
             partial=["A1 needs the inner cylinder subtracted from the outer one"],
         )
         final(p, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)

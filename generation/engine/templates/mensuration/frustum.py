@@ -128,10 +128,11 @@ class Frustum(Template):
             )
             p.step(f"$h = {number(h)}$ cm", "r*t/(R - r)")
             _w2 = Working(q, "r*t/(R - r)", fractions=False)
-            p.mark(
-                "M",
-                f"$\\frac{{h}}{{{number(r)}}} = \\frac{{h + {number(H - h)}}}{{{number(R)}}}$ oe",
-                value="r*t",
+            method(
+                p,
+                Working(q, "r*t"),
+                f"$\\frac{{h}}{{{number(r)}}} = \\frac{{h + {number(H - h)}}}{{{number(R)}}}$",
+                step="",
                 partial=[f"M1 for scale factor $\\frac{{{number(r)}}}{{{number(R)}}}$ seen"],
             )
             method(
@@ -195,10 +196,12 @@ class Frustum(Template):
             step="",
             qualifiers=(),
         )
-        p.mark(
-            "M",
+        method(
+            p,
+            Working(q, small_v),
             f"$\\frac{{1}}{{3}} \\times \\pi \\times {number(r)}^2 \\times {number(h)}$",
-            value=small_v,
+            step="",
+            qualifiers=(),
             partial=["A1 needs the small cone subtracted from the large one"],
         )
         final(p, ans, accuracy=SF3, unit="litres" if litres else "cm^3", step="", awrt=True)

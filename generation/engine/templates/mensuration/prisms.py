@@ -89,10 +89,11 @@ class PrismCylinder(Template):
             "2*(l*w + l*h + w*h)",
         )
         _w1 = Working(q, "2*(l*w + l*h + w*h)", fractions=False)
-        b.mark(
-            "M",
-            f"${number(ll)} \\times {number(w)} + {number(ll)} \\times {number(h)} + {number(w)} \\times {number(h)}$ oe",
-            value="l*w + l*h + w*h",
+        method(
+            b,
+            Working(q, "l*w + l*h + w*h"),
+            f"${number(ll)} \\times {number(w)} + {number(ll)} \\times {number(h)} + {number(w)} \\times {number(h)}$",
+            step="",
             partial=["M1 for the areas of three different faces added"],
         )
         method(
@@ -309,10 +310,11 @@ class PrismCylinder(Template):
             step="",
             qualifiers=(),
         )
-        b.mark(
-            "M",
-            f"$({number(a_)} + {number(b_)} + {number(c_)}) \\times {number(length)}$ oe",
-            value=rects,
+        method(
+            b,
+            Working(q, rects),
+            f"$({number(a_)} + {number(b_)} + {number(c_)}) \\times {number(length)}$",
+            step="",
             partial=["M1 for the three rectangles added"],
         )
         final(

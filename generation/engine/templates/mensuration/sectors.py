@@ -186,14 +186,15 @@ class ArcSector(Template):
         )
         ans = Working(q, "360*L/(2*pi*r)")
         a.step(f"$x = {rounded(ans.value, Accuracy.ANGLE_1DP)}^\\circ$", "360*L/(2*pi*r)")
-        a.mark(
-            "M",
-            f"$\\frac{{x}}{{360}} \\times 2 \\times \\pi \\times {number(r)} = {number(arc_len)}$ oe",
-            count=2,
-            value="L/(2*pi*r)",
+        method(
+            a,
+            Working(q, "L/(2*pi*r)"),
+            f"$\\frac{{x}}{{360}} \\times 2 \\times \\pi \\times {number(r)} = {number(arc_len)}$",
+            step="",
             partial=[
                 f"M1 for $2 \\times \\pi \\times {number(r)}$ [$= {rounded(q.value_of('2*pi*r'))}$] seen"
             ],
+            count=2,
         )
         final(a, ans, accuracy=Accuracy.ANGLE_1DP, unit="degrees", step="", awrt=True, label="x")
         misconception(
@@ -252,12 +253,13 @@ class ArcSector(Template):
         )
         ans = Working(q, f"sqrt({r2})")
         a.step(f"$r = {rounded(ans.value, SF3)}$ cm", f"sqrt({r2})")
-        a.mark(
-            "M",
-            f"$\\frac{{{number(theta)}}}{{360}} \\times \\pi r^2 = {number(area)}$ oe",
-            value=r2,
-            count=2,
+        method(
+            a,
+            Working(q, r2),
+            f"$\\frac{{{number(theta)}}}{{360}} \\times \\pi r^2 = {number(area)}$",
+            step="",
             partial=[f"M1 for $\\frac{{{number(theta)}}}{{360}} \\times \\pi r^2$ seen"],
+            count=2,
         )
         final(a, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="r")
         misconception(a, Misconception("found r² but did not take the square root", r2, (r2,)))

@@ -238,10 +238,12 @@ class SphereConePyramid(Template):
             area,
         )
         ans = Working(q, area)
-        b.mark(
-            "M",
+        method(
+            b,
+            Working(q, "2*s*f"),
             f"$4 \\times \\frac{{1}}{{2}} \\times {number(s)} \\times {number(f)}$",
-            value="2*s*f",
+            step="",
+            qualifiers=(),
             partial=["M1 for the area of one triangular face"],
         )
         method(b, Working(q, area), f"${number(s)}^2$ added", step="", qualifiers=("dep",))
@@ -334,15 +336,17 @@ class SphereConePyramid(Template):
             f"$r = \\sqrt[3]{{{rounded(q.value_of(cube), SF4)}\\ldots}} = {rounded(ans.value, SF3)}$ cm",
             radius,
         )
-        a.mark(
-            "M",
+        method(
+            a,
+            Working(q, cube),
             f"$\\frac{{4}}{{3}}\\pi r^3 = {number(volume)}$",
-            value=cube,
-            count=2,
+            step="",
+            qualifiers=(),
             partial=[
                 f"M1 for $r^3 = {number(volume)} \\times 3 \\div 4 \\div \\pi$ oe, "
                 "or for a correct rearrangement with one error"
             ],
+            count=2,
         )
         final(a, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="r")
         misconception(

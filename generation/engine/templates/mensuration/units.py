@@ -257,11 +257,11 @@ class UnitConversion(Template):
         )
         _w1 = Working(q, "l*100*w*h/1000", fractions=False)
         p.mark("B", f"${number(ll * 100)}$ cm seen", value="l*100")
-        p.mark(
-            "M",
+        method(
+            p,
+            Working(q, "l*100*w*h"),
             f"${number(ll * 100)} \\times {number(w)} \\times {number(h)}$ [$= {number(ll * 100 * w * h)}$]",
-            value="l*100*w*h",
-            qualifiers=["oe"],
+            step="",
             partial=["M1 for their volume in cm³ divided by 1000, using consistent units"],
         )
         final(p, _w1, unit="litres", step="", awarded_for=f"${number(ll * 100 * w * h / 1000)}$")

@@ -92,7 +92,9 @@ class Bearings(Template):
         p.step(f"$PR^2 = {number(a)}^2 + {number(b)}^2 = {number(a**2 + b**2)}$", "a**2 + b**2")
         ans = p.answer(distance, accuracy=Accuracy.EXACT if exact else SF3, unit="km", label="PR")
         p.step(f"$PR = {ans.latex}$ km", distance)
-        p.mark("M", f"${number(a)}^2 + {number(b)}^2$", value="a**2 + b**2")
+        method(
+            p, Working(q, "a**2 + b**2"), f"${number(a)}^2 + {number(b)}^2$", step="", qualifiers=()
+        )
         p.mark("A", f"${ans.latex}$", value=distance, qualifiers=["cao" if exact else "awrt"])
         misconception(p, Misconception("added the two distances", "a + b"))
         misconception(

@@ -271,10 +271,11 @@ class ElevationDepression(Template):
             gap,
         )
         method(p, Working(q, fb), f"${number(h)} \\div \\tan {degrees(alpha)}$", step="")
-        p.mark(
-            "M",
-            f"${number(h)} \\div \\tan {degrees(beta)}$ oe",
-            value=fc,
+        method(
+            p,
+            Working(q, fc),
+            f"${number(h)} \\div \\tan {degrees(beta)}$",
+            step="",
             partial=["A1 needs the two distances subtracted"],
         )
         final(p, ans, accuracy=SF3, unit="m", step="", awrt=True, label="BC")

@@ -179,7 +179,7 @@ class ExactTrigValues(Template):
             )
             p.step(f"${unknown} = {latex(result)}$ cm", value)
             p.mark("B", f"${_trig(ratio, theta)} = {latex(ratio_value)}$", value=f"{func}(theta)")
-            p.mark("M", f"${number(k)} \\div {latex(ratio_value)}$ oe", value=value)
+            method(p, Working(q, value), f"${number(k)} \\div {latex(ratio_value)}$", step="")
             p.mark(
                 "A",
                 f"${latex(result)}$",
@@ -200,7 +200,7 @@ class ExactTrigValues(Template):
                 f"${unknown} = {number(k)} \\times {latex(ratio_value)} = {latex(result)}$ cm",
                 value,
             )
-            p.mark("M", f"${number(k)} \\times {_trig(ratio, theta)}$ oe", value=value)
+            method(p, Working(q, value), f"${number(k)} \\times {_trig(ratio, theta)}$", step="")
             p.mark("A", f"${latex(result)}$", value=value, qualifiers=["cao"])
             other = _FUNCS[_SWAP[ratio]]
             misconception(
@@ -329,7 +329,7 @@ class TrigEquation(Template):
             None,
         )
         if rearrange:
-            p.mark("M", f"$\\{func} x = {latex(k_now)}$ oe", value=k_expr)
+            method(p, Working(q, k_expr), f"$\\{func} x = {latex(k_now)}$", step="")
         p.mark("B", f"${a1.latex}$", value=first, qualifiers=["awrt"])
         p.mark(
             "B",

@@ -226,17 +226,18 @@ class SineRule(Template):
             + f"{rounded(ans.value, ANGLE)}^\\circ$",
             angle,
         )
-        p.mark(
-            "M",
-            f"$\\sin B = \\frac{{{number(b)} \\sin {degrees(A)}}}{{{number(a)}}}$ oe",
-            count=2,
-            value=sinb,
+        method(
+            p,
+            Working(q, sinb),
+            f"$\\sin B = \\frac{{{number(b)} \\sin {degrees(A)}}}{{{number(a)}}}$",
+            step="",
             partial=[
                 f"M1 for $\\frac{{\\sin B}}{{{number(b)}}} = \\frac{{\\sin {degrees(A)}}}{{{number(a)}}}$ oe"
             ],
+            count=2,
         )
         if obtuse:
-            p.mark("M", "$180 -$ their acute angle", value=angle, qualifiers=["dep"])
+            method(p, Working(q, angle), "$180 -$ their acute angle", step="", qualifiers=("dep",))
         final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle ABC")
         if obtuse:
             misconception(
@@ -332,12 +333,14 @@ class CosineRule(Template):
         )
         ans = Working(q, side)
         p.step(f"$BC = {rounded(ans.value, SF3)}$ cm", side)
-        p.mark(
-            "M",
+        method(
+            p,
+            Working(q, a2),
             f"${number(b)}^2 + {number(c)}^2 - 2 \\times {number(b)} \\times {number(c)} \\cos {degrees(A)}$",
-            count=2,
-            value=a2,
+            step="",
+            qualifiers=(),
             partial=["M1 for a correct implicit version"],
+            count=2,
         )
         final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="BC")
         misconception(p, Misconception("did not take the square root", a2, (a2,)))
@@ -364,14 +367,15 @@ class CosineRule(Template):
             )
             ans = Working(q, angle)
             p.step(f"$B = {rounded(ans.value, ANGLE)}^\\circ$", angle)
-            p.mark(
-                "M",
+            method(
+                p,
+                Working(q, sinb),
                 f"$\\frac{{\\sin B}}{{{number(b)}}} = \\frac{{\\sin {degrees(A)}}}{{\\text{{their }}"
-                "BC}$ oe",
-                count=2,
-                value=sinb,
-                qualifiers=["FT"],
+                "BC}$",
+                step="",
+                qualifiers=("FT", "oe"),
                 partial=["or M2 for a correct cosine-rule method"],
+                count=2,
             )
             final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle ABC")
             misconception(
@@ -429,15 +433,16 @@ class CosineRule(Template):
         )
         ans = Working(q, angle)
         p.step(f"Angle $BAC = {rounded(ans.value, ANGLE)}^\\circ$", angle)
-        p.mark(
-            "M",
+        method(
+            p,
+            Working(q, cos_a),
             f"$\\cos A = \\frac{{{number(b)}^2 + {number(c)}^2 - {number(a)}^2}}{{2 \\times {number(b)} "
-            f"\\times {number(c)}}}$ oe",
-            count=2,
-            value=cos_a,
+            f"\\times {number(c)}}}$",
+            step="",
             partial=[
                 f"M1 for ${number(a)}^2 = {number(b)}^2 + {number(c)}^2 - 2 \\times {number(b)} \\times {number(c)} \\cos A$"
             ],
+            count=2,
         )
         final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle BAC")
         misconception(

@@ -319,8 +319,12 @@ class Pythagoras(Template):
             f"The foot moves ${approx(q.value_of(new_foot), dots=True)} - {number(d)} = {ans.latex}$ m",
             moved,
         )
-        p.mark(
-            "M", f"${number(ll)}^2 - ($their $h - {number(x)})^2$", value=square, qualifiers=["FT"]
+        method(
+            p,
+            Working(q, square),
+            f"${number(ll)}^2 - ($their $h - {number(x)})^2$",
+            step="",
+            qualifiers=("FT",),
         )
         p.mark("A", f"${rounded(q.value_of(new_foot), SF3)}$", value=new_foot, qualifiers=["awrt"])
         p.mark(

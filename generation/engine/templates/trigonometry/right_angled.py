@@ -94,7 +94,7 @@ class RightAngledTrig(Template):
             else f"{number(k)} \\times {name} {degrees(theta)}"
         )
         p.step(f"$x = {work} = {rounded(ans.value, SF3)}$ cm", value)
-        p.mark("M", f"${work}$ oe", value=value, partial=[f"M1 for ${rel}$ seen"])
+        method(p, Working(q, value), f"${work}$", step="", partial=[f"M1 for ${rel}$ seen"])
         final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label=names[unknown])
         other = _RATIOS[_OTHER[ratio]][0]
         if inverse:

@@ -76,14 +76,16 @@ class ThreeDimensions(Template):
         ans = Working(q, ag)
         p.step(f"$AG = {rounded(ans.value, SF3)}$ cm", ag)
         if difficulty == 1:
-            p.mark("M", f"their $AC^2 + {number(h)}^2$", value=ag2, qualifiers=["FT"])
+            method(p, Working(q, ag2), f"their $AC^2 + {number(h)}^2$", step="", qualifiers=("FT",))
         else:
-            p.mark(
-                "M",
+            method(
+                p,
+                Working(q, ag2),
                 f"${number(ll)}^2 + {number(w)}^2 + {number(h)}^2$",
-                value=ag2,
-                count=2,
+                step="",
+                qualifiers=(),
                 partial=[f"M1 for ${number(ll)}^2 + {number(w)}^2$ seen"],
+                count=2,
             )
         final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AG")
         misconception(
@@ -109,16 +111,17 @@ class ThreeDimensions(Template):
             )
             ans = Working(q, angle)
             p.step(f"Angle $GAC = {ans.latex}^\\circ$", angle)
-            p.mark(
-                "M",
-                f"$\\tan GAC = \\frac{{{number(h)}}}{{\\text{{their }} AC}}$ oe",
-                value=ratio,
-                count=2,
-                qualifiers=["FT"],
+            method(
+                p,
+                Working(q, ratio),
+                f"$\\tan GAC = \\frac{{{number(h)}}}{{\\text{{their }} AC}}$",
+                step="",
+                qualifiers=("FT", "oe"),
                 partial=[
                     "M1 for identifying angle $GAC$",
                     "or $\\sin GAC = \\frac{" + number(h) + "}{\\text{their } AG}$",
                 ],
+                count=2,
             )
             final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle GAC")
             misconception(
@@ -153,11 +156,12 @@ class ThreeDimensions(Template):
         ans = Working(q, angle)
         p.step(f"Angle $AGB = {rounded(ans.value, ANGLE)}^\\circ$", angle)
         p.mark("B", f"$BG = \\sqrt{{{number(w)}^2 + {number(h)}^2}}$", value=bg)
-        p.mark(
-            "M",
-            f"$\\tan AGB = \\frac{{{number(ll)}}}{{\\text{{their }} BG}}$ oe",
-            value=ratio,
-            qualifiers=["FT"],
+        method(
+            p,
+            Working(q, ratio),
+            f"$\\tan AGB = \\frac{{{number(ll)}}}{{\\text{{their }} BG}}$",
+            step="",
+            qualifiers=("FT", "oe"),
             partial=["or $\\sin AGB = \\frac{" + number(ll) + "}{\\text{their } AG}$"],
         )
         final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle AGB")
