@@ -146,7 +146,7 @@ class CompoundArea(Template):
         )
         ans = Working(q, area)
         p.step(f"Area $= {rounded(ans.value, SF3)}$ cm$^2$", area)
-        method(p, Working(q, rect), f"${number(w)} \\times {number(h)}$", step="", qualifiers=())
+        method(p, Working(q, rect), f"${number(w)} \\times {number(h)}$", step="")
         method(
             p,
             Working(q, semi),
@@ -241,8 +241,8 @@ class CompoundArea(Template):
             f"Shaded area $= {number(s**2)} - {approx(q.value_of(hole), dots=True)} = {rounded(ans.value, SF3)}$ cm$^2$",
             shaded,
         )
-        method(p, Working(q, "s**2"), f"${number(s)}^2$", step="", qualifiers=())
-        method(p, Working(q, hole), f"$\\pi \\times {number(d / 2)}^2$", step="", qualifiers=())
+        method(p, Working(q, "s**2"), f"${number(s)}^2$", step="")
+        method(p, Working(q, hole), f"$\\pi \\times {number(d / 2)}^2$", step="")
         final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(
             p,
@@ -349,9 +349,7 @@ class CompoundArea(Template):
         )
         ans = Working(q, area)
         p.step(f"Area $= {rounded(ans.value, SF3)}$ m$^2$", area)
-        method(
-            p, Working(q, "L*d"), f"${number(length)} \\times {number(d)}$", step="", qualifiers=()
-        )
+        method(p, Working(q, "L*d"), f"${number(length)} \\times {number(d)}$", step="")
         method(
             p,
             Working(q, "pi*(d/2)**2"),

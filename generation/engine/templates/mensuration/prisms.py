@@ -214,9 +214,7 @@ class PrismCylinder(Template):
             step="",
             qualifiers=(),
         )
-        method(
-            b, Working(q, ends), f"$2 \\times \\pi \\times {number(rv)}^2$", step="", qualifiers=()
-        )
+        method(b, Working(q, ends), f"$2 \\times \\pi \\times {number(rv)}^2$", step="")
         final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(
             b,
@@ -228,17 +226,19 @@ class PrismCylinder(Template):
 
         litres = f"{vol}/1000"
         c = q.part("c", f"Write the volume of the {thing} in litres.", marks=1, command="Write")
-        ans = c.answer(litres, accuracy=SF3, unit="litres")
+        ans = Working(q, litres)
         c.step(
             f"$1$ litre $= 1000$ cm$^3$, so the volume is "
-            f"${rounded(q.value_of(vol), Accuracy.SF4)}\\ldots \\div 1000 = {ans.latex}$ litres",
+            f"${rounded(q.value_of(vol), Accuracy.SF4)}\\ldots \\div 1000 = {rounded(ans.value)}$ litres",
             litres,
         )
-        c.mark(
-            "B",
-            f"${ans.latex}$",
-            value=litres,
-            qualifiers=["FT"],
+        final(
+            c,
+            ans,
+            accuracy=SF3,
+            unit="litres",
+            step="",
+            qualifiers=("FT",),
             partial=["FT their volume ÷ 1000"],
         )
         misconception(c, Misconception("divided by 100 instead of 1000", f"{vol}/100"))
@@ -398,12 +398,12 @@ class PrismCylinder(Template):
             f"${number(q.value_of(vol))} \\times 1000 = {number(q.value_of(vol) * 1000)}$ litres",
             f"{vol}*1000",
         )
-        b.answer(f"{vol}*1000", unit="litres")
-        b.mark(
-            "B",
-            f"${number(q.value_of(vol) * 1000)}$",
-            value=f"{vol}*1000",
-            qualifiers=["FT"],
+        final(
+            b,
+            Working(q, f"{vol}*1000", fractions=False),
+            unit="litres",
+            step="",
+            qualifiers=("FT",),
             partial=["FT their volume × 1000"],
         )
         misconception(b, Misconception("multiplied by 100 instead of 1000", f"{vol}*100"))
@@ -466,7 +466,7 @@ class PrismCylinder(Template):
             f"$h = {number(volume)} \\div {rounded(pi * r**2, Accuracy.SF4)}\\ldots = {rounded(ans.value, SF3)}$ cm",
             height,
         )
-        method(a, Working(q, "pi*r**2"), f"$\\pi \\times {number(r)}^2$", step="", qualifiers=())
+        method(a, Working(q, "pi*r**2"), f"$\\pi \\times {number(r)}^2$", step="")
         method(
             a,
             Working(q, height),

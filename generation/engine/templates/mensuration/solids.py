@@ -85,9 +85,7 @@ class SphereConePyramid(Template):
         b.step(f"$A = 4 \\times \\pi \\times {number(r)}^2$", area)
         ans = Working(q, area)
         b.step(f"$A = {rounded(ans.value, SF3)}$ cm$^2$", area)
-        method(
-            b, Working(q, area), f"$4 \\times \\pi \\times {number(r)}^2$", step="", qualifiers=()
-        )
+        method(b, Working(q, area), f"$4 \\times \\pi \\times {number(r)}^2$", step="")
         final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(b, Misconception("used πr², the area of a circle", "pi*r**2"))
 
@@ -299,7 +297,7 @@ class SphereConePyramid(Template):
             step="",
             qualifiers=(),
         )
-        method(b, Working(q, "pi*r**2"), f"$\\pi \\times {number(r)}^2$", step="", qualifiers=())
+        method(b, Working(q, "pi*r**2"), f"$\\pi \\times {number(r)}^2$", step="")
         final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(
             b, Misconception("left out the flat circular face", "2*pi*r**2", ("2*pi*r**2",))

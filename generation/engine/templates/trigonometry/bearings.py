@@ -90,12 +90,10 @@ class Bearings(Template):
         exact = difficulty == 1
         p = q.part("a", "Calculate the distance $PR$.", marks=2, command="Calculate")
         p.step(f"$PR^2 = {number(a)}^2 + {number(b)}^2 = {number(a**2 + b**2)}$", "a**2 + b**2")
-        ans = p.answer(distance, accuracy=Accuracy.EXACT if exact else SF3, unit="km", label="PR")
-        p.step(f"$PR = {ans.latex}$ km", distance)
-        method(
-            p, Working(q, "a**2 + b**2"), f"${number(a)}^2 + {number(b)}^2$", step="", qualifiers=()
-        )
-        p.mark("A", f"${ans.latex}$", value=distance, qualifiers=["cao" if exact else "awrt"])
+        pr, accuracy = Working(q, distance), Accuracy.EXACT if exact else SF3
+        p.step(f"$PR = {rounded(pr.value, accuracy)}$ km", distance)
+        method(p, Working(q, "a**2 + b**2"), f"${number(a)}^2 + {number(b)}^2$", step="")
+        final(p, pr, accuracy=accuracy, unit="km", step="", awrt=not exact, label="PR")
         misconception(p, Misconception("added the two distances", "a + b"))
         misconception(
             p, Misconception("did not take the square root", "a**2 + b**2", ("a**2 + b**2",))
@@ -144,14 +142,17 @@ class Bearings(Template):
         if difficulty == 3:
             back = f"{bearing} - 180" if q.value_of(bearing) > 180 else f"{bearing} + 180"
             p = q.part("c", "Calculate the bearing of $P$ from $R$.", marks=1, command="Calculate")
-            ans = p.answer(back, accuracy=ANGLE, unit="degrees", label="bearing")
-            p.step(f"The back bearing differs by $180^\\circ$: ${ans.latex}^\\circ$", back)
-            p.mark(
-                "B",
-                f"${ans.latex}$",
-                value=back,
-                qualifiers=["FT"],
+            shown = rounded(q.value_of(back), ANGLE)
+            p.step(f"The back bearing differs by $180^\\circ$: ${shown}^\\circ$", back)
+            final(
+                p,
+                Working(q, back),
+                accuracy=ANGLE,
+                unit="degrees",
+                step="",
+                qualifiers=("FT",),
                 partial=["FT their (b) $\\pm 180$"],
+                label="bearing",
             )
             misconception(
                 p,

@@ -97,9 +97,7 @@ class Pythagoras(Template):
             f"$QR = \\sqrt{{{number(c**2 - a**2)}}} = {rounded(ans.value, SF3)}$ m",
             "sqrt(c**2 - a**2)",
         )
-        method(
-            p, Working(q, "c**2 - a**2"), f"${number(c)}^2 - {number(a)}^2$", step="", qualifiers=()
-        )
+        method(p, Working(q, "c**2 - a**2"), f"${number(c)}^2 - {number(a)}^2$", step="")
         final(p, ans, accuracy=SF3, unit="m", step="", awrt=True, label="QR")
         misconception(
             p, Misconception("added the squares although PR is the hypotenuse", "sqrt(c**2 + a**2)")

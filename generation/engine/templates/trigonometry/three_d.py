@@ -60,7 +60,7 @@ class ThreeDimensions(Template):
             p.step(f"$AC^2 = {number(ll)}^2 + {number(w)}^2 = {number(ll**2 + w**2)}$", ac2)
             ans = Working(q, f"sqrt({ac2})")
             p.step(f"$AC = {rounded(ans.value, SF3)}$ cm", f"sqrt({ac2})")
-            method(p, Working(q, ac2), f"${number(ll)}^2 + {number(w)}^2$", step="", qualifiers=())
+            method(p, Working(q, ac2), f"${number(ll)}^2 + {number(w)}^2$", step="")
             final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AC")
             misconception(
                 p, Misconception("added the lengths instead of using Pythagoras", "l + w")
@@ -215,7 +215,7 @@ class ThreeDimensions(Template):
         p.step(f"$AC^2 = {number(s)}^2 + {number(s)}^2 = {number(2 * s**2)}$", "2*s**2")
         ans = Working(q, ac)
         p.step(f"$AC = {rounded(ans.value, SF3)}$ cm", ac)
-        method(p, Working(q, "2*s**2"), f"${number(s)}^2 + {number(s)}^2$", step="", qualifiers=())
+        method(p, Working(q, "2*s**2"), f"${number(s)}^2 + {number(s)}^2$", step="")
         final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AC")
         misconception(p, Misconception("added two sides instead of using Pythagoras", "2*s"))
         if edge_given:
