@@ -339,7 +339,6 @@ class CircleInTermsOfPi(Template):
             Working(q, f"pi*({radius})**2"),
             f"$\\pi \\times {number(r_value)}^2$",
             step="",
-            qualifiers=(),
         )
         final(a, ans, unit=f"{unit}^2", step="")
         misconception(
@@ -357,8 +356,13 @@ class CircleInTermsOfPi(Template):
             f"$C = 2 \\times \\pi \\times {number(r_value)} = {latex(2 * pi * r_value)}$ {unit}",
             f"2*pi*({radius})",
         )
-        _w7 = Working(q, f"2*pi*({radius})", fractions=False)
-        final(b, _w7, unit=unit, step="", awarded_for=f"${latex(2 * pi * r_value)}$")
+        final(
+            b,
+            Working(q, f"2*pi*({radius})", fractions=False),
+            unit=unit,
+            step="",
+            awarded_for=f"${latex(2 * pi * r_value)}$",
+        )
         misconception(
             b,
             Misconception("worked out the area instead of the circumference", f"pi*({radius})**2"),

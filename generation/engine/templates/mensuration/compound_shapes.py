@@ -72,13 +72,11 @@ class CompoundArea(Template):
             f"Area $= {number(w * b_)} + {number(a_ * (h - b_))} = {number(w * b_ + a_ * (h - b_))}$ {unit}$^2$",
             area,
         )
-        _w0 = Working(q, area, fractions=False)
         method(
             p,
             Working(q, "W*b"),
             f"${number(w)} \\times {number(b_)}$ or another correct rectangle",
             step="",
-            qualifiers=(),
             partial=[
                 "or M2 for $"
                 + f"{number(w)} \\times {number(h)} - ({number(w)} - {number(a_)})({number(h)} - {number(b_)})$"
@@ -89,9 +87,8 @@ class CompoundArea(Template):
             Working(q, "a*(H - b)"),
             f"${number(a_)} \\times ({number(h)} - {number(b_)})$",
             step="",
-            qualifiers=(),
         )
-        final(p, _w0, unit=f"{unit}^2", step="", awarded_for=f"${number(w * b_ + a_ * (h - b_))}$")
+        final(p, Working(q, area, fractions=False), unit=f"{unit}^2", step="")
         misconception(
             p, Misconception("used the whole rectangle, ignoring the missing corner", "W*H")
         )
@@ -107,9 +104,8 @@ class CompoundArea(Template):
             f"{number(2 * (w + h))}$ {unit}",
             per,
         )
-        _w1 = Working(q, per, fractions=False)
         p.mark("B", f"${number(w - a_)}$ and ${number(h - b_)}$ seen", value="W - a")
-        final(p, _w1, unit=unit, step="", awarded_for=f"${number(2 * (w + h))}$")
+        final(p, Working(q, per, fractions=False), unit=unit, step="")
         misconception(
             p, Misconception("left out the two sides that are not labelled", "W + H + a + b")
         )
@@ -152,7 +148,6 @@ class CompoundArea(Template):
             Working(q, semi),
             f"$\\frac{{1}}{{2}} \\times \\pi \\times {number(w / 2)}^2$",
             step="",
-            qualifiers=(),
         )
         final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(
@@ -184,7 +179,6 @@ class CompoundArea(Template):
             Working(q, arc),
             f"$\\frac{{1}}{{2}} \\times \\pi \\times {number(w)}$",
             step="",
-            qualifiers=(),
         )
         method(
             p,
@@ -322,7 +316,6 @@ class CompoundArea(Template):
             Working(q, ends),
             f"$\\pi \\times {number(d)}$",
             step="",
-            qualifiers=(),
             partial=[f"M1 for $\\frac{{1}}{{2}} \\times \\pi \\times {number(d)}$ seen"],
         )
         method(
@@ -355,7 +348,6 @@ class CompoundArea(Template):
             Working(q, "pi*(d/2)**2"),
             f"$\\pi \\times {number(d / 2)}^2$",
             step="",
-            qualifiers=(),
         )
         final(p, ans, accuracy=SF3, unit="m^2", step="", awrt=True)
         misconception(
@@ -394,7 +386,6 @@ class CompoundArea(Template):
             Working(q, "P - 2*L"),
             f"${number(lap)} - 2 \\times {number(length)}$",
             step="",
-            qualifiers=(),
         )
         method(
             p,

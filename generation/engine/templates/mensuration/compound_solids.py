@@ -95,14 +95,12 @@ class CompoundSolid(Template):
             Working(q, outer_v),
             f"$\\pi \\times {number(big)}^2 \\times {number(length)}$",
             step="",
-            qualifiers=(),
         )
         method(
             p,
             Working(q, inner_v),
             f"$\\pi \\times {number(inner)}^2 \\times {number(length)}$",
             step="",
-            qualifiers=(),
             partial=["A1 needs the inner cylinder subtracted from the outer one"],
         )
         final(p, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
@@ -191,14 +189,12 @@ class CompoundSolid(Template):
             Working(q, cyl),
             f"$\\pi \\times {number(r)}^2 \\times {number(h)}$",
             step="",
-            qualifiers=(),
         )
         method(
             p,
             Working(q, hemi),
             f"$\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times {number(r)}^3$",
             step="",
-            qualifiers=(),
         )
         final(p, ans, accuracy=SF3, unit="m^3", step="", awrt=True)
         misconception(
@@ -252,14 +248,12 @@ class CompoundSolid(Template):
             Working(q, cone),
             f"$\\frac{{1}}{{3}} \\times \\pi \\times {number(r)}^2 \\times {number(h)}$",
             step="",
-            qualifiers=(),
         )
         method(
             p,
             Working(q, hemi),
             f"$\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times {number(r)}^3$",
             step="",
-            qualifiers=(),
         )
         final(p, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
         misconception(
@@ -281,7 +275,6 @@ class CompoundSolid(Template):
             Working(q, hemi_area),
             f"$\\frac{{1}}{{2}} \\times 4 \\times \\pi \\times {number(r)}^2$",
             step="",
-            qualifiers=(),
         )
         final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(p, Misconception("used the surface area of a whole sphere", "4*pi*r**2"))
@@ -331,14 +324,12 @@ class CompoundSolid(Template):
             Working(q, block),
             f"${number(ll)} \\times {number(w)} \\times {number(h)}$",
             step="",
-            qualifiers=(),
         )
         method(
             p,
             Working(q, hole),
             f"$\\pi \\times {number(dd / 2)}^2 \\times {number(ll)}$",
             step="",
-            qualifiers=(),
         )
         final(p, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
         misconception(

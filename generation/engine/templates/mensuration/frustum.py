@@ -81,14 +81,13 @@ class Frustum(Template):
                 f"$r = {number(R)} \\times \\frac{{{number(h)}}}{{{number(H)}}} = {number(r)}$ cm",
                 "R*h/H",
             )
-            _w1 = Working(q, "R*h/H", fractions=False)
             method(
                 p,
                 Working(q, "R*h/H"),
                 f"${number(R)} \\times \\frac{{{number(h)}}}{{{number(H)}}}$",
                 step="",
             )
-            final(p, _w1, unit="cm", step="", awarded_for=f"${number(r)}$", label="r")
+            final(p, Working(q, "R*h/H", fractions=False), unit="cm", step="", label="r")
             misconception(p, Misconception("used the scale factor the wrong way round", "R*H/h"))
             misconception(
                 p,
@@ -127,7 +126,6 @@ class Frustum(Template):
                 "r*t",
             )
             p.step(f"$h = {number(h)}$ cm", "r*t/(R - r)")
-            _w2 = Working(q, "r*t/(R - r)", fractions=False)
             method(
                 p,
                 Working(q, "r*t"),
@@ -142,7 +140,7 @@ class Frustum(Template):
                 step="",
                 qualifiers=("dep", "oe"),
             )
-            final(p, _w2, unit="cm", step="", awarded_for=f"${number(h)}$", label="h")
+            final(p, Working(q, "r*t/(R - r)", fractions=False), unit="cm", step="", label="h")
             misconception(
                 p,
                 Misconception(
@@ -194,14 +192,12 @@ class Frustum(Template):
             Working(q, big_v),
             f"$\\frac{{1}}{{3}} \\times \\pi \\times {number(R)}^2 \\times {number(H)}$",
             step="",
-            qualifiers=(),
         )
         method(
             p,
             Working(q, small_v),
             f"$\\frac{{1}}{{3}} \\times \\pi \\times {number(r)}^2 \\times {number(h)}$",
             step="",
-            qualifiers=(),
             partial=["A1 needs the small cone subtracted from the large one"],
         )
         final(p, ans, accuracy=SF3, unit="litres" if litres else "cm^3", step="", awrt=True)
@@ -259,7 +255,6 @@ class Frustum(Template):
             Working(q, big_l),
             f"$\\sqrt{{{number(R)}^2 + {number(H)}^2}}$",
             step="",
-            qualifiers=(),
         )
         method(p, Working(q, small_l), f"$\\sqrt{{{number(r)}^2 + {number(h)}^2}}$", step="")
         method(

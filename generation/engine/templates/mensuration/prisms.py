@@ -8,6 +8,7 @@ from sympy import Rational, pi
 
 from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import solids
+from generation.engine.authoring.rounding import exact_or_3sf
 from generation.engine.authoring.text import cubed, number, rounded
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
@@ -58,15 +59,13 @@ class PrismCylinder(Template):
             f"$V = {number(ll)} \\times {number(w)} \\times {number(h)} = {number(ll * w * h)}$ cm$^3$",
             "l*w*h",
         )
-        _w0 = Working(q, "l*w*h", fractions=False)
         method(
             a,
             Working(q, "l*w*h"),
             f"${number(ll)} \\times {number(w)} \\times {number(h)}$",
             step="",
-            qualifiers=(),
         )
-        final(a, _w0, unit="cm^3", step="", awarded_for=f"${number(ll * w * h)}$")
+        final(a, Working(q, "l*w*h", fractions=False), unit="cm^3", step="")
         misconception(
             a,
             Misconception(
@@ -88,7 +87,6 @@ class PrismCylinder(Template):
             f"Each face appears twice: $2 \\times {number(faces)} = {number(2 * faces)}$ cm$^2$",
             "2*(l*w + l*h + w*h)",
         )
-        _w1 = Working(q, "2*(l*w + l*h + w*h)", fractions=False)
         method(
             b,
             Working(q, "l*w + l*h + w*h"),
@@ -103,7 +101,7 @@ class PrismCylinder(Template):
             step="",
             qualifiers=("dep",),
         )
-        final(b, _w1, unit="cm^2", step="", awarded_for=f"${number(2 * faces)}$")
+        final(b, Working(q, "2*(l*w + l*h + w*h)", fractions=False), unit="cm^2", step="")
         misconception(
             b,
             Misconception(
@@ -152,7 +150,6 @@ class PrismCylinder(Template):
             Working(q, vol),
             f"$\\pi \\times {number(rv)}^2 \\times {number(h)}$",
             step="",
-            qualifiers=(),
         )
         final(a, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
         misconception(
@@ -183,7 +180,6 @@ class PrismCylinder(Template):
                 Working(q, curved),
                 f"$2 \\times \\pi \\times {number(rv)} \\times {number(h)}$",
                 step="",
-                qualifiers=(),
             )
             final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
             misconception(b, Misconception("used πrh instead of 2πrh", f"pi*({radius})*h"))
@@ -212,7 +208,6 @@ class PrismCylinder(Template):
             Working(q, curved),
             f"$2 \\times \\pi \\times {number(rv)} \\times {number(h)}$",
             step="",
-            qualifiers=(),
         )
         method(b, Working(q, ends), f"$2 \\times \\pi \\times {number(rv)}^2$", step="")
         final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
@@ -275,14 +270,13 @@ class PrismCylinder(Template):
             f"$V = {number(a_ * b_ / 2)} \\times {number(length)} = {number(a_ * b_ / 2 * length)}$ cm$^3$",
             vol,
         )
-        _w5 = Working(q, vol, fractions=False)
         method(
             a,
             Working(q, vol),
             f"$\\frac{{1}}{{2}} \\times {number(a_)} \\times {number(b_)} \\times {number(length)}$",
             step="",
         )
-        final(a, _w5, unit="cm^3", step="", awarded_for=f"${number(a_ * b_ / 2 * length)}$")
+        final(a, Working(q, vol, fractions=False), unit="cm^3", step="")
         misconception(a, Misconception("forgot the ½ in the area of the triangle", "a*b*L"))
         misconception(a, Misconception("multiplied the three sides of the triangle", "a*b*c"))
 
@@ -302,13 +296,11 @@ class PrismCylinder(Template):
             rects,
         )
         b.step(f"Total $= {number(a_ * b_ + (a_ + b_ + c_) * length)}$ cm$^2$", total)
-        _w6 = Working(q, total, fractions=False)
         method(
             b,
             Working(q, "a*b"),
             f"$2 \\times \\frac{{1}}{{2}} \\times {number(a_)} \\times {number(b_)}$",
             step="",
-            qualifiers=(),
         )
         method(
             b,
@@ -319,7 +311,7 @@ class PrismCylinder(Template):
         )
         final(
             b,
-            _w6,
+            Working(q, total, fractions=False),
             unit="cm^2",
             step="",
             awarded_for=f"${number(a_ * b_ + (a_ + b_ + c_) * length)}$",
@@ -370,7 +362,6 @@ class PrismCylinder(Template):
             f"$V = {number(q.value_of(cross))} \\times {number(width)} = {number(q.value_of(vol))}$ m$^3$",
             vol,
         )
-        _w7 = Working(q, vol, fractions=False)
         method(
             a,
             Working(q, cross),
@@ -384,7 +375,7 @@ class PrismCylinder(Template):
             step="",
             qualifiers=("dep",),
         )
-        final(a, _w7, unit="m^3", step="", awarded_for=f"${number(q.value_of(vol))}$")
+        final(a, Working(q, vol, fractions=False), unit="m^3", step="")
         misconception(a, Misconception("forgot the ½ in the area of the trapezium", "(p + s)*L*W"))
         misconception(a, Misconception("used the depth of the deep end throughout", "s*L*W"))
         b = q.part(
@@ -424,8 +415,9 @@ class PrismCylinder(Template):
             minutes,
         )
         ans = Working(q, hours)
+        shown = exact_or_3sf(ans.value)
         c.step(
-            f"${rounded(q.value_of(minutes), SF4)}\\ldots \\div 60 = {rounded(ans.value, SF3)}$ hours",
+            f"${rounded(q.value_of(minutes), SF4)}\\ldots \\div 60 = {rounded(ans.value, shown)}$ hours",
             hours,
         )
         method(
@@ -435,7 +427,7 @@ class PrismCylinder(Template):
             step="",
             qualifiers=("FT",),
         )
-        final(c, ans, accuracy=SF3, unit="hours", step="", awrt=True)
+        final(c, ans, accuracy=shown, unit="hours", step="", awrt=True)
         misconception(c, Misconception("gave the time in minutes", minutes, (minutes,)))
         misconception(
             c,
@@ -488,7 +480,8 @@ class PrismCylinder(Template):
             None,
         )
         ans = Working(q, curved)
-        b.step(f"$A = {rounded(ans.value, SF3)}$ cm$^2$", curved)
+        shown = exact_or_3sf(ans.value)  # 2V/r: exact when it is a short decimal
+        b.step(f"$A = {rounded(ans.value, shown)}$ cm$^2$", curved)
         method(
             b,
             Working(q, curved),
@@ -496,5 +489,5 @@ class PrismCylinder(Template):
             step="",
             qualifiers=("FT",),
         )
-        final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
+        final(b, ans, accuracy=shown, unit="cm^2", step="", awrt=True)
         misconception(b, Misconception("used πrh instead of 2πrh", f"pi*r*{height}"))

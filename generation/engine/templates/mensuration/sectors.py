@@ -9,6 +9,7 @@ from sympy import Rational, pi
 
 from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import shapes
+from generation.engine.authoring.rounding import exact_or_3sf
 from generation.engine.authoring.text import degrees, number, rounded, squared
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
@@ -217,7 +218,8 @@ class ArcSector(Template):
             None,
         )
         ans = Working(q, "L*r/2")
-        p.step(f"$A = {rounded(ans.value, SF3)}$ cm$^2$", "L*r/2")
+        shown = exact_or_3sf(ans.value)
+        p.step(f"$A = {rounded(ans.value, shown)}$ cm$^2$", "L*r/2")
         method(
             p,
             Working(q, "L*r/2"),
@@ -225,7 +227,7 @@ class ArcSector(Template):
             step="",
             qualifiers=("FT", "oe"),
         )
-        final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
+        final(p, ans, accuracy=shown, unit="cm^2", step="", awrt=True)
         misconception(p, Misconception("used 2πr instead of πr² for the whole circle", "L*r"))
 
     def _radius_from_area(self, q: QuestionBuilder, rng: random.Random) -> None:

@@ -9,6 +9,7 @@ from sympy import Rational, pi, sqrt
 
 from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import solids
+from generation.engine.authoring.rounding import exact_or_3sf
 from generation.engine.authoring.text import number, rounded
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
@@ -74,7 +75,6 @@ class SphereConePyramid(Template):
             Working(q, vol),
             f"$\\frac{{4}}{{3}} \\times \\pi \\times {number(r)}^3$",
             step="",
-            qualifiers=(),
         )
         final(a, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
         misconception(a, Misconception("squared the radius instead of cubing it", "4*pi*r**2/3"))
@@ -134,7 +134,6 @@ class SphereConePyramid(Template):
             Working(q, vol),
             f"$\\frac{{1}}{{3}} \\times \\pi \\times {number(r)}^2 \\times {number(h)}$",
             step="",
-            qualifiers=(),
         )
         final(a, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
         misconception(a, Misconception("forgot the ⅓ (used the cylinder formula)", "pi*r**2*h"))
@@ -151,7 +150,6 @@ class SphereConePyramid(Template):
                 Working(q, "r**2 + h**2"),
                 f"${number(r)}^2 + {number(h)}^2$",
                 step="",
-                qualifiers=(),
             )
             final(b, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="l")
             misconception(
@@ -179,7 +177,6 @@ class SphereConePyramid(Template):
             Working(q, curved),
             f"$\\pi \\times {number(r)} \\times {shown_l}$" + ("" if slant_given else " FT"),
             step="",
-            qualifiers=(),
         )
         final(c, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
         misconception(
@@ -211,15 +208,15 @@ class SphereConePyramid(Template):
             vol,
         )
         ans = Working(q, vol)
-        a.step(f"$V = {rounded(ans.value, SF3)}$ cm$^3$", vol)
+        shown = exact_or_3sf(ans.value)
+        a.step(f"$V = {rounded(ans.value, shown)}$ cm$^3$", vol)
         method(
             a,
             Working(q, vol),
             f"$\\frac{{1}}{{3}} \\times {number(s)}^2 \\times {number(h)}$",
             step="",
-            qualifiers=(),
         )
-        final(a, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
+        final(a, ans, accuracy=shown, unit="cm^3", step="", awrt=True)
         misconception(a, Misconception("forgot the ⅓", "s**2*h"))
         misconception(a, Misconception("used the side length instead of the base area", "s*h/3"))
         area = "s**2 + 2*s*f"
@@ -241,11 +238,10 @@ class SphereConePyramid(Template):
             Working(q, "2*s*f"),
             f"$4 \\times \\frac{{1}}{{2}} \\times {number(s)} \\times {number(f)}$",
             step="",
-            qualifiers=(),
             partial=["M1 for the area of one triangular face"],
         )
         method(b, Working(q, area), f"${number(s)}^2$ added", step="", qualifiers=("dep",))
-        final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
+        final(b, ans, accuracy=exact_or_3sf(ans.value), unit="cm^2", step="", awrt=True)
         misconception(b, Misconception("left out the square base", "2*s*f", ("2*s*f",)))
         misconception(b, Misconception("forgot the ½ in the area of each triangle", "s**2 + 4*s*f"))
 
@@ -271,7 +267,6 @@ class SphereConePyramid(Template):
             Working(q, vol),
             f"$\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times {number(r)}^3$",
             step="",
-            qualifiers=(),
         )
         final(a, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
         misconception(a, Misconception("gave the volume of the whole sphere", "4*pi*r**3/3"))
@@ -295,7 +290,6 @@ class SphereConePyramid(Template):
             Working(q, "2*pi*r**2"),
             f"$\\frac{{1}}{{2}} \\times 4 \\times \\pi \\times {number(r)}^2$",
             step="",
-            qualifiers=(),
         )
         method(b, Working(q, "pi*r**2"), f"$\\pi \\times {number(r)}^2$", step="")
         final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
@@ -339,7 +333,6 @@ class SphereConePyramid(Template):
             Working(q, cube),
             f"$\\frac{{4}}{{3}}\\pi r^3 = {number(volume)}$",
             step="",
-            qualifiers=(),
             partial=[
                 f"M1 for $r^3 = {number(volume)} \\times 3 \\div 4 \\div \\pi$ oe, "
                 "or for a correct rearrangement with one error"

@@ -170,8 +170,9 @@ class UnitConversion(Template):
         result = value * factor
         op = f"\\times {number(factor)}" if factor > 1 else f"\\div {number(1 / factor)}"
         p.step(f"${number(value)} {op} = {number(result)}$", f"{name}*{factor}")
-        _w0 = Working(q, f"{name}*{factor}", fractions=False)
-        final(p, _w0, unit=conversion.answer_unit, step="", awarded_for=f"${number(result)}$")
+        final(
+            p, Working(q, f"{name}*{factor}", fractions=False), unit=conversion.answer_unit, step=""
+        )
         if conversion.linear is not None:
             used = conversion.linear
             verb = "multiplied" if used > 1 else "divided"
@@ -216,15 +217,13 @@ class UnitConversion(Template):
                 f"${number(ll * w * h)} \\div 1000 = {number(ll * w * h / 1000)}$ litres",
                 f"{volume}/1000",
             )
-            _w2 = Working(q, f"{volume}/1000", fractions=False)
             method(
                 p,
                 Working(q, volume),
                 f"${number(ll)} \\times {number(w)} \\times {number(h)}$ [$= {number(ll * w * h)}$]",
                 step="",
-                qualifiers=(),
             )
-            final(p, _w2, unit="litres", step="", awarded_for=f"${number(ll * w * h / 1000)}$")
+            final(p, Working(q, f"{volume}/1000", fractions=False), unit="litres", step="")
             misconception(
                 p,
                 Misconception(
@@ -255,7 +254,6 @@ class UnitConversion(Template):
             f"${number(ll * 100 * w * h)} \\div 1000 = {number(ll * 100 * w * h / 1000)}$ litres",
             "l*100*w*h/1000",
         )
-        _w1 = Working(q, "l*100*w*h/1000", fractions=False)
         p.mark("B", f"${number(ll * 100)}$ cm seen", value="l*100")
         method(
             p,
@@ -264,7 +262,7 @@ class UnitConversion(Template):
             step="",
             partial=["M1 for their volume in cm³ divided by 1000, using consistent units"],
         )
-        final(p, _w1, unit="litres", step="", awarded_for=f"${number(ll * 100 * w * h / 1000)}$")
+        final(p, Working(q, "l*100*w*h/1000", fractions=False), unit="litres", step="")
         misconception(
             p,
             Misconception(

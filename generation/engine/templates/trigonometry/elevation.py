@@ -155,7 +155,6 @@ class ElevationDepression(Template):
             Working(q, above),
             f"${number(d)} \\times \\tan {degrees(theta)}$",
             step="",
-            qualifiers=(),
         )
         method(
             p,
@@ -228,7 +227,6 @@ class ElevationDepression(Template):
             Working(q, direct),
             f"${number(h)} \\div \\sin {degrees(theta)}$ or Pythagoras with their $FB$",
             step="",
-            qualifiers=(),
         )
         final(p, ans, accuracy=SF3, unit="m", step="", awrt=True, label="TB")
         misconception(p, Misconception("multiplied by sin instead of dividing", "h*sind(theta)"))

@@ -68,8 +68,12 @@ class ExactTrigValues(Template):
             command="Write down",
         )
         p.step(f"${_trig(func, angle)} = {latex(q.value_of(value))}$", value)
-        _w0 = Working(q, value, fractions=False)
-        final(p, _w0, step="", awarded_for=f"${latex(q.value_of(value))}$")
+        final(
+            p,
+            Working(q, value, fractions=False),
+            step="",
+            awarded_for=f"${latex(q.value_of(value))}$",
+        )
         if func == "tan":
             misconception(
                 p,
@@ -132,9 +136,8 @@ class ExactTrigValues(Template):
             f"${_trig(f1, a1)} = {latex(v1)}$ and ${_trig(f2, a2)} = {latex(q.value_of(t2))}$", t1
         )
         p.step(f"${shown_text} = {latex(result)}$", value)
-        _w1 = Working(q, value, fractions=False)
         p.mark("B", f"${_trig(f1, a1)} = {latex(v1)}$ seen", value=t1)
-        final(p, _w1, step="", awarded_for=f"${latex(result)}$")
+        final(p, Working(q, value, fractions=False), step="", awarded_for=f"${latex(result)}$")
         if q.value_of(mistake) not in (result, v1):  # v1 would earn its own B mark
             misconception(p, Misconception(error, mistake, (t1,) if marks else ()))
 
@@ -226,15 +229,19 @@ class ExactTrigValues(Template):
             area,
         )
         p.step(f"Area $= {latex(q.value_of(area))}$ cm$^2$", area)
-        _w2 = Working(q, area, fractions=False)
         method(
             p,
             Working(q, area),
             f"$\\frac{{1}}{{2}} \\times {number(a)} \\times {number(b)} \\times \\sin {degrees(angle)}$",
             step="",
-            qualifiers=(),
         )
-        final(p, _w2, unit="cm^2", step="", awarded_for=f"${latex(q.value_of(area))}$")
+        final(
+            p,
+            Working(q, area, fractions=False),
+            unit="cm^2",
+            step="",
+            awarded_for=f"${latex(q.value_of(area))}$",
+        )
         misconception(p, Misconception("used cos instead of sin", "a*b*cosd(C)/2"))
         misconception(p, Misconception("forgot the ½", "a*b*sind(C)"))
 

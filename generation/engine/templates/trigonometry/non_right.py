@@ -282,7 +282,6 @@ class SineRule(Template):
                 Working(q, area),
                 f"$\\frac{{1}}{{2}} \\times {number(a)} \\times {number(b)} \\times \\sin C$",
                 step="",
-                qualifiers=(),
             )
             final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
             misconception(
@@ -338,7 +337,6 @@ class CosineRule(Template):
             Working(q, a2),
             f"${number(b)}^2 + {number(c)}^2 - 2 \\times {number(b)} \\times {number(c)} \\cos {degrees(A)}$",
             step="",
-            qualifiers=(),
             partial=["M1 for a correct implicit version"],
             count=2,
         )

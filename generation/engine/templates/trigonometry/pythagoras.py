@@ -52,17 +52,13 @@ class Pythagoras(Template):
             f"$AC = \\sqrt{{{number(ab**2 + bc**2)}}} = {number(sqrt(ab**2 + bc**2))}$ cm",
             "sqrt(a**2 + b**2)",
         )
-        _w0 = Working(q, "sqrt(a**2 + b**2)", fractions=False)
         method(
             p,
             Working(q, "a**2 + b**2"),
             f"${number(ab)}^2 + {number(bc)}^2$",
             step="",
-            qualifiers=(),
         )
-        final(
-            p, _w0, unit="cm", step="", awarded_for=f"${number(sqrt(ab**2 + bc**2))}$", label="AC"
-        )
+        final(p, Working(q, "sqrt(a**2 + b**2)", fractions=False), unit="cm", step="", label="AC")
         misconception(
             p, Misconception("did not take the square root", "a**2 + b**2", ("a**2 + b**2",))
         )
@@ -141,7 +137,6 @@ class Pythagoras(Template):
             Working(q, "s**2 - (b/2)**2"),
             f"${number(s)}^2 - {number(b / 2)}^2$",
             step="",
-            qualifiers=(),
         )
         final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AM")
         misconception(
@@ -202,17 +197,13 @@ class Pythagoras(Template):
         p = q.part("a", "Calculate $AC$.", marks=2, command="Calculate")
         p.step(f"$AC^2 = {number(ab)}^2 + {number(bc)}^2 = {number(ab**2 + bc**2)}$", "a**2 + b**2")
         p.step(f"$AC = {number(sqrt(ab**2 + bc**2))}$ cm", "sqrt(a**2 + b**2)")
-        _w4 = Working(q, "sqrt(a**2 + b**2)", fractions=False)
         method(
             p,
             Working(q, "a**2 + b**2"),
             f"${number(ab)}^2 + {number(bc)}^2$",
             step="",
-            qualifiers=(),
         )
-        final(
-            p, _w4, unit="cm", step="", awarded_for=f"${number(sqrt(ab**2 + bc**2))}$", label="AC"
-        )
+        final(p, Working(q, "sqrt(a**2 + b**2)", fractions=False), unit="cm", step="", label="AC")
         misconception(p, Misconception("added the two sides", "a + b"))
         ad = "sqrt(a**2 + b**2 + d**2)"
         p = q.part("b", "Calculate $AD$.", marks=2, command="Calculate")
@@ -278,7 +269,6 @@ class Pythagoras(Template):
             Working(q, "L**2 - d**2"),
             f"${number(ll)}^2 - {number(d)}^2$",
             step="",
-            qualifiers=(),
         )
         final(p, ans, accuracy=SF3, unit="m", step="", awrt=True, label="h")
         misconception(

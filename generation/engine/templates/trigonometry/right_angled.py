@@ -273,7 +273,6 @@ class RightAngledTrig(Template):
             Working(q, height),
             f"$PM = {number(side)} \\times \\sin$ their angle, or Pythagoras",
             step="",
-            qualifiers=(),
         )
         method(
             p,

@@ -83,7 +83,6 @@ class ThreeDimensions(Template):
                 Working(q, ag2),
                 f"${number(ll)}^2 + {number(w)}^2 + {number(h)}^2$",
                 step="",
-                qualifiers=(),
                 partial=[f"M1 for ${number(ll)}^2 + {number(w)}^2$ seen"],
                 count=2,
             )
@@ -236,7 +235,6 @@ class ThreeDimensions(Template):
                 Working(q, "e**2 - s**2/2"),
                 f"${number(e)}^2 - $ (their $AO)^2$",
                 step="",
-                qualifiers=(),
             )
             final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="VO")
             misconception(p, Misconception("used AC instead of half of AC", "sqrt(e**2 - 2*s**2)"))
@@ -267,7 +265,6 @@ class ThreeDimensions(Template):
                 Working(q, "h**2 + s**2/2"),
                 f"${number(h)}^2 + $ (their $AO)^2$",
                 step="",
-                qualifiers=(),
             )
             final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="VA")
             misconception(p, Misconception("used AC instead of half of AC", "sqrt(h**2 + 2*s**2)"))
