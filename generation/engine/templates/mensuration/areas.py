@@ -238,15 +238,15 @@ class AreaPerimeter(Template):
             f"${number((a_ + b_) / 2)}h = {number(area)}$",
             "(a + b)/2",
         )
-        height = Working(q, "2*A/(a + b)", latex=f"{number(area)} \\div {number((a_ + b_) / 2)}")
+        found = Working(q, "2*A/(a + b)", latex=f"{number(area)} \\div {number((a_ + b_) / 2)}")
         method(
             a,
-            height,
+            found,
             f"$\\frac{{1}}{{2}}({number(a_)} + {number(b_)})h = {number(area)}$ or "
-            f"${height.substituted}$",
+            f"${found.substituted}$",
             step="",
         )
-        final(a, height, unit=unit, step=height.equation("h") + f" {unit}", label="h")
+        final(a, found, unit=unit, step=found.equation("h") + f" {unit}", label="h")
         misconception(
             a,
             Misconception(

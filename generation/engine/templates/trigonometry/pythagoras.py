@@ -302,9 +302,9 @@ class Pythagoras(Template):
         p.step(
             f"New distance from the wall $= {approx(q.value_of(new_foot), dots=True)}$", new_foot
         )
-        ans = p.answer(moved, accuracy=SF3, unit="m")
+        moved_answer = p.answer(moved, accuracy=SF3, unit="m")
         p.step(
-            f"The foot moves ${approx(q.value_of(new_foot), dots=True)} - {number(d)} = {ans.latex}$ m",
+            f"The foot moves ${approx(q.value_of(new_foot), dots=True)} - {number(d)} = {moved_answer.latex}$ m",
             moved,
         )
         method(
@@ -317,7 +317,7 @@ class Pythagoras(Template):
         p.mark("A", f"${rounded(q.value_of(new_foot), SF3)}$", value=new_foot, qualifiers=["awrt"])
         p.mark(
             "B",
-            f"${ans.latex}$",
+            f"${moved_answer.latex}$",
             value=moved,
             qualifiers=["FT"],
             partial=["FT their new distance $- " + number(d) + "$"],
