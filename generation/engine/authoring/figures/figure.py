@@ -257,7 +257,7 @@ class Figure:
         if math.cos(math.radians(normal - direction(mid, inside))) > 0:
             normal += 180
         # Further out when a label is already there (a short side between two vertex names).
-        return self.label(mid, words, normal, (gap + 4, gap + 12, gap + 20))
+        return self.label(mid, words, normal, (gap + 4, gap + 12, gap + 20, gap + 30))
 
     def angle(
         self,
