@@ -78,13 +78,14 @@ def final(
     awrt: bool = False,
     variable: str = "",
     satisfies: str | None = None,
+    label: str = "",
 ) -> int:
     """The final answer: its step (unless ``step == ""``), the answer shown by ``accuracy``,
     and its mark — A1 after the part's method line, else B for the part's remaining marks.
     ``awrt``: when the answer is rounded, the mark line shows the longer value too
     (``17.7 or 17.68…``) and is qualified awrt. ``variable``/``satisfies``: a relation the
     answer must satisfy (a value read from a graph inside its accepted range), checked by the
-    verifier. Returns the mark line's index."""
+    verifier. ``label`` names the answer (``h``, ``PR``). Returns the mark line's index."""
     if accuracy != Accuracy.EXACT:
         require_clear(working.value, accuracy)
     plain, latex = working.shown(accuracy)
@@ -100,12 +101,14 @@ def final(
         latex=latex,
         variable=variable,
         satisfies=satisfies,
+        label=label,
     )
-    shown = awarded_for if awarded_for is not None else f"${latex}$" + (f" {unit}" if unit else "")
+    unit_shown = f" {text.unit(unit)}" if unit else ""
+    shown = awarded_for if awarded_for is not None else f"${latex}$" + unit_shown
     if awrt and accuracy != Accuracy.EXACT and sympy.Rational(plain) != working.value:
         longer = text.approx(working.value, dots=True)
         if awarded_for is None and longer.removesuffix("\\ldots") != latex:
-            shown = f"${latex}$ or ${longer}$" + (f" {unit}" if unit else "")
+            shown = f"${latex}$ or ${longer}$" + unit_shown
         qualifiers = (*qualifiers, Qualifier.AWRT)
     has_method = part.q.last_method_line(part.label) is not None
     if has_method:
@@ -164,16 +167,23 @@ class Misconception:
 
 def misconception(part: PartBuilder, wrong: Misconception) -> None:
     """Record a wrong answer the engine marks against the part's own scheme at build time.
-    A value that is not a real number (the root of a negative) is no answer a candidate
+    A value that is not a real number (the root of a negative), or a measure (the part's
+    answer has a unit other than degrees) that is not positive, is no answer a candidate
     writes, so it is not listed."""
     final = sympy.nsimplify(wrong.final) if isinstance(wrong.final, float) else wrong.final
     value = part.q.value_of(final)
     if getattr(value, "is_real", None) is False:
         return
+    # A measure (an answer with a unit: a length, an area, a mass; not an angle) is never
+    # negative or zero, and is written as a decimal.
+    measure = bool(part.answers) and part.answers[0].unit not in ("", "degrees")
+    if measure and isinstance(value, sympy.Expr) and value.is_real and not value > 0:
+        return
     accuracy = wrong.accuracy
     if accuracy is None:
         accuracy = part.answers[0].accuracy if part.answers else Accuracy.EXACT
-    if accuracy == Accuracy.EXACT and wrong.fractions and isinstance(value, sympy.Rational):
+    fractions = wrong.fractions and not measure
+    if accuracy == Accuracy.EXACT and fractions and isinstance(value, sympy.Rational):
         plain, latex = text.fraction(value)
     else:
         plain, latex = formatting.display(value, accuracy)

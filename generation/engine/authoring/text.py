@@ -9,6 +9,7 @@ maths (``fraction`` gives both). LaTeX is for ``$…$`` spans; plain is how a ca
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,7 @@ __all__ = [
     "article",
     "bracket",
     "clock",
+    "cubed",
     "degrees",
     "fraction",
     "frac",
@@ -42,14 +44,18 @@ __all__ = [
     "mixed_plain",
     "money",
     "names",
+    "number",
     "ordinal",
     "polynomial",
     "polynomial_plain",
+    "rounded",
     "signed",
+    "squared",
     "standard_form",
     "terms",
     "table",
     "terms_plain",
+    "unit",
     "words",
 ]
 
@@ -168,6 +174,34 @@ def polynomial_plain(coefficients: Sequence[Any], var: str = "x") -> str:
     return terms_plain(_poly_terms(coefficients, var))
 
 
+# --- numbers, units ----------------------------------------------------------------------------
+
+
+def number(value: Any) -> str:
+    """A number as question text prints it: ``12``, ``7.5``, ``10\\,000`` (no float noise)."""
+    return formatting.number(sympy.sympify(value))
+
+
+def rounded(value: Any, accuracy: Accuracy = Accuracy.SF3) -> str:
+    """LaTeX of a value as the answer line shows it under ``accuracy`` (3 s.f. by default)."""
+    return formatting.display(sympy.sympify(value), accuracy)[1]
+
+
+def squared(unit: str) -> str:
+    """An area unit for prose: ``cm$^2$``."""
+    return f"{unit}$^2$"
+
+
+def cubed(unit: str) -> str:
+    """A volume unit for prose: ``cm$^3$``."""
+    return f"{unit}$^3$"
+
+
+def unit(machine: str) -> str:
+    """A unit as prose prints it: ``cm^2`` as ``cm$^2$``, ``m^3`` as ``m$^3$``."""
+    return re.sub(r"\^(\d)", r"$^\1$", machine)
+
+
 # --- degrees, approximations ------------------------------------------------------------------
 
 
@@ -176,10 +210,11 @@ def degrees(value: Any) -> str:
     return f"{formatting.number(value)}^\\circ"
 
 
-def approx(value: Any, *, dots: bool = False) -> str:
+def approx(value: Any, accuracy: Accuracy = Accuracy.SF4, *, dots: bool = False) -> str:
     """A value for a line of working: exactly if it is a short decimal, else to 4 significant
-    figures (followed by dots when ``dots``, as a calculator display is copied)."""
-    shown = formatting.display(sympy.sympify(value), Accuracy.SF4)[0]
+    figures or by ``accuracy`` (followed by dots when ``dots``, as a calculator display is
+    copied)."""
+    shown = formatting.display(sympy.sympify(value), accuracy)[0]
     if sympy.sympify(value) == sympy.Rational(shown):
         return shown
     exact = formatting.number(value)

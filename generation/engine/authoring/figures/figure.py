@@ -24,6 +24,7 @@ from generation.engine.authoring.figures.svg import (
 from generation.engine.base import Reject
 
 Where = str | Point
+SHADE = "#d9d9d9"
 
 
 def polar(centre: Point, radius: float, degrees: float) -> Point:
@@ -108,23 +109,53 @@ class Figure:
 
     segment = line
 
-    def polygon(self, points: Sequence[Where], *, fill: bool = False) -> Figure:
+    def polygon(
+        self, points: Sequence[Where], *, fill: bool = False, dashed: bool = False
+    ) -> Figure:
         pts = tuple(self.at(p) for p in points)
-        self._items.append(("polygon", pts, fill))
+        self._items.append(("polygon", pts, fill, dashed))
         self._fit(*pts)
         return self
 
-    def circle(self, centre: Where, radius: float) -> Figure:
+    def circle(
+        self, centre: Where, radius: float, *, fill: bool = False, white: bool = False
+    ) -> Figure:
+        """A circle of model ``radius``; ``fill`` shades it, ``white`` blanks what is under it
+        (a hole cut from a shaded shape)."""
         c = self.at(centre)
-        self._items.append(("circle", c, radius))
+        self._items.append(("circle", c, radius, "white" if white else SHADE if fill else "none"))
         self._fit((c[0] - radius, c[1] - radius), (c[0] + radius, c[1] + radius))
         return self
 
-    def ellipse(self, centre: Where, rx: float, ry: float, *, back_dashed: bool = True) -> Figure:
-        """A circle seen at an angle: the front half solid, the back half dashed (hidden)."""
+    def ellipse(
+        self, centre: Where, rx: float, ry: float, *, back_dashed: bool = True, half: str = ""
+    ) -> Figure:
+        """A circle seen at an angle: the front half solid, the back half dashed (hidden);
+        ``half`` = "front" or "back" draws only that half."""
         c = self.at(centre)
-        self._items.append(("ellipse", c, rx, ry, back_dashed))
+        self._items.append(("ellipse", c, rx, ry, back_dashed, half))
         self._fit((c[0] - rx, c[1] - ry), (c[0] + rx, c[1] + ry))
+        return self
+
+    def arc(
+        self,
+        centre: Where,
+        radius: float,
+        start: float,
+        end: float,
+        *,
+        sector: bool = False,
+        fill: bool = False,
+    ) -> Figure:
+        """An arc of model ``radius`` from direction ``start`` anticlockwise to ``end``;
+        ``sector`` closes it with the two radii, ``fill`` shades it."""
+        c = self.at(centre)
+        self._items.append(("sector", c, radius, start, end, sector, fill))
+        sweep = (end - start) % 360 or 360
+        steps = max(2, int(sweep // 10))
+        self._fit(*(polar(c, radius, start + sweep * i / steps) for i in range(steps + 1)))
+        if sector:
+            self._fit(c)
         return self
 
     def dot(self, p: Where, *, radius: float = 2.5, hollow: bool = False) -> Figure:
@@ -209,16 +240,24 @@ class Figure:
         return self
 
     def side(
-        self, a: Where, b: Where, words: str, *, away_from: Where, gap: float = 10.0
+        self,
+        a: Where,
+        b: Where,
+        words: str,
+        *,
+        away_from: Where | None = None,
+        gap: float = 10.0,
     ) -> Figure:
-        """Label the side ab at its midpoint, on the side away from ``away_from``."""
+        """Label the side ab at its midpoint, on the side away from ``away_from`` (by default
+        the centroid of the points named so far), stepping outwards until it is clear."""
         pa, pb = self.at(a), self.at(b)
         mid = ((pa[0] + pb[0]) / 2, (pa[1] + pb[1]) / 2)
         normal = direction(pa, pb) + 90
-        inside = self.at(away_from)
+        inside = self.at(away_from) if away_from is not None else centroid(self.points.values())
         if math.cos(math.radians(normal - direction(mid, inside))) > 0:
             normal += 180
-        return self.label(mid, words, normal, gap + 4)
+        # Further out when a label is already there (a short side between two vertex names).
+        return self.label(mid, words, normal, (gap + 4, gap + 12, gap + 20, gap + 30))
 
     def angle(
         self,
@@ -253,6 +292,27 @@ class Figure:
         """The small square marking a right angle between two directions."""
         self._items.append(("square", self.at(vertex), start, end, size))
         return self
+
+    def angle_at(
+        self,
+        vertex: Where,
+        a: Where,
+        b: Where,
+        words: str = "",
+        *,
+        radius: float = 20.0,
+        reflex: bool = False,
+        right: bool = False,
+    ) -> Figure:
+        """Mark the angle a-vertex-b between two points (the reflex one for ``reflex``; a
+        square for ``right``)."""
+        v = self.at(vertex)
+        start, end = direction(v, self.at(a)), direction(v, self.at(b))
+        if ((end - start) % 360 > 180) != reflex:
+            start, end = end, start
+        if right:
+            return self.right_angle(vertex, start, end)
+        return self.angle(vertex, start, end, words, radius=radius)
 
     def arrows(self, a: Where, b: Where, count: int = 1) -> Figure:
         """Arrowheads at the middle of ab showing which lines are parallel."""
@@ -371,11 +431,14 @@ class Figure:
             _, a, b, dashed, thin = item
             out.line(self.px(a), self.px(b), width=1 if thin else 1.5, dashed=dashed)
         elif kind == "polygon":
-            out.polygon([self.px(p) for p in item[1]], fill="#d9d9d9" if item[2] else "none")
+            _, pts, fill, dashed = item
+            out.polygon([self.px(p) for p in pts], fill=SHADE if fill else "none", dashed=dashed)
         elif kind == "circle":
-            out.circle(self.px(item[1]), item[2] * self.scale)
+            out.circle(self.px(item[1]), item[2] * self.scale, fill=item[3])
+        elif kind == "sector":
+            self._render_sector(out, item)
         elif kind == "ellipse":
-            _, c, rx, ry, back_dashed = item
+            _, c, rx, ry, back_dashed, half = item
             x, y = self.px(c)
             rxp, ryp = rx * self.scale, ry * self.scale
             left, right, radii = (
@@ -383,8 +446,10 @@ class Figure:
                 f"{num(x + rxp)} {num(y)}",
                 (f"{num(rxp)} {num(ryp)}"),
             )
-            out.path(f"M {left} A {radii} 0 0 0 {right}")
-            out.path(f"M {left} A {radii} 0 0 1 {right}", dashed=back_dashed)
+            if half != "back":
+                out.path(f"M {left} A {radii} 0 0 0 {right}")
+            if half != "front":
+                out.path(f"M {left} A {radii} 0 0 1 {right}", dashed=back_dashed)
         elif kind == "dot":
             _, p, radius, hollow = item
             out.circle(self.px(p), radius, fill="white" if hollow else "black")
@@ -456,6 +521,17 @@ class Figure:
             out.text((x, top - 9), "N", size=13)
         else:
             raise ValueError(f"unknown figure item {kind!r}")
+
+    def _render_sector(self, out: Svg, item: tuple[Any, ...]) -> None:
+        _, c, r, start, end, sector, fill = item
+        sweep = (end - start) % 360 or 360
+        (x0, y0), (x1, y1) = self.px(polar(c, r, start)), self.px(polar(c, r, end))
+        rp = num(r * self.scale)
+        d = f"M {num(x0)} {num(y0)} A {rp} {rp} 0 {int(sweep > 180)} 0 {num(x1)} {num(y1)}"
+        if sector:
+            xc, yc = self.px(c)
+            d = f"M {num(xc)} {num(yc)} L {num(x0)} {num(y0)} " + d[2:] + " Z"
+        out.path(d, fill=SHADE if fill else "none")
 
 
 def _clash(a: tuple[float, ...], b: tuple[float, ...], slack: float = 1.0) -> bool:

@@ -6,10 +6,11 @@ import random
 
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
+from generation.engine.authoring.figures import Figure
+from generation.engine.authoring.text import number, squared
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import n, sq, wrong
-from generation.engine.templates.mensuration.figures import Figure
 from questions.schemas import CalculatorPolicy, Tier
 
 # Pythagorean triples (horizontal offset, height, sloping side) for integer sloping sides.
@@ -26,7 +27,7 @@ TRIPLES = [
 
 
 def _label(value: object, unit: str) -> str:
-    return f"{n(value)} {unit}"
+    return f"{number(value)} {unit}"
 
 
 @register
@@ -58,26 +59,24 @@ class AreaPerimeter(Template):
         w = q.given("w", width, unit=unit)
         place = "a rectangular garden" if unit == "m" else "a rectangular card"
         q.title = "Area and perimeter of a rectangle"
-        q.stem = f"The diagram shows {place}. It is ${n(ll)}$ {unit} long and ${n(w)}$ {unit} wide."
-        fig = Figure("A rectangle").point("A", 0, 0).point("B", length, 0)
-        fig.point("C", length, width).point("D", 0, width).polygon("A", "B", "C", "D")
-        fig.side_label("A", "B", _label(ll, unit)).side_label("B", "C", _label(w, unit))
-        fig.angle("A", "B", "D", right=True)
+        q.stem = f"The diagram shows {place}. It is ${number(ll)}$ {unit} long and ${number(w)}$ {unit} wide."
+        fig = Figure("A rectangle", size=210).point("A", 0, 0).point("B", length, 0)
+        fig.point("C", length, width).point("D", 0, width).polygon(["A", "B", "C", "D"])
+        fig.side("A", "B", _label(ll, unit)).side("B", "C", _label(w, unit))
+        fig.angle_at("A", "B", "D", right=True)
         q.diagram_svg = fig.svg()
 
         thing = place.split()[-1]
         a = q.part("a", f"Work out the area of the {thing}.", marks=1, command="Work out")
-        a.step(f"$A = {n(ll)} \\times {n(w)} = {n(ll * w)}$ {sq(unit)}", "l*w")
-        a.answer("l*w", unit=f"{unit}^2")
-        a.mark("B", f"${n(ll * w)}$", value="l*w")
-        wrong(a, "2*(l + w)", "worked out the perimeter instead of the area", 0)
+        area = Working(q, "l*w")
+        final(a, area, unit=f"{unit}^2", step=area.equation("A") + f" {squared(unit)}")
+        misconception(a, Misconception("worked out the perimeter instead of the area", "2*(l + w)"))
 
         b = q.part("b", f"Work out the perimeter of the {thing}.", marks=1, command="Work out")
-        b.step(f"$P = 2 \\times ({n(ll)} + {n(w)}) = {n(2 * (ll + w))}$ {unit}", "2*(l + w)")
-        b.answer("2*(l + w)", unit=unit)
-        b.mark("B", f"${n(2 * (ll + w))}$", value="2*(l + w)")
-        wrong(b, "l + w", "added only two of the four sides", 0)
-        wrong(b, "l*w", "worked out the area instead of the perimeter", 0)
+        perimeter = Working(q, "2*(l + w)")
+        final(b, perimeter, unit=unit, step=perimeter.equation("P") + f" {unit}")
+        misconception(b, Misconception("added only two of the four sides", "l + w"))
+        misconception(b, Misconception("worked out the area instead of the perimeter", "l*w"))
 
     # d2 ------------------------------------------------------------------------------------
     def _right_triangle(self, q: QuestionBuilder, rng: random.Random, unit: str) -> None:
@@ -88,29 +87,30 @@ class AreaPerimeter(Template):
         c = q.given("c", hyp0 * k, unit=unit)
         q.title = "Area and perimeter of a right-angled triangle"
         q.stem = (
-            f"The diagram shows a right-angled triangle with sides ${n(b)}$ {unit}, "
-            f"${n(h)}$ {unit} and ${n(c)}$ {unit}."
+            f"The diagram shows a right-angled triangle with sides ${number(b)}$ {unit}, "
+            f"${number(h)}$ {unit} and ${number(c)}$ {unit}."
         )
-        fig = Figure("A right-angled triangle").point("P", 0, 0).point("Q", base0, 0)
-        fig.point("R", 0, height0).polygon("P", "Q", "R").angle("P", "Q", "R", right=True)
-        fig.side_label("P", "Q", _label(b, unit)).side_label("P", "R", _label(h, unit))
-        fig.side_label("Q", "R", _label(c, unit))
+        fig = Figure("A right-angled triangle", size=210).point("P", 0, 0).point("Q", base0, 0)
+        fig.point("R", 0, height0).polygon(["P", "Q", "R"]).angle_at("P", "Q", "R", right=True)
+        fig.side("P", "Q", _label(b, unit)).side("P", "R", _label(h, unit))
+        fig.side("Q", "R", _label(c, unit))
         q.diagram_svg = fig.svg()
 
         a = q.part("a", "Work out the area of the triangle.", marks=2, command="Work out")
-        a.step(f"$A = \\frac{{1}}{{2}} \\times {n(b)} \\times {n(h)}$", "b*h/2")
-        a.step(f"$A = {n(b * h / 2)}$ {sq(unit)}", "b*h/2")
-        a.answer("b*h/2", unit=f"{unit}^2")
-        a.mark("M", f"$\\frac{{1}}{{2}} \\times {n(b)} \\times {n(h)}$ oe", value="b*h/2")
-        a.mark("A", f"${n(b * h / 2)}$", value="b*h/2", qualifiers=["cao"])
-        wrong(a, "b*h", "forgot to halve: used base × height", 0)
-        wrong(a, "b*c/2", "used the longest side (the hypotenuse) as the height", 0)
+        area = Working(
+            q, "b*h/2", latex=f"\\frac{{1}}{{2}} \\times {number(b)} \\times {number(h)}"
+        )
+        method(a, area, step="")
+        final(a, area, unit=f"{unit}^2", step=area.equation("A") + f" {squared(unit)}")
+        misconception(a, Misconception("forgot to halve: used base × height", "b*h"))
+        misconception(
+            a, Misconception("used the longest side (the hypotenuse) as the height", "b*c/2")
+        )
 
         p = q.part("b", "Work out the perimeter of the triangle.", marks=1, command="Work out")
-        p.step(f"$P = {n(b)} + {n(h)} + {n(c)} = {n(b + h + c)}$ {unit}", "b + h + c")
-        p.answer("b + h + c", unit=unit)
-        p.mark("B", f"${n(b + h + c)}$", value="b + h + c")
-        wrong(p, "b*h/2", "worked out the area instead of the perimeter", 0)
+        perimeter = Working(q, "b + h + c")
+        final(p, perimeter, unit=unit, step=perimeter.equation("P") + f" {unit}")
+        misconception(p, Misconception("worked out the area instead of the perimeter", "b*h/2"))
 
     def _parallelogram(self, q: QuestionBuilder, rng: random.Random, unit: str) -> None:
         offset, height, slant = rng.choice(TRIPLES[:6])
@@ -120,35 +120,38 @@ class AreaPerimeter(Template):
         s = q.given("s", slant, unit=unit)
         q.title = "Area and perimeter of a parallelogram"
         q.stem = (
-            f"The diagram shows a parallelogram. The base is ${n(b)}$ {unit}, the sloping "
-            f"sides are ${n(s)}$ {unit} and the perpendicular height is ${n(h)}$ {unit}."
+            f"The diagram shows a parallelogram. The base is ${number(b)}$ {unit}, the sloping "
+            f"sides are ${number(s)}$ {unit} and the perpendicular height is ${number(h)}$ {unit}."
         )
-        fig = Figure("A parallelogram").point("A", 0, 0).point("B", base, 0)
+        fig = Figure("A parallelogram", size=210).point("A", 0, 0).point("B", base, 0)
         fig.point("C", base + offset, height).point("D", offset, height).point("F", offset, 0)
-        fig.polygon("A", "B", "C", "D").segment("D", "F", dashed=True)
-        fig.angle("F", "B", "D", right=True)
-        fig.side_label("A", "B", _label(b, unit), inside="D")
-        fig.side_label("A", "D", _label(s, unit), inside="B")
-        fig.side_label("D", "F", _label(h, unit), inside="A")
+        fig.polygon(["A", "B", "C", "D"]).segment("D", "F", dashed=True)
+        fig.angle_at("F", "B", "D", right=True)
+        fig.side("A", "B", _label(b, unit), away_from="D")
+        fig.side("A", "D", _label(s, unit), away_from="B")
+        fig.side("D", "F", _label(h, unit), away_from="A")
         q.diagram_svg = fig.svg()
 
         a = q.part("a", "Work out the area of the parallelogram.", marks=2, command="Work out")
         a.step(
-            f"$A = \\text{{base}} \\times \\text{{perpendicular height}} = {n(b)} \\times {n(h)}$",
+            f"$A = \\text{{base}} \\times \\text{{perpendicular height}} = {number(b)} \\times {number(h)}$",
             "b*h",
         )
-        a.step(f"$A = {n(b * h)}$ {sq(unit)}", "b*h")
-        a.answer("b*h", unit=f"{unit}^2")
-        a.mark("M", f"${n(b)} \\times {n(h)}$", value="b*h")
-        a.mark("A", f"${n(b * h)}$", value="b*h", qualifiers=["cao"])
-        wrong(a, "b*s", "used the sloping side instead of the perpendicular height", 0)
-        wrong(a, "b*h/2", "halved, as for a triangle", 0)
+        area = Working(q, "b*h")
+        method(a, area, step="")
+        final(a, area, unit=f"{unit}^2", step=f"$A = {area.latex}$ {squared(unit)}")
+        misconception(
+            a, Misconception("used the sloping side instead of the perpendicular height", "b*s")
+        )
+        misconception(a, Misconception("halved, as for a triangle", "b*h/2"))
 
         p = q.part("b", "Work out the perimeter of the parallelogram.", marks=1, command="Work out")
-        p.step(f"$P = 2 \\times ({n(b)} + {n(s)}) = {n(2 * (b + s))}$ {unit}", "2*(b + s)")
-        p.answer("2*(b + s)", unit=unit)
-        p.mark("B", f"${n(2 * (b + s))}$", value="2*(b + s)")
-        wrong(p, "2*(b + h)", "used the perpendicular height instead of the sloping side", 0)
+        perimeter = Working(q, "2*(b + s)")
+        final(p, perimeter, unit=unit, step=perimeter.equation("P") + f" {unit}")
+        misconception(
+            p,
+            Misconception("used the perpendicular height instead of the sloping side", "2*(b + h)"),
+        )
 
     # d3-d4 ---------------------------------------------------------------------------------
     def _trapezium_figure(
@@ -160,14 +163,14 @@ class AreaPerimeter(Template):
         labels: tuple[str, str, str, str],
     ) -> None:
         bottom = top + 2 * offset
-        fig = Figure("An isosceles trapezium").point("A", 0, 0).point("B", bottom, 0)
+        fig = Figure("An isosceles trapezium", size=210).point("A", 0, 0).point("B", bottom, 0)
         fig.point("C", bottom - offset, height).point("D", offset, height).point("F", offset, 0)
-        fig.polygon("A", "B", "C", "D").segment("D", "F", dashed=True)
-        fig.angle("F", "B", "D", right=True)
-        fig.side_label("D", "C", labels[0]).side_label("A", "B", labels[1])
-        fig.side_label("D", "F", labels[2], inside="A")
+        fig.polygon(["A", "B", "C", "D"]).segment("D", "F", dashed=True)
+        fig.angle_at("F", "B", "D", right=True)
+        fig.side("D", "C", labels[0]).side("A", "B", labels[1])
+        fig.side("D", "F", labels[2], away_from="A")
         if labels[3]:
-            fig.side_label("B", "C", labels[3])
+            fig.side("B", "C", labels[3])
         q.diagram_svg = fig.svg()
 
     def _trapezium(self, q: QuestionBuilder, rng: random.Random, unit: str) -> None:
@@ -179,9 +182,9 @@ class AreaPerimeter(Template):
         s = q.given("s", slant, unit=unit)
         q.title = "Area and perimeter of a trapezium"
         q.stem = (
-            f"The diagram shows an isosceles trapezium. The parallel sides are ${n(a_)}$ "
-            f"{unit} and ${n(b_)}$ {unit}. The perpendicular height is ${n(h)}$ {unit} and "
-            f"each sloping side is ${n(s)}$ {unit}."
+            f"The diagram shows an isosceles trapezium. The parallel sides are ${number(a_)}$ "
+            f"{unit} and ${number(b_)}$ {unit}. The perpendicular height is ${number(h)}$ {unit} and "
+            f"each sloping side is ${number(s)}$ {unit}."
         )
         self._trapezium_figure(
             q,
@@ -191,23 +194,28 @@ class AreaPerimeter(Template):
             (_label(a_, unit), _label(b_, unit), _label(h, unit), _label(s, unit)),
         )
         a = q.part("a", "Work out the area of the trapezium.", marks=2, command="Work out")
-        a.step(f"$A = \\frac{{1}}{{2}}({n(a_)} + {n(b_)}) \\times {n(h)}$", "(a + b)*h/2")
-        a.step(f"$A = {n((a_ + b_) * h / 2)}$ {sq(unit)}", "(a + b)*h/2")
-        a.answer("(a + b)*h/2", unit=f"{unit}^2")
-        a.mark("M", f"$\\frac{{1}}{{2}}({n(a_)} + {n(b_)}) \\times {n(h)}$ oe", value="(a + b)*h/2")
-        a.mark("A", f"${n((a_ + b_) * h / 2)}$", value="(a + b)*h/2", qualifiers=["cao"])
-        wrong(a, "(a + b)*h", "forgot the ½ in the trapezium formula", 0)
-        wrong(a, "(a + b)*s/2", "used the sloping side instead of the perpendicular height", 0)
+        half = f"\\frac{{1}}{{2}}({number(a_)} + {number(b_)}) \\times {number(h)}"
+        area = Working(q, "(a + b)*h/2", latex=half)
+        method(a, area, step="")
+        final(a, area, unit=f"{unit}^2", step=area.equation("A") + f" {squared(unit)}")
+        misconception(a, Misconception("forgot the ½ in the trapezium formula", "(a + b)*h"))
+        misconception(
+            a,
+            Misconception(
+                "used the sloping side instead of the perpendicular height", "(a + b)*s/2"
+            ),
+        )
 
         p = q.part("b", "Work out the perimeter of the trapezium.", marks=1, command="Work out")
-        p.step(
-            f"$P = {n(a_)} + {n(b_)} + 2 \\times {n(s)} = {n(a_ + b_ + 2 * s)}$ {unit}",
-            "a + b + 2*s",
+        perimeter = Working(q, "a + b + 2*s")
+        final(p, perimeter, unit=unit, step=perimeter.equation("P") + f" {unit}")
+        misconception(p, Misconception("counted only one of the sloping sides", "a + b + s"))
+        misconception(
+            p,
+            Misconception(
+                "used the perpendicular height instead of the sloping sides", "a + b + 2*h"
+            ),
         )
-        p.answer("a + b + 2*s", unit=unit)
-        p.mark("B", f"${n(a_ + b_ + 2 * s)}$", value="a + b + 2*s")
-        wrong(p, "a + b + s", "counted only one of the sloping sides", 0)
-        wrong(p, "a + b + 2*h", "used the perpendicular height instead of the sloping sides", 0)
 
     def _trapezium_height(self, q: QuestionBuilder, rng: random.Random, unit: str) -> None:
         offset, height, slant = rng.choice(TRIPLES)
@@ -218,46 +226,46 @@ class AreaPerimeter(Template):
         s = q.given("s", slant, unit=unit)
         q.title = "Trapezium: height from the area"
         q.stem = (
-            f"The diagram shows an isosceles trapezium with parallel sides ${n(a_)}$ {unit} "
-            f"and ${n(b_)}$ {unit}. The area of the trapezium is ${n(area)}$ {sq(unit)}."
+            f"The diagram shows an isosceles trapezium with parallel sides ${number(a_)}$ {unit} "
+            f"and ${number(b_)}$ {unit}. The area of the trapezium is ${number(area)}$ {squared(unit)}."
         )
         self._trapezium_figure(
             q, top, offset, height, (_label(a_, unit), _label(b_, unit), f"h {unit}", "")
         )
         a = q.part("a", "Work out the perpendicular height, $h$.", marks=2, command="Work out")
         a.step(
-            f"$\\frac{{1}}{{2}}({n(a_)} + {n(b_)}) \\times h = {n(area)}$, so "
-            f"${n((a_ + b_) / 2)}h = {n(area)}$",
+            f"$\\frac{{1}}{{2}}({number(a_)} + {number(b_)}) \\times h = {number(area)}$, so "
+            f"${number((a_ + b_) / 2)}h = {number(area)}$",
             "(a + b)/2",
         )
-        a.step(
-            f"$h = {n(area)} \\div {n((a_ + b_) / 2)} = {n(2 * area / (a_ + b_))}$ {unit}",
-            "2*A/(a + b)",
+        found = Working(q, "2*A/(a + b)", latex=f"{number(area)} \\div {number((a_ + b_) / 2)}")
+        method(
+            a,
+            found,
+            f"$\\frac{{1}}{{2}}({number(a_)} + {number(b_)})h = {number(area)}$ or "
+            f"${found.substituted}$",
+            step="",
         )
-        a.answer("2*A/(a + b)", unit=unit, label="h")
-        a.mark(
-            "M",
-            f"$\\frac{{1}}{{2}}({n(a_)} + {n(b_)})h = {n(area)}$ or "
-            f"${n(area)} \\div {n((a_ + b_) / 2)}$ oe",
-            value="2*A/(a + b)",
+        final(a, found, unit=unit, step=found.equation("h") + f" {unit}", label="h")
+        misconception(
+            a,
+            Misconception(
+                "forgot the ½: divided the area by the sum of the parallel sides", "A/(a + b)"
+            ),
         )
-        a.mark("A", f"${n(2 * area / (a_ + b_))}$", value="2*A/(a + b)", qualifiers=["cao"])
-        wrong(a, "A/(a + b)", "forgot the ½: divided the area by the sum of the parallel sides", 0)
-        wrong(a, "A/(a + b)*2*2", "multiplied by ½ instead of dividing by it", 0)
+        misconception(
+            a, Misconception("multiplied by ½ instead of dividing by it", "A/(a + b)*2*2")
+        )
 
         p = q.part(
             "b",
-            f"Each sloping side is ${n(s)}$ {unit}.\nWork out the perimeter of the trapezium.",
+            f"Each sloping side is ${number(s)}$ {unit}.\nWork out the perimeter of the trapezium.",
             marks=1,
             command="Work out",
         )
-        p.step(
-            f"$P = {n(a_)} + {n(b_)} + 2 \\times {n(s)} = {n(a_ + b_ + 2 * s)}$ {unit}",
-            "a + b + 2*s",
-        )
-        p.answer("a + b + 2*s", unit=unit)
-        p.mark("B", f"${n(a_ + b_ + 2 * s)}$", value="a + b + 2*s")
-        wrong(p, "a + b + s", "counted only one of the sloping sides", 0)
+        perimeter = Working(q, "a + b + 2*s")
+        final(p, perimeter, unit=unit, step=perimeter.equation("P") + f" {unit}")
+        misconception(p, Misconception("counted only one of the sloping sides", "a + b + s"))
 
     # d5 ------------------------------------------------------------------------------------
     def _equal_areas(self, q: QuestionBuilder, rng: random.Random, unit: str) -> None:
@@ -289,39 +297,51 @@ class AreaPerimeter(Template):
         if shape == "trapezium":
             t = q.given("t", top, unit=unit)
             described = (
-                f"a trapezium with parallel sides ${n(b)}$ {unit} and ${n(t)}$ {unit} and "
+                f"a trapezium with parallel sides ${number(b)}$ {unit} and ${number(t)}$ {unit} and "
                 f"perpendicular height $h$ {unit}"
             )
-            formula, half = "2*l*w/(b + t)", f"\\frac{{1}}{{2}}({n(b)} + {n(t)})h"
+            formula, half = "2*l*w/(b + t)", f"\\frac{{1}}{{2}}({number(b)} + {number(t)})h"
             forgot = "l*w/(b + t)"
         elif shape == "triangle":
-            described = f"a triangle with base ${n(b)}$ {unit} and perpendicular height $h$ {unit}"
-            formula, half, forgot = "2*l*w/b", f"\\frac{{1}}{{2}} \\times {n(b)} \\times h", "l*w/b"
-        else:
             described = (
-                f"a parallelogram with base ${n(b)}$ {unit} and perpendicular height $h$ {unit}"
+                f"a triangle with base ${number(b)}$ {unit} and perpendicular height $h$ {unit}"
             )
-            formula, half, forgot = "l*w/b", f"{n(b)} \\times h", "l*w/(2*b)"
+            formula, half, forgot = (
+                "2*l*w/b",
+                f"\\frac{{1}}{{2}} \\times {number(b)} \\times h",
+                "l*w/b",
+            )
+        else:
+            described = f"a parallelogram with base ${number(b)}$ {unit} and perpendicular height $h$ {unit}"
+            formula, half, forgot = "l*w/b", f"{number(b)} \\times h", "l*w/(2*b)"
         q.title = f"A rectangle and a {shape} with equal areas"
         q.stem = (
-            f"A rectangle measures ${n(ll)}$ {unit} by ${n(w)}$ {unit}.\n"
+            f"A rectangle measures ${number(ll)}$ {unit} by ${number(w)}$ {unit}.\n"
             f"The rectangle has the same area as {described}."
         )
         a = q.part("a", "Work out $h$.", marks=3, command="Work out")
-        a.step(f"Area of rectangle $= {n(ll)} \\times {n(w)} = {n(ll * w)}$ {sq(unit)}", "l*w")
-        a.step(f"${half} = {n(ll * w)}$", "l*w")
-        a.step(f"$h = {n(q.value_of(formula))}$", formula)
-        a.answer(formula, unit=unit, label="h")
-        a.mark("M", f"${n(ll)} \\times {n(w)}$ [$= {n(ll * w)}$]", value="l*w")
-        a.mark("M", f"${half} = $ their ${n(ll * w)}$ oe", value=formula, qualifiers=["dep"])
-        a.mark("A", f"${n(q.value_of(formula))}$", value=formula, qualifiers=["cao"])
+        a.step(
+            f"Area of rectangle $= {number(ll)} \\times {number(w)} = {number(ll * w)}$ {squared(unit)}",
+            "l*w",
+        )
+        a.step(f"${half} = {number(ll * w)}$", "l*w")
+        rectangle, height = Working(q, "l*w"), Working(q, formula)
+        method(a, rectangle, f"${rectangle.substituted}$ [$= {rectangle.latex}$]", step="")
+        method(
+            a, height, f"${half} = $ their ${rectangle.latex}$", step="", qualifiers=("dep", "oe")
+        )
+        final(a, height, unit=unit, step=f"$h = {height.latex}$", label="h")
         if shape == "parallelogram":
-            wrong(a, forgot, "halved the area, as if the shape were a triangle", 1, working=["l*w"])
+            misconception(
+                a,
+                Misconception("halved the area, as if the shape were a triangle", forgot, ("l*w",)),
+            )
         else:
-            wrong(a, forgot, f"left out the ½ in the {shape} area formula", 1, working=["l*w"])
+            misconception(
+                a, Misconception(f"left out the ½ in the {shape} area formula", forgot, ("l*w",))
+            )
 
         p = q.part("b", "Work out the perimeter of the rectangle.", marks=1, command="Work out")
-        p.step(f"$P = 2 \\times ({n(ll)} + {n(w)}) = {n(2 * (ll + w))}$ {unit}", "2*(l + w)")
-        p.answer("2*(l + w)", unit=unit)
-        p.mark("B", f"${n(2 * (ll + w))}$", value="2*(l + w)")
-        wrong(p, "l*w", "worked out the area instead of the perimeter", 0)
+        perimeter = Working(q, "2*(l + w)")
+        final(p, perimeter, unit=unit, step=perimeter.equation("P") + f" {unit}")
+        misconception(p, Misconception("worked out the area instead of the perimeter", "l*w"))

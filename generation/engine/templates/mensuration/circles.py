@@ -6,10 +6,12 @@ import random
 
 from sympy import Rational, pi
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
+from generation.engine.authoring.figures import shapes
+from generation.engine.authoring.text import degrees, number, rounded, squared
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import deg, n, shown, sq, tex, wrong
-from generation.engine.templates.mensuration.figures import circle_figure, sector_figure
+from generation.engine.formatting import latex
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 SF3 = Accuracy.SF3
@@ -48,53 +50,63 @@ class CircleAreaCircumference(Template):
         else:
             q.given("d", 2 * rng.randint(lo, hi - 1) + rng.choice([0, 1]), unit=unit)
             radius, stated = "d/2", "diameter"
-        shown_length = n(q.value_of("r" if stated == "radius" else "d"))
+        shown_length = number(q.value_of("r" if stated == "radius" else "d"))
         r_value = q.value_of(radius)
         q.stem = f"A circular {thing} has {stated} ${shown_length}$ {unit}."
-        q.diagram_svg = circle_figure(
+        q.diagram_svg = shapes.circle(
             "A circle", f"{shown_length} {unit}", diameter=stated == "diameter"
         ).svg()
 
         a = q.part("a", f"Calculate the area of the {thing}.", marks=2, command="Calculate")
         if stated == "diameter":
-            a.step(f"$r = {shown_length} \\div 2 = {n(r_value)}$ {unit}", radius)
-        a.step(f"$A = \\pi r^2 = \\pi \\times {n(r_value)}^2$", f"pi*({radius})**2")
-        ans = a.answer(f"pi*({radius})**2", accuracy=SF3, unit=f"{unit}^2")
-        a.step(f"$A = {ans.latex}$ {sq(unit)}", f"pi*({radius})**2")
-        a.mark("M", f"$\\pi \\times {n(r_value)}^2$", value=f"pi*({radius})**2")
-        a.mark("A", f"${ans.latex}$", value=f"pi*({radius})**2", qualifiers=["awrt"])
-        wrong(a, f"2*pi*({radius})", "used the circumference formula 2πr instead of πr²", 0)
+            a.step(f"$r = {shown_length} \\div 2 = {number(r_value)}$ {unit}", radius)
+        area = Working(q, f"pi*({radius})**2", latex=f"\\pi \\times {number(r_value)}^2")
+        method(a, area, step=f"$A = \\pi r^2 = {area.substituted}$")
+        shown_area = rounded(area.value, SF3)
+        final(a, area, accuracy=SF3, unit=f"{unit}^2", step=f"$A = {shown_area}$", awrt=True)
+        misconception(
+            a,
+            Misconception("used the circumference formula 2πr instead of πr²", f"2*pi*({radius})"),
+        )
         if stated == "diameter":
-            wrong(a, "pi*d**2", "used the diameter as the radius", 0)
+            misconception(a, Misconception("used the diameter as the radius", "pi*d**2"))
 
         b = q.part(
             "b", f"Calculate the circumference of the {thing}.", marks=2, command="Calculate"
         )
-        b.step(f"$C = 2\\pi r = 2 \\times \\pi \\times {n(r_value)}$", f"2*pi*({radius})")
-        cans = b.answer(f"2*pi*({radius})", accuracy=SF3, unit=unit)
-        b.step(f"$C = {cans.latex}$ {unit}", f"2*pi*({radius})")
-        b.mark("M", f"$2 \\times \\pi \\times {n(r_value)}$ oe", value=f"2*pi*({radius})")
-        b.mark("A", f"${cans.latex}$", value=f"2*pi*({radius})", qualifiers=["awrt"])
+        circumference = Working(
+            q, f"2*pi*({radius})", latex=f"2 \\times \\pi \\times {number(r_value)}"
+        )
+        method(b, circumference, step=f"$C = 2\\pi r = {circumference.substituted}$")
+        shown_c = rounded(circumference.value, SF3)
+        final(b, circumference, accuracy=SF3, unit=unit, step=f"$C = {shown_c}$ {unit}", awrt=True)
         if stated == "diameter":
-            wrong(b, "2*pi*d", "used the diameter as the radius in 2πr", 0)
-        wrong(b, f"pi*({radius})", "used πr instead of 2πr", 0)
-        wrong(b, f"pi*({radius})**2", "worked out the area instead of the circumference", 0)
+            misconception(b, Misconception("used the diameter as the radius in 2πr", "2*pi*d"))
+        misconception(b, Misconception("used πr instead of 2πr", f"pi*({radius})"))
+        misconception(
+            b,
+            Misconception("worked out the area instead of the circumference", f"pi*({radius})**2"),
+        )
 
         if difficulty == 4:
             c_len = q.given("C", rng.randint(60, 300), unit="cm")
             c = q.part(
                 "c",
-                f"A hoop has circumference ${n(c_len)}$ cm.\nCalculate the radius of the hoop.",
+                f"A hoop has circumference ${number(c_len)}$ cm.\nCalculate the radius of the hoop.",
                 marks=2,
                 command="Calculate",
             )
-            c.step(f"$2\\pi r = {n(c_len)}$, so $r = {n(c_len)} \\div (2\\pi)$", "C/(2*pi)")
-            rans = c.answer("C/(2*pi)", accuracy=SF3, unit="cm", label="r")
-            c.step(f"$r = {rans.latex}$ cm", "C/(2*pi)")
-            c.mark("M", f"${n(c_len)} \\div (2\\pi)$ oe", value="C/(2*pi)")
-            c.mark("A", f"${rans.latex}$", value="C/(2*pi)", qualifiers=["awrt"])
-            wrong(c, "C/pi", "found the diameter (divided by π only)", 0)
-            wrong(c, "sqrt(C/pi)", "used the area formula πr² instead of the circumference", 0)
+            r = Working(q, "C/(2*pi)", latex=f"{number(c_len)} \\div (2\\pi)")
+            method(c, r, step=f"$2\\pi r = {number(c_len)}$, so $r = {r.substituted}$")
+            shown_r = rounded(r.value, SF3)
+            final(c, r, accuracy=SF3, unit="cm", step=f"$r = {shown_r}$ cm", awrt=True, label="r")
+            misconception(c, Misconception("found the diameter (divided by π only)", "C/pi"))
+            misconception(
+                c,
+                Misconception(
+                    "used the area formula πr² instead of the circumference", "sqrt(C/pi)"
+                ),
+            )
 
     def _from_area(
         self, q: QuestionBuilder, rng: random.Random, thing: str, unit: str, lo: int, hi: int
@@ -104,35 +116,42 @@ class CircleAreaCircumference(Template):
         step = 10 if rough > 2000 else 1
         area = q.given("A", max(step, round(rough / step) * step), unit=f"{unit}^2")
         q.title = "Circle: radius and circumference from the area"
-        q.stem = f"A circular {thing} has area ${n(area)}$ {sq(unit)}."
-        q.diagram_svg = circle_figure("A circle", "r").svg()
+        q.stem = f"A circular {thing} has area ${number(area)}$ {squared(unit)}."
+        q.diagram_svg = shapes.circle("A circle", "r").svg()
         a = q.part("a", f"Calculate the radius of the {thing}.", marks=2, command="Calculate")
         a.step(
-            f"$\\pi r^2 = {n(area)}$, so $r^2 = {n(area)} \\div \\pi = "
-            f"{shown(area / pi, Accuracy.SF4)}\\ldots$",
+            f"$\\pi r^2 = {number(area)}$, so $r^2 = {number(area)} \\div \\pi = "
+            f"{rounded(area / pi, Accuracy.SF4)}\\ldots$",
             "A/pi",
         )
-        rans = a.answer("sqrt(A/pi)", accuracy=SF3, unit=unit, label="r")
-        a.step(f"$r = \\sqrt{{{n(area)} \\div \\pi}} = {rans.latex}$ {unit}", "sqrt(A/pi)")
-        a.mark("M", f"$r^2 = {n(area)} \\div \\pi$ oe", value="A/pi")
-        a.mark("A", f"${rans.latex}$", value="sqrt(A/pi)", qualifiers=["awrt"])
-        wrong(a, "A/pi", "did not take the square root of r²", 1, working=["A/pi"])
-        wrong(a, "sqrt(A)/pi", "took the square root before dividing by π", 0)
+        rans = Working(q, "sqrt(A/pi)")
+        a.step(
+            f"$r = \\sqrt{{{number(area)} \\div \\pi}} = {rounded(rans.value, SF3)}$ {unit}",
+            "sqrt(A/pi)",
+        )
+        method(a, Working(q, "A/pi"), f"$r^2 = {number(area)} \\div \\pi$", step="")
+        final(a, rans, accuracy=SF3, unit=unit, step="", awrt=True, label="r")
+        misconception(a, Misconception("did not take the square root of r²", "A/pi", ("A/pi",)))
+        misconception(a, Misconception("took the square root before dividing by π", "sqrt(A)/pi"))
 
         b = q.part(
             "b", f"Calculate the circumference of the {thing}.", marks=2, command="Calculate"
         )
         b.step(
-            f"$C = 2 \\times \\pi \\times {shown(q.value_of('sqrt(A/pi)'), Accuracy.SF4)}\\ldots$",
+            f"$C = 2 \\times \\pi \\times {rounded(q.value_of('sqrt(A/pi)'), Accuracy.SF4)}\\ldots$",
             None,
         )
-        cans = b.answer("2*pi*sqrt(A/pi)", accuracy=SF3, unit=unit)
-        b.step(f"$C = {cans.latex}$ {unit}", "2*pi*sqrt(A/pi)")
-        b.mark(
-            "M", "$2 \\times \\pi \\times$ their $r$", value="2*pi*sqrt(A/pi)", qualifiers=["FT"]
+        cans = Working(q, "2*pi*sqrt(A/pi)")
+        b.step(f"$C = {rounded(cans.value, SF3)}$ {unit}", "2*pi*sqrt(A/pi)")
+        method(
+            b,
+            Working(q, "2*pi*sqrt(A/pi)"),
+            "$2 \\times \\pi \\times$ their $r$",
+            step="",
+            qualifiers=("FT",),
         )
-        b.mark("A", f"${cans.latex}$", value="2*pi*sqrt(A/pi)", qualifiers=["awrt"])
-        wrong(b, "pi*sqrt(A/pi)", "used πr instead of 2πr", 0)
+        final(b, cans, accuracy=SF3, unit=unit, step="", awrt=True)
+        misconception(b, Misconception("used πr instead of 2πr", "pi*sqrt(A/pi)"))
 
 
 # (object, unit, radius range) for the non-calculator circle questions
@@ -179,11 +198,11 @@ class CircleInTermsOfPi(Template):
         r = q.given("r", rng.choice(table[angle]), unit=unit)
         q.title = "Sector: arc length and area in terms of π"
         q.stem = (
-            f"The diagram shows a sector of a circle with radius ${n(r)}$ {unit} and "
-            f"angle ${deg(theta)}$."
+            f"The diagram shows a sector of a circle with radius ${number(r)}$ {unit} and "
+            f"angle ${degrees(theta)}$."
         )
-        q.diagram_svg = sector_figure(
-            "A sector of a circle", angle, f"{n(r)} {unit}", f"{n(theta)}°"
+        q.diagram_svg = shapes.sector(
+            "A sector of a circle", angle, f"{number(r)} {unit}", f"{number(theta)}°"
         ).svg()
         frac = theta / 360
         arc, area = "theta/360*2*pi*r", "theta/360*pi*r**2"
@@ -191,29 +210,40 @@ class CircleInTermsOfPi(Template):
         p = q.part(
             next(parts), f"Work out the area of the sector. {IN_PI}", marks=2, command="Work out"
         )
-        p.step(f"$A = \\frac{{{n(theta)}}}{{360}} \\times \\pi \\times {n(r)}^2$", area)
-        ans = p.answer(area, unit=f"{unit}^2")
-        p.step(f"$A = {ans.latex}$ {sq(unit)}", area)
-        p.mark("M", f"$\\frac{{{n(theta)}}}{{360}} \\times \\pi \\times {n(r)}^2$ oe", value=area)
-        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["cao"])
-        wrong(p, arc, "used the arc length formula instead of the area", 0)
-        wrong(p, "pi*r**2", "gave the area of the whole circle", 0)
+        p.step(f"$A = \\frac{{{number(theta)}}}{{360}} \\times \\pi \\times {number(r)}^2$", area)
+        ans = Working(q, area, fractions=False)
+        p.step(f"$A = {ans.latex}$ {squared(unit)}", area)
+        method(
+            p,
+            Working(q, area),
+            f"$\\frac{{{number(theta)}}}{{360}} \\times \\pi \\times {number(r)}^2$",
+            step="",
+        )
+        final(p, ans, unit=f"{unit}^2", step="")
+        misconception(p, Misconception("used the arc length formula instead of the area", arc))
+        misconception(p, Misconception("gave the area of the whole circle", "pi*r**2"))
 
         if difficulty == 3:
             p = q.part(
                 next(parts), f"Work out the arc length. {IN_PI}", marks=2, command="Work out"
             )
-            p.step(f"$l = \\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times {n(r)}$", arc)
-            ans = p.answer(arc, unit=unit)
-            p.step(f"$l = {ans.latex}$ {unit}", arc)
-            p.mark(
-                "M",
-                f"$\\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times {n(r)}$ oe",
-                value=arc,
+            p.step(
+                f"$l = \\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times {number(r)}$",
+                arc,
             )
-            p.mark("A", f"${ans.latex}$", value=arc, qualifiers=["cao"])
-            wrong(p, area, "used the sector area formula instead of the arc length", 0)
-            wrong(p, "theta/360*pi*r", "used πr instead of 2πr", 0)
+            ans = Working(q, arc, fractions=False)
+            p.step(f"$l = {ans.latex}$ {unit}", arc)
+            method(
+                p,
+                Working(q, arc),
+                f"$\\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times {number(r)}$",
+                step="",
+            )
+            final(p, ans, unit=unit, step="")
+            misconception(
+                p, Misconception("used the sector area formula instead of the arc length", area)
+            )
+            misconception(p, Misconception("used πr instead of 2πr", "theta/360*pi*r"))
             return
 
         p = q.part(
@@ -223,23 +253,26 @@ class CircleInTermsOfPi(Template):
             command="Work out",
         )
         p.step(
-            f"Arc length $= \\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times {n(r)} = "
-            f"{tex(frac * 2 * pi * r)}$",
+            f"Arc length $= \\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times {number(r)} = "
+            f"{latex(frac * 2 * pi * r)}$",
             arc,
         )
-        ans = p.answer(f"2*r + {arc}", unit=unit)
+        ans = Working(q, f"2*r + {arc}", fractions=False)
         p.step(
-            f"Perimeter $= {tex(frac * 2 * pi * r)} + {n(r)} + {n(r)} = {ans.latex}$ {unit}",
+            f"Perimeter $= {latex(frac * 2 * pi * r)} + {number(r)} + {number(r)} = {ans.latex}$ {unit}",
             f"2*r + {arc}",
         )
-        p.mark(
-            "M",
-            f"$\\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times {n(r)}$ oe",
-            value=arc,
+        method(
+            p,
+            Working(q, arc),
+            f"$\\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times {number(r)}$",
+            step="",
         )
-        p.mark("A", f"${ans.latex}$", value=f"2*r + {arc}", qualifiers=["cao"])
-        wrong(p, arc, "gave the arc length only, leaving out the two radii", 1)
-        wrong(p, f"r + {arc}", "added only one radius", 1, working=[arc])
+        final(p, ans, unit=unit, step="")
+        misconception(
+            p, Misconception("gave the arc length only, leaving out the two radii", arc, (arc,))
+        )
+        misconception(p, Misconception("added only one radius", f"r + {arc}", (arc,)))
 
         if difficulty == 5 and q.tier == Tier.EXTENDED:
             angle2 = rng.choice([a for a in self._SECTORS if a != angle])
@@ -247,32 +280,38 @@ class CircleInTermsOfPi(Template):
             area2 = q.given(
                 "K",
                 Rational(angle2, 360) * r2**2 * pi,
-                display=tex(Rational(angle2, 360) * r2**2 * pi),
+                display=latex(Rational(angle2, 360) * r2**2 * pi),
                 unit=f"{unit}^2",
             )
             q.param("angle2", angle2)
             p = q.part(
                 next(parts),
-                f"A different sector has radius ${n(r2)}$ {unit} and area "
-                f"${tex(area2)}$ {sq(unit)}.\nWork out the angle of this sector.",
+                f"A different sector has radius ${number(r2)}$ {unit} and area "
+                f"${latex(area2)}$ {squared(unit)}.\nWork out the angle of this sector.",
                 marks=2,
                 command="Work out",
             )
             p.step(
                 f"Let the angle be $x^\\circ$: $\\frac{{x}}{{360}} \\times \\pi \\times "
-                f"{n(r2)}^2 = {tex(area2)}$",
+                f"{number(r2)}^2 = {latex(area2)}$",
                 None,
             )
-            p.step(f"$x = 360 \\times \\frac{{{tex(area2)}}}{{{n(r2**2)}\\pi}}$", "360*K/(pi*R**2)")
-            ans = p.answer("360*K/(pi*R**2)", unit="degrees", label="angle")
-            p.step(f"$x = {ans.latex}^\\circ$", "360*K/(pi*R**2)")
-            p.mark(
-                "M",
-                f"$\\frac{{x}}{{360}} \\times \\pi \\times {n(r2)}^2 = {tex(area2)}$ oe",
-                value="360*K/(pi*R**2)",
+            p.step(
+                f"$x = 360 \\times \\frac{{{latex(area2)}}}{{{number(r2**2)}\\pi}}$",
+                "360*K/(pi*R**2)",
             )
-            p.mark("A", f"${ans.latex}$", value="360*K/(pi*R**2)", qualifiers=["cao"])
-            wrong(p, "180*K/(pi*R)", "used the arc length formula 2πr instead of πr²", 0)
+            ans = Working(q, "360*K/(pi*R**2)", fractions=False)
+            p.step(f"$x = {ans.latex}^\\circ$", "360*K/(pi*R**2)")
+            method(
+                p,
+                Working(q, "360*K/(pi*R**2)"),
+                f"$\\frac{{x}}{{360}} \\times \\pi \\times {number(r2)}^2 = {latex(area2)}$",
+                step="",
+            )
+            final(p, ans, unit="degrees", step="", label="angle")
+            misconception(
+                p, Misconception("used the arc length formula 2πr instead of πr²", "180*K/(pi*R)")
+            )
 
     def _circle(self, q: QuestionBuilder, rng: random.Random, difficulty: int, unit: str) -> None:
         thing, unit, lo, hi = rng.choice(_EXACT_CIRCLES)
@@ -280,38 +319,53 @@ class CircleInTermsOfPi(Template):
         q.title = "Circle: area and circumference in terms of π"
         if difficulty == 1:
             r = q.given("r", rng.randint(lo, hi), unit=unit)
-            q.stem = f"A circular {thing} has radius ${n(r)}$ {unit}."
+            q.stem = f"A circular {thing} has radius ${number(r)}$ {unit}."
             radius = "r"
-            q.diagram_svg = circle_figure("A circle", f"{n(r)} {unit}").svg()
+            q.diagram_svg = shapes.circle("A circle", f"{number(r)} {unit}").svg()
         else:
             d = q.given("d", 2 * rng.randint(lo, hi), unit=unit)
-            q.stem = f"A circular {thing} has diameter ${n(d)}$ {unit}."
+            q.stem = f"A circular {thing} has diameter ${number(d)}$ {unit}."
             radius = "d/2"
-            q.diagram_svg = circle_figure("A circle", f"{n(d)} {unit}", diameter=True).svg()
+            q.diagram_svg = shapes.circle("A circle", f"{number(d)} {unit}", diameter=True).svg()
         r_value = q.value_of(radius)
         a = q.part("a", f"Work out the area of the {thing}. {IN_PI}", marks=2, command="Work out")
         if difficulty == 2:
-            a.step(f"$r = {n(q.value_of('d'))} \\div 2 = {n(r_value)}$", radius)
-        a.step(f"$A = \\pi \\times {n(r_value)}^2$", f"pi*({radius})**2")
-        ans = a.answer(f"pi*({radius})**2", unit=f"{unit}^2")
-        a.step(f"$A = {ans.latex}$ {sq(unit)}", f"pi*({radius})**2")
-        a.mark("M", f"$\\pi \\times {n(r_value)}^2$", value=f"pi*({radius})**2")
-        a.mark("A", f"${ans.latex}$", value=f"pi*({radius})**2", qualifiers=["cao"])
-        wrong(a, f"2*pi*({radius})", "used 2πr (the circumference) instead of πr²", 0)
+            a.step(f"$r = {number(q.value_of('d'))} \\div 2 = {number(r_value)}$", radius)
+        a.step(f"$A = \\pi \\times {number(r_value)}^2$", f"pi*({radius})**2")
+        ans = Working(q, f"pi*({radius})**2", fractions=False)
+        a.step(f"$A = {ans.latex}$ {squared(unit)}", f"pi*({radius})**2")
+        method(
+            a,
+            Working(q, f"pi*({radius})**2"),
+            f"$\\pi \\times {number(r_value)}^2$",
+            step="",
+        )
+        final(a, ans, unit=f"{unit}^2", step="")
+        misconception(
+            a, Misconception("used 2πr (the circumference) instead of πr²", f"2*pi*({radius})")
+        )
         if difficulty == 2:
-            wrong(a, "pi*d**2", "used the diameter as the radius", 0)
+            misconception(a, Misconception("used the diameter as the radius", "pi*d**2"))
         else:
-            wrong(a, f"2*pi*({radius})**2", "worked out 2πr² instead of πr²", 0)
+            misconception(a, Misconception("worked out 2πr² instead of πr²", f"2*pi*({radius})**2"))
 
         b = q.part(
             "b", f"Work out the circumference of the {thing}. {IN_PI}", marks=1, command="Work out"
         )
         b.step(
-            f"$C = 2 \\times \\pi \\times {n(r_value)} = {tex(2 * pi * r_value)}$ {unit}",
+            f"$C = 2 \\times \\pi \\times {number(r_value)} = {latex(2 * pi * r_value)}$ {unit}",
             f"2*pi*({radius})",
         )
-        b.answer(f"2*pi*({radius})", unit=unit)
-        b.mark("B", f"${tex(2 * pi * r_value)}$", value=f"2*pi*({radius})", qualifiers=["cao"])
-        wrong(b, f"pi*({radius})**2", "worked out the area instead of the circumference", 0)
+        final(
+            b,
+            Working(q, f"2*pi*({radius})", fractions=False),
+            unit=unit,
+            step="",
+            awarded_for=f"${latex(2 * pi * r_value)}$",
+        )
+        misconception(
+            b,
+            Misconception("worked out the area instead of the circumference", f"pi*({radius})**2"),
+        )
         if difficulty == 2:
-            wrong(b, "2*pi*d", "used the diameter as the radius", 0)
+            misconception(b, Misconception("used the diameter as the radius", "2*pi*d"))

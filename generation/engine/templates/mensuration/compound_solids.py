@@ -7,11 +7,11 @@ import random
 
 from sympy import Rational
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
+from generation.engine.authoring.figures import Figure, solids
+from generation.engine.authoring.text import approx, number, rounded
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import approx_of, n, wrong
-from generation.engine.templates.mensuration.figures import Figure
-from generation.engine.templates.mensuration.solid_figures import cuboid_figure, cylinder_figure
 from generation.engine.templates.mensuration.solids import (
     CONE_VOLUME,
     SPHERE_AREA,
@@ -48,23 +48,23 @@ class CompoundSolid(Template):
             t = q.given("t", outer - inner, unit="cm")
             inner_expr = "(R - t)"
             q.stem = (
-                f"A metal pipe is a hollow cylinder of length ${n(length)}$ cm. The outer "
-                f"radius is ${n(big)}$ cm and the metal is ${n(t)}$ cm thick."
+                f"A metal pipe is a hollow cylinder of length ${number(length)}$ cm. The outer "
+                f"radius is ${number(big)}$ cm and the metal is ${number(t)}$ cm thick."
             )
             inner_label = ""
         else:
             q.given("r", inner, unit="cm")
             inner_expr = "r"
             q.stem = (
-                f"A pipe is a hollow cylinder of length ${n(length)}$ cm. The outer radius "
-                f"is ${n(big)}$ cm and the inner radius is ${n(inner)}$ cm."
+                f"A pipe is a hollow cylinder of length ${number(length)}$ cm. The outer radius "
+                f"is ${number(big)}$ cm and the inner radius is ${number(inner)}$ cm."
             )
             inner_label = f"{inner} cm"
-        q.diagram_svg = cylinder_figure(
+        q.diagram_svg = solids.cylinder(
             "A hollow cylinder",
             float(outer),
             min(float(length), 2.5 * outer),
-            (f"{outer} cm", f"{n(length)} cm"),
+            (f"{outer} cm", f"{number(length)} cm"),
             inner=float(inner),
             inner_label=inner_label,
         ).svg()
@@ -74,36 +74,49 @@ class CompoundSolid(Template):
             "a", "Calculate the volume of material in the pipe.", marks=3, command="Calculate"
         )
         if thickness:
-            p.step(f"Inner radius $= {n(big)} - {n(q.value_of('t'))} = {n(inner)}$ cm", inner_expr)
+            p.step(
+                f"Inner radius $= {number(big)} - {number(q.value_of('t'))} = {number(inner)}$ cm",
+                inner_expr,
+            )
         p.step(
-            f"Outer cylinder: $\\pi \\times {n(big)}^2 \\times {n(length)} = "
-            f"{approx_of(q, outer_v)}$",
+            f"Outer cylinder: $\\pi \\times {number(big)}^2 \\times {number(length)} = "
+            f"{approx(q.value_of(outer_v), dots=True)}$",
             outer_v,
         )
         p.step(
-            f"Inner cylinder: $\\pi \\times {n(inner)}^2 \\times {n(length)} = "
-            f"{approx_of(q, inner_v)}$",
+            f"Inner cylinder: $\\pi \\times {number(inner)}^2 \\times {number(length)} = "
+            f"{approx(q.value_of(inner_v), dots=True)}$",
             inner_v,
         )
-        ans = p.answer(volume, accuracy=SF3, unit="cm^3")
-        p.step(f"Volume $= {ans.latex}$ cm$^3$", volume)
-        p.mark("M", f"$\\pi \\times {n(big)}^2 \\times {n(length)}$", value=outer_v)
-        p.mark(
-            "M",
-            f"$\\pi \\times {n(inner)}^2 \\times {n(length)}$",
-            value=inner_v,
+        ans = Working(q, volume)
+        p.step(f"Volume $= {rounded(ans.value, SF3)}$ cm$^3$", volume)
+        method(
+            p,
+            Working(q, outer_v),
+            f"$\\pi \\times {number(big)}^2 \\times {number(length)}$",
+            step="",
+        )
+        method(
+            p,
+            Working(q, inner_v),
+            f"$\\pi \\times {number(inner)}^2 \\times {number(length)}$",
+            step="",
             partial=["A1 needs the inner cylinder subtracted from the outer one"],
         )
-        p.mark("A", f"${ans.latex}$", value=volume, qualifiers=["awrt"])
-        wrong(p, f"pi*(R - {inner_expr})**2*L", "squared the difference of the radii", 0)
-        wrong(p, f"{outer_v} + {inner_v}", "added the two cylinders", 2, working=[outer_v, inner_v])
+        final(p, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
+        misconception(
+            p, Misconception("squared the difference of the radii", f"pi*(R - {inner_expr})**2*L")
+        )
+        misconception(
+            p,
+            Misconception("added the two cylinders", f"{outer_v} + {inner_v}", (outer_v, inner_v)),
+        )
         if thickness:
-            wrong(
+            misconception(
                 p,
-                "pi*R**2*L - pi*t**2*L",
-                "used the thickness as the inner radius",
-                1,
-                working=[outer_v],
+                Misconception(
+                    "used the thickness as the inner radius", "pi*R**2*L - pi*t**2*L", (outer_v,)
+                ),
             )
 
     def _pipe_mass(self, q: QuestionBuilder, rng: random.Random) -> None:
@@ -114,71 +127,87 @@ class CompoundSolid(Template):
         mass = f"({volume})*rho/1000"
         p = q.part(
             "b",
-            f"The metal has a density of ${n(density)}$ g/cm$^3$.\nCalculate the "
+            f"The metal has a density of ${number(density)}$ g/cm$^3$.\nCalculate the "
             "mass of the pipe in kilograms.",
             marks=2,
             command="Calculate",
         )
         p.step(
-            f"Mass $= {approx_of(q, volume)} \\times {n(density)} = "
-            f"{approx_of(q, f'({volume})*rho')}$ g",
+            f"Mass $= {approx(q.value_of(volume), dots=True)} \\times {number(density)} = "
+            f"{approx(q.value_of(f'({volume})*rho'), dots=True)}$ g",
             f"({volume})*rho",
         )
-        ans = p.answer(mass, accuracy=SF3, unit="kg")
-        p.step(f"$= {ans.latex}$ kg", mass)
-        p.mark(
-            "M", f"their volume $\\times {n(density)}$", value=f"({volume})*rho", qualifiers=["FT"]
+        ans = Working(q, mass)
+        p.step(f"$= {rounded(ans.value, SF3)}$ kg", mass)
+        method(
+            p,
+            Working(q, f"({volume})*rho"),
+            f"their volume $\\times {number(density)}$",
+            step="",
+            qualifiers=("FT",),
         )
-        p.mark("A", f"${ans.latex}$", value=mass, qualifiers=["awrt"])
-        wrong(p, f"({volume})*rho", "gave the mass in grams", 1)
-        wrong(p, f"({volume})/rho/1000", "divided by the density instead of multiplying", 0)
+        final(p, ans, accuracy=SF3, unit="kg", step="", awrt=True)
+        misconception(
+            p, Misconception("gave the mass in grams", f"({volume})*rho", (f"({volume})*rho",))
+        )
+        misconception(
+            p,
+            Misconception("divided by the density instead of multiplying", f"({volume})/rho/1000"),
+        )
 
     def _silo(self, q: QuestionBuilder, rng: random.Random) -> None:
         r = q.given("r", rng.randint(2, 6), unit="m")
         h = q.given("h", rng.randint(int(r) + 3, 20), unit="m")
         q.title = "A grain silo: cylinder and hemisphere"
         q.stem = (
-            f"A grain silo is a cylinder of radius ${n(r)}$ m and height ${n(h)}$ m with a "
+            f"A grain silo is a cylinder of radius ${number(r)}$ m and height ${number(h)}$ m with a "
             "hemisphere of the same radius on top.\n" + formulas(SPHERE_VOLUME)
         )
-        q.diagram_svg = cylinder_figure(
+        q.diagram_svg = solids.cylinder(
             "A cylinder with a hemisphere on top",
             float(r),
             float(h),
-            (f"{n(r)} m", f"{n(h)} m"),
+            (f"{number(r)} m", f"{number(h)} m"),
             top="hemisphere",
         ).svg()
         cyl, hemi = "pi*r**2*h", "2*pi*r**3/3"
         volume = f"{cyl} + {hemi}"
         p = q.part("a", "Calculate the volume of the silo.", marks=3, command="Calculate")
-        p.step(f"Cylinder: $\\pi \\times {n(r)}^2 \\times {n(h)} = {approx_of(q, cyl)}$", cyl)
+        p.step(
+            f"Cylinder: $\\pi \\times {number(r)}^2 \\times {number(h)} = {approx(q.value_of(cyl), dots=True)}$",
+            cyl,
+        )
         p.step(
             f"Hemisphere: $\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times "
-            f"{n(r)}^3 = {approx_of(q, hemi)}$",
+            f"{number(r)}^3 = {approx(q.value_of(hemi), dots=True)}$",
             hemi,
         )
-        ans = p.answer(volume, accuracy=SF3, unit="m^3")
-        p.step(f"Volume $= {ans.latex}$ m$^3$", volume)
-        p.mark("M", f"$\\pi \\times {n(r)}^2 \\times {n(h)}$", value=cyl)
-        p.mark(
-            "M",
-            f"$\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times {n(r)}^3$",
-            value=hemi,
-        )
-        p.mark("A", f"${ans.latex}$", value=volume, qualifiers=["awrt"])
-        wrong(
+        ans = Working(q, volume)
+        p.step(f"Volume $= {rounded(ans.value, SF3)}$ m$^3$", volume)
+        method(
             p,
-            f"{cyl} + 4*pi*r**3/3",
-            "added a whole sphere instead of a hemisphere",
-            1,
-            working=[cyl],
+            Working(q, cyl),
+            f"$\\pi \\times {number(r)}^2 \\times {number(h)}$",
+            step="",
         )
-        wrong(
+        method(
             p,
-            f"{cyl} + 2*pi*r**2/3",
-            "squared the radius in the hemisphere volume",
-            1,
-            working=[cyl],
+            Working(q, hemi),
+            f"$\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times {number(r)}^3$",
+            step="",
+        )
+        final(p, ans, accuracy=SF3, unit="m^3", step="", awrt=True)
+        misconception(
+            p,
+            Misconception(
+                "added a whole sphere instead of a hemisphere", f"{cyl} + 4*pi*r**3/3", (cyl,)
+            ),
+        )
+        misconception(
+            p,
+            Misconception(
+                "squared the radius in the hemisphere volume", f"{cyl} + 2*pi*r**2/3", (cyl,)
+            ),
         )
 
     def _cone_hemisphere(self, q: QuestionBuilder, rng: random.Random) -> None:
@@ -189,40 +218,48 @@ class CompoundSolid(Template):
         )
         q.title = "A cone and a hemisphere"
         q.stem = (
-            f"A solid toy is made from a cone of radius ${n(r)}$ cm and height ${n(h)}$ cm "
+            f"A solid toy is made from a cone of radius ${number(r)}$ cm and height ${number(h)}$ cm "
             "joined to a hemisphere of the same radius.\n"
             + formulas(CONE_VOLUME, SPHERE_VOLUME, SPHERE_AREA)
         )
-        fig = Figure("A cone on a hemisphere").point("O", 0, 0).point("V", 0, -float(h))
-        fig.ellipse("O", float(r), 0.3 * float(r)).arc("O", float(r), 0, 180)
+        fig = Figure("A cone on a hemisphere", size=210).point("O", 0, 0).point("V", 0, -float(h))
+        fig.ellipse("O", float(r), 0.3 * float(r), back_dashed=False).arc("O", float(r), 0, 180)
         fig.segment((-float(r), 0), "V").segment((float(r), 0), "V")
         fig.segment("O", "V", dashed=True).segment("O", (float(r), 0))
-        fig.label(f"{n(r)} cm", (float(r) / 2, 0), 0, 10)
-        fig.side_label("O", "V", f"{n(h)} cm", inside=(float(r), 0))
+        fig.text((float(r) / 2, 0), f"{number(r)} cm", dy=-10)
+        fig.side("O", "V", f"{number(h)} cm", away_from=(float(r), 0))
         q.diagram_svg = fig.svg()
         cone, hemi = "pi*r**2*h/3", "2*pi*r**3/3"
         volume = f"{cone} + {hemi}"
         p = q.part("a", "Calculate the volume of the toy.", marks=3, command="Calculate")
         p.step(
-            f"Cone: $\\frac{{1}}{{3}} \\times \\pi \\times {n(r)}^2 \\times {n(h)} = "
-            f"{approx_of(q, cone)}$",
+            f"Cone: $\\frac{{1}}{{3}} \\times \\pi \\times {number(r)}^2 \\times {number(h)} = "
+            f"{approx(q.value_of(cone), dots=True)}$",
             cone,
         )
         p.step(
-            f"Hemisphere: $\\frac{{2}}{{3}} \\times \\pi \\times {n(r)}^3 = {approx_of(q, hemi)}$",
+            f"Hemisphere: $\\frac{{2}}{{3}} \\times \\pi \\times {number(r)}^3 = {approx(q.value_of(hemi), dots=True)}$",
             hemi,
         )
-        ans = p.answer(volume, accuracy=SF3, unit="cm^3")
-        p.step(f"Volume $= {ans.latex}$ cm$^3$", volume)
-        p.mark("M", f"$\\frac{{1}}{{3}} \\times \\pi \\times {n(r)}^2 \\times {n(h)}$", value=cone)
-        p.mark(
-            "M",
-            f"$\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times {n(r)}^3$",
-            value=hemi,
+        ans = Working(q, volume)
+        p.step(f"Volume $= {rounded(ans.value, SF3)}$ cm$^3$", volume)
+        method(
+            p,
+            Working(q, cone),
+            f"$\\frac{{1}}{{3}} \\times \\pi \\times {number(r)}^2 \\times {number(h)}$",
+            step="",
         )
-        p.mark("A", f"${ans.latex}$", value=volume, qualifiers=["awrt"])
-        wrong(p, f"pi*r**2*h + {hemi}", "left out the ⅓ in the cone volume", 1, working=[hemi])
-        wrong(p, f"{cone} + 4*pi*r**3/3", "used a whole sphere", 1, working=[cone])
+        method(
+            p,
+            Working(q, hemi),
+            f"$\\frac{{1}}{{2}} \\times \\frac{{4}}{{3}} \\times \\pi \\times {number(r)}^3$",
+            step="",
+        )
+        final(p, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
+        misconception(
+            p, Misconception("left out the ⅓ in the cone volume", f"pi*r**2*h + {hemi}", (hemi,))
+        )
+        misconception(p, Misconception("used a whole sphere", f"{cone} + 4*pi*r**3/3", (cone,)))
         hemi_area = "2*pi*r**2"
         p = q.part(
             "b",
@@ -230,13 +267,20 @@ class CompoundSolid(Template):
             marks=2,
             command="Calculate",
         )
-        p.step(f"$\\frac{{1}}{{2}} \\times 4 \\times \\pi \\times {n(r)}^2$", hemi_area)
-        ans = p.answer(hemi_area, accuracy=SF3, unit="cm^2")
-        p.step(f"$= {ans.latex}$ cm$^2$", hemi_area)
-        p.mark("M", f"$\\frac{{1}}{{2}} \\times 4 \\times \\pi \\times {n(r)}^2$", value=hemi_area)
-        p.mark("A", f"${ans.latex}$", value=hemi_area, qualifiers=["awrt"])
-        wrong(p, "4*pi*r**2", "used the surface area of a whole sphere", 0)
-        wrong(p, "3*pi*r**2", "included the flat face, which is joined to the cone", 0)
+        p.step(f"$\\frac{{1}}{{2}} \\times 4 \\times \\pi \\times {number(r)}^2$", hemi_area)
+        ans = Working(q, hemi_area)
+        p.step(f"$= {rounded(ans.value, SF3)}$ cm$^2$", hemi_area)
+        method(
+            p,
+            Working(q, hemi_area),
+            f"$\\frac{{1}}{{2}} \\times 4 \\times \\pi \\times {number(r)}^2$",
+            step="",
+        )
+        final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
+        misconception(p, Misconception("used the surface area of a whole sphere", "4*pi*r**2"))
+        misconception(
+            p, Misconception("included the flat face, which is joined to the cone", "3*pi*r**2")
+        )
 
     def _block_with_hole(self, q: QuestionBuilder, rng: random.Random) -> None:
         length, width = rng.randint(10, 30), rng.randint(6, 15)
@@ -249,46 +293,72 @@ class CompoundSolid(Template):
         density = q.given("rho", Rational(rng.choice([6, 7, 8, 9, 27]), 10), unit="g/cm^3")
         q.title = "A block with a cylindrical hole"
         q.stem = (
-            f"A block of wood is a cuboid ${n(ll)}$ cm long, ${n(w)}$ cm wide and ${n(h)}$ "
-            f"cm high. A cylindrical hole of diameter ${n(dd)}$ cm is drilled through the "
+            f"A block of wood is a cuboid ${number(ll)}$ cm long, ${number(w)}$ cm wide and ${number(h)}$ "
+            f"cm high. A cylindrical hole of diameter ${number(dd)}$ cm is drilled through the "
             "block along its length."
         )
-        fig = cuboid_figure(
+        fig = solids.cuboid(
             "A cuboid with a cylindrical hole",
             float(w) * 1.0,
             float(ll),
             float(h),
-            (f"{n(w)} cm", f"{n(ll)} cm", f"{n(h)} cm"),
+            (f"{number(w)} cm", f"{number(ll)} cm", f"{number(h)} cm"),
         )
         fig.circle((float(w) / 2, float(h) / 2), float(d) / 2, white=True)
         q.diagram_svg = fig.svg()
         block, hole = "l*w*h", "pi*(d/2)**2*l"
         volume = f"{block} - {hole}"
         p = q.part("a", "Calculate the volume of wood that is left.", marks=3, command="Calculate")
-        p.step(f"Cuboid: ${n(ll)} \\times {n(w)} \\times {n(h)} = {n(ll * w * h)}$", block)
-        p.step(f"Hole: $\\pi \\times {n(dd / 2)}^2 \\times {n(ll)} = {approx_of(q, hole)}$", hole)
-        ans = p.answer(volume, accuracy=SF3, unit="cm^3")
-        p.step(f"Volume $= {ans.latex}$ cm$^3$", volume)
-        p.mark("M", f"${n(ll)} \\times {n(w)} \\times {n(h)}$", value=block)
-        p.mark("M", f"$\\pi \\times {n(dd / 2)}^2 \\times {n(ll)}$", value=hole)
-        p.mark("A", f"${ans.latex}$", value=volume, qualifiers=["awrt"])
-        wrong(
+        p.step(
+            f"Cuboid: ${number(ll)} \\times {number(w)} \\times {number(h)} = {number(ll * w * h)}$",
+            block,
+        )
+        p.step(
+            f"Hole: $\\pi \\times {number(dd / 2)}^2 \\times {number(ll)} = {approx(q.value_of(hole), dots=True)}$",
+            hole,
+        )
+        ans = Working(q, volume)
+        p.step(f"Volume $= {rounded(ans.value, SF3)}$ cm$^3$", volume)
+        method(
             p,
-            f"{block} - pi*d**2*l",
-            "used the diameter as the radius of the hole",
-            1,
-            working=[block],
+            Working(q, block),
+            f"${number(ll)} \\times {number(w)} \\times {number(h)}$",
+            step="",
+        )
+        method(
+            p,
+            Working(q, hole),
+            f"$\\pi \\times {number(dd / 2)}^2 \\times {number(ll)}$",
+            step="",
+        )
+        final(p, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
+        misconception(
+            p,
+            Misconception(
+                "used the diameter as the radius of the hole", f"{block} - pi*d**2*l", (block,)
+            ),
         )
         mass = f"({volume})*rho"
         p = q.part(
             "b",
-            f"The wood has a density of ${n(density)}$ g/cm$^3$.\nCalculate the mass "
+            f"The wood has a density of ${number(density)}$ g/cm$^3$.\nCalculate the mass "
             "of the block in grams.",
             marks=2,
             command="Calculate",
         )
-        ans = p.answer(mass, accuracy=SF3, unit="g")
-        p.step(f"Mass $= {approx_of(q, volume)} \\times {n(density)} = {ans.latex}$ g", mass)
-        p.mark("M", f"their volume $\\times {n(density)}$", value=mass, qualifiers=["FT"])
-        p.mark("A", f"${ans.latex}$", value=mass, qualifiers=["awrt"])
-        wrong(p, f"({volume})/rho", "divided by the density instead of multiplying", 0)
+        ans = Working(q, mass)
+        p.step(
+            f"Mass $= {approx(q.value_of(volume), dots=True)} \\times {number(density)} = {rounded(ans.value, SF3)}$ g",
+            mass,
+        )
+        method(
+            p,
+            Working(q, mass),
+            f"their volume $\\times {number(density)}$",
+            step="",
+            qualifiers=("FT",),
+        )
+        final(p, ans, accuracy=SF3, unit="g", step="", awrt=True)
+        misconception(
+            p, Misconception("divided by the density instead of multiplying", f"({volume})/rho")
+        )

@@ -6,12 +6,11 @@ import random
 
 from sympy import Rational, sqrt
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
+from generation.engine.authoring.figures import solids
+from generation.engine.authoring.text import number, rounded
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import n, shown, wrong
-from generation.engine.templates.mensuration.solid_figures import (
-    frustum_figure,
-)
 from generation.engine.templates.mensuration.solids import CONE_AREA, CONE_VOLUME, formulas
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
@@ -53,10 +52,10 @@ class Frustum(Template):
             q.given("h", h, unit="cm")
             q.stem = (
                 f"A {thing} is a frustum. It is made by removing a cone of radius "
-                f"${n(r)}$ cm and height ${n(h)}$ cm from the top of a cone of radius "
-                f"${n(R)}$ cm and height ${n(H)}$ cm.\n{formula}"
+                f"${number(r)}$ cm and height ${number(h)}$ cm from the top of a cone of radius "
+                f"${number(R)}$ cm and height ${number(H)}$ cm.\n{formula}"
             )
-            fig_labels = {"R": f"{n(R)} cm", "r": f"{n(r)} cm", "h": f"{n(h)} cm"}
+            fig_labels = {"R": f"{number(R)} cm", "r": f"{number(r)} cm", "h": f"{number(h)} cm"}
         elif difficulty in (2, 4):
             q.given("R", R, unit="cm")
             q.given("H", H, unit="cm")
@@ -64,10 +63,10 @@ class Frustum(Template):
             big_v, small_v = "pi*R**2*H/3", "pi*(R*h/H)**2*h/3"
             q.stem = (
                 f"A {thing} is a frustum. It is made by removing a small cone of height "
-                f"${n(h)}$ cm from the top of a cone of radius ${n(R)}$ cm and height "
-                f"${n(H)}$ cm. The two cones are similar.\n{formula}"
+                f"${number(h)}$ cm from the top of a cone of radius ${number(R)}$ cm and height "
+                f"${number(H)}$ cm. The two cones are similar.\n{formula}"
             )
-            fig_labels = {"R": f"{n(R)} cm", "r": "r cm", "h": f"{n(h)} cm"}
+            fig_labels = {"R": f"{number(R)} cm", "r": "r cm", "h": f"{number(h)} cm"}
             p = q.part(
                 next(labels),
                 "Calculate the radius, $r$, of the small cone.",
@@ -75,15 +74,27 @@ class Frustum(Template):
                 command="Calculate",
             )
             p.step(
-                f"The cones are similar, so $\\frac{{r}}{{{n(R)}}} = \\frac{{{n(h)}}}{{{n(H)}}}$",
+                f"The cones are similar, so $\\frac{{r}}{{{number(R)}}} = \\frac{{{number(h)}}}{{{number(H)}}}$",
                 None,
             )
-            p.step(f"$r = {n(R)} \\times \\frac{{{n(h)}}}{{{n(H)}}} = {n(r)}$ cm", "R*h/H")
-            p.answer("R*h/H", unit="cm", label="r")
-            p.mark("M", f"${n(R)} \\times \\frac{{{n(h)}}}{{{n(H)}}}$ oe", value="R*h/H")
-            p.mark("A", f"${n(r)}$", value="R*h/H", qualifiers=["cao"])
-            wrong(p, "R*H/h", "used the scale factor the wrong way round", 0)
-            wrong(p, "R - (H - h)", "subtracted the difference in heights from the radius", 0)
+            p.step(
+                f"$r = {number(R)} \\times \\frac{{{number(h)}}}{{{number(H)}}} = {number(r)}$ cm",
+                "R*h/H",
+            )
+            method(
+                p,
+                Working(q, "R*h/H"),
+                f"${number(R)} \\times \\frac{{{number(h)}}}{{{number(H)}}}$",
+                step="",
+            )
+            final(p, Working(q, "R*h/H", fractions=False), unit="cm", step="", label="r")
+            misconception(p, Misconception("used the scale factor the wrong way round", "R*H/h"))
+            misconception(
+                p,
+                Misconception(
+                    "subtracted the difference in heights from the radius", "R - (H - h)"
+                ),
+            )
         else:
             q.given("R", R, unit="cm")
             q.given("r", r, unit="cm")
@@ -91,36 +102,52 @@ class Frustum(Template):
             big_v, small_v = "pi*R**2*(r*t/(R - r) + t)/3", "pi*r**2*(r*t/(R - r))/3"
             q.stem = (
                 f"A {thing} is a frustum of a cone. The radii of its circular ends are "
-                f"${n(R)}$ cm and ${n(r)}$ cm and its height is ${n(H - h)}$ cm.\nThe frustum "
+                f"${number(R)}$ cm and ${number(r)}$ cm and its height is ${number(H - h)}$ cm.\nThe frustum "
                 "is made by removing a small cone from a large cone. The two cones are "
                 f"similar.\n{formula}"
             )
-            fig_labels = {"R": f"{n(R)} cm", "r": f"{n(r)} cm", "t": f"{n(H - h)} cm", "h": "h cm"}
+            fig_labels = {
+                "R": f"{number(R)} cm",
+                "r": f"{number(r)} cm",
+                "t": f"{number(H - h)} cm",
+                "h": "h cm",
+            }
             p = q.part(
                 next(labels),
                 "Calculate the height, $h$, of the small cone.",
                 marks=3,
                 command="Calculate",
             )
-            p.step(f"$\\frac{{h}}{{{n(r)}}} = \\frac{{h + {n(H - h)}}}{{{n(R)}}}$", None)
             p.step(
-                f"${n(R)}h = {n(r)}h + {n(r * (H - h))}$, so ${n(R - r)}h = {n(r * (H - h))}$",
+                f"$\\frac{{h}}{{{number(r)}}} = \\frac{{h + {number(H - h)}}}{{{number(R)}}}$", None
+            )
+            p.step(
+                f"${number(R)}h = {number(r)}h + {number(r * (H - h))}$, so ${number(R - r)}h = {number(r * (H - h))}$",
                 "r*t",
             )
-            p.step(f"$h = {n(h)}$ cm", "r*t/(R - r)")
-            p.answer("r*t/(R - r)", unit="cm", label="h")
-            p.mark(
-                "M",
-                f"$\\frac{{h}}{{{n(r)}}} = \\frac{{h + {n(H - h)}}}{{{n(R)}}}$ oe",
-                value="r*t",
-                partial=[f"M1 for scale factor $\\frac{{{n(r)}}}{{{n(R)}}}$ seen"],
+            p.step(f"$h = {number(h)}$ cm", "r*t/(R - r)")
+            method(
+                p,
+                Working(q, "r*t"),
+                f"$\\frac{{h}}{{{number(r)}}} = \\frac{{h + {number(H - h)}}}{{{number(R)}}}$",
+                step="",
+                partial=[f"M1 for scale factor $\\frac{{{number(r)}}}{{{number(R)}}}$ seen"],
             )
-            p.mark(
-                "M", f"${n(R - r)}h = {n(r * (H - h))}$ oe", value="r*t/(R - r)", qualifiers=["dep"]
+            method(
+                p,
+                Working(q, "r*t/(R - r)"),
+                f"${number(R - r)}h = {number(r * (H - h))}$",
+                step="",
+                qualifiers=("dep", "oe"),
             )
-            p.mark("A", f"${n(h)}$", value="r*t/(R - r)", qualifiers=["cao"])
-            wrong(p, "r*t/R", "treated the frustum height as the height of the large cone", 0)
-        q.diagram_svg = frustum_figure(
+            final(p, Working(q, "r*t/(R - r)", fractions=False), unit="cm", step="", label="h")
+            misconception(
+                p,
+                Misconception(
+                    "treated the frustum height as the height of the large cone", "r*t/R"
+                ),
+            )
+        q.diagram_svg = solids.frustum(
             "A frustum of a cone", float(R), float(r), float(H), apex=True, labels=fig_labels
         ).svg()
         if difficulty == 4:
@@ -135,50 +162,64 @@ class Frustum(Template):
             else f"Calculate the volume of the {thing}."
         )
         p = q.part(next(labels), text, marks=3, command="Calculate")
-        big_shown = shown(q.value_of(big_v), SF4)
-        small_shown = shown(q.value_of(small_v), SF4)
+        big_shown = rounded(q.value_of(big_v), SF4)
+        small_shown = rounded(q.value_of(small_v), SF4)
         p.step(
-            f"Large cone: $\\frac{{1}}{{3}} \\times \\pi \\times {n(R)}^2 \\times {n(H)} = "
+            f"Large cone: $\\frac{{1}}{{3}} \\times \\pi \\times {number(R)}^2 \\times {number(H)} = "
             f"{big_shown}\\ldots$",
             big_v,
         )
         p.step(
-            f"Small cone: $\\frac{{1}}{{3}} \\times \\pi \\times {n(r)}^2 \\times {n(h)} = "
+            f"Small cone: $\\frac{{1}}{{3}} \\times \\pi \\times {number(r)}^2 \\times {number(h)} = "
             f"{small_shown}\\ldots$",
             small_v,
         )
         p.step(
             f"Frustum: ${big_shown}\\ldots - {small_shown}\\ldots = "
-            f"{shown(q.value_of(volume), SF4)}\\ldots$ cm$^3$",
+            f"{rounded(q.value_of(volume), SF4)}\\ldots$ cm$^3$",
             volume,
         )
-        ans = p.answer(answer, accuracy=SF3, unit="litres" if litres else "cm^3")
+        ans = Working(q, answer)
         if litres:
             p.step(
-                f"${shown(q.value_of(volume), SF4)}\\ldots \\div 1000 = {ans.latex}$ litres", answer
+                f"${rounded(q.value_of(volume), SF4)}\\ldots \\div 1000 = {rounded(ans.value, SF3)}$ litres",
+                answer,
             )
         else:
-            p.step(f"$V = {ans.latex}$ cm$^3$", answer)
-        p.mark("M", f"$\\frac{{1}}{{3}} \\times \\pi \\times {n(R)}^2 \\times {n(H)}$", value=big_v)
-        p.mark(
-            "M",
-            f"$\\frac{{1}}{{3}} \\times \\pi \\times {n(r)}^2 \\times {n(h)}$",
-            value=small_v,
+            p.step(f"$V = {rounded(ans.value, SF3)}$ cm$^3$", answer)
+        method(
+            p,
+            Working(q, big_v),
+            f"$\\frac{{1}}{{3}} \\times \\pi \\times {number(R)}^2 \\times {number(H)}$",
+            step="",
+        )
+        method(
+            p,
+            Working(q, small_v),
+            f"$\\frac{{1}}{{3}} \\times \\pi \\times {number(r)}^2 \\times {number(h)}$",
+            step="",
             partial=["A1 needs the small cone subtracted from the large one"],
         )
-        p.mark("A", f"${ans.latex}$", value=answer, qualifiers=["awrt"])
+        final(p, ans, accuracy=SF3, unit="litres" if litres else "cm^3", step="", awrt=True)
         scale = "/1000" if litres else ""
-        wrong(
+        misconception(
             p,
-            f"({big_v} + {small_v}){scale}",
-            "added the two cones instead of subtracting",
-            2,
-            working=[big_v, small_v],
+            Misconception(
+                "added the two cones instead of subtracting",
+                f"({big_v} + {small_v}){scale}",
+                (big_v, small_v),
+            ),
         )
-        wrong(p, f"({big_v} - {small_v})*3{scale}", "left out the ⅓ in both cone volumes", 0)
+        misconception(
+            p,
+            Misconception("left out the ⅓ in both cone volumes", f"({big_v} - {small_v})*3{scale}"),
+        )
         if litres:
-            wrong(
-                p, f"({volume})/100", "divided by 100 instead of 1000", 2, working=[big_v, small_v]
+            misconception(
+                p,
+                Misconception(
+                    "divided by 100 instead of 1000", f"({volume})/100", (big_v, small_v)
+                ),
             )
 
     def _curved_area(self, q: QuestionBuilder, label: str, thing: str) -> None:
@@ -193,38 +234,48 @@ class Frustum(Template):
             command="Calculate",
         )
         p.step(
-            f"Slant height of the large cone $= \\sqrt{{{n(R)}^2 + {n(H)}^2}} = "
-            f"{shown(sqrt(R**2 + H**2), SF4)}\\ldots$",
+            f"Slant height of the large cone $= \\sqrt{{{number(R)}^2 + {number(H)}^2}} = "
+            f"{rounded(sqrt(R**2 + H**2), SF4)}\\ldots$",
             big_l,
         )
         p.step(
-            f"Slant height of the small cone $= \\sqrt{{{n(r)}^2 + {n(h)}^2}} = "
-            f"{shown(sqrt(r**2 + h**2), SF4)}\\ldots$",
+            f"Slant height of the small cone $= \\sqrt{{{number(r)}^2 + {number(h)}^2}} = "
+            f"{rounded(sqrt(r**2 + h**2), SF4)}\\ldots$",
             small_l,
         )
-        ans = p.answer(area, accuracy=SF3, unit="cm^2")
+        ans = Working(q, area)
         p.step(
-            f"$A = \\pi \\times {n(R)} \\times {shown(sqrt(R**2 + H**2), SF4)}\\ldots - \\pi "
-            f"\\times {n(r)} \\times {shown(sqrt(r**2 + h**2), SF4)}\\ldots = {ans.latex}$ "
+            f"$A = \\pi \\times {number(R)} \\times {rounded(sqrt(R**2 + H**2), SF4)}\\ldots - \\pi "
+            f"\\times {number(r)} \\times {rounded(sqrt(r**2 + h**2), SF4)}\\ldots = {rounded(ans.value, SF3)}$ "
             "cm$^2$",
             area,
         )
-        p.mark("M", f"$\\sqrt{{{n(R)}^2 + {n(H)}^2}}$", value=big_l)
-        p.mark("M", f"$\\sqrt{{{n(r)}^2 + {n(h)}^2}}$ oe", value=small_l)
-        p.mark(
-            "M",
-            "$\\pi \\times R \\times L - \\pi \\times r \\times l$ with their slant heights",
-            value=area,
-            qualifiers=["dep"],
-        )
-        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
-        wrong(
+        method(
             p,
-            f"pi*R*{big_l} + pi*(R*h/H)*{small_l}",
-            "added the two curved surfaces",
-            2,
-            working=[big_l, small_l],
+            Working(q, big_l),
+            f"$\\sqrt{{{number(R)}^2 + {number(H)}^2}}$",
+            step="",
         )
-        wrong(
-            p, "pi*R*H - pi*(R*h/H)*h", "used the vertical heights instead of the slant heights", 0
+        method(p, Working(q, small_l), f"$\\sqrt{{{number(r)}^2 + {number(h)}^2}}$", step="")
+        method(
+            p,
+            Working(q, area),
+            "$\\pi \\times R \\times L - \\pi \\times r \\times l$ with their slant heights",
+            step="",
+            qualifiers=("dep",),
+        )
+        final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
+        misconception(
+            p,
+            Misconception(
+                "added the two curved surfaces",
+                f"pi*R*{big_l} + pi*(R*h/H)*{small_l}",
+                (big_l, small_l),
+            ),
+        )
+        misconception(
+            p,
+            Misconception(
+                "used the vertical heights instead of the slant heights", "pi*R*H - pi*(R*h/H)*h"
+            ),
         )

@@ -6,14 +6,12 @@ import random
 
 from sympy import Rational, pi
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
+from generation.engine.authoring.figures import solids
+from generation.engine.authoring.rounding import exact_or_3sf
+from generation.engine.authoring.text import cubed, number, rounded
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import cu, n, shown, wrong
-from generation.engine.templates.mensuration.solid_figures import (
-    cuboid_figure,
-    cylinder_figure,
-    prism_figure,
-)
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 SF3, SF4 = Accuracy.SF3, Accuracy.SF4
@@ -52,42 +50,69 @@ class PrismCylinder(Template):
         thing = rng.choice(["box", "block of wood", "packet"])
         q.param("context", thing)
         q.title = "Cuboid: volume and surface area"
-        q.stem = f"A {thing} is a cuboid measuring ${n(ll)}$ cm by ${n(w)}$ cm by ${n(h)}$ cm."
-        q.diagram_svg = cuboid_figure(
+        q.stem = f"A {thing} is a cuboid measuring ${number(ll)}$ cm by ${number(w)}$ cm by ${number(h)}$ cm."
+        q.diagram_svg = solids.cuboid(
             "A cuboid", length, width, height, (f"{length} cm", f"{width} cm", f"{height} cm")
         ).svg()
         a = q.part("a", f"Calculate the volume of the {thing}.", marks=2, command="Calculate")
-        a.step(f"$V = {n(ll)} \\times {n(w)} \\times {n(h)} = {n(ll * w * h)}$ cm$^3$", "l*w*h")
-        a.answer("l*w*h", unit="cm^3")
-        a.mark("M", f"${n(ll)} \\times {n(w)} \\times {n(h)}$", value="l*w*h")
-        a.mark("A", f"${n(ll * w * h)}$", value="l*w*h", qualifiers=["cao"])
-        wrong(a, "2*(l*w + l*h + w*h)", "worked out the surface area instead of the volume", 0)
-        wrong(a, "l + w + h", "added the three lengths", 0)
+        a.step(
+            f"$V = {number(ll)} \\times {number(w)} \\times {number(h)} = {number(ll * w * h)}$ cm$^3$",
+            "l*w*h",
+        )
+        method(
+            a,
+            Working(q, "l*w*h"),
+            f"${number(ll)} \\times {number(w)} \\times {number(h)}$",
+            step="",
+        )
+        final(a, Working(q, "l*w*h", fractions=False), unit="cm^3", step="")
+        misconception(
+            a,
+            Misconception(
+                "worked out the surface area instead of the volume", "2*(l*w + l*h + w*h)"
+            ),
+        )
+        misconception(a, Misconception("added the three lengths", "l + w + h"))
 
         faces = ll * w + ll * h + w * h
         b = q.part(
             "b", f"Calculate the total surface area of the {thing}.", marks=3, command="Calculate"
         )
         b.step(
-            f"Three different faces: ${n(ll)} \\times {n(w)} + {n(ll)} \\times {n(h)} + "
-            f"{n(w)} \\times {n(h)} = {n(faces)}$",
+            f"Three different faces: ${number(ll)} \\times {number(w)} + {number(ll)} \\times {number(h)} + "
+            f"{number(w)} \\times {number(h)} = {number(faces)}$",
             "l*w + l*h + w*h",
         )
         b.step(
-            f"Each face appears twice: $2 \\times {n(faces)} = {n(2 * faces)}$ cm$^2$",
+            f"Each face appears twice: $2 \\times {number(faces)} = {number(2 * faces)}$ cm$^2$",
             "2*(l*w + l*h + w*h)",
         )
-        b.answer("2*(l*w + l*h + w*h)", unit="cm^2")
-        b.mark(
-            "M",
-            f"${n(ll)} \\times {n(w)} + {n(ll)} \\times {n(h)} + {n(w)} \\times {n(h)}$ oe",
-            value="l*w + l*h + w*h",
+        method(
+            b,
+            Working(q, "l*w + l*h + w*h"),
+            f"${number(ll)} \\times {number(w)} + {number(ll)} \\times {number(h)} + {number(w)} \\times {number(h)}$",
+            step="",
             partial=["M1 for the areas of three different faces added"],
         )
-        b.mark("M", f"$2 \\times {n(faces)}$", value="2*(l*w + l*h + w*h)", qualifiers=["dep"])
-        b.mark("A", f"${n(2 * faces)}$", value="2*(l*w + l*h + w*h)", qualifiers=["cao"])
-        wrong(b, "l*w + l*h + w*h", "added the three different faces once each, not twice", 1)
-        wrong(b, "l*w*h", "worked out the volume instead of the surface area", 0)
+        method(
+            b,
+            Working(q, "2*(l*w + l*h + w*h)"),
+            f"$2 \\times {number(faces)}$",
+            step="",
+            qualifiers=("dep",),
+        )
+        final(b, Working(q, "2*(l*w + l*h + w*h)", fractions=False), unit="cm^2", step="")
+        misconception(
+            b,
+            Misconception(
+                "added the three different faces once each, not twice",
+                "l*w + l*h + w*h",
+                ("l*w + l*h + w*h",),
+            ),
+        )
+        misconception(
+            b, Misconception("worked out the volume instead of the surface area", "l*w*h")
+        )
 
     def _cylinder(self, q: QuestionBuilder, rng: random.Random, *, diameter: bool) -> None:
         thing = rng.choice(["tin of soup", "candle", "water tank", "glass vase"])
@@ -95,38 +120,47 @@ class PrismCylinder(Template):
         big = thing == "water tank"
         if diameter:
             d = q.given("d", rng.randint(40, 120) if big else rng.randint(5, 16), unit="cm")
-            radius, size = "d/2", f"diameter ${n(d)}$ cm"
-            label = f"{n(d)} cm"
+            radius, size = "d/2", f"diameter ${number(d)}$ cm"
+            label = f"{number(d)} cm"
         else:
             r = q.given("r", rng.randint(20, 60) if big else rng.randint(3, 9), unit="cm")
-            radius, size = "r", f"radius ${n(r)}$ cm"
-            label = f"{n(r)} cm"
+            radius, size = "r", f"radius ${number(r)}$ cm"
+            label = f"{number(r)} cm"
         h = q.given("h", rng.randint(60, 150) if big else rng.randint(8, 25), unit="cm")
         rv = q.value_of(radius)
         q.title = "Cylinder: volume and surface area"
-        q.stem = f"A {thing} is a cylinder with {size} and height ${n(h)}$ cm."
-        q.diagram_svg = cylinder_figure(
+        q.stem = f"A {thing} is a cylinder with {size} and height ${number(h)}$ cm."
+        q.diagram_svg = solids.cylinder(
             "A cylinder",
             float(rv),
             float(h) if not big else float(h) / 2,
-            (label, f"{n(h)} cm"),
+            (label, f"{number(h)} cm"),
             diameter=diameter,
         ).svg()
 
         vol = f"pi*({radius})**2*h"
         a = q.part("a", f"Calculate the volume of the {thing}.", marks=2, command="Calculate")
         if diameter:
-            a.step(f"$r = {n(q.value_of('d'))} \\div 2 = {n(rv)}$ cm", radius)
-        a.step(f"$V = \\pi r^2 h = \\pi \\times {n(rv)}^2 \\times {n(h)}$", vol)
-        ans = a.answer(vol, accuracy=SF3, unit="cm^3")
-        a.step(f"$V = {ans.latex}$ cm$^3$", vol)
-        a.mark("M", f"$\\pi \\times {n(rv)}^2 \\times {n(h)}$", value=vol)
-        a.mark("A", f"${ans.latex}$", value=vol, qualifiers=["awrt"])
-        wrong(a, f"2*pi*({radius})*h", "used the curved surface area formula 2πrh", 0)
+            a.step(f"$r = {number(q.value_of('d'))} \\div 2 = {number(rv)}$ cm", radius)
+        a.step(f"$V = \\pi r^2 h = \\pi \\times {number(rv)}^2 \\times {number(h)}$", vol)
+        ans = Working(q, vol)
+        a.step(f"$V = {rounded(ans.value, SF3)}$ cm$^3$", vol)
+        method(
+            a,
+            Working(q, vol),
+            f"$\\pi \\times {number(rv)}^2 \\times {number(h)}$",
+            step="",
+        )
+        final(a, ans, accuracy=SF3, unit="cm^3", step="", awrt=True)
+        misconception(
+            a, Misconception("used the curved surface area formula 2πrh", f"2*pi*({radius})*h")
+        )
         if diameter:
-            wrong(a, "pi*d**2*h", "used the diameter as the radius", 0)
+            misconception(a, Misconception("used the diameter as the radius", "pi*d**2*h"))
         else:
-            wrong(a, f"pi*({radius})*h**2", "squared the height instead of the radius", 0)
+            misconception(
+                a, Misconception("squared the height instead of the radius", f"pi*({radius})*h**2")
+            )
 
         curved, ends = f"2*pi*({radius})*h", f"2*pi*({radius})**2"
         if not diameter:
@@ -136,13 +170,20 @@ class PrismCylinder(Template):
                 marks=2,
                 command="Calculate",
             )
-            b.step(f"$A = 2\\pi r h = 2 \\times \\pi \\times {n(rv)} \\times {n(h)}$", curved)
-            ans = b.answer(curved, accuracy=SF3, unit="cm^2")
-            b.step(f"$A = {ans.latex}$ cm$^2$", curved)
-            b.mark("M", f"$2 \\times \\pi \\times {n(rv)} \\times {n(h)}$", value=curved)
-            b.mark("A", f"${ans.latex}$", value=curved, qualifiers=["awrt"])
-            wrong(b, f"pi*({radius})*h", "used πrh instead of 2πrh", 0)
-            wrong(b, f"{curved} + {ends}", "included the two circular ends", 0)
+            b.step(
+                f"$A = 2\\pi r h = 2 \\times \\pi \\times {number(rv)} \\times {number(h)}$", curved
+            )
+            ans = Working(q, curved)
+            b.step(f"$A = {rounded(ans.value, SF3)}$ cm$^2$", curved)
+            method(
+                b,
+                Working(q, curved),
+                f"$2 \\times \\pi \\times {number(rv)} \\times {number(h)}$",
+                step="",
+            )
+            final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
+            misconception(b, Misconception("used πrh instead of 2πrh", f"pi*({radius})*h"))
+            misconception(b, Misconception("included the two circular ends", f"{curved} + {ends}"))
             return
         b = q.part(
             "b",
@@ -151,41 +192,51 @@ class PrismCylinder(Template):
             command="Calculate",
         )
         b.step(
-            f"Curved surface $= 2 \\times \\pi \\times {n(rv)} \\times {n(h)} = "
-            f"{shown(q.value_of(curved), Accuracy.SF4)}\\ldots$",
+            f"Curved surface $= 2 \\times \\pi \\times {number(rv)} \\times {number(h)} = "
+            f"{rounded(q.value_of(curved), Accuracy.SF4)}\\ldots$",
             curved,
         )
         b.step(
-            f"Two ends $= 2 \\times \\pi \\times {n(rv)}^2 = "
-            f"{shown(q.value_of(ends), Accuracy.SF4)}\\ldots$",
+            f"Two ends $= 2 \\times \\pi \\times {number(rv)}^2 = "
+            f"{rounded(q.value_of(ends), Accuracy.SF4)}\\ldots$",
             ends,
         )
-        ans = b.answer(f"{curved} + {ends}", accuracy=SF3, unit="cm^2")
-        b.step(f"Total $= {ans.latex}$ cm$^2$", f"{curved} + {ends}")
-        b.mark("M", f"$2 \\times \\pi \\times {n(rv)} \\times {n(h)}$", value=curved)
-        b.mark("M", f"$2 \\times \\pi \\times {n(rv)}^2$", value=ends)
-        b.mark("A", f"${ans.latex}$", value=f"{curved} + {ends}", qualifiers=["awrt"])
-        wrong(
-            b, f"{curved} + pi*({radius})**2", "included only one circular end", 1, working=[curved]
+        ans = Working(q, f"{curved} + {ends}")
+        b.step(f"Total $= {rounded(ans.value, SF3)}$ cm$^2$", f"{curved} + {ends}")
+        method(
+            b,
+            Working(q, curved),
+            f"$2 \\times \\pi \\times {number(rv)} \\times {number(h)}$",
+            step="",
         )
-        wrong(b, curved, "gave the curved surface only", 1, working=[curved])
+        method(b, Working(q, ends), f"$2 \\times \\pi \\times {number(rv)}^2$", step="")
+        final(b, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
+        misconception(
+            b,
+            Misconception(
+                "included only one circular end", f"{curved} + pi*({radius})**2", (curved,)
+            ),
+        )
+        misconception(b, Misconception("gave the curved surface only", curved, (curved,)))
 
         litres = f"{vol}/1000"
         c = q.part("c", f"Write the volume of the {thing} in litres.", marks=1, command="Write")
-        ans = c.answer(litres, accuracy=SF3, unit="litres")
+        ans = Working(q, litres)
         c.step(
             f"$1$ litre $= 1000$ cm$^3$, so the volume is "
-            f"${shown(q.value_of(vol), Accuracy.SF4)}\\ldots \\div 1000 = {ans.latex}$ litres",
+            f"${rounded(q.value_of(vol), Accuracy.SF4)}\\ldots \\div 1000 = {rounded(ans.value)}$ litres",
             litres,
         )
-        c.mark(
-            "B",
-            f"${ans.latex}$",
-            value=litres,
-            qualifiers=["FT"],
+        final(
+            c,
+            ans,
+            accuracy=SF3,
+            unit="litres",
+            step="",
+            qualifiers=("FT",),
             partial=["FT their volume ÷ 1000"],
         )
-        wrong(c, f"{vol}/100", "divided by 100 instead of 1000", 0)
+        misconception(c, Misconception("divided by 100 instead of 1000", f"{vol}/100"))
 
     def _triangular_prism(self, q: QuestionBuilder, rng: random.Random) -> None:
         base, height, hyp = rng.choice(_RIGHT_TRIANGLES)
@@ -197,36 +248,37 @@ class PrismCylinder(Template):
         q.param("context", thing)
         q.title = "Triangular prism: volume and surface area"
         q.stem = (
-            f"A {thing} is a prism of length ${n(length)}$ cm. Its cross-section is a "
-            f"right-angled triangle with sides ${n(a_)}$ cm, ${n(b_)}$ cm and ${n(c_)}$ cm."
+            f"A {thing} is a prism of length ${number(length)}$ cm. Its cross-section is a "
+            f"right-angled triangle with sides ${number(a_)}$ cm, ${number(b_)}$ cm and ${number(c_)}$ cm."
         )
-        q.diagram_svg = prism_figure(
+        q.diagram_svg = solids.prism(
             "A triangular prism",
             [(0, 0), (base, 0), (0, height)],
             float(length) / 2,
             {(0, 1): f"{base} cm", (2, 0): f"{height} cm", (1, 2): f"{hyp} cm"},
-            f"{n(length)} cm",
+            f"{number(length)} cm",
             inner=((1, 2),),
         ).svg()
         vol = "a*b/2*L"
         a = q.part("a", f"Calculate the volume of the {thing}.", marks=2, command="Calculate")
         a.step(
-            f"Area of cross-section $= \\frac{{1}}{{2}} \\times {n(a_)} \\times {n(b_)} = "
-            f"{n(a_ * b_ / 2)}$ cm$^2$",
+            f"Area of cross-section $= \\frac{{1}}{{2}} \\times {number(a_)} \\times {number(b_)} = "
+            f"{number(a_ * b_ / 2)}$ cm$^2$",
             "a*b/2",
         )
         a.step(
-            f"$V = {n(a_ * b_ / 2)} \\times {n(length)} = {n(a_ * b_ / 2 * length)}$ cm$^3$", vol
+            f"$V = {number(a_ * b_ / 2)} \\times {number(length)} = {number(a_ * b_ / 2 * length)}$ cm$^3$",
+            vol,
         )
-        a.answer(vol, unit="cm^3")
-        a.mark(
-            "M",
-            f"$\\frac{{1}}{{2}} \\times {n(a_)} \\times {n(b_)} \\times {n(length)}$ oe",
-            value=vol,
+        method(
+            a,
+            Working(q, vol),
+            f"$\\frac{{1}}{{2}} \\times {number(a_)} \\times {number(b_)} \\times {number(length)}$",
+            step="",
         )
-        a.mark("A", f"${n(a_ * b_ / 2 * length)}$", value=vol, qualifiers=["cao"])
-        wrong(a, "a*b*L", "forgot the ½ in the area of the triangle", 0)
-        wrong(a, "a*b*c", "multiplied the three sides of the triangle", 0)
+        final(a, Working(q, vol, fractions=False), unit="cm^3", step="")
+        misconception(a, Misconception("forgot the ½ in the area of the triangle", "a*b*L"))
+        misconception(a, Misconception("multiplied the three sides of the triangle", "a*b*c"))
 
         rects = "(a + b + c)*L"
         total = f"a*b + {rects}"
@@ -234,27 +286,42 @@ class PrismCylinder(Template):
             "b", f"Calculate the total surface area of the {thing}.", marks=3, command="Calculate"
         )
         b.step(
-            f"Two triangles: $2 \\times \\frac{{1}}{{2}} \\times {n(a_)} \\times {n(b_)} = "
-            f"{n(a_ * b_)}$",
+            f"Two triangles: $2 \\times \\frac{{1}}{{2}} \\times {number(a_)} \\times {number(b_)} = "
+            f"{number(a_ * b_)}$",
             "a*b",
         )
         b.step(
-            f"Three rectangles: $({n(a_)} + {n(b_)} + {n(c_)}) \\times {n(length)} = "
-            f"{n((a_ + b_ + c_) * length)}$",
+            f"Three rectangles: $({number(a_)} + {number(b_)} + {number(c_)}) \\times {number(length)} = "
+            f"{number((a_ + b_ + c_) * length)}$",
             rects,
         )
-        b.step(f"Total $= {n(a_ * b_ + (a_ + b_ + c_) * length)}$ cm$^2$", total)
-        b.answer(total, unit="cm^2")
-        b.mark("M", f"$2 \\times \\frac{{1}}{{2}} \\times {n(a_)} \\times {n(b_)}$", value="a*b")
-        b.mark(
-            "M",
-            f"$({n(a_)} + {n(b_)} + {n(c_)}) \\times {n(length)}$ oe",
-            value=rects,
+        b.step(f"Total $= {number(a_ * b_ + (a_ + b_ + c_) * length)}$ cm$^2$", total)
+        method(
+            b,
+            Working(q, "a*b"),
+            f"$2 \\times \\frac{{1}}{{2}} \\times {number(a_)} \\times {number(b_)}$",
+            step="",
+        )
+        method(
+            b,
+            Working(q, rects),
+            f"$({number(a_)} + {number(b_)} + {number(c_)}) \\times {number(length)}$",
+            step="",
             partial=["M1 for the three rectangles added"],
         )
-        b.mark("A", f"${n(a_ * b_ + (a_ + b_ + c_) * length)}$", value=total, qualifiers=["cao"])
-        wrong(b, f"a*b/2 + {rects}", "included only one triangular end", 1, working=[rects])
-        wrong(b, "a*b + (a + b)*L", "left out the sloping rectangular face", 1, working=["a*b"])
+        final(
+            b,
+            Working(q, total, fractions=False),
+            unit="cm^2",
+            step="",
+            awarded_for=f"${number(a_ * b_ + (a_ + b_ + c_) * length)}$",
+        )
+        misconception(
+            b, Misconception("included only one triangular end", f"a*b/2 + {rects}", (rects,))
+        )
+        misconception(
+            b, Misconception("left out the sloping rectangular face", "a*b + (a + b)*L", ("a*b",))
+        )
 
     def _pool(self, q: QuestionBuilder, rng: random.Random) -> None:
         length = q.given("L", 2 * rng.randint(8, 15), unit="m")
@@ -263,11 +330,11 @@ class PrismCylinder(Template):
         deep = q.given("s", Rational(rng.randint(18, 30), 10), unit="m")
         q.title = "Prism: a swimming pool"
         q.stem = (
-            f"A swimming pool is a prism. The pool is ${n(length)}$ m long and ${n(width)}$ m "
-            f"wide. It is ${n(shallow)}$ m deep at the shallow end and ${n(deep)}$ m deep at "
+            f"A swimming pool is a prism. The pool is ${number(length)}$ m long and ${number(width)}$ m "
+            f"wide. It is ${number(shallow)}$ m deep at the shallow end and ${number(deep)}$ m deep at "
             "the deep end. The cross-section is a trapezium."
         )
-        q.diagram_svg = prism_figure(
+        q.diagram_svg = solids.prism(
             "A swimming pool",
             [
                 (0, 0),
@@ -276,28 +343,41 @@ class PrismCylinder(Template):
                 (0, -float(shallow) * 4),
             ],
             float(width),
-            {(0, 1): f"{n(length)} m", (1, 2): f"{n(deep)} m", (3, 0): f"{n(shallow)} m"},
-            f"{n(width)} m",
+            {
+                (0, 1): f"{number(length)} m",
+                (1, 2): f"{number(deep)} m",
+                (3, 0): f"{number(shallow)} m",
+            },
+            f"{number(width)} m",
         ).svg()
         cross = "(p + s)/2*L"
         vol = f"{cross}*W"
         a = q.part("a", "Calculate the volume of the pool.", marks=3, command="Calculate")
         a.step(
-            f"Area of cross-section $= \\frac{{1}}{{2}}({n(shallow)} + {n(deep)}) \\times "
-            f"{n(length)} = {n(q.value_of(cross))}$ m$^2$",
+            f"Area of cross-section $= \\frac{{1}}{{2}}({number(shallow)} + {number(deep)}) \\times "
+            f"{number(length)} = {number(q.value_of(cross))}$ m$^2$",
             cross,
         )
-        a.step(f"$V = {n(q.value_of(cross))} \\times {n(width)} = {n(q.value_of(vol))}$ m$^3$", vol)
-        a.answer(vol, unit="m^3")
-        a.mark(
-            "M", f"$\\frac{{1}}{{2}}({n(shallow)} + {n(deep)}) \\times {n(length)}$ oe", value=cross
+        a.step(
+            f"$V = {number(q.value_of(cross))} \\times {number(width)} = {number(q.value_of(vol))}$ m$^3$",
+            vol,
         )
-        a.mark(
-            "M", f"their ${n(q.value_of(cross))} \\times {n(width)}$", value=vol, qualifiers=["dep"]
+        method(
+            a,
+            Working(q, cross),
+            f"$\\frac{{1}}{{2}}({number(shallow)} + {number(deep)}) \\times {number(length)}$",
+            step="",
         )
-        a.mark("A", f"${n(q.value_of(vol))}$", value=vol, qualifiers=["cao"])
-        wrong(a, "(p + s)*L*W", "forgot the ½ in the area of the trapezium", 0)
-        wrong(a, "s*L*W", "used the depth of the deep end throughout", 0)
+        method(
+            a,
+            Working(q, vol),
+            f"their ${number(q.value_of(cross))} \\times {number(width)}$",
+            step="",
+            qualifiers=("dep",),
+        )
+        final(a, Working(q, vol, fractions=False), unit="m^3", step="")
+        misconception(a, Misconception("forgot the ½ in the area of the trapezium", "(p + s)*L*W"))
+        misconception(a, Misconception("used the depth of the deep end throughout", "s*L*W"))
         b = q.part(
             "b",
             "Work out the number of litres of water the pool holds when it is full."
@@ -306,50 +386,54 @@ class PrismCylinder(Template):
             command="Work out",
         )
         b.step(
-            f"${n(q.value_of(vol))} \\times 1000 = {n(q.value_of(vol) * 1000)}$ litres",
+            f"${number(q.value_of(vol))} \\times 1000 = {number(q.value_of(vol) * 1000)}$ litres",
             f"{vol}*1000",
         )
-        b.answer(f"{vol}*1000", unit="litres")
-        b.mark(
-            "B",
-            f"${n(q.value_of(vol) * 1000)}$",
-            value=f"{vol}*1000",
-            qualifiers=["FT"],
+        final(
+            b,
+            Working(q, f"{vol}*1000", fractions=False),
+            unit="litres",
+            step="",
+            qualifiers=("FT",),
             partial=["FT their volume × 1000"],
         )
-        wrong(b, f"{vol}*100", "multiplied by 100 instead of 1000", 0)
+        misconception(b, Misconception("multiplied by 100 instead of 1000", f"{vol}*100"))
 
         rate = q.given("f", 50 * rng.randint(4, 30), unit="litres per minute")
         hours = f"{vol}*1000/f/60"
         c = q.part(
             "c",
-            f"The empty pool is filled with water at a rate of ${n(rate)}$ litres per minute.\n"
+            f"The empty pool is filled with water at a rate of ${number(rate)}$ litres per minute.\n"
             "Calculate the time it takes to fill the pool. Give your answer in hours.",
             marks=2,
             command="Calculate",
         )
         minutes = f"{vol}*1000/f"
         c.step(
-            f"${n(q.value_of(vol) * 1000)} \\div {n(rate)} = {shown(q.value_of(minutes), SF4)}"
+            f"${number(q.value_of(vol) * 1000)} \\div {number(rate)} = {rounded(q.value_of(minutes), SF4)}"
             f"{'' if q.value_of(minutes).is_integer else '\\ldots'}$ minutes",
             minutes,
         )
-        ans = c.answer(hours, accuracy=SF3, unit="hours")
-        c.step(f"${shown(q.value_of(minutes), SF4)}\\ldots \\div 60 = {ans.latex}$ hours", hours)
-        c.mark(
-            "M",
-            f"their ${n(q.value_of(vol) * 1000)} \\div {n(rate)}$",
-            value=minutes,
-            qualifiers=["FT"],
+        ans = Working(q, hours)
+        shown = exact_or_3sf(ans.value)
+        c.step(
+            f"${rounded(q.value_of(minutes), SF4)}\\ldots \\div 60 = {rounded(ans.value, shown)}$ hours",
+            hours,
         )
-        c.mark("A", f"${ans.latex}$", value=hours, qualifiers=["awrt"])
-        wrong(c, minutes, "gave the time in minutes", 1)
-        wrong(
+        method(
             c,
-            f"{vol}*1000/f/100",
-            "divided by 100 to change minutes to hours",
-            1,
-            working=[minutes],
+            Working(q, minutes),
+            f"their ${number(q.value_of(vol) * 1000)} \\div {number(rate)}$",
+            step="",
+            qualifiers=("FT",),
+        )
+        final(c, ans, accuracy=shown, unit="hours", step="", awrt=True)
+        misconception(c, Misconception("gave the time in minutes", minutes, (minutes,)))
+        misconception(
+            c,
+            Misconception(
+                "divided by 100 to change minutes to hours", f"{vol}*1000/f/100", (minutes,)
+            ),
         )
 
     def _cylinder_height(self, q: QuestionBuilder, rng: random.Random) -> None:
@@ -359,47 +443,51 @@ class PrismCylinder(Template):
         thing = rng.choice(["tin", "jar", "mug"])
         q.param("context", thing)
         q.title = "Cylinder: height from the volume"
-        q.stem = (
-            f"A cylindrical {thing} has radius ${n(r)}$ cm and volume ${n(volume)}$ {cu('cm')}."
-        )
-        q.diagram_svg = cylinder_figure(
-            "A cylinder", float(r), target, (f"{n(r)} cm", "h cm")
+        q.stem = f"A cylindrical {thing} has radius ${number(r)}$ cm and volume ${number(volume)}$ {cubed('cm')}."
+        q.diagram_svg = solids.cylinder(
+            "A cylinder", float(r), target, (f"{number(r)} cm", "h cm")
         ).svg()
         height = "V/(pi*r**2)"
         a = q.part("a", f"Calculate the height, $h$, of the {thing}.", marks=3, command="Calculate")
         a.step(
-            f"Area of base $= \\pi \\times {n(r)}^2 = {shown(pi * r**2, Accuracy.SF4)}\\ldots$",
+            f"Area of base $= \\pi \\times {number(r)}^2 = {rounded(pi * r**2, Accuracy.SF4)}\\ldots$",
             "pi*r**2",
         )
-        ans = a.answer(height, accuracy=SF3, unit="cm", label="h")
+        ans = Working(q, height)
         a.step(
-            f"$h = {n(volume)} \\div {shown(pi * r**2, Accuracy.SF4)}\\ldots = {ans.latex}$ cm",
+            f"$h = {number(volume)} \\div {rounded(pi * r**2, Accuracy.SF4)}\\ldots = {rounded(ans.value, SF3)}$ cm",
             height,
         )
-        a.mark("M", f"$\\pi \\times {n(r)}^2$", value="pi*r**2")
-        a.mark(
-            "M", f"${n(volume)} \\div (\\pi \\times {n(r)}^2)$ oe", value=height, qualifiers=["dep"]
+        method(a, Working(q, "pi*r**2"), f"$\\pi \\times {number(r)}^2$", step="")
+        method(
+            a,
+            Working(q, height),
+            f"${number(volume)} \\div (\\pi \\times {number(r)}^2)$",
+            step="",
+            qualifiers=("dep", "oe"),
         )
-        a.mark("A", f"${ans.latex}$", value=height, qualifiers=["awrt"])
-        wrong(a, "V/(2*pi*r)", "divided by 2πr instead of πr²", 0)
-        wrong(a, "V/r**2", "left out π", 0)
-        wrong(a, "V/(pi*r)", "divided by πr, not squaring the radius", 0)
+        final(a, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="h")
+        misconception(a, Misconception("divided by 2πr instead of πr²", "V/(2*pi*r)"))
+        misconception(a, Misconception("left out π", "V/r**2"))
+        misconception(a, Misconception("divided by πr, not squaring the radius", "V/(pi*r)"))
         curved = f"2*pi*r*{height}"
         b = q.part(
             "b", f"Calculate the curved surface area of the {thing}.", marks=2, command="Calculate"
         )
         b.step(
-            f"$A = 2 \\times \\pi \\times {n(r)} \\times "
-            f"{shown(q.value_of(height), Accuracy.SF4)}\\ldots$",
+            f"$A = 2 \\times \\pi \\times {number(r)} \\times "
+            f"{rounded(q.value_of(height), Accuracy.SF4)}\\ldots$",
             None,
         )
-        ans = b.answer(curved, accuracy=SF3, unit="cm^2")
-        b.step(f"$A = {ans.latex}$ cm$^2$", curved)
-        b.mark(
-            "M",
-            f"$2 \\times \\pi \\times {n(r)} \\times$ their $h$",
-            value=curved,
-            qualifiers=["FT"],
+        ans = Working(q, curved)
+        shown = exact_or_3sf(ans.value)  # 2V/r: exact when it is a short decimal
+        b.step(f"$A = {rounded(ans.value, shown)}$ cm$^2$", curved)
+        method(
+            b,
+            Working(q, curved),
+            f"$2 \\times \\pi \\times {number(r)} \\times$ their $h$",
+            step="",
+            qualifiers=("FT",),
         )
-        b.mark("A", f"${ans.latex}$", value=curved, qualifiers=["awrt"])
-        wrong(b, f"pi*r*{height}", "used πrh instead of 2πrh", 0)
+        final(b, ans, accuracy=shown, unit="cm^2", step="", awrt=True)
+        misconception(b, Misconception("used πrh instead of 2πrh", f"pi*r*{height}"))

@@ -7,10 +7,12 @@ import random
 
 from sympy import Rational, pi
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
+from generation.engine.authoring.figures import shapes
+from generation.engine.authoring.rounding import exact_or_3sf
+from generation.engine.authoring.text import degrees, number, rounded, squared
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import deg, n, shown, sq, wrong
-from generation.engine.templates.mensuration.figures import sector_figure
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 SF3 = Accuracy.SF3
@@ -61,24 +63,24 @@ class ArcSector(Template):
         if cut:
             alpha = 360 - angle
             q.stem = (
-                f"A sector with angle ${deg(alpha)}$ is cut from a circle with centre $O$ "
-                f"and radius ${n(r)}$ {unit}.\nThe diagram shows the sector that is left."
+                f"A sector with angle ${degrees(alpha)}$ is cut from a circle with centre $O$ "
+                f"and radius ${number(r)}$ {unit}.\nThe diagram shows the sector that is left."
             )
-            fig = sector_figure(
+            fig = shapes.sector(
                 "A sector of a circle",
                 angle,
-                f"{n(r)} {unit}",
+                f"{number(r)} {unit}",
                 f"{alpha}°",
                 mark_gap=True,
                 centre="O",
             )
         else:
             q.stem = (
-                f"{shape} {described} of a circle with centre $O$, radius ${n(r)}$ {unit} "
-                f"and angle ${deg(theta)}$."
+                f"{shape} {described} of a circle with centre $O$, radius ${number(r)}$ {unit} "
+                f"and angle ${degrees(theta)}$."
             )
-            fig = sector_figure(
-                "A sector of a circle", angle, f"{n(r)} {unit}", f"{angle}°", centre="O"
+            fig = shapes.sector(
+                "A sector of a circle", angle, f"{number(r)} {unit}", f"{angle}°", centre="O"
             )
         q.diagram_svg = fig.svg()
         arc, area = f"{theta_expr}/360*2*pi*r", f"{theta_expr}/360*pi*r**2"
@@ -86,46 +88,78 @@ class ArcSector(Template):
         p = q.part(next(labels), "Calculate the length of the arc.", marks=2, command="Calculate")
         if cut:
             p.step(
-                f"Angle of the sector $= 360 - {n(360 - theta)} = {n(theta)}^\\circ$", theta_expr
+                f"Angle of the sector $= 360 - {number(360 - theta)} = {number(theta)}^\\circ$",
+                theta_expr,
             )
-        p.step(f"$l = \\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times {n(r)}$", arc)
-        ans = p.answer(arc, accuracy=SF3, unit=unit)
-        p.step(f"$l = {ans.latex}$ {unit}", arc)
-        p.mark(
-            "M",
-            f"$\\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times {n(r)}$ oe",
-            value=arc,
+        p.step(
+            f"$l = \\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times {number(r)}$",
+            arc,
         )
-        p.mark("A", f"${ans.latex}$", value=arc, qualifiers=["awrt"])
-        wrong(p, area, "used the sector area formula instead of the arc length", 0)
-        wrong(p, f"{theta_expr}/180*2*pi*r", "divided the angle by 180 instead of 360", 0)
+        ans = Working(q, arc)
+        p.step(f"$l = {rounded(ans.value, SF3)}$ {unit}", arc)
+        method(
+            p,
+            Working(q, arc),
+            f"$\\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times {number(r)}$",
+            step="",
+        )
+        final(p, ans, accuracy=SF3, unit=unit, step="", awrt=True)
+        misconception(
+            p, Misconception("used the sector area formula instead of the arc length", area)
+        )
+        misconception(
+            p, Misconception("divided the angle by 180 instead of 360", f"{theta_expr}/180*2*pi*r")
+        )
         if cut:
-            wrong(p, "alpha/360*2*pi*r", "used the angle that was cut out", 0)
+            misconception(p, Misconception("used the angle that was cut out", "alpha/360*2*pi*r"))
 
         p = q.part(next(labels), "Calculate the area of the sector.", marks=2, command="Calculate")
-        p.step(f"$A = \\frac{{{n(theta)}}}{{360}} \\times \\pi \\times {n(r)}^2$", area)
-        ans = p.answer(area, accuracy=SF3, unit=f"{unit}^2")
-        p.step(f"$A = {ans.latex}$ {sq(unit)}", area)
-        p.mark("M", f"$\\frac{{{n(theta)}}}{{360}} \\times \\pi \\times {n(r)}^2$ oe", value=area)
-        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
-        wrong(p, f"(360 - {theta_expr})/360*pi*r**2", "found the area of the rest of the circle", 0)
-        wrong(p, f"{theta_expr}/360*pi*(2*r)**2", "used the diameter instead of the radius", 0)
+        p.step(f"$A = \\frac{{{number(theta)}}}{{360}} \\times \\pi \\times {number(r)}^2$", area)
+        ans = Working(q, area)
+        p.step(f"$A = {rounded(ans.value, SF3)}$ {squared(unit)}", area)
+        method(
+            p,
+            Working(q, area),
+            f"$\\frac{{{number(theta)}}}{{360}} \\times \\pi \\times {number(r)}^2$",
+            step="",
+        )
+        final(p, ans, accuracy=SF3, unit=f"{unit}^2", step="", awrt=True)
+        misconception(
+            p,
+            Misconception(
+                "found the area of the rest of the circle", f"(360 - {theta_expr})/360*pi*r**2"
+            ),
+        )
+        misconception(
+            p,
+            Misconception(
+                "used the diameter instead of the radius", f"{theta_expr}/360*pi*(2*r)**2"
+            ),
+        )
 
         if difficulty >= 3:
             p = q.part(
                 next(labels), "Calculate the perimeter of the sector.", marks=2, command="Calculate"
             )
-            p.step(f"Arc length $= {shown(q.value_of(arc), Accuracy.SF4)}\\ldots$", arc)
-            ans = p.answer(f"2*r + {arc}", accuracy=SF3, unit=unit)
+            p.step(f"Arc length $= {rounded(q.value_of(arc), Accuracy.SF4)}\\ldots$", arc)
+            ans = Working(q, f"2*r + {arc}")
             p.step(
-                f"Perimeter $= {shown(q.value_of(arc), Accuracy.SF4)}\\ldots + {n(r)} + {n(r)} "
-                f"= {ans.latex}$ {unit}",
+                f"Perimeter $= {rounded(q.value_of(arc), Accuracy.SF4)}\\ldots + {number(r)} + {number(r)} "
+                f"= {rounded(ans.value, SF3)}$ {unit}",
                 f"2*r + {arc}",
             )
-            p.mark("M", "their arc length $+ 2 \\times" + f" {n(r)}$", value=arc, qualifiers=["FT"])
-            p.mark("A", f"${ans.latex}$", value=f"2*r + {arc}", qualifiers=["awrt"])
-            wrong(p, arc, "gave the arc length only, leaving out the two radii", 1, working=[arc])
-            wrong(p, f"r + {arc}", "added only one radius", 1, working=[arc])
+            method(
+                p,
+                Working(q, arc),
+                "their arc length $+ 2 \\times" + f" {number(r)}$",
+                step="",
+                qualifiers=("FT",),
+            )
+            final(p, ans, accuracy=SF3, unit=unit, step="", awrt=True)
+            misconception(
+                p, Misconception("gave the arc length only, leaving out the two radii", arc, (arc,))
+            )
+            misconception(p, Misconception("added only one radius", f"r + {arc}", (arc,)))
 
     def _angle_from_arc(self, q: QuestionBuilder, rng: random.Random) -> None:
         r = q.given("r", rng.randint(5, 25), unit="cm")
@@ -134,50 +168,67 @@ class ArcSector(Template):
         arc_len = q.given("L", length, unit="cm")
         q.title = "Sector: finding the angle from the arc length"
         q.stem = (
-            f"The diagram shows a sector of a circle with centre $O$ and radius ${n(r)}$ cm."
-            f"\nThe length of the arc is ${n(arc_len)}$ cm."
+            f"The diagram shows a sector of a circle with centre $O$ and radius ${number(r)}$ cm."
+            f"\nThe length of the arc is ${number(arc_len)}$ cm."
         )
-        fig = sector_figure("A sector of a circle", exact_angle, f"{n(r)} cm", "x°", centre="O")
+        fig = shapes.sector(
+            "A sector of a circle", exact_angle, f"{number(r)} cm", "x°", centre="O"
+        )
         q.diagram_svg = fig.svg()
         a = q.part("a", "Calculate the angle $x$.", marks=3, command="Calculate")
-        a.step(f"$\\frac{{x}}{{360}} \\times 2 \\times \\pi \\times {n(r)} = {n(arc_len)}$", None)
         a.step(
-            f"$\\frac{{x}}{{360}} = \\frac{{{n(arc_len)}}}{{2 \\times \\pi \\times {n(r)}}} = "
-            f"{shown(q.value_of('L/(2*pi*r)'), Accuracy.SF4)}\\ldots$",
-            "L/(2*pi*r)",
-        )
-        ans = a.answer("360*L/(2*pi*r)", accuracy=Accuracy.ANGLE_1DP, unit="degrees", label="x")
-        a.step(f"$x = {ans.latex}^\\circ$", "360*L/(2*pi*r)")
-        a.mark(
-            "M",
-            f"$\\frac{{x}}{{360}} \\times 2 \\times \\pi \\times {n(r)} = {n(arc_len)}$ oe",
-            count=2,
-            value="L/(2*pi*r)",
-            partial=[
-                f"M1 for $2 \\times \\pi \\times {n(r)}$ [$= {shown(q.value_of('2*pi*r'))}$] seen"
-            ],
-        )
-        a.mark("A", f"${ans.latex}$", value="360*L/(2*pi*r)", qualifiers=["awrt"])
-        wrong(a, "360*L/(pi*r**2)", "used the area formula πr² instead of the circumference", 0)
-        wrong(a, "180*L/(2*pi*r)", "used 180 instead of 360", 2, working=["L/(2*pi*r)"])
-        wrong(a, "L/r", "gave the angle in radians (L ÷ r) as if it were degrees", 0)
-        p = q.part("b", "Calculate the area of the sector.", marks=2, command="Calculate")
-        p.step(
-            f"$A = \\frac{{x}}{{360}} \\times \\pi \\times {n(r)}^2 = "
-            f"{shown(q.value_of('L/(2*pi*r)'), Accuracy.SF4)}\\ldots \\times \\pi \\times "
-            f"{n(r)}^2$",
+            f"$\\frac{{x}}{{360}} \\times 2 \\times \\pi \\times {number(r)} = {number(arc_len)}$",
             None,
         )
-        ans = p.answer("L*r/2", accuracy=SF3, unit="cm^2")
-        p.step(f"$A = {ans.latex}$ cm$^2$", "L*r/2")
-        p.mark(
-            "M",
-            "$\\frac{\\text{their } x}{360} \\times \\pi \\times " + f"{n(r)}^2$ oe",
-            value="L*r/2",
-            qualifiers=["FT"],
+        a.step(
+            f"$\\frac{{x}}{{360}} = \\frac{{{number(arc_len)}}}{{2 \\times \\pi \\times {number(r)}}} = "
+            f"{rounded(q.value_of('L/(2*pi*r)'), Accuracy.SF4)}\\ldots$",
+            "L/(2*pi*r)",
         )
-        p.mark("A", f"${ans.latex}$", value="L*r/2", qualifiers=["awrt"])
-        wrong(p, "L*r", "used 2πr instead of πr² for the whole circle", 0)
+        ans = Working(q, "360*L/(2*pi*r)")
+        a.step(f"$x = {rounded(ans.value, Accuracy.ANGLE_1DP)}^\\circ$", "360*L/(2*pi*r)")
+        method(
+            a,
+            Working(q, "L/(2*pi*r)"),
+            f"$\\frac{{x}}{{360}} \\times 2 \\times \\pi \\times {number(r)} = {number(arc_len)}$",
+            step="",
+            partial=[
+                f"M1 for $2 \\times \\pi \\times {number(r)}$ [$= {rounded(q.value_of('2*pi*r'))}$] seen"
+            ],
+            count=2,
+        )
+        final(a, ans, accuracy=Accuracy.ANGLE_1DP, unit="degrees", step="", awrt=True, label="x")
+        misconception(
+            a,
+            Misconception(
+                "used the area formula πr² instead of the circumference", "360*L/(pi*r**2)"
+            ),
+        )
+        misconception(
+            a, Misconception("used 180 instead of 360", "180*L/(2*pi*r)", ("L/(2*pi*r)",))
+        )
+        misconception(
+            a, Misconception("gave the angle in radians (L ÷ r) as if it were degrees", "L/r")
+        )
+        p = q.part("b", "Calculate the area of the sector.", marks=2, command="Calculate")
+        p.step(
+            f"$A = \\frac{{x}}{{360}} \\times \\pi \\times {number(r)}^2 = "
+            f"{rounded(q.value_of('L/(2*pi*r)'), Accuracy.SF4)}\\ldots \\times \\pi \\times "
+            f"{number(r)}^2$",
+            None,
+        )
+        ans = Working(q, "L*r/2")
+        shown = exact_or_3sf(ans.value)
+        p.step(f"$A = {rounded(ans.value, shown)}$ cm$^2$", "L*r/2")
+        method(
+            p,
+            Working(q, "L*r/2"),
+            "$\\frac{\\text{their } x}{360} \\times \\pi \\times " + f"{number(r)}^2$",
+            step="",
+            qualifiers=("FT", "oe"),
+        )
+        final(p, ans, accuracy=shown, unit="cm^2", step="", awrt=True)
+        misconception(p, Misconception("used 2πr instead of πr² for the whole circle", "L*r"))
 
     def _radius_from_area(self, q: QuestionBuilder, rng: random.Random) -> None:
         theta = q.given(
@@ -188,46 +239,50 @@ class ArcSector(Template):
         area = q.given("A", rng.randint(20, 400), unit="cm^2")
         q.title = "Sector: finding the radius from the area"
         q.stem = (
-            f"The diagram shows a sector of a circle with angle ${deg(theta)}$.\n"
-            f"The area of the sector is ${n(area)}$ cm$^2$."
+            f"The diagram shows a sector of a circle with angle ${degrees(theta)}$.\n"
+            f"The area of the sector is ${number(area)}$ cm$^2$."
         )
-        q.diagram_svg = sector_figure(
-            "A sector of a circle", int(theta), "r cm", f"{n(theta)}°"
+        q.diagram_svg = shapes.sector(
+            "A sector of a circle", int(theta), "r cm", f"{number(theta)}°"
         ).svg()
         r2 = "360*A/(theta*pi)"
         a = q.part("a", "Calculate the radius, $r$, of the sector.", marks=3, command="Calculate")
-        a.step(f"$\\frac{{{n(theta)}}}{{360}} \\times \\pi r^2 = {n(area)}$", None)
+        a.step(f"$\\frac{{{number(theta)}}}{{360}} \\times \\pi r^2 = {number(area)}$", None)
         a.step(
-            f"$r^2 = \\frac{{360 \\times {n(area)}}}{{{n(theta)} \\times \\pi}} = "
-            f"{shown(q.value_of(r2), Accuracy.SF4)}\\ldots$",
+            f"$r^2 = \\frac{{360 \\times {number(area)}}}{{{number(theta)} \\times \\pi}} = "
+            f"{rounded(q.value_of(r2), Accuracy.SF4)}\\ldots$",
             r2,
         )
-        ans = a.answer(f"sqrt({r2})", accuracy=SF3, unit="cm", label="r")
-        a.step(f"$r = {ans.latex}$ cm", f"sqrt({r2})")
-        a.mark(
-            "M",
-            f"$\\frac{{{n(theta)}}}{{360}} \\times \\pi r^2 = {n(area)}$ oe",
-            value=r2,
+        ans = Working(q, f"sqrt({r2})")
+        a.step(f"$r = {rounded(ans.value, SF3)}$ cm", f"sqrt({r2})")
+        method(
+            a,
+            Working(q, r2),
+            f"$\\frac{{{number(theta)}}}{{360}} \\times \\pi r^2 = {number(area)}$",
+            step="",
+            partial=[f"M1 for $\\frac{{{number(theta)}}}{{360}} \\times \\pi r^2$ seen"],
             count=2,
-            partial=[f"M1 for $\\frac{{{n(theta)}}}{{360}} \\times \\pi r^2$ seen"],
         )
-        a.mark("A", f"${ans.latex}$", value=f"sqrt({r2})", qualifiers=["awrt"])
-        wrong(a, r2, "found r² but did not take the square root", 2, working=[r2])
-        wrong(a, "180*A/(theta*pi)", "used 2πr instead of πr² (r = 180A ÷ θπ)", 0)
+        final(a, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="r")
+        misconception(a, Misconception("found r² but did not take the square root", r2, (r2,)))
+        misconception(
+            a, Misconception("used 2πr instead of πr² (r = 180A ÷ θπ)", "180*A/(theta*pi)")
+        )
         p = q.part("b", "Calculate the length of the arc.", marks=2, command="Calculate")
         arc = f"theta/360*2*pi*sqrt({r2})"
         p.step(
-            f"$l = \\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times "
-            f"{shown(q.value_of(f'sqrt({r2})'), Accuracy.SF4)}\\ldots$",
+            f"$l = \\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times "
+            f"{rounded(q.value_of(f'sqrt({r2})'), Accuracy.SF4)}\\ldots$",
             None,
         )
-        ans = p.answer(arc, accuracy=SF3, unit="cm")
-        p.step(f"$l = {ans.latex}$ cm", arc)
-        p.mark(
-            "M",
-            f"$\\frac{{{n(theta)}}}{{360}} \\times 2 \\times \\pi \\times$ their $r$",
-            value=arc,
-            qualifiers=["FT"],
+        ans = Working(q, arc)
+        p.step(f"$l = {rounded(ans.value, SF3)}$ cm", arc)
+        method(
+            p,
+            Working(q, arc),
+            f"$\\frac{{{number(theta)}}}{{360}} \\times 2 \\times \\pi \\times$ their $r$",
+            step="",
+            qualifiers=("FT",),
         )
-        p.mark("A", f"${ans.latex}$", value=arc, qualifiers=["awrt"])
-        wrong(p, f"theta/360*pi*sqrt({r2})", "used πr instead of 2πr", 0)
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True)
+        misconception(p, Misconception("used πr instead of 2πr", f"theta/360*pi*sqrt({r2})"))

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from sympy import Integer, Rational
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
+from generation.engine.authoring.text import number
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import n, word, wrong
+from generation.engine.formatting import plain
 from questions.schemas import CalculatorPolicy, Tier
 
 
@@ -160,33 +162,35 @@ class UnitConversion(Template):
         q.param(f"{name}_unit", conversion.answer_unit)
         p = q.part(
             label,
-            f"Write ${n(value)}$ {conversion.source} in {conversion.target}.",
+            f"Write ${number(value)}$ {conversion.source} in {conversion.target}.",
             marks=1,
             command="Write",
         )
         factor = conversion.factor
         result = value * factor
-        op = f"\\times {n(factor)}" if factor > 1 else f"\\div {n(1 / factor)}"
-        p.step(f"${n(value)} {op} = {n(result)}$", f"{name}*{factor}")
-        p.answer(f"{name}*{factor}", unit=conversion.answer_unit)
-        p.mark("B", f"${n(result)}$", value=f"{name}*{factor}", qualifiers=["cao"])
+        op = f"\\times {number(factor)}" if factor > 1 else f"\\div {number(1 / factor)}"
+        p.step(f"${number(value)} {op} = {number(result)}$", f"{name}*{factor}")
+        final(
+            p, Working(q, f"{name}*{factor}", fractions=False), unit=conversion.answer_unit, step=""
+        )
         if conversion.linear is not None:
             used = conversion.linear
             verb = "multiplied" if used > 1 else "divided"
-            wrong(
+            misconception(
                 p,
-                value * used,
-                f"{verb} by {word(max(used, 1 / used))} instead of {word(max(factor, 1 / factor))}"
-                f" (a length factor used for {conversion.dimension})",
-                0,
+                Misconception(
+                    f"{verb} by {plain(max(used, 1 / used))} instead of {plain(max(factor, 1 / factor))}"
+                    f" (a length factor used for {conversion.dimension})",
+                    value * used,
+                ),
             )
         else:
             verb, other = ("divided", "multiplying") if factor > 1 else ("multiplied", "dividing")
-            wrong(
+            misconception(
                 p,
-                value / factor,
-                f"{verb} by {word(max(factor, 1 / factor))} instead of {other}",
-                0,
+                Misconception(
+                    f"{verb} by {plain(max(factor, 1 / factor))} instead of {other}", value / factor
+                ),
             )
 
     def _tank(self, q: QuestionBuilder, rng: random.Random, label: str, *, mixed: bool) -> None:
@@ -200,22 +204,35 @@ class UnitConversion(Template):
             w = q.given("w", width, unit="cm")
             h = q.given("h", height, unit="cm")
             text = (
-                f"A {context} is a cuboid measuring ${n(ll)}$ cm by ${n(w)}$ cm by "
-                f"${n(h)}$ cm.\nWork out the capacity of the {context} in litres."
+                f"A {context} is a cuboid measuring ${number(ll)}$ cm by ${number(w)}$ cm by "
+                f"${number(h)}$ cm.\nWork out the capacity of the {context} in litres."
             )
             p = q.part(label, text, marks=2, command="Work out")
             volume = "l*w*h"
-            p.step(f"$V = {n(ll)} \\times {n(w)} \\times {n(h)} = {n(ll * w * h)}$ cm$^3$", volume)
             p.step(
-                f"${n(ll * w * h)} \\div 1000 = {n(ll * w * h / 1000)}$ litres", f"{volume}/1000"
+                f"$V = {number(ll)} \\times {number(w)} \\times {number(h)} = {number(ll * w * h)}$ cm$^3$",
+                volume,
             )
-            p.answer(f"{volume}/1000", unit="litres")
-            p.mark(
-                "M", f"${n(ll)} \\times {n(w)} \\times {n(h)}$ [$= {n(ll * w * h)}$]", value=volume
+            p.step(
+                f"${number(ll * w * h)} \\div 1000 = {number(ll * w * h / 1000)}$ litres",
+                f"{volume}/1000",
             )
-            p.mark("A", f"${n(ll * w * h / 1000)}$", value=f"{volume}/1000", qualifiers=["cao"])
-            wrong(p, volume, "gave the volume in cm³ without converting to litres", 1)
-            wrong(p, f"{volume}/100", "divided by 100 instead of 1000", 1, working=[volume])
+            method(
+                p,
+                Working(q, volume),
+                f"${number(ll)} \\times {number(w)} \\times {number(h)}$ [$= {number(ll * w * h)}$]",
+                step="",
+            )
+            final(p, Working(q, f"{volume}/1000", fractions=False), unit="litres", step="")
+            misconception(
+                p,
+                Misconception(
+                    "gave the volume in cm³ without converting to litres", volume, (volume,)
+                ),
+            )
+            misconception(
+                p, Misconception("divided by 100 instead of 1000", f"{volume}/100", (volume,))
+            )
             return
         if length * width * height // 1000 == length:
             # the length in cm would equal the capacity in litres and blur two mark lines
@@ -224,40 +241,37 @@ class UnitConversion(Template):
         w = q.given("w", width, unit="cm")
         h = q.given("h", height, unit="cm")
         text = (
-            f"A {context} is a cuboid measuring ${n(ll)}$ m by ${n(w)}$ cm by ${n(h)}$ cm.\n"
+            f"A {context} is a cuboid measuring ${number(ll)}$ m by ${number(w)}$ cm by ${number(h)}$ cm.\n"
             f"Work out the capacity of the {context} in litres."
         )
         p = q.part(label, text, marks=3, command="Work out")
-        p.step(f"${n(ll)}$ m $= {n(ll * 100)}$ cm", "l*100")
+        p.step(f"${number(ll)}$ m $= {number(ll * 100)}$ cm", "l*100")
         p.step(
-            f"$V = {n(ll * 100)} \\times {n(w)} \\times {n(h)} = {n(ll * 100 * w * h)}$ cm$^3$",
+            f"$V = {number(ll * 100)} \\times {number(w)} \\times {number(h)} = {number(ll * 100 * w * h)}$ cm$^3$",
             "l*100*w*h",
         )
         p.step(
-            f"${n(ll * 100 * w * h)} \\div 1000 = {n(ll * 100 * w * h / 1000)}$ litres",
+            f"${number(ll * 100 * w * h)} \\div 1000 = {number(ll * 100 * w * h / 1000)}$ litres",
             "l*100*w*h/1000",
         )
-        p.answer("l*100*w*h/1000", unit="litres")
-        p.mark("B", f"${n(ll * 100)}$ cm seen", value="l*100")
-        p.mark(
-            "M",
-            f"${n(ll * 100)} \\times {n(w)} \\times {n(h)}$ [$= {n(ll * 100 * w * h)}$]",
-            value="l*100*w*h",
-            qualifiers=["oe"],
+        p.mark("B", f"${number(ll * 100)}$ cm seen", value="l*100")
+        method(
+            p,
+            Working(q, "l*100*w*h"),
+            f"${number(ll * 100)} \\times {number(w)} \\times {number(h)}$ [$= {number(ll * 100 * w * h)}$]",
+            step="",
             partial=["M1 for their volume in cm³ divided by 1000, using consistent units"],
         )
-        p.mark("A", f"${n(ll * 100 * w * h / 1000)}$", value="l*100*w*h/1000", qualifiers=["cao"])
-        wrong(
+        final(p, Working(q, "l*100*w*h/1000", fractions=False), unit="litres", step="")
+        misconception(
             p,
-            "l*w*h/1000",
-            "multiplied metres by centimetres without converting",
-            0,
-            working=["l*w*h"],
+            Misconception(
+                "multiplied metres by centimetres without converting", "l*w*h/1000", ("l*w*h",)
+            ),
         )
-        wrong(
+        misconception(
             p,
-            "l*100*w*h",
-            "gave the volume in cm³ without converting to litres",
-            2,
-            working=["l*100"],
+            Misconception(
+                "gave the volume in cm³ without converting to litres", "l*100*w*h", ("l*100",)
+            ),
         )

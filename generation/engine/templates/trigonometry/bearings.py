@@ -6,10 +6,11 @@ import random
 
 from sympy import Rational, cos, pi, sin
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
+from generation.engine.authoring.figures import Figure
+from generation.engine.authoring.text import approx, degrees, number, rounded
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import approx, deg, n, wrong
-from generation.engine.templates.mensuration.figures import Figure
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 SF3, ANGLE = Accuracy.SF3, Accuracy.ANGLE_1DP
@@ -31,7 +32,7 @@ _TRIPLES = [(3, 4, 5), (4, 3, 5), (5, 12, 13), (12, 5, 13), (8, 15, 17), (15, 8,
 
 def _north(fig: Figure, at: str, length: float) -> None:
     x, y = fig.points[at]
-    fig.segment(at, (x, y + length)).label("N", (x, y + length), 0, 9)
+    fig.segment(at, (x, y + length)).text((x, y + length), "N", dy=-9)
 
 
 @register
@@ -71,16 +72,16 @@ class Bearings(Template):
         q.param("vessel", vessel)
         q.title = "Bearings: two journeys at right angles"
         q.stem = (
-            f"A {vessel} leaves port $P$ and sails ${n(a)}$ km due {first} to $Q$. It then sails "
-            f"${n(b)}$ km due {second} to $R$."
+            f"A {vessel} leaves port $P$ and sails ${number(a)}$ km due {first} to $Q$. It then sails "
+            f"${number(b)}$ km due {second} to $R$."
         )
         (ux, uy), (vx, vy) = _VECTORS[first], _VECTORS[second]
         scale = max(float(a_), float(b_))
-        fig = Figure(f"The {vessel}'s journey").point("P", 0, 0)
+        fig = Figure(f"The {vessel}'s journey", size=210).point("P", 0, 0)
         fig.point("Q", ux * float(a_), uy * float(a_))
         fig.point("R", ux * float(a_) + vx * float(b_), uy * float(a_) + vy * float(b_))
-        fig.polygon("P", "Q", "R").vertex_labels("P", "Q", "R").angle("Q", "P", "R", right=True)
-        fig.side_label("P", "Q", f"{n(a)} km").side_label("Q", "R", f"{n(b)} km")
+        fig.polygon(["P", "Q", "R"]).names("P", "Q", "R").angle_at("Q", "P", "R", right=True)
+        fig.side("P", "Q", f"{number(a)} km").side("Q", "R", f"{number(b)} km")
         # The north line at P (when the first leg is due north it runs along PQ and beyond).
         _north(fig, "P", (float(a_) if first == "north" else 0) + 0.3 * scale)
         q.diagram_svg = fig.svg()
@@ -88,60 +89,77 @@ class Bearings(Template):
         distance = "sqrt(a**2 + b**2)"
         exact = difficulty == 1
         p = q.part("a", "Calculate the distance $PR$.", marks=2, command="Calculate")
-        p.step(f"$PR^2 = {n(a)}^2 + {n(b)}^2 = {n(a**2 + b**2)}$", "a**2 + b**2")
-        ans = p.answer(distance, accuracy=Accuracy.EXACT if exact else SF3, unit="km", label="PR")
-        p.step(f"$PR = {ans.latex}$ km", distance)
-        p.mark("M", f"${n(a)}^2 + {n(b)}^2$", value="a**2 + b**2")
-        p.mark("A", f"${ans.latex}$", value=distance, qualifiers=["cao" if exact else "awrt"])
-        wrong(p, "a + b", "added the two distances", 0)
-        wrong(p, "a**2 + b**2", "did not take the square root", 1)
+        p.step(f"$PR^2 = {number(a)}^2 + {number(b)}^2 = {number(a**2 + b**2)}$", "a**2 + b**2")
+        pr, accuracy = Working(q, distance), Accuracy.EXACT if exact else SF3
+        p.step(f"$PR = {rounded(pr.value, accuracy)}$ km", distance)
+        method(p, Working(q, "a**2 + b**2"), f"${number(a)}^2 + {number(b)}^2$", step="")
+        final(p, pr, accuracy=accuracy, unit="km", step="", awrt=not exact, label="PR")
+        misconception(p, Misconception("added the two distances", "a + b"))
+        misconception(
+            p, Misconception("did not take the square root", "a**2 + b**2", ("a**2 + b**2",))
+        )
 
         angle = "atand(b/a)"
         bearing = f"{base} + {angle}" if sign > 0 else f"{base} - {angle}"
         p = q.part("b", "Calculate the bearing of $R$ from $P$.", marks=3, command="Calculate")
-        p.step(f"$\\tan QPR = \\frac{{{n(b)}}}{{{n(a)}}} = {approx(b / a)}$", "b/a")
-        p.step(f"Angle $QPR = {approx(q.value_of(angle), Accuracy.DP2)}^\\circ$", angle)
-        ans = p.answer(bearing, accuracy=ANGLE, unit="degrees", label="bearing")
+        p.step(
+            f"$\\tan QPR = \\frac{{{number(b)}}}{{{number(a)}}} = {approx(b / a, dots=True)}$",
+            "b/a",
+        )
+        p.step(f"Angle $QPR = {approx(q.value_of(angle), Accuracy.DP2, dots=True)}^\\circ$", angle)
+        ans = Working(q, bearing)
         op = "+" if sign > 0 else "-"
         p.step(
-            f"Bearing $= {base} {op} {approx(q.value_of(angle), Accuracy.DP2)} = "
-            f"{ans.latex}^\\circ$",
+            f"Bearing $= {base} {op} {approx(q.value_of(angle), Accuracy.DP2, dots=True)} = "
+            f"{rounded(ans.value, ANGLE)}^\\circ$",
             bearing,
         )
-        p.mark("M", f"$\\tan QPR = \\frac{{{n(b)}}}{{{n(a)}}}$ oe", value="b/a")
-        p.mark("M", f"${base} {op}$ their angle $QPR$", value=bearing, qualifiers=["dep"])
-        p.mark("A", f"${ans.latex}$", value=bearing, qualifiers=["awrt"])
-        wrong(
+        method(p, Working(q, "b/a"), f"$\\tan QPR = \\frac{{{number(b)}}}{{{number(a)}}}$", step="")
+        method(
+            p, Working(q, bearing), f"${base} {op}$ their angle $QPR$", step="", qualifiers=("dep",)
+        )
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="bearing")
+        misconception(
             p,
-            angle,
-            "gave angle QPR, not the bearing measured clockwise from north",
-            1,
-            working=["b/a"],
-            accuracy=ANGLE,
+            Misconception(
+                "gave angle QPR, not the bearing measured clockwise from north",
+                angle,
+                ("b/a",),
+                accuracy=ANGLE,
+            ),
         )
         flipped = f"{base} - {angle}" if sign > 0 else f"{base} + {angle}"
         if 0 < q.value_of(flipped) < 360:  # a bearing past 360° is not a plausible slip
-            wrong(
+            misconception(
                 p,
-                flipped,
-                f"used {base} {'-' if sign > 0 else '+'} the angle",
-                1,
-                working=["b/a"],
-                accuracy=ANGLE,
+                Misconception(
+                    f"used {base} {'-' if sign > 0 else '+'} the angle",
+                    flipped,
+                    ("b/a",),
+                    accuracy=ANGLE,
+                ),
             )
         if difficulty == 3:
             back = f"{bearing} - 180" if q.value_of(bearing) > 180 else f"{bearing} + 180"
             p = q.part("c", "Calculate the bearing of $P$ from $R$.", marks=1, command="Calculate")
-            ans = p.answer(back, accuracy=ANGLE, unit="degrees", label="bearing")
-            p.step(f"The back bearing differs by $180^\\circ$: ${ans.latex}^\\circ$", back)
-            p.mark(
-                "B",
-                f"${ans.latex}$",
-                value=back,
-                qualifiers=["FT"],
+            shown = rounded(q.value_of(back), ANGLE)
+            p.step(f"The back bearing differs by $180^\\circ$: ${shown}^\\circ$", back)
+            final(
+                p,
+                Working(q, back),
+                accuracy=ANGLE,
+                unit="degrees",
+                step="",
+                qualifiers=("FT",),
                 partial=["FT their (b) $\\pm 180$"],
+                label="bearing",
             )
-            wrong(p, f"360 - ({bearing})", "subtracted the bearing from 360°", 0, accuracy=ANGLE)
+            misconception(
+                p,
+                Misconception(
+                    "subtracted the bearing from 360°", f"360 - ({bearing})", accuracy=ANGLE
+                ),
+            )
 
     def _on_a_bearing(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         theta = q.given(
@@ -152,19 +170,25 @@ class Bearings(Template):
         q.param("vessel", vessel)
         leg2 = difficulty == 5
         q.title = "Bearings: components of a journey"
-        text = f"A {vessel} travels ${n(d)}$ km from $P$ on a bearing of ${deg(theta)}$ to $Q$."
+        text = f"A {vessel} travels ${number(d)}$ km from $P$ on a bearing of ${degrees(theta)}$ to $Q$."
         east_x = float(d * sin(theta * pi / 180))
         south_y = float(-d * cos(theta * pi / 180))
-        fig = Figure(f"The {vessel}'s journey").point("P", 0, 0).point("Q", east_x, -south_y)
-        fig.segment("P", "Q").label("P", "P", -10, 4).label("Q", "Q", 10, 4)
+        fig = (
+            Figure(f"The {vessel}'s journey", size=210)
+            .point("P", 0, 0)
+            .point("Q", east_x, -south_y)
+        )
+        fig.segment("P", "Q").text("P", "P", dx=-10, dy=-4).text("Q", "Q", dx=10, dy=-4)
         _north(fig, "P", 0.35 * float(d))
-        fig.point("N1", 0, 1).angle("P", "N1", "Q", f"{n(theta)}°", radius=18)
-        fig.side_label("P", "Q", f"{n(d)} km")
+        fig.point("N1", 0, 1).angle_at("P", "N1", "Q", f"{number(theta)}°", radius=18)
+        fig.side("P", "Q", f"{number(d)} km")
         if leg2:
             s = q.given("s", rng.randint(5, 40), unit="km")
-            text += f"\nIt then travels ${n(s)}$ km due south to $R$."
-            fig.point("R", east_x, -south_y - float(s)).segment("Q", "R").label("R", "R", 10, -4)
-            fig.side_label("Q", "R", f"{n(s)} km", inside="P")
+            text += f"\nIt then travels ${number(s)}$ km due south to $R$."
+            fig.point("R", east_x, -south_y - float(s)).segment("Q", "R").text(
+                "R", "R", dx=10, dy=4
+            )
+            fig.side("Q", "R", f"{number(s)} km", away_from="P")
         else:
             fig.segment("P", (0, -south_y), dashed=True).segment((0, -south_y), "Q", dashed=True)
         q.stem = text
@@ -176,16 +200,23 @@ class Bearings(Template):
             marks=2,
             command="Calculate",
         )
-        ans = p.answer(east, accuracy=SF3, unit="km")
+        ans = Working(q, east)
         p.step(
-            f"The angle between $PQ$ and south is $180 - {n(theta)} = {n(180 - theta)}^\\circ$; "
-            f"east $= {n(d)} \\times \\sin {deg(180 - theta)} = {ans.latex}$ km",
+            f"The angle between $PQ$ and south is $180 - {number(theta)} = {number(180 - theta)}^\\circ$; "
+            f"east $= {number(d)} \\times \\sin {degrees(180 - theta)} = {rounded(ans.value, SF3)}$ km",
             east,
         )
-        p.mark("M", f"${n(d)} \\times \\sin {deg(180 - theta)}$ oe", value=east)
-        p.mark("A", f"${ans.latex}$", value=east, qualifiers=["awrt"])
-        wrong(p, "d*cosd(180 - theta)", "used cos instead of sin (found the distance south)", 0)
-        wrong(p, "d*sind(theta - 90)", "measured the angle from east but used sin", 0)
+        method(p, Working(q, east), f"${number(d)} \\times \\sin {degrees(180 - theta)}$", step="")
+        final(p, ans, accuracy=SF3, unit="km", step="", awrt=True)
+        misconception(
+            p,
+            Misconception(
+                "used cos instead of sin (found the distance south)", "d*cosd(180 - theta)"
+            ),
+        )
+        misconception(
+            p, Misconception("measured the angle from east but used sin", "d*sind(theta - 90)")
+        )
         p = q.part(
             "b",
             f"Calculate how far south of $P$ the {vessel} is at {'$R$' if leg2 else '$Q$'}.",
@@ -194,64 +225,72 @@ class Bearings(Template):
         )
         total = f"{south} + s" if leg2 else south
         p.step(
-            f"South from $P$ to $Q$ $= {n(d)} \\times \\cos {deg(180 - theta)} = "
-            f"{approx(q.value_of(south))}$",
+            f"South from $P$ to $Q$ $= {number(d)} \\times \\cos {degrees(180 - theta)} = "
+            f"{approx(q.value_of(south), dots=True)}$",
             south,
         )
-        ans = p.answer(total, accuracy=SF3, unit="km")
+        ans = Working(q, total)
         if leg2:
             p.step(
-                f"South of $P$ at $R$: ${approx(q.value_of(south))} + {n(q.value_of('s'))} = "
-                f"{ans.latex}$ km",
+                f"South of $P$ at $R$: ${approx(q.value_of(south), dots=True)} + {number(q.value_of('s'))} = "
+                f"{rounded(ans.value, SF3)}$ km",
                 total,
             )
-        p.mark("M", f"${n(d)} \\times \\cos {deg(180 - theta)}$ oe", value=south)
-        p.mark("A", f"${ans.latex}$", value=total, qualifiers=["awrt"])
-        wrong(p, "d*sind(180 - theta)" + (" + s" if leg2 else ""), "used sin instead of cos", 0)
+        method(p, Working(q, south), f"${number(d)} \\times \\cos {degrees(180 - theta)}$", step="")
+        final(p, ans, accuracy=SF3, unit="km", step="", awrt=True)
+        misconception(
+            p,
+            Misconception(
+                "used sin instead of cos", "d*sind(180 - theta)" + (" + s" if leg2 else "")
+            ),
+        )
         if not leg2:
             return
         dist = f"sqrt(({east})**2 + ({total})**2)"
         p = q.part("c", "Calculate the distance $PR$.", marks=2, command="Calculate")
         p.step(
-            f"$PR^2 = {approx(q.value_of(east))}^2 + {approx(q.value_of(total))}^2 = "
-            f"{approx(q.value_of(f'({east})**2 + ({total})**2'))}$",
+            f"$PR^2 = {approx(q.value_of(east), dots=True)}^2 + {approx(q.value_of(total), dots=True)}^2 = "
+            f"{approx(q.value_of(f'({east})**2 + ({total})**2'), dots=True)}$",
             f"({east})**2 + ({total})**2",
         )
-        ans = p.answer(dist, accuracy=SF3, unit="km", label="PR")
-        p.step(f"$PR = {ans.latex}$ km", dist)
-        p.mark(
-            "M",
+        ans = Working(q, dist)
+        p.step(f"$PR = {rounded(ans.value, SF3)}$ km", dist)
+        method(
+            p,
+            Working(q, f"({east})**2 + ({total})**2"),
             "(their east)$^2$ + (their south)$^2$",
-            value=f"({east})**2 + ({total})**2",
-            qualifiers=["FT"],
+            step="",
+            qualifiers=("FT",),
         )
-        p.mark("A", f"${ans.latex}$", value=dist, qualifiers=["awrt"])
-        wrong(p, "d + s", "added the two distances", 0)
+        final(p, ans, accuracy=SF3, unit="km", step="", awrt=True, label="PR")
+        misconception(p, Misconception("added the two distances", "d + s"))
         bearing = f"180 - atand(({east})/({total}))"
         p = q.part("d", "Calculate the bearing of $R$ from $P$.", marks=2, command="Calculate")
         p.step(
-            f"$\\tan(\\text{{angle from south}}) = \\frac{{{approx(q.value_of(east))}}}"
-            f"{{{approx(q.value_of(total))}}}$",
+            f"$\\tan(\\text{{angle from south}}) = \\frac{{{approx(q.value_of(east), dots=True)}}}"
+            f"{{{approx(q.value_of(total), dots=True)}}}$",
             f"({east})/({total})",
         )
-        ans = p.answer(bearing, accuracy=ANGLE, unit="degrees", label="bearing")
+        ans = Working(q, bearing)
         p.step(
-            f"Bearing $= 180 - {approx(q.value_of(f'atand(({east})/({total}))'), Accuracy.DP2)}"
-            f" = {ans.latex}^\\circ$",
+            f"Bearing $= 180 - {approx(q.value_of(f'atand(({east})/({total}))'), Accuracy.DP2, dots=True)}"
+            f" = {rounded(ans.value, ANGLE)}^\\circ$",
             bearing,
         )
-        p.mark(
-            "M",
-            "$\\tan = \\frac{\\text{their east}}{\\text{their south}}$",
-            value=f"({east})/({total})",
-            qualifiers=["FT"],
-        )
-        p.mark("A", f"${ans.latex}$", value=bearing, qualifiers=["awrt"])
-        wrong(
+        method(
             p,
-            f"atand(({east})/({total}))",
-            "gave the angle from south, not the bearing",
-            1,
-            working=[f"({east})/({total})"],
-            accuracy=ANGLE,
+            Working(q, f"({east})/({total})"),
+            "$\\tan = \\frac{\\text{their east}}{\\text{their south}}$",
+            step="",
+            qualifiers=("FT",),
+        )
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="bearing")
+        misconception(
+            p,
+            Misconception(
+                "gave the angle from south, not the bearing",
+                f"atand(({east})/({total}))",
+                (f"({east})/({total})",),
+                accuracy=ANGLE,
+            ),
         )

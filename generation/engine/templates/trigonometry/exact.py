@@ -9,11 +9,12 @@ import sympy
 from sympy import Rational, acos, asin, atan
 
 from generation.engine import formatting
+from generation.engine.authoring import Misconception, Working, final, method, misconception, wrong
+from generation.engine.authoring.figures import shapes
+from generation.engine.authoring.text import approx, degrees, number
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import approx, deg, n, tex, wrong
-from generation.engine.templates.mensuration.figures import triangle_figure
-from generation.engine.templates.trigonometry.common import legs
+from generation.engine.formatting import latex
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 ANGLE = Accuracy.ANGLE_1DP
@@ -23,7 +24,7 @@ _SWAP = {"sin": "cos", "cos": "sin", "tan": "tan"}
 
 
 def _trig(func: str, angle: object) -> str:
-    return f"\\{func} {deg(angle)}"
+    return f"\\{func} {degrees(angle)}"
 
 
 @register
@@ -66,14 +67,26 @@ class ExactTrigValues(Template):
             marks=1,
             command="Write down",
         )
-        p.step(f"${_trig(func, angle)} = {tex(q.value_of(value))}$", value)
-        p.answer(value)
-        p.mark("B", f"${tex(q.value_of(value))}$", value=value, qualifiers=["cao"])
+        p.step(f"${_trig(func, angle)} = {latex(q.value_of(value))}$", value)
+        final(
+            p,
+            Working(q, value, fractions=False),
+            step="",
+            awarded_for=f"${latex(q.value_of(value))}$",
+        )
         if func == "tan":
-            wrong(p, f"1/tand({name})", f"gave 1/tan {n(angle)}° (the ratio upside down)", 0)
+            misconception(
+                p,
+                Misconception(
+                    f"gave 1/tan {number(angle)}° (the ratio upside down)", f"1/tand({name})"
+                ),
+            )
         else:
             other = _SWAP[func]
-            wrong(p, f"{_FUNCS[other]}({name})", f"gave {other} {n(angle)}° instead", 0)
+            misconception(
+                p,
+                Misconception(f"gave {other} {number(angle)}° instead", f"{_FUNCS[other]}({name})"),
+            )
 
     def _expression(
         self, q: QuestionBuilder, rng: random.Random, label: str, *, squares: bool
@@ -96,7 +109,7 @@ class ExactTrigValues(Template):
         if squares:
             op = rng.choice(["+", "-"])
             value = f"{t1}**2 {op} {t2}**2"
-            shown_text = f"\\{f1}^{{2}} {deg(a1)} {op} \\{f2}^{{2}} {deg(a2)}"
+            shown_text = f"\\{f1}^{{2}} {degrees(a1)} {op} \\{f2}^{{2}} {degrees(a2)}"
             mistake, error, marks = f"{t1} {op} {t2}", "did not square the values", 1
         else:
             op = rng.choice(["+", "\\times"])
@@ -106,9 +119,9 @@ class ExactTrigValues(Template):
             swapped = "1/tand(e1)" if f1 == "tan" else f"{_FUNCS[_SWAP[f1]]}(e1)"
             mistake = f"{swapped} {machine_op} {t2}"
             error = (
-                f"used 1/tan {n(a1)}° for tan {n(a1)}°"
+                f"used 1/tan {number(a1)}° for tan {number(a1)}°"
                 if f1 == "tan"
-                else f"used the value of {_SWAP[f1]} {n(a1)}° for {f1} {n(a1)}°"
+                else f"used the value of {_SWAP[f1]} {number(a1)}° for {f1} {number(a1)}°"
             )
             marks = 0
         result = q.value_of(value)
@@ -119,13 +132,14 @@ class ExactTrigValues(Template):
             command="Work out",
         )
         v1 = q.value_of(t1)
-        p.step(f"${_trig(f1, a1)} = {tex(v1)}$ and ${_trig(f2, a2)} = {tex(q.value_of(t2))}$", t1)
-        p.step(f"${shown_text} = {tex(result)}$", value)
-        p.answer(value)
-        p.mark("B", f"${_trig(f1, a1)} = {tex(v1)}$ seen", value=t1)
-        p.mark("B", f"${tex(result)}$", value=value, qualifiers=["cao"])
+        p.step(
+            f"${_trig(f1, a1)} = {latex(v1)}$ and ${_trig(f2, a2)} = {latex(q.value_of(t2))}$", t1
+        )
+        p.step(f"${shown_text} = {latex(result)}$", value)
+        p.mark("B", f"${_trig(f1, a1)} = {latex(v1)}$ seen", value=t1)
+        final(p, Working(q, value, fractions=False), step="", awarded_for=f"${latex(result)}$")
         if q.value_of(mistake) not in (result, v1):  # v1 would earn its own B mark
-            wrong(p, mistake, error, marks, working=[t1] if marks else [])
+            misconception(p, Misconception(error, mistake, (t1,) if marks else ()))
 
     def _side(self, q: QuestionBuilder, rng: random.Random, label: str, *, divide: bool) -> None:
         theta = q.given("theta", rng.choice([30, 45, 60]), unit="degrees")
@@ -135,16 +149,18 @@ class ExactTrigValues(Template):
         names = {"sin": ("BC", "AC"), "cos": ("AB", "AC")}[ratio]
         known, unknown = (names[0], names[1]) if divide else (names[1], names[0])
         q.stem = (
-            f"Triangle $ABC$ has a right angle at $B$. Angle $BAC = {deg(theta)}$ and "
-            f"${known} = {n(k)}$ cm."
+            f"Triangle $ABC$ has a right angle at $B$. Angle $BAC = {degrees(theta)}$ and "
+            f"${known} = {number(k)}$ cm."
         )
-        x, y = legs(math.cos(math.radians(float(theta))), math.sin(math.radians(float(theta))))
+        x, y = shapes.legs(
+            math.cos(math.radians(float(theta))), math.sin(math.radians(float(theta)))
+        )
         sides = {"AB": ("A", "B"), "BC": ("B", "C"), "AC": ("A", "C")}
-        q.diagram_svg = triangle_figure(
+        q.diagram_svg = shapes.triangle(
             "A right-angled triangle ABC",
             {"A": (0, 0), "B": (x, 0), "C": (x, y)},
-            sides={sides[known]: f"{n(k)} cm", sides[unknown]: f"{unknown}"},
-            angles={"A": f"{n(theta)}°"},
+            sides={sides[known]: f"{number(k)} cm", sides[unknown]: f"{unknown}"},
+            angles={"A": f"{number(theta)}°"},
             right="B",
         ).svg()
         value = f"k/{func}(theta)" if divide else f"k*{func}(theta)"
@@ -157,36 +173,42 @@ class ExactTrigValues(Template):
         )
         ratio_value = q.value_of(f"{func}(theta)")
         p.answer(value, unit="cm", label=unknown)
-        p.step(f"${_trig(ratio, theta)} = {tex(ratio_value)}$", f"{func}(theta)")
+        p.step(f"${_trig(ratio, theta)} = {latex(ratio_value)}$", f"{func}(theta)")
         if divide:
             p.step(
-                f"${unknown} = {n(k)} \\div {tex(ratio_value)} = "
-                f"\\frac{{{tex(2 * k)}}}{{{tex(2 * ratio_value)}}}$",
+                f"${unknown} = {number(k)} \\div {latex(ratio_value)} = "
+                f"\\frac{{{latex(2 * k)}}}{{{latex(2 * ratio_value)}}}$",
                 value,
             )
-            p.step(f"${unknown} = {tex(result)}$ cm", value)
-            p.mark("B", f"${_trig(ratio, theta)} = {tex(ratio_value)}$", value=f"{func}(theta)")
-            p.mark("M", f"${n(k)} \\div {tex(ratio_value)}$ oe", value=value)
+            p.step(f"${unknown} = {latex(result)}$ cm", value)
+            p.mark("B", f"${_trig(ratio, theta)} = {latex(ratio_value)}$", value=f"{func}(theta)")
+            method(p, Working(q, value), f"${number(k)} \\div {latex(ratio_value)}$", step="")
             p.mark(
                 "A",
-                f"${tex(result)}$",
+                f"${latex(result)}$",
                 value=value,
                 qualifiers=["cao"],
                 partial=["accept an equivalent form with a rationalised denominator only"],
             )
-            wrong(
+            misconception(
                 p,
-                f"k*{func}(theta)",
-                "multiplied by the ratio instead of dividing",
-                1,
-                working=[f"{func}(theta)"],
+                Misconception(
+                    "multiplied by the ratio instead of dividing",
+                    f"k*{func}(theta)",
+                    (f"{func}(theta)",),
+                ),
             )
         else:
-            p.step(f"${unknown} = {n(k)} \\times {tex(ratio_value)} = {tex(result)}$ cm", value)
-            p.mark("M", f"${n(k)} \\times {_trig(ratio, theta)}$ oe", value=value)
-            p.mark("A", f"${tex(result)}$", value=value, qualifiers=["cao"])
+            p.step(
+                f"${unknown} = {number(k)} \\times {latex(ratio_value)} = {latex(result)}$ cm",
+                value,
+            )
+            method(p, Working(q, value), f"${number(k)} \\times {_trig(ratio, theta)}$", step="")
+            p.mark("A", f"${latex(result)}$", value=value, qualifiers=["cao"])
             other = _FUNCS[_SWAP[ratio]]
-            wrong(p, f"k*{other}(theta)", f"used {_SWAP[ratio]} instead of {ratio}", 0)
+            misconception(
+                p, Misconception(f"used {_SWAP[ratio]} instead of {ratio}", f"k*{other}(theta)")
+            )
 
     def _area(self, q: QuestionBuilder, rng: random.Random, label: str) -> None:
         angle = q.given("C", rng.choice([30, 45, 60, 120, 135, 150]), unit="degrees")
@@ -195,27 +217,33 @@ class ExactTrigValues(Template):
         area = "a*b*sind(C)/2"
         p = q.part(
             label,
-            f"In triangle $PQR$, $PQ = {n(a)}$ cm, $QR = {n(b)}$ cm and angle "
-            f"$PQR = {deg(angle)}$.\nWork out the exact area of triangle $PQR$.",
+            f"In triangle $PQR$, $PQ = {number(a)}$ cm, $QR = {number(b)}$ cm and angle "
+            f"$PQR = {degrees(angle)}$.\nWork out the exact area of triangle $PQR$.",
             marks=2,
             command="Work out",
         )
         p.step(
-            f"Area $= \\frac{{1}}{{2}} \\times {n(a)} \\times {n(b)} \\times "
-            f"\\sin {deg(angle)} = \\frac{{1}}{{2}} \\times {n(a)} \\times {n(b)} \\times "
-            f"{tex(q.value_of('sind(C)'))}$",
+            f"Area $= \\frac{{1}}{{2}} \\times {number(a)} \\times {number(b)} \\times "
+            f"\\sin {degrees(angle)} = \\frac{{1}}{{2}} \\times {number(a)} \\times {number(b)} \\times "
+            f"{latex(q.value_of('sind(C)'))}$",
             area,
         )
-        p.step(f"Area $= {tex(q.value_of(area))}$ cm$^2$", area)
-        p.answer(area, unit="cm^2")
-        p.mark(
-            "M",
-            f"$\\frac{{1}}{{2}} \\times {n(a)} \\times {n(b)} \\times \\sin {deg(angle)}$",
-            value=area,
+        p.step(f"Area $= {latex(q.value_of(area))}$ cm$^2$", area)
+        method(
+            p,
+            Working(q, area),
+            f"$\\frac{{1}}{{2}} \\times {number(a)} \\times {number(b)} \\times \\sin {degrees(angle)}$",
+            step="",
         )
-        p.mark("A", f"${tex(q.value_of(area))}$", value=area, qualifiers=["cao"])
-        wrong(p, "a*b*cosd(C)/2", "used cos instead of sin", 0)
-        wrong(p, "a*b*sind(C)", "forgot the ½", 0)
+        final(
+            p,
+            Working(q, area, fractions=False),
+            unit="cm^2",
+            step="",
+            awarded_for=f"${latex(q.value_of(area))}$",
+        )
+        misconception(p, Misconception("used cos instead of sin", "a*b*cosd(C)/2"))
+        misconception(p, Misconception("forgot the ½", "a*b*sind(C)"))
 
 
 def solutions(func: str, k: str, negative: bool) -> tuple[str, str]:
@@ -257,7 +285,7 @@ class TrigEquation(Template):
             else:
                 k_value = Rational(rng.choice([x for x in range(5, 96, 5) if x != 50]), 100)
             k = q.given("k", k_value)
-            equation, k_expr, relation = f"\\{func} x = {n(k)}", "k", f"Eq({f}(x), k)"
+            equation, k_expr, relation = f"\\{func} x = {number(k)}", "k", f"Eq({f}(x), k)"
         else:
             a_ = rng.randint(2, 9)
             top = rng.randint(1, a_ - 1) if func != "tan" else rng.randint(1, 3 * a_)
@@ -267,7 +295,7 @@ class TrigEquation(Template):
             if difficulty == 4:
                 b = q.given("b", -top)
                 equation, k_expr, relation = (
-                    f"{n(a)}\\{func} x = {n(b)}",
+                    f"{number(a)}\\{func} x = {number(b)}",
                     "b/a",
                     f"Eq(a*{f}(x), b)",
                 )
@@ -276,7 +304,7 @@ class TrigEquation(Template):
                 b = q.given("b", abs(shift))
                 c = q.given("c", shift - top)
                 sign = "+" if shift > 0 else "-"
-                equation = f"{n(a)}\\{func} x {sign} {n(b)} = {n(c)}"
+                equation = f"{number(a)}\\{func} x {sign} {number(b)} = {number(c)}"
                 k_expr = f"(c {'-' if shift > 0 else '+'} b)/a"
                 relation = f"Eq(a*{f}(x) {sign} b, c)"
         rearrange = difficulty >= 4
@@ -290,10 +318,10 @@ class TrigEquation(Template):
         first, second = solutions(func, k_expr, negative)
         principal = f"{_INVERSES[func]}({k_expr})"
         if rearrange:
-            p.step(f"$\\{func} x = {tex(k_now)}$", k_expr)
+            p.step(f"$\\{func} x = {latex(k_now)}$", k_expr)
         p.step(
-            f"Calculator value: ${_INVERSE_TEX[func]}\\left({tex(k_now)}\\right) = "
-            f"{approx(q.value_of(principal), Accuracy.DP2)}^\\circ$",
+            f"Calculator value: ${_INVERSE_TEX[func]}\\left({latex(k_now)}\\right) = "
+            f"{approx(q.value_of(principal), Accuracy.DP2, dots=True)}^\\circ$",
             principal,
         )
         a1 = p.answer(
@@ -308,7 +336,7 @@ class TrigEquation(Template):
             None,
         )
         if rearrange:
-            p.mark("M", f"$\\{func} x = {tex(k_now)}$ oe", value=k_expr)
+            method(p, Working(q, k_expr), f"$\\{func} x = {latex(k_now)}$", step="")
         p.mark("B", f"${a1.latex}$", value=first, qualifiers=["awrt"])
         p.mark(
             "B",
@@ -317,8 +345,8 @@ class TrigEquation(Template):
             qualifiers=["awrt", "FT"],
             partial=["FT their first answer with the correct symmetry"],
         )
-        m, working = (1, [k_expr]) if rearrange else (0, [])
-        p.wrong(f"x = {a1.plain}", "gave only one solution", 1 + m, working=working)
+        working = [k_expr] if rearrange else []
+        wrong(p, f"x = {a1.plain}", "gave only one solution", working=working)
         shown_p = formatting.display(q.value_of(principal), ANGLE)[0]
         if not negative:
             other = {
@@ -331,32 +359,32 @@ class TrigEquation(Template):
                 "cos": "used 180° − x instead of 360° − x",
                 "tan": "used 360° − x instead of 180° + x",
             }[func]
-            p.wrong(
+            wrong(
+                p,
                 f"{a1.plain}, {formatting.display(q.value_of(other), ANGLE)[0]}",
                 rule,
-                1 + m,
                 working=working,
             )
         elif func == "cos":
-            p.wrong(
+            wrong(
+                p,
                 f"{a1.plain}, {formatting.display(180 - q.value_of(principal), ANGLE)[0]}",
                 "used 180° − x for the second solution",
-                1 + m,
                 working=working,
             )
         else:
-            p.wrong(
+            wrong(
+                p,
                 f"{shown_p}, {a1.plain}",
                 f"kept the calculator value {shown_p}°, which is "
                 "outside the range, and missed a solution",
-                1 + m,
                 working=working,
             )
         radians = {"sin": asin, "cos": acos, "tan": atan}[func](k_now)
         if radians > 0:
-            p.wrong(
+            wrong(
+                p,
                 formatting.display(radians, Accuracy.SF3)[0],
                 "used a calculator in radian mode (and gave one value)",
-                m,
                 working=working,
             )

@@ -9,11 +9,12 @@ from typing import Any
 
 from sympy import Rational, acos, asin, pi, sin, sqrt
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
+from generation.engine.authoring.figures import shapes
+from generation.engine.authoring.givens import measured_length, random_angle
+from generation.engine.authoring.text import approx, degrees, number, rounded
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
-from generation.engine.templates.mensuration.common import approx, deg, n, wrong
-from generation.engine.templates.mensuration.figures import triangle_figure, triangle_points
-from generation.engine.templates.trigonometry.common import measured_length, random_angle
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 SF3, ANGLE, DP2 = Accuracy.SF3, Accuracy.ANGLE_1DP, Accuracy.DP2
@@ -32,8 +33,8 @@ def _draw(
 ) -> None:
     """Triangle ABC with angles (A, B, C) in degrees; labels on sides and angles."""
     a, b, c = (float(sin(_rad(x))) for x in angles)  # proportional to the sides
-    q.diagram_svg = triangle_figure(
-        "Triangle ABC", triangle_points(a, b, c), sides=sides, angles=marks
+    q.diagram_svg = shapes.triangle(
+        "Triangle ABC", shapes.triangle_points(a, b, c), sides=sides, angles=marks
     ).svg()
 
 
@@ -50,7 +51,7 @@ def _draw_sas(
     ratio = min(max(float(b) / float(c), 0.5), 2.0)
     t = float(_rad(angle))
     points = {"A": (0.0, 0.0), "B": (1.0, 0.0), "C": (ratio * math.cos(t), ratio * math.sin(t))}
-    q.diagram_svg = triangle_figure("Triangle ABC", points, sides=sides, angles=marks).svg()
+    q.diagram_svg = shapes.triangle("Triangle ABC", points, sides=sides, angles=marks).svg()
 
 
 def _area_part(
@@ -59,22 +60,28 @@ def _area_part(
     """Area = ½ × s1 × s2 × sin(angle), all machine forms; names are for the text."""
     area = f"({s1})*({s2})*sind({angle})/2"
     p = q.part(label, "Calculate the area of triangle $ABC$.", marks=2, command="Calculate")
-    ans = p.answer(area, accuracy=SF3, unit="cm^2")
+    ans = Working(q, area)
     p.step(
         f"Area $= \\frac{{1}}{{2}} \\times {names[0]} \\times {names[1]} \\times "
-        f"\\sin {names[2]} = {ans.latex}$ cm$^2$",
+        f"\\sin {names[2]} = {rounded(ans.value, SF3)}$ cm$^2$",
         area,
     )
-    p.mark(
-        "M",
+    method(
+        p,
+        Working(q, area),
         f"$\\frac{{1}}{{2}} \\times {names[0]} \\times {names[1]} \\times \\sin {names[2]}$",
-        value=area,
-        qualifiers=["FT"],
+        step="",
+        qualifiers=("FT",),
     )
-    p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
-    wrong(p, f"({s1})*({s2})*sind({angle})", "forgot the ½", 0)
+    final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
+    misconception(p, Misconception("forgot the ½", f"({s1})*({s2})*sind({angle})"))
     if abs(q.value_of(f"sind({angle})")) < Rational(95, 100):
-        wrong(p, f"({s1})*({s2})/2", "left out sin A (as if the angle were a right angle)", 0)
+        misconception(
+            p,
+            Misconception(
+                "left out sin A (as if the angle were a right angle)", f"({s1})*({s2})/2"
+            ),
+        )
     return p
 
 
@@ -101,56 +108,65 @@ class SineRule(Template):
             C = q.given("C", 180 - A_ - B_, unit="degrees")  # noqa: N806
             A_expr = "(180 - B - C)"  # noqa: N806
             q.stem = (
-                f"In triangle $ABC$, $BC = {n(a)}$ cm, angle $ABC = {deg(B)}$ and angle "
-                f"$ACB = {deg(C)}$."
+                f"In triangle $ABC$, $BC = {number(a)}$ cm, angle $ABC = {degrees(B)}$ and angle "
+                f"$ACB = {degrees(C)}$."
             )
-            marks = {"B": f"{n(B)}°", "C": f"{n(C)}°"}
+            marks = {"B": f"{number(B)}°", "C": f"{number(C)}°"}
         else:
             A = q.given("A", A_, unit="degrees")  # noqa: N806
             B = q.given("B", B_, unit="degrees")  # noqa: N806
             A_expr = "A"  # noqa: N806
             q.stem = (
-                f"In triangle $ABC$, $BC = {n(a)}$ cm, angle $BAC = {deg(A)}$ and angle "
-                f"$ABC = {deg(B)}$."
+                f"In triangle $ABC$, $BC = {number(a)}$ cm, angle $BAC = {degrees(A)}$ and angle "
+                f"$ABC = {degrees(B)}$."
             )
-            marks = {"A": f"{n(A)}°", "B": f"{n(B)}°"}
-        _draw(q, (A_, B_, 180 - A_ - B_), {("B", "C"): f"{n(a)} cm"}, marks)
+            marks = {"A": f"{number(A)}°", "B": f"{number(B)}°"}
+        _draw(q, (A_, B_, 180 - A_ - B_), {("B", "C"): f"{number(a)} cm"}, marks)
         ratio = f"a/sind({A_expr})"
         side = f"{ratio}*sind(B)"
         p = q.part("a", "Calculate $AC$.", marks=4 if third_angle else 3, command="Calculate")
         if third_angle:
-            p.step(f"Angle $BAC = 180 - {n(B)} - {n(q.value_of('C'))} = {n(A_)}^\\circ$", A_expr)
-            p.mark("B", f"Angle $BAC = {n(A_)}$", value=A_expr)
+            p.step(
+                f"Angle $BAC = 180 - {number(B)} - {number(q.value_of('C'))} = {number(A_)}^\\circ$",
+                A_expr,
+            )
+            p.mark("B", f"Angle $BAC = {number(A_)}$", value=A_expr)
         p.step(
-            f"$\\frac{{AC}}{{\\sin {deg(B_)}}} = \\frac{{{n(a)}}}{{\\sin {deg(A_)}}} = "
-            f"{approx(q.value_of(ratio))}$",
+            f"$\\frac{{AC}}{{\\sin {degrees(B_)}}} = \\frac{{{number(a)}}}{{\\sin {degrees(A_)}}} = "
+            f"{approx(q.value_of(ratio), dots=True)}$",
             ratio,
         )
-        ans = p.answer(side, accuracy=SF3, unit="cm", label="AC")
-        p.step(f"$AC = {approx(q.value_of(ratio))} \\times \\sin {deg(B_)} = {ans.latex}$ cm", side)
-        p.mark(
-            "M",
-            f"$\\frac{{AC}}{{\\sin {deg(B_)}}} = \\frac{{{n(a)}}}{{\\sin {deg(A_)}}}$ oe",
-            value=ratio,
+        ans = Working(q, side)
+        p.step(
+            f"$AC = {approx(q.value_of(ratio), dots=True)} \\times \\sin {degrees(B_)} = {rounded(ans.value, SF3)}$ cm",
+            side,
         )
-        p.mark(
-            "M",
-            f"$AC = \\frac{{{n(a)} \\sin {deg(B_)}}}{{\\sin {deg(A_)}}}$",
-            value=side,
-            qualifiers=["dep"],
-        )
-        p.mark("A", f"${ans.latex}$", value=side, qualifiers=["awrt"])
-        wrong(
+        method(
             p,
-            f"a*sind({A_expr})/sind(B)",
-            "rearranged the sine rule upside down",
-            1,
-            working=[ratio],
+            Working(q, ratio),
+            f"$\\frac{{AC}}{{\\sin {degrees(B_)}}} = \\frac{{{number(a)}}}{{\\sin {degrees(A_)}}}$",
+            step="",
+        )
+        method(
+            p,
+            Working(q, side),
+            f"$AC = \\frac{{{number(a)} \\sin {degrees(B_)}}}{{\\sin {degrees(A_)}}}$",
+            step="",
+            qualifiers=("dep",),
+        )
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AC")
+        misconception(
+            p,
+            Misconception(
+                "rearranged the sine rule upside down", f"a*sind({A_expr})/sind(B)", (ratio,)
+            ),
         )
         if third_angle:
-            wrong(p, "a*sind(B)/sind(C)", "used angle C, which is not opposite BC", 0)
+            misconception(
+                p, Misconception("used angle C, which is not opposite BC", "a*sind(B)/sind(C)")
+            )
         else:
-            wrong(p, "a*cosd(B)/cosd(A)", "used cos instead of sin", 0)
+            misconception(p, Misconception("used cos instead of sin", "a*cosd(B)/cosd(A)"))
 
     def _angle(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         obtuse = difficulty == 5
@@ -177,93 +193,101 @@ class SineRule(Template):
         a = q.given("a", a_, unit="cm")
         b = q.given("b", b_, unit="cm")
         q.stem = (
-            f"In triangle $ABC$, $BC = {n(a)}$ cm, $AC = {n(b)}$ cm and angle "
-            f"$BAC = {deg(A)}$." + ("\nAngle $ABC$ is obtuse." if obtuse else "")
+            f"In triangle $ABC$, $BC = {number(a)}$ cm, $AC = {number(b)}$ cm and angle "
+            f"$BAC = {degrees(A)}$." + ("\nAngle $ABC$ is obtuse." if obtuse else "")
         )
         _draw(
             q,
             (A_, B_, 180 - A_ - B_),
-            {("B", "C"): f"{n(a)} cm", ("A", "C"): f"{n(b)} cm"},
-            {"A": f"{n(A)}°"},
+            {("B", "C"): f"{number(a)} cm", ("A", "C"): f"{number(b)} cm"},
+            {"A": f"{number(A)}°"},
         )
         sinb = "b*sind(A)/a"
         angle = f"180 - asind({sinb})" if obtuse else f"asind({sinb})"
         p = q.part("a", "Calculate angle $ABC$.", marks=4 if obtuse else 3, command="Calculate")
         p.step(
-            f"$\\frac{{\\sin B}}{{{n(b)}}} = \\frac{{\\sin {deg(A)}}}{{{n(a)}}}$, so "
-            f"$\\sin B = {approx(q.value_of(sinb))}$",
+            f"$\\frac{{\\sin B}}{{{number(b)}}} = \\frac{{\\sin {degrees(A)}}}{{{number(a)}}}$, so "
+            f"$\\sin B = {approx(q.value_of(sinb), dots=True)}$",
             sinb,
         )
         if obtuse:
             p.step(
-                f"$\\sin^{{-1}}({approx(q.value_of(sinb))}) = "
-                f"{approx(q.value_of(f'asind({sinb})'), DP2)}^\\circ$, but $B$ is obtuse",
+                f"$\\sin^{{-1}}({approx(q.value_of(sinb), dots=True)}) = "
+                f"{approx(q.value_of(f'asind({sinb})'), DP2, dots=True)}^\\circ$, but $B$ is obtuse",
                 f"asind({sinb})",
             )
-        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle ABC")
+        ans = Working(q, angle)
         p.step(
             (
-                "$B = 180 - " + approx(q.value_of(f"asind({sinb})"), DP2) + " = "
+                "$B = 180 - " + approx(q.value_of(f"asind({sinb})"), DP2, dots=True) + " = "
                 if obtuse
                 else "$B = "
             )
-            + f"{ans.latex}^\\circ$",
+            + f"{rounded(ans.value, ANGLE)}^\\circ$",
             angle,
         )
-        p.mark(
-            "M",
-            f"$\\sin B = \\frac{{{n(b)} \\sin {deg(A)}}}{{{n(a)}}}$ oe",
-            count=2,
-            value=sinb,
+        method(
+            p,
+            Working(q, sinb),
+            f"$\\sin B = \\frac{{{number(b)} \\sin {degrees(A)}}}{{{number(a)}}}$",
+            step="",
             partial=[
-                f"M1 for $\\frac{{\\sin B}}{{{n(b)}}} = \\frac{{\\sin {deg(A)}}}{{{n(a)}}}$ oe"
+                f"M1 for $\\frac{{\\sin B}}{{{number(b)}}} = \\frac{{\\sin {degrees(A)}}}{{{number(a)}}}$ oe"
             ],
+            count=2,
         )
         if obtuse:
-            p.mark("M", "$180 -$ their acute angle", value=angle, qualifiers=["dep"])
-        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+            method(p, Working(q, angle), "$180 -$ their acute angle", step="", qualifiers=("dep",))
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle ABC")
         if obtuse:
-            wrong(
+            misconception(
                 p,
-                f"asind({sinb})",
-                "gave the acute angle although angle ABC is obtuse",
-                2,
-                working=[sinb],
+                Misconception(
+                    "gave the acute angle although angle ABC is obtuse", f"asind({sinb})", (sinb,)
+                ),
             )
         else:
-            wrong(
-                p, asin(sin_b), "used a calculator in radian mode", 2, working=[sinb], accuracy=SF3
+            misconception(
+                p,
+                Misconception(
+                    "used a calculator in radian mode", asin(sin_b), (sinb,), accuracy=SF3
+                ),
             )
         upside = a_ * sin(_rad(A_)) / b_
         if upside < 1:
-            wrong(p, "asind(a*sind(A)/b)", "used the sine rule upside down", 0)
+            misconception(p, Misconception("used the sine rule upside down", "asind(a*sind(A)/b)"))
         if difficulty == 4:
             C_expr = f"(180 - A - {angle})"  # noqa: N806
             p = q.part("b", "Calculate the area of triangle $ABC$.", marks=3, command="Calculate")
             p.step(
-                f"Angle $ACB = 180 - {n(A)} - {approx(q.value_of(angle), DP2)} = "
-                f"{approx(q.value_of(C_expr), DP2)}^\\circ$",
+                f"Angle $ACB = 180 - {number(A)} - {approx(q.value_of(angle), DP2, dots=True)} = "
+                f"{approx(q.value_of(C_expr), DP2, dots=True)}^\\circ$",
                 C_expr,
             )
             area = f"a*b*sind({C_expr})/2"
-            ans = p.answer(area, accuracy=SF3, unit="cm^2")
+            ans = Working(q, area)
             p.step(
-                f"Area $= \\frac{{1}}{{2}} \\times {n(a)} \\times {n(b)} \\times \\sin "
-                f"{approx(q.value_of(C_expr), DP2)}^\\circ = {ans.latex}$ cm$^2$",
+                f"Area $= \\frac{{1}}{{2}} \\times {number(a)} \\times {number(b)} \\times \\sin "
+                f"{approx(q.value_of(C_expr), DP2, dots=True)}^\\circ = {rounded(ans.value, SF3)}$ cm$^2$",
                 area,
             )
             p.mark(
                 "B",
-                "Angle $ACB = " + approx(q.value_of(C_expr), DP2) + "$",
+                "Angle $ACB = " + approx(q.value_of(C_expr), DP2, dots=True) + "$",
                 value=C_expr,
                 qualifiers=["FT"],
             )
-            p.mark(
-                "M", f"$\\frac{{1}}{{2}} \\times {n(a)} \\times {n(b)} \\times \\sin C$", value=area
+            method(
+                p,
+                Working(q, area),
+                f"$\\frac{{1}}{{2}} \\times {number(a)} \\times {number(b)} \\times \\sin C$",
+                step="",
             )
-            p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
-            wrong(p, "a*b*sind(A)/2", "used angle A, which is not between BC and AC", 0)
-            wrong(p, f"a*b*sind({C_expr})", "forgot the ½", 1, working=[C_expr])
+            final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
+            misconception(
+                p, Misconception("used angle A, which is not between BC and AC", "a*b*sind(A)/2")
+            )
+            misconception(p, Misconception("forgot the ½", f"a*b*sind({C_expr})", (C_expr,)))
 
 
 @register
@@ -288,63 +312,76 @@ class CosineRule(Template):
         b = q.given("b", b_, unit="cm")
         c = q.given("c", c_, unit="cm")
         A = q.given("A", A_, unit="degrees")  # noqa: N806
-        q.stem = (
-            f"In triangle $ABC$, $AB = {n(c)}$ cm, $AC = {n(b)}$ cm and angle $BAC = {deg(A)}$."
-        )
+        q.stem = f"In triangle $ABC$, $AB = {number(c)}$ cm, $AC = {number(b)}$ cm and angle $BAC = {degrees(A)}$."
         a2 = "b**2 + c**2 - 2*b*c*cosd(A)"
         a_exact = sqrt(q.value_of(a2))
         _draw_sas(
-            q, b, c, A_, {("A", "B"): f"{n(c)} cm", ("A", "C"): f"{n(b)} cm"}, {"A": f"{n(A)}°"}
+            q,
+            b,
+            c,
+            A_,
+            {("A", "B"): f"{number(c)} cm", ("A", "C"): f"{number(b)} cm"},
+            {"A": f"{number(A)}°"},
         )
         side = f"sqrt({a2})"
         p = q.part("a", "Calculate $BC$.", marks=3, command="Calculate")
         p.step(
-            f"$BC^2 = {n(b)}^2 + {n(c)}^2 - 2 \\times {n(b)} \\times {n(c)} \\times "
-            f"\\cos {deg(A)} = {approx(q.value_of(a2))}$",
+            f"$BC^2 = {number(b)}^2 + {number(c)}^2 - 2 \\times {number(b)} \\times {number(c)} \\times "
+            f"\\cos {degrees(A)} = {approx(q.value_of(a2), dots=True)}$",
             a2,
         )
-        ans = p.answer(side, accuracy=SF3, unit="cm", label="BC")
-        p.step(f"$BC = {ans.latex}$ cm", side)
-        p.mark(
-            "M",
-            f"${n(b)}^2 + {n(c)}^2 - 2 \\times {n(b)} \\times {n(c)} \\cos {deg(A)}$",
-            count=2,
-            value=a2,
+        ans = Working(q, side)
+        p.step(f"$BC = {rounded(ans.value, SF3)}$ cm", side)
+        method(
+            p,
+            Working(q, a2),
+            f"${number(b)}^2 + {number(c)}^2 - 2 \\times {number(b)} \\times {number(c)} \\cos {degrees(A)}$",
+            step="",
             partial=["M1 for a correct implicit version"],
+            count=2,
         )
-        p.mark("A", f"${ans.latex}$", value=side, qualifiers=["awrt"])
-        wrong(p, a2, "did not take the square root", 2)
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="BC")
+        misconception(p, Misconception("did not take the square root", a2, (a2,)))
         bad = q.value_of("(b**2 + c**2 - 2*b*c)*cosd(A)")
         if bad > 0:
-            wrong(
+            misconception(
                 p,
-                "sqrt((b**2 + c**2 - 2*b*c)*cosd(A))",
-                "worked out (b² + c² − 2bc) before multiplying by cos A",
-                0,
+                Misconception(
+                    "worked out (b² + c² − 2bc) before multiplying by cos A",
+                    "sqrt((b**2 + c**2 - 2*b*c)*cosd(A))",
+                ),
             )
-        wrong(p, "sqrt(b**2 + c**2 + 2*b*c*cosd(A))", "used + 2bc cos A instead of −", 0)
+        misconception(
+            p, Misconception("used + 2bc cos A instead of −", "sqrt(b**2 + c**2 + 2*b*c*cosd(A))")
+        )
         if difficulty == 5:
             sinb = f"b*sind(A)/{side}"
             angle = f"asind({sinb})"
             p = q.part("b", "Calculate angle $ABC$.", marks=3, command="Calculate")
             p.step(
-                f"$\\frac{{\\sin B}}{{{n(b)}}} = \\frac{{\\sin {deg(A)}}}{{"
-                f"{approx(a_exact)}}}$, so $\\sin B = {approx(q.value_of(sinb))}$",
+                f"$\\frac{{\\sin B}}{{{number(b)}}} = \\frac{{\\sin {degrees(A)}}}{{"
+                f"{approx(a_exact, dots=True)}}}$, so $\\sin B = {approx(q.value_of(sinb), dots=True)}$",
                 sinb,
             )
-            ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle ABC")
-            p.step(f"$B = {ans.latex}^\\circ$", angle)
-            p.mark(
-                "M",
-                f"$\\frac{{\\sin B}}{{{n(b)}}} = \\frac{{\\sin {deg(A)}}}{{\\text{{their }}"
-                "BC}$ oe",
-                count=2,
-                value=sinb,
-                qualifiers=["FT"],
+            ans = Working(q, angle)
+            p.step(f"$B = {rounded(ans.value, ANGLE)}^\\circ$", angle)
+            method(
+                p,
+                Working(q, sinb),
+                f"$\\frac{{\\sin B}}{{{number(b)}}} = \\frac{{\\sin {degrees(A)}}}{{\\text{{their }}"
+                "BC}$",
+                step="",
+                qualifiers=("FT", "oe"),
                 partial=["or M2 for a correct cosine-rule method"],
+                count=2,
             )
-            p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
-            wrong(p, f"asind(c*sind(A)/{side})", "used AB instead of AC (found angle ACB)", 0)
+            final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle ABC")
+            misconception(
+                p,
+                Misconception(
+                    "used AB instead of AC (found angle ACB)", f"asind(c*sind(A)/{side})"
+                ),
+            )
 
     def _angle(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         for _ in range(40):
@@ -360,7 +397,7 @@ class CosineRule(Template):
         a = q.given("a", a_, unit="cm")
         b = q.given("b", b_, unit="cm")
         c = q.given("c", c_, unit="cm")
-        q.stem = f"In triangle $ABC$, $BC = {n(a)}$ cm, $AC = {n(b)}$ cm and $AB = {n(c)}$ cm."
+        q.stem = f"In triangle $ABC$, $BC = {number(a)}$ cm, $AC = {number(b)}$ cm and $AB = {number(c)}$ cm."
         cos_a = "(b**2 + c**2 - a**2)/(2*b*c)"
         angle = f"acosd({cos_a})"
         A_ = float(q.value_of(angle))  # noqa: N806
@@ -368,7 +405,11 @@ class CosineRule(Template):
         _draw(
             q,
             (A_, B_, 180 - A_ - B_),
-            {("B", "C"): f"{n(a)} cm", ("A", "C"): f"{n(b)} cm", ("A", "B"): f"{n(c)} cm"},
+            {
+                ("B", "C"): f"{number(a)} cm",
+                ("A", "C"): f"{number(b)} cm",
+                ("A", "B"): f"{number(c)} cm",
+            },
             {},
         )
         largest = difficulty == 4
@@ -380,37 +421,38 @@ class CosineRule(Template):
         )
         if largest:
             p.step(
-                f"The largest angle is opposite the longest side, $BC = {n(a)}$ cm: angle $BAC$.",
+                f"The largest angle is opposite the longest side, $BC = {number(a)}$ cm: angle $BAC$.",
                 None,
             )
         p.step(
-            f"$\\cos A = \\frac{{{n(b)}^2 + {n(c)}^2 - {n(a)}^2}}{{2 \\times {n(b)} \\times "
-            f"{n(c)}}} = {approx(q.value_of(cos_a))}$",
+            f"$\\cos A = \\frac{{{number(b)}^2 + {number(c)}^2 - {number(a)}^2}}{{2 \\times {number(b)} \\times "
+            f"{number(c)}}} = {approx(q.value_of(cos_a), dots=True)}$",
             cos_a,
         )
-        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle BAC")
-        p.step(f"Angle $BAC = {ans.latex}^\\circ$", angle)
-        p.mark(
-            "M",
-            f"$\\cos A = \\frac{{{n(b)}^2 + {n(c)}^2 - {n(a)}^2}}{{2 \\times {n(b)} "
-            f"\\times {n(c)}}}$ oe",
-            count=2,
-            value=cos_a,
-            partial=[
-                f"M1 for ${n(a)}^2 = {n(b)}^2 + {n(c)}^2 - 2 \\times {n(b)} \\times {n(c)} \\cos A$"
-            ],
-        )
-        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
-        wrong(
+        ans = Working(q, angle)
+        p.step(f"Angle $BAC = {rounded(ans.value, ANGLE)}^\\circ$", angle)
+        method(
             p,
-            acos(q.value_of(cos_a)),
-            "used a calculator in radian mode",
-            2,
-            working=[cos_a],
-            accuracy=SF3,
+            Working(q, cos_a),
+            f"$\\cos A = \\frac{{{number(b)}^2 + {number(c)}^2 - {number(a)}^2}}{{2 \\times {number(b)} "
+            f"\\times {number(c)}}}$",
+            step="",
+            partial=[
+                f"M1 for ${number(a)}^2 = {number(b)}^2 + {number(c)}^2 - 2 \\times {number(b)} \\times {number(c)} \\cos A$"
+            ],
+            count=2,
         )
-        wrong(p, "acosd((a**2 + c**2 - b**2)/(2*a*c))", "found angle ABC instead", 0)
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle BAC")
+        misconception(
+            p,
+            Misconception(
+                "used a calculator in radian mode", acos(q.value_of(cos_a)), (cos_a,), accuracy=SF3
+            ),
+        )
+        misconception(
+            p, Misconception("found angle ABC instead", "acosd((a**2 + c**2 - b**2)/(2*a*c))")
+        )
         if largest:
-            slip = approx(-q.value_of(cos_a), SF3).replace("\\ldots", "")
-            wrong(p, "180 - " + angle, f"sign error: used cos A = +{slip}", 0)
-        _area_part(q, "b", "b", "c", angle, (n(b), n(c), "A"))
+            slip = approx(-q.value_of(cos_a), SF3, dots=True).replace("\\ldots", "")
+            misconception(p, Misconception(f"sign error: used cos A = +{slip}", "180 - " + angle))
+        _area_part(q, "b", "b", "c", angle, (number(b), number(c), "A"))

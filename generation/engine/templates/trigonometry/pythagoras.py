@@ -7,11 +7,11 @@ import random
 
 from sympy import Rational, sqrt
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
+from generation.engine.authoring.figures import Figure, shapes
+from generation.engine.authoring.text import approx, number, rounded
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import approx, n, shown, wrong
-from generation.engine.templates.mensuration.figures import Figure, triangle_figure
-from generation.engine.templates.trigonometry.common import legs
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 SF3, SF4 = Accuracy.SF3, Accuracy.SF4
@@ -38,33 +38,38 @@ class Pythagoras(Template):
         ab = q.given("a", a0 * k, unit="cm")
         bc = q.given("b", b0 * k, unit="cm")
         q.title = "Pythagoras' theorem: the hypotenuse"
-        q.stem = (
-            f"Triangle $ABC$ has a right angle at $B$.\n$AB = {n(ab)}$ cm and $BC = {n(bc)}$ cm."
-        )
-        x, y = legs(b0, a0)
-        q.diagram_svg = triangle_figure(
+        q.stem = f"Triangle $ABC$ has a right angle at $B$.\n$AB = {number(ab)}$ cm and $BC = {number(bc)}$ cm."
+        x, y = shapes.legs(b0, a0)
+        q.diagram_svg = shapes.triangle(
             "A right-angled triangle ABC",
             {"A": (0, y), "B": (0, 0), "C": (x, 0)},
-            sides={("A", "B"): f"{n(ab)} cm", ("B", "C"): f"{n(bc)} cm"},
+            sides={("A", "B"): f"{number(ab)} cm", ("B", "C"): f"{number(bc)} cm"},
             right="B",
         ).svg()
         p = q.part("a", "Calculate $AC$.", marks=2, command="Calculate")
-        p.step(f"$AC^2 = {n(ab)}^2 + {n(bc)}^2 = {n(ab**2 + bc**2)}$", "a**2 + b**2")
+        p.step(f"$AC^2 = {number(ab)}^2 + {number(bc)}^2 = {number(ab**2 + bc**2)}$", "a**2 + b**2")
         p.step(
-            f"$AC = \\sqrt{{{n(ab**2 + bc**2)}}} = {n(sqrt(ab**2 + bc**2))}$ cm",
+            f"$AC = \\sqrt{{{number(ab**2 + bc**2)}}} = {number(sqrt(ab**2 + bc**2))}$ cm",
             "sqrt(a**2 + b**2)",
         )
-        p.answer("sqrt(a**2 + b**2)", unit="cm", label="AC")
-        p.mark("M", f"${n(ab)}^2 + {n(bc)}^2$", value="a**2 + b**2")
-        p.mark("A", f"${n(sqrt(ab**2 + bc**2))}$", value="sqrt(a**2 + b**2)", qualifiers=["cao"])
-        wrong(p, "a**2 + b**2", "did not take the square root", 1)
-        wrong(p, "a + b", "added the two sides", 0)
-        wrong(
+        method(
             p,
-            "sqrt(Abs(a**2 - b**2))",
-            "subtracted the squares instead of adding them",
-            0,
-            accuracy=SF3,
+            Working(q, "a**2 + b**2"),
+            f"${number(ab)}^2 + {number(bc)}^2$",
+            step="",
+        )
+        final(p, Working(q, "sqrt(a**2 + b**2)", fractions=False), unit="cm", step="", label="AC")
+        misconception(
+            p, Misconception("did not take the square root", "a**2 + b**2", ("a**2 + b**2",))
+        )
+        misconception(p, Misconception("added the two sides", "a + b"))
+        misconception(
+            p,
+            Misconception(
+                "subtracted the squares instead of adding them",
+                "sqrt(Abs(a**2 - b**2))",
+                accuracy=SF3,
+            ),
         )
 
     def _shorter(self, q: QuestionBuilder, rng: random.Random) -> None:
@@ -73,23 +78,30 @@ class Pythagoras(Template):
         c = q.given("c", hyp, unit="m")
         a = q.given("a", leg, unit="m")
         q.title = "Pythagoras' theorem: a shorter side"
-        q.stem = f"Triangle $PQR$ has a right angle at $Q$.\n$PR = {n(c)}$ m and $PQ = {n(a)}$ m."
-        x, y = legs(sqrt(hyp**2 - leg**2), leg)
-        q.diagram_svg = triangle_figure(
+        q.stem = f"Triangle $PQR$ has a right angle at $Q$.\n$PR = {number(c)}$ m and $PQ = {number(a)}$ m."
+        x, y = shapes.legs(sqrt(hyp**2 - leg**2), leg)
+        q.diagram_svg = shapes.triangle(
             "A right-angled triangle PQR",
             {"P": (0, y), "Q": (0, 0), "R": (x, 0)},
-            sides={("P", "Q"): f"{n(a)} m", ("P", "R"): f"{n(c)} m"},
+            sides={("P", "Q"): f"{number(a)} m", ("P", "R"): f"{number(c)} m"},
             right="Q",
         ).svg()
         p = q.part("a", "Calculate $QR$.", marks=2, command="Calculate")
-        p.step(f"$QR^2 = {n(c)}^2 - {n(a)}^2 = {n(c**2 - a**2)}$", "c**2 - a**2")
-        ans = p.answer("sqrt(c**2 - a**2)", accuracy=SF3, unit="m", label="QR")
-        p.step(f"$QR = \\sqrt{{{n(c**2 - a**2)}}} = {ans.latex}$ m", "sqrt(c**2 - a**2)")
-        p.mark("M", f"${n(c)}^2 - {n(a)}^2$", value="c**2 - a**2")
-        p.mark("A", f"${ans.latex}$", value="sqrt(c**2 - a**2)", qualifiers=["awrt"])
-        wrong(p, "sqrt(c**2 + a**2)", "added the squares although PR is the hypotenuse", 0)
-        wrong(p, "c**2 - a**2", "did not take the square root", 1)
-        wrong(p, "c - a", "subtracted the lengths without squaring", 0)
+        p.step(f"$QR^2 = {number(c)}^2 - {number(a)}^2 = {number(c**2 - a**2)}$", "c**2 - a**2")
+        ans = Working(q, "sqrt(c**2 - a**2)")
+        p.step(
+            f"$QR = \\sqrt{{{number(c**2 - a**2)}}} = {rounded(ans.value, SF3)}$ m",
+            "sqrt(c**2 - a**2)",
+        )
+        method(p, Working(q, "c**2 - a**2"), f"${number(c)}^2 - {number(a)}^2$", step="")
+        final(p, ans, accuracy=SF3, unit="m", step="", awrt=True, label="QR")
+        misconception(
+            p, Misconception("added the squares although PR is the hypotenuse", "sqrt(c**2 + a**2)")
+        )
+        misconception(
+            p, Misconception("did not take the square root", "c**2 - a**2", ("c**2 - a**2",))
+        )
+        misconception(p, Misconception("subtracted the lengths without squaring", "c - a"))
 
     def _isosceles(self, q: QuestionBuilder, rng: random.Random) -> None:
         base = rng.randint(4, 20)
@@ -98,52 +110,62 @@ class Pythagoras(Template):
         b = q.given("b", base, unit="cm")
         q.title = "Pythagoras' theorem in an isosceles triangle"
         q.stem = (
-            f"Triangle $ABC$ is isosceles with $AB = AC = {n(s)}$ cm and $BC = {n(b)}$ cm."
+            f"Triangle $ABC$ is isosceles with $AB = AC = {number(s)}$ cm and $BC = {number(b)}$ cm."
             "\n$M$ is the midpoint of $BC$."
         )
         height = "sqrt(s**2 - (b/2)**2)"
-        half, drawn_h = legs(base / 2, q.value_of(height))
-        fig = triangle_figure(
+        half, drawn_h = shapes.legs(base / 2, q.value_of(height))
+        fig = shapes.triangle(
             "An isosceles triangle ABC",
             {"A": (half, drawn_h), "B": (0, 0), "C": (2 * half, 0)},
-            sides={("A", "B"): f"{n(s)} cm", ("B", "C"): f"{n(b)} cm"},
+            sides={("A", "B"): f"{number(s)} cm", ("B", "C"): f"{number(b)} cm"},
         )
         fig.point("M", half, 0).segment("A", "M", dashed=True)
-        fig.angle("M", "C", "A", right=True).label("M", "M", -8, 9)
+        fig.angle_at("M", "C", "A", right=True).text("M", "M", dx=-8, dy=-9)
         q.diagram_svg = fig.svg()
         p = q.part("a", "Calculate $AM$, the height of the triangle.", marks=3, command="Calculate")
-        p.step(f"$BM = {n(b)} \\div 2 = {n(b / 2)}$", "b/2")
-        p.step(f"$AM^2 = {n(s)}^2 - {n(b / 2)}^2 = {n(s**2 - (b / 2) ** 2)}$", "s**2 - (b/2)**2")
-        ans = p.answer(height, accuracy=SF3, unit="cm", label="AM")
-        p.step(f"$AM = {ans.latex}$ cm", height)
-        p.mark("B", f"$BM = {n(b / 2)}$", value="b/2")
-        p.mark("M", f"${n(s)}^2 - {n(b / 2)}^2$", value="s**2 - (b/2)**2")
-        p.mark("A", f"${ans.latex}$", value=height, qualifiers=["awrt"])
-        wrong(p, "sqrt(s**2 - b**2)", "used the whole base instead of half of it", 0)
-        wrong(
+        p.step(f"$BM = {number(b)} \\div 2 = {number(b / 2)}$", "b/2")
+        p.step(
+            f"$AM^2 = {number(s)}^2 - {number(b / 2)}^2 = {number(s**2 - (b / 2) ** 2)}$",
+            "s**2 - (b/2)**2",
+        )
+        ans = Working(q, height)
+        p.step(f"$AM = {rounded(ans.value, SF3)}$ cm", height)
+        p.mark("B", f"$BM = {number(b / 2)}$", value="b/2")
+        method(
             p,
-            "sqrt(s**2 + (b/2)**2)",
-            "added the squares instead of subtracting",
-            1,
-            working=["b/2"],
+            Working(q, "s**2 - (b/2)**2"),
+            f"${number(s)}^2 - {number(b / 2)}^2$",
+            step="",
+        )
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AM")
+        misconception(
+            p, Misconception("used the whole base instead of half of it", "sqrt(s**2 - b**2)")
+        )
+        misconception(
+            p,
+            Misconception(
+                "added the squares instead of subtracting", "sqrt(s**2 + (b/2)**2)", ("b/2",)
+            ),
         )
         area = f"b*{height}/2"
         p = q.part("b", "Calculate the area of triangle $ABC$.", marks=2, command="Calculate")
-        ans = p.answer(area, accuracy=SF3, unit="cm^2")
+        ans = Working(q, area)
         p.step(
-            f"Area $= \\frac{{1}}{{2}} \\times {n(b)} \\times {approx(q.value_of(height))} = "
-            f"{ans.latex}$ cm$^2$",
+            f"Area $= \\frac{{1}}{{2}} \\times {number(b)} \\times {approx(q.value_of(height), dots=True)} = "
+            f"{rounded(ans.value, SF3)}$ cm$^2$",
             area,
         )
-        p.mark(
-            "M",
-            f"$\\frac{{1}}{{2}} \\times {n(b)} \\times$ their $AM$",
-            value=area,
-            qualifiers=["FT"],
+        method(
+            p,
+            Working(q, area),
+            f"$\\frac{{1}}{{2}} \\times {number(b)} \\times$ their $AM$",
+            step="",
+            qualifiers=("FT",),
         )
-        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
-        wrong(p, f"b*{height}", "forgot the ½", 0)
-        wrong(p, "s*b/2", "used the sloping side as the height", 0)
+        final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
+        misconception(p, Misconception("forgot the ½", f"b*{height}"))
+        misconception(p, Misconception("used the sloping side as the height", "s*b/2"))
 
     def _quadrilateral(self, q: QuestionBuilder, rng: random.Random) -> None:
         a0, b0, c0 = rng.choice(TRIPLES[:4])
@@ -158,49 +180,55 @@ class Pythagoras(Template):
         q.title = "Pythagoras' theorem in two triangles"
         q.stem = (
             f"In the quadrilateral $ABCD$, angle $ABC = 90^\\circ$ and angle "
-            f"$ACD = 90^\\circ$.\n$AB = {n(ab)}$ cm, $BC = {n(bc)}$ cm and "
-            f"$CD = {n(cd)}$ cm."
+            f"$ACD = 90^\\circ$.\n$AB = {number(ab)}$ cm, $BC = {number(bc)}$ cm and "
+            f"$CD = {number(cd)}$ cm."
         )
         # Draw A at the origin, C on the x-axis, B below AC and D above it.
         ac = float(c0 * k)
         bx = ab_**2 / ac
         by = -ab_ * bc_ / ac
-        fig = Figure("A quadrilateral ABCD made of two right-angled triangles")
+        fig = Figure("A quadrilateral ABCD made of two right-angled triangles", size=210)
         fig.point("A", 0, 0).point("B", bx, by).point("C", ac, 0).point("D", ac, float(cd_))
-        fig.polygon("A", "B", "C", "D").segment("A", "C").vertex_labels("A", "B", "C", "D")
-        fig.angle("B", "A", "C", right=True).angle("C", "A", "D", right=True)
-        fig.side_label("A", "B", f"{n(ab)} cm").side_label("B", "C", f"{n(bc)} cm")
-        fig.side_label("C", "D", f"{n(cd)} cm")
+        fig.polygon(["A", "B", "C", "D"]).segment("A", "C").names("A", "B", "C", "D")
+        fig.angle_at("B", "A", "C", right=True).angle_at("C", "A", "D", right=True)
+        fig.side("A", "B", f"{number(ab)} cm").side("B", "C", f"{number(bc)} cm")
+        fig.side("C", "D", f"{number(cd)} cm")
         q.diagram_svg = fig.svg()
         p = q.part("a", "Calculate $AC$.", marks=2, command="Calculate")
-        p.step(f"$AC^2 = {n(ab)}^2 + {n(bc)}^2 = {n(ab**2 + bc**2)}$", "a**2 + b**2")
-        p.step(f"$AC = {n(sqrt(ab**2 + bc**2))}$ cm", "sqrt(a**2 + b**2)")
-        p.answer("sqrt(a**2 + b**2)", unit="cm", label="AC")
-        p.mark("M", f"${n(ab)}^2 + {n(bc)}^2$", value="a**2 + b**2")
-        p.mark("A", f"${n(sqrt(ab**2 + bc**2))}$", value="sqrt(a**2 + b**2)", qualifiers=["cao"])
-        wrong(p, "a + b", "added the two sides", 0)
+        p.step(f"$AC^2 = {number(ab)}^2 + {number(bc)}^2 = {number(ab**2 + bc**2)}$", "a**2 + b**2")
+        p.step(f"$AC = {number(sqrt(ab**2 + bc**2))}$ cm", "sqrt(a**2 + b**2)")
+        method(
+            p,
+            Working(q, "a**2 + b**2"),
+            f"${number(ab)}^2 + {number(bc)}^2$",
+            step="",
+        )
+        final(p, Working(q, "sqrt(a**2 + b**2)", fractions=False), unit="cm", step="", label="AC")
+        misconception(p, Misconception("added the two sides", "a + b"))
         ad = "sqrt(a**2 + b**2 + d**2)"
         p = q.part("b", "Calculate $AD$.", marks=2, command="Calculate")
         p.step(
-            f"$AD^2 = {n(sqrt(ab**2 + bc**2))}^2 + {n(cd)}^2 = {n(ab**2 + bc**2 + cd**2)}$",
+            f"$AD^2 = {number(sqrt(ab**2 + bc**2))}^2 + {number(cd)}^2 = {number(ab**2 + bc**2 + cd**2)}$",
             "a**2 + b**2 + d**2",
         )
-        ans = p.answer(ad, accuracy=SF3, unit="cm", label="AD")
-        p.step(f"$AD = {ans.latex}$ cm", ad)
-        p.mark(
-            "M",
-            f"$({n(sqrt(ab**2 + bc**2))})^2 + {n(cd)}^2$",
-            value="a**2 + b**2 + d**2",
-            qualifiers=["FT"],
-        )
-        p.mark("A", f"${ans.latex}$", value=ad, qualifiers=["awrt"])
-        wrong(
+        ans = Working(q, ad)
+        p.step(f"$AD = {rounded(ans.value, SF3)}$ cm", ad)
+        method(
             p,
-            "sqrt(Abs(a**2 + b**2 - d**2))",
-            "subtracted the squares although AD is the hypotenuse of triangle ACD",
-            0,
+            Working(q, "a**2 + b**2 + d**2"),
+            f"$({number(sqrt(ab**2 + bc**2))})^2 + {number(cd)}^2$",
+            step="",
+            qualifiers=("FT",),
         )
-        wrong(p, "sqrt(a**2 + d**2)", "used AB instead of AC", 0)
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AD")
+        misconception(
+            p,
+            Misconception(
+                "subtracted the squares although AD is the hypotenuse of triangle ACD",
+                "sqrt(Abs(a**2 + b**2 - d**2))",
+            ),
+        )
+        misconception(p, Misconception("used AB instead of AC", "sqrt(a**2 + d**2)"))
 
     def _ladder(self, q: QuestionBuilder, rng: random.Random) -> None:
         length = Rational(rng.randint(35, 90), 10)
@@ -214,61 +242,92 @@ class Pythagoras(Template):
         x = q.given("x", drop, unit="m")
         q.title = "Pythagoras' theorem: a ladder against a wall"
         q.stem = (
-            f"A ladder of length ${n(ll)}$ m leans against a vertical wall on horizontal "
-            f"ground. The foot of the ladder is ${n(d)}$ m from the wall."
+            f"A ladder of length ${number(ll)}$ m leans against a vertical wall on horizontal "
+            f"ground. The foot of the ladder is ${number(d)}$ m from the wall."
         )
-        fig = Figure("A ladder against a wall").point("G", 0, 0).point("W", 0, float(top) * 1.15)
+        fig = (
+            Figure("A ladder against a wall", size=210)
+            .point("G", 0, 0)
+            .point("W", 0, float(top) * 1.15)
+        )
         fig.point("T", 0, float(top)).point("F", float(foot), 0)
         fig.segment("G", "W").segment("G", (float(foot) * 1.6, 0)).segment("F", "T")
-        fig.angle("G", "F", "T", right=True)
-        fig.side_label("F", "T", f"{n(ll)} m", inside="G").side_label(
-            "G", "F", f"{n(d)} m", inside="T"
+        fig.angle_at("G", "F", "T", right=True)
+        fig.side("F", "T", f"{number(ll)} m", away_from="G").side(
+            "G", "F", f"{number(d)} m", away_from="T"
         )
         q.diagram_svg = fig.svg()
         height = "sqrt(L**2 - d**2)"
         p = q.part(
             "a", "Calculate how far up the wall the ladder reaches.", marks=2, command="Calculate"
         )
-        p.step(f"$h^2 = {n(ll)}^2 - {n(d)}^2 = {n(ll**2 - d**2)}$", "L**2 - d**2")
-        ans = p.answer(height, accuracy=SF3, unit="m", label="h")
-        p.step(f"$h = {ans.latex}$ m", height)
-        p.mark("M", f"${n(ll)}^2 - {n(d)}^2$", value="L**2 - d**2")
-        p.mark("A", f"${ans.latex}$", value=height, qualifiers=["awrt"])
-        wrong(p, "sqrt(L**2 + d**2)", "added the squares although the ladder is the hypotenuse", 0)
-        wrong(p, "L**2 - d**2", "did not take the square root", 1)
+        p.step(f"$h^2 = {number(ll)}^2 - {number(d)}^2 = {number(ll**2 - d**2)}$", "L**2 - d**2")
+        ans = Working(q, height)
+        p.step(f"$h = {rounded(ans.value, SF3)}$ m", height)
+        method(
+            p,
+            Working(q, "L**2 - d**2"),
+            f"${number(ll)}^2 - {number(d)}^2$",
+            step="",
+        )
+        final(p, ans, accuracy=SF3, unit="m", step="", awrt=True, label="h")
+        misconception(
+            p,
+            Misconception(
+                "added the squares although the ladder is the hypotenuse", "sqrt(L**2 + d**2)"
+            ),
+        )
+        misconception(
+            p, Misconception("did not take the square root", "L**2 - d**2", ("L**2 - d**2",))
+        )
         new_foot = f"sqrt(L**2 - ({height} - x)**2)"
         moved = f"{new_foot} - d"
         p = q.part(
             "b",
-            f"The top of the ladder slides ${n(x)}$ m down the wall.\nCalculate how "
+            f"The top of the ladder slides ${number(x)}$ m down the wall.\nCalculate how "
             "far the foot of the ladder moves away from the wall.",
             marks=3,
             command="Calculate",
         )
-        p.step(f"New height $= {approx(top)} - {n(x)} = {approx(top - drop)}$", f"{height} - x")
+        p.step(
+            f"New height $= {approx(top, dots=True)} - {number(x)} = {approx(top - drop, dots=True)}$",
+            f"{height} - x",
+        )
         square = f"L**2 - ({height} - x)**2"
         p.step(
-            f"(New distance)$^2 = {n(ll)}^2 - ({approx(top - drop)})^2 = "
-            f"{approx(q.value_of(square))}$",
+            f"(New distance)$^2 = {number(ll)}^2 - ({approx(top - drop, dots=True)})^2 = "
+            f"{approx(q.value_of(square), dots=True)}$",
             square,
         )
-        p.step(f"New distance from the wall $= {approx(q.value_of(new_foot))}$", new_foot)
-        ans = p.answer(moved, accuracy=SF3, unit="m")
-        p.step(f"The foot moves ${approx(q.value_of(new_foot))} - {n(d)} = {ans.latex}$ m", moved)
-        p.mark("M", f"${n(ll)}^2 - ($their $h - {n(x)})^2$", value=square, qualifiers=["FT"])
-        p.mark("A", f"${shown(q.value_of(new_foot), SF3)}$", value=new_foot, qualifiers=["awrt"])
+        p.step(
+            f"New distance from the wall $= {approx(q.value_of(new_foot), dots=True)}$", new_foot
+        )
+        moved_answer = p.answer(moved, accuracy=SF3, unit="m")
+        p.step(
+            f"The foot moves ${approx(q.value_of(new_foot), dots=True)} - {number(d)} = {moved_answer.latex}$ m",
+            moved,
+        )
+        method(
+            p,
+            Working(q, square),
+            f"${number(ll)}^2 - ($their $h - {number(x)})^2$",
+            step="",
+            qualifiers=("FT",),
+        )
+        p.mark("A", f"${rounded(q.value_of(new_foot), SF3)}$", value=new_foot, qualifiers=["awrt"])
         p.mark(
             "B",
-            f"${ans.latex}$",
+            f"${moved_answer.latex}$",
             value=moved,
             qualifiers=["FT"],
-            partial=["FT their new distance $- " + n(d) + "$"],
+            partial=["FT their new distance $- " + number(d) + "$"],
         )
-        wrong(
+        misconception(
             p,
-            new_foot,
-            "gave the new distance from the wall, not how far the foot moved",
-            2,
-            working=[square],
+            Misconception(
+                "gave the new distance from the wall, not how far the foot moved",
+                new_foot,
+                (square,),
+            ),
         )
-        wrong(p, "x", "assumed the foot moves the same distance as the top", 0)
+        misconception(p, Misconception("assumed the foot moves the same distance as the top", "x"))

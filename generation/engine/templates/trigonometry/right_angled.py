@@ -8,11 +8,12 @@ import random
 
 from sympy import Rational, asin, atan, cos, pi, sin, sqrt
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
+from generation.engine.authoring.figures import Figure, shapes
+from generation.engine.authoring.givens import measured_length, random_angle
+from generation.engine.authoring.text import approx, degrees, number, rounded
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import approx, deg, n, wrong
-from generation.engine.templates.mensuration.figures import Figure, triangle_figure
-from generation.engine.templates.trigonometry.common import legs, measured_length, random_angle
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 SF3, SF4, ANGLE = Accuracy.SF3, Accuracy.SF4, Accuracy.ANGLE_1DP
@@ -46,13 +47,13 @@ class RightAngledTrig(Template):
     def _figure(self, q: QuestionBuilder, angle: float, labels: dict[str, str]) -> None:
         """Triangle ABC, right angle at B, angle A; labels for 'opp' (BC), 'adj' (AB),
         'hyp' (AC) and 'angle'."""
-        x, y = legs(math.cos(math.radians(angle)), math.sin(math.radians(angle)))
+        x, y = shapes.legs(math.cos(math.radians(angle)), math.sin(math.radians(angle)))
         sides = {
             ("A", "B"): labels.get("adj", ""),
             ("B", "C"): labels.get("opp", ""),
             ("A", "C"): labels.get("hyp", ""),
         }
-        fig = triangle_figure(
+        fig = shapes.triangle(
             "A right-angled triangle ABC",
             {"A": (0, 0), "B": (x, 0), "C": (x, y)},
             sides={k: v for k, v in sides.items() if v},
@@ -70,36 +71,46 @@ class RightAngledTrig(Template):
         names = {"opp": "BC", "adj": "AB", "hyp": "AC"}
         q.title = "Right-angled triangle: finding a side"
         q.stem = (
-            f"Triangle $ABC$ has a right angle at $B$.\nAngle $BAC = {deg(theta)}$ and "
-            f"${names[known_side]} = {n(k)}$ cm."
+            f"Triangle $ABC$ has a right angle at $B$.\nAngle $BAC = {degrees(theta)}$ and "
+            f"${names[known_side]} = {number(k)}$ cm."
         )
         self._figure(
-            q, float(theta), {known_side: f"{n(k)} cm", unknown: "x cm", "angle": f"{n(theta)}°"}
+            q,
+            float(theta),
+            {known_side: f"{number(k)} cm", unknown: "x cm", "angle": f"{number(theta)}°"},
         )
         value = f"k/{func}(theta)" if inverse else f"k*{func}(theta)"
         p = q.part("a", f"Calculate ${names[unknown]}$.", marks=2, command="Calculate")
         rel = (
-            f"{name} {deg(theta)} = \\frac{{{n(k)}}}{{x}}"
+            f"{name} {degrees(theta)} = \\frac{{{number(k)}}}{{x}}"
             if inverse
-            else f"{name} {deg(theta)} = \\frac{{x}}{{{n(k)}}}"
+            else f"{name} {degrees(theta)} = \\frac{{x}}{{{number(k)}}}"
         )
         p.step(f"${rel}$", None)
-        ans = p.answer(value, accuracy=SF3, unit="cm", label=names[unknown])
+        ans = Working(q, value)
         work = (
-            f"{n(k)} \\div {name} {deg(theta)}"
+            f"{number(k)} \\div {name} {degrees(theta)}"
             if inverse
-            else f"{n(k)} \\times {name} {deg(theta)}"
+            else f"{number(k)} \\times {name} {degrees(theta)}"
         )
-        p.step(f"$x = {work} = {ans.latex}$ cm", value)
-        p.mark("M", f"${work}$ oe", value=value, partial=[f"M1 for ${rel}$ seen"])
-        p.mark("A", f"${ans.latex}$", value=value, qualifiers=["awrt"])
+        p.step(f"$x = {work} = {rounded(ans.value, SF3)}$ cm", value)
+        method(p, Working(q, value), f"${work}$", step="", partial=[f"M1 for ${rel}$ seen"])
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label=names[unknown])
         other = _RATIOS[_OTHER[ratio]][0]
         if inverse:
-            wrong(p, f"k*{func}(theta)", "multiplied by the ratio instead of dividing", 0)
-            wrong(p, f"k/{other}(theta)", f"used {_OTHER[ratio]} instead of {ratio}", 0)
+            misconception(
+                p, Misconception("multiplied by the ratio instead of dividing", f"k*{func}(theta)")
+            )
+            misconception(
+                p, Misconception(f"used {_OTHER[ratio]} instead of {ratio}", f"k/{other}(theta)")
+            )
         else:
-            wrong(p, f"k/{func}(theta)", "divided by the ratio instead of multiplying", 0)
-            wrong(p, f"k*{other}(theta)", f"used {_OTHER[ratio]} instead of {ratio}", 0)
+            misconception(
+                p, Misconception("divided by the ratio instead of multiplying", f"k/{func}(theta)")
+            )
+            misconception(
+                p, Misconception(f"used {_OTHER[ratio]} instead of {ratio}", f"k*{other}(theta)")
+            )
 
     def _angle(self, q: QuestionBuilder, rng: random.Random) -> None:
         ratio = rng.choice(list(_RATIOS))
@@ -115,27 +126,33 @@ class RightAngledTrig(Template):
         names = {"opp": "BC", "adj": "AB", "hyp": "AC"}
         q.title = "Right-angled triangle: finding an angle"
         q.stem = (
-            f"Triangle $ABC$ has a right angle at $B$.\n${names[top]} = {n(t)}$ cm and "
-            f"${names[bottom]} = {n(u)}$ cm."
+            f"Triangle $ABC$ has a right angle at $B$.\n${names[top]} = {number(t)}$ cm and "
+            f"${names[bottom]} = {number(u)}$ cm."
         )
         angle = float(q.value_of(f"{inv}(t/u)"))
-        self._figure(q, angle, {top: f"{n(t)} cm", bottom: f"{n(u)} cm", "angle": "x°"})
+        self._figure(q, angle, {top: f"{number(t)} cm", bottom: f"{number(u)} cm", "angle": "x°"})
         value = f"{inv}(t/u)"
         p = q.part("a", "Calculate angle $BAC$.", marks=2, command="Calculate")
-        p.step(f"${name} x = \\frac{{{n(t)}}}{{{n(u)}}} = {approx(t / u)}$", "t/u")
-        ans = p.answer(value, accuracy=ANGLE, unit="degrees", label="angle BAC")
         p.step(
-            f"$x = {name}^{{-1}}\\left(\\frac{{{n(t)}}}{{{n(u)}}}\\right) = {ans.latex}^\\circ$",
+            f"${name} x = \\frac{{{number(t)}}}{{{number(u)}}} = {approx(t / u, dots=True)}$", "t/u"
+        )
+        ans = Working(q, value)
+        p.step(
+            f"$x = {name}^{{-1}}\\left(\\frac{{{number(t)}}}{{{number(u)}}}\\right) = {rounded(ans.value, ANGLE)}^\\circ$",
             value,
         )
-        p.mark("M", f"${name} x = \\frac{{{n(t)}}}{{{n(u)}}}$ oe", value="t/u")
-        p.mark("A", f"${ans.latex}$", value=value, qualifiers=["awrt"])
+        method(p, Working(q, "t/u"), f"${name} x = \\frac{{{number(t)}}}{{{number(u)}}}$", step="")
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle BAC")
         radians = {"sin": asin, "cos": lambda v: pi / 2 - asin(v), "tan": atan}[ratio](t / u)
-        wrong(p, radians, "used a calculator in radian mode", 1, working=["t/u"], accuracy=SF3)
+        misconception(
+            p, Misconception("used a calculator in radian mode", radians, ("t/u",), accuracy=SF3)
+        )
         if ratio == "tan":
-            wrong(p, "atand(u/t)", "used the ratio upside down (found the other angle)", 0)
+            misconception(
+                p, Misconception("used the ratio upside down (found the other angle)", "atand(u/t)")
+            )
         else:
-            wrong(p, "atand(t/u)", f"used tan instead of {ratio}", 0)
+            misconception(p, Misconception(f"used tan instead of {ratio}", "atand(t/u)"))
 
     def _two_triangles(self, q: QuestionBuilder, rng: random.Random) -> None:
         ad = q.given("d", measured_length(rng, 6, 20, 0.4), unit="cm")
@@ -145,46 +162,53 @@ class RightAngledTrig(Template):
         q.title = "Trigonometry in two right-angled triangles"
         q.stem = (
             f"In the diagram, $ABC$ is a straight line and $BD$ is perpendicular to $AC$."
-            f"\n$AD = {n(ad)}$ cm, angle $DAB = {deg(alpha)}$ and $BC = {n(bc)}$ cm."
+            f"\n$AD = {number(ad)}$ cm, angle $DAB = {degrees(alpha)}$ and $BC = {number(bc)}$ cm."
         )
         ax = float(ad * cos(alpha * pi / 180))
-        fig = Figure("Two right-angled triangles ABD and CBD")
+        fig = Figure("Two right-angled triangles ABD and CBD", size=210)
         fig.point("A", -ax, 0).point("B", 0, 0).point("C", float(bc), 0).point("D", 0, float(bd))
-        fig.polygon("A", "C", "D").segment("B", "D").vertex_labels("A", "B", "C", "D")
-        fig.angle("B", "C", "D", right=True).angle("A", "B", "D", f"{n(alpha)}°", radius=22)
-        fig.side_label("A", "D", f"{n(ad)} cm", inside="B")
-        fig.side_label("B", "C", f"{n(bc)} cm", inside="D")
+        fig.polygon(["A", "C", "D"]).segment("B", "D").names("A", "B", "C", "D")
+        fig.angle_at("B", "C", "D", right=True).angle_at(
+            "A", "B", "D", f"{number(alpha)}°", radius=22
+        )
+        fig.side("A", "D", f"{number(ad)} cm", away_from="B")
+        fig.side("B", "C", f"{number(bc)} cm", away_from="D")
         q.diagram_svg = fig.svg()
         height = "d*sind(alpha)"
         p = q.part("a", "Calculate $BD$.", marks=2, command="Calculate")
-        ans = p.answer(height, accuracy=SF3, unit="cm", label="BD")
-        p.step(f"$BD = {n(ad)} \\times \\sin {deg(alpha)} = {ans.latex}$ cm", height)
-        p.mark("M", f"${n(ad)} \\times \\sin {deg(alpha)}$ oe", value=height)
-        p.mark("A", f"${ans.latex}$", value=height, qualifiers=["awrt"])
-        wrong(p, "d*cosd(alpha)", "used cos instead of sin (found AB)", 0)
-        wrong(p, "d/sind(alpha)", "divided by sin instead of multiplying", 0)
+        ans = Working(q, height)
+        p.step(
+            f"$BD = {number(ad)} \\times \\sin {degrees(alpha)} = {rounded(ans.value, SF3)}$ cm",
+            height,
+        )
+        method(p, Working(q, height), f"${number(ad)} \\times \\sin {degrees(alpha)}$", step="")
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="BD")
+        misconception(p, Misconception("used cos instead of sin (found AB)", "d*cosd(alpha)"))
+        misconception(p, Misconception("divided by sin instead of multiplying", "d/sind(alpha)"))
         angle = f"atand({height}/c)"
         p = q.part("b", "Calculate angle $BCD$.", marks=2, command="Calculate")
         p.step(
-            f"$\\tan BCD = \\frac{{{approx(bd)}}}{{{n(bc)}}} = {approx(bd / bc)}$", f"{height}/c"
+            f"$\\tan BCD = \\frac{{{approx(bd, dots=True)}}}{{{number(bc)}}} = {approx(bd / bc, dots=True)}$",
+            f"{height}/c",
         )
-        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle BCD")
-        p.step(f"Angle $BCD = {ans.latex}^\\circ$", angle)
-        p.mark(
-            "M",
-            "$\\tan BCD = \\frac{\\text{their } BD}{" + n(bc) + "}$",
-            value=f"{height}/c",
-            qualifiers=["FT"],
-        )
-        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
-        wrong(p, f"atand(c/({height}))", "used the ratio upside down (found angle BDC)", 0)
-        wrong(
+        ans = Working(q, angle)
+        p.step(f"Angle $BCD = {rounded(ans.value, ANGLE)}^\\circ$", angle)
+        method(
             p,
-            atan(bd / bc),
-            "used a calculator in radian mode",
-            1,
-            working=[f"{height}/c"],
-            accuracy=SF3,
+            Working(q, f"{height}/c"),
+            "$\\tan BCD = \\frac{\\text{their } BD}{" + number(bc) + "}$",
+            step="",
+            qualifiers=("FT",),
+        )
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle BCD")
+        misconception(
+            p, Misconception("used the ratio upside down (found angle BDC)", f"atand(c/({height}))")
+        )
+        misconception(
+            p,
+            Misconception(
+                "used a calculator in radian mode", atan(bd / bc), (f"{height}/c",), accuracy=SF3
+            ),
         )
 
     def _isosceles(self, q: QuestionBuilder, rng: random.Random) -> None:
@@ -194,55 +218,69 @@ class RightAngledTrig(Template):
         )
         q.title = "Trigonometry in an isosceles triangle"
         q.stem = (
-            f"Triangle $PQR$ is isosceles with $PQ = PR = {n(side)}$ cm and "
-            f"$QR = {n(base)}$ cm.\n$M$ is the midpoint of $QR$."
+            f"Triangle $PQR$ is isosceles with $PQ = PR = {number(side)}$ cm and "
+            f"$QR = {number(base)}$ cm.\n$M$ is the midpoint of $QR$."
         )
         angle = "acosd(b/(2*s))"
         half = float(base) / 2
         h = float(sqrt(side**2 - (base / 2) ** 2))
-        hx, hy = legs(half, h)
-        fig = triangle_figure(
+        hx, hy = shapes.legs(half, h)
+        fig = shapes.triangle(
             "An isosceles triangle PQR",
             {"P": (hx, hy), "Q": (0, 0), "R": (2 * hx, 0)},
-            sides={("P", "Q"): f"{n(side)} cm", ("Q", "R"): f"{n(base)} cm"},
+            sides={("P", "Q"): f"{number(side)} cm", ("Q", "R"): f"{number(base)} cm"},
         )
-        fig.point("M", hx, 0).segment("P", "M", dashed=True).angle("M", "R", "P", right=True)
-        fig.label("M", "M", -8, 9)
+        fig.point("M", hx, 0).segment("P", "M", dashed=True).angle_at("M", "R", "P", right=True)
+        fig.text("M", "M", dx=-8, dy=-9)
         q.diagram_svg = fig.svg()
         p = q.part("a", "Calculate angle $PQR$.", marks=3, command="Calculate")
-        p.step(f"$QM = {n(base)} \\div 2 = {n(base / 2)}$", "b/2")
+        p.step(f"$QM = {number(base)} \\div 2 = {number(base / 2)}$", "b/2")
         p.step(
-            f"$\\cos PQR = \\frac{{{n(base / 2)}}}{{{n(side)}}} = {approx(base / 2 / side)}$",
+            f"$\\cos PQR = \\frac{{{number(base / 2)}}}{{{number(side)}}} = {approx(base / 2 / side, dots=True)}$",
             "b/(2*s)",
         )
-        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle PQR")
-        p.step(f"Angle $PQR = {ans.latex}^\\circ$", angle)
-        p.mark("B", f"$QM = {n(base / 2)}$", value="b/2")
-        p.mark("M", f"$\\cos PQR = \\frac{{{n(base / 2)}}}{{{n(side)}}}$ oe", value="b/(2*s)")
-        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
-        wrong(p, "acosd(b/s)", "used the whole base instead of half of it", 0)
-        wrong(p, "asind(b/(2*s))", "used sin instead of cos (found angle QPM)", 1, working=["b/2"])
+        ans = Working(q, angle)
+        p.step(f"Angle $PQR = {rounded(ans.value, ANGLE)}^\\circ$", angle)
+        p.mark("B", f"$QM = {number(base / 2)}$", value="b/2")
+        method(
+            p,
+            Working(q, "b/(2*s)"),
+            f"$\\cos PQR = \\frac{{{number(base / 2)}}}{{{number(side)}}}$",
+            step="",
+        )
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle PQR")
+        misconception(p, Misconception("used the whole base instead of half of it", "acosd(b/s)"))
+        misconception(
+            p,
+            Misconception("used sin instead of cos (found angle QPM)", "asind(b/(2*s))", ("b/2",)),
+        )
         height = "sqrt(s**2 - (b/2)**2)"
         p = q.part("b", "Calculate the area of triangle $PQR$.", marks=3, command="Calculate")
         p.step(
-            f"$PM = {n(side)} \\times \\sin {approx(q.value_of(angle), Accuracy.DP2)}^\\circ = "
-            f"{approx(q.value_of(height))}$",
+            f"$PM = {number(side)} \\times \\sin {approx(q.value_of(angle), Accuracy.DP2, dots=True)}^\\circ = "
+            f"{approx(q.value_of(height), dots=True)}$",
             height,
         )
         area = f"b*{height}/2"
-        ans = p.answer(area, accuracy=SF3, unit="cm^2")
+        ans = Working(q, area)
         p.step(
-            f"Area $= \\frac{{1}}{{2}} \\times {n(base)} \\times {approx(q.value_of(height))} = "
-            f"{ans.latex}$ cm$^2$",
+            f"Area $= \\frac{{1}}{{2}} \\times {number(base)} \\times {approx(q.value_of(height), dots=True)} = "
+            f"{rounded(ans.value, SF3)}$ cm$^2$",
             area,
         )
-        p.mark("M", f"$PM = {n(side)} \\times \\sin$ their angle, or Pythagoras", value=height)
-        p.mark(
-            "M",
-            f"$\\frac{{1}}{{2}} \\times {n(base)} \\times$ their $PM$",
-            value=area,
-            qualifiers=["dep"],
+        method(
+            p,
+            Working(q, height),
+            f"$PM = {number(side)} \\times \\sin$ their angle, or Pythagoras",
+            step="",
         )
-        p.mark("A", f"${ans.latex}$", value=area, qualifiers=["awrt"])
-        wrong(p, f"b*{height}", "forgot the ½", 1, working=[height])
-        wrong(p, "b*s/2", "used the sloping side as the height", 0)
+        method(
+            p,
+            Working(q, area),
+            f"$\\frac{{1}}{{2}} \\times {number(base)} \\times$ their $PM$",
+            step="",
+            qualifiers=("dep",),
+        )
+        final(p, ans, accuracy=SF3, unit="cm^2", step="", awrt=True)
+        misconception(p, Misconception("forgot the ½", f"b*{height}", (height,)))
+        misconception(p, Misconception("used the sloping side as the height", "b*s/2"))

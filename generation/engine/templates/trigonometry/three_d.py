@@ -7,11 +7,12 @@ import random
 
 from sympy import Rational, sqrt
 
+from generation.engine.authoring import Misconception, Working, final, method, misconception
+from generation.engine.authoring.figures import solids
+from generation.engine.authoring.givens import measured_length
+from generation.engine.authoring.text import approx, number, rounded
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.templates.mensuration.common import approx, n, wrong
-from generation.engine.templates.mensuration.solid_figures import cuboid_figure, pyramid_figure
-from generation.engine.templates.trigonometry.common import measured_length
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 SF3, ANGLE = Accuracy.SF3, Accuracy.ANGLE_1DP
@@ -36,17 +37,17 @@ class ThreeDimensions(Template):
         h = q.given("h", measured_length(rng, 3, 15, 0.4), unit="cm")
         q.title = "A cuboid: diagonals and angles"
         q.stem = (
-            f"The diagram shows a cuboid $ABCDEFGH$ with $AB = {n(ll)}$ cm, $BC = {n(w)}$ "
-            f"cm and $AE = {n(h)}$ cm."
+            f"The diagram shows a cuboid $ABCDEFGH$ with $AB = {number(ll)}$ cm, $BC = {number(w)}$ "
+            f"cm and $AE = {number(h)}$ cm."
         )
-        fig = cuboid_figure(
+        fig = solids.cuboid(
             "A cuboid ABCDEFGH",
             float(ll),
             float(w),
             float(h),
-            (f"{n(ll)} cm", f"{n(w)} cm", f"{n(h)} cm"),
+            (f"{number(ll)} cm", f"{number(w)} cm", f"{number(h)} cm"),
         )
-        fig.vertex_labels(*"ABCDEFGH")
+        fig.names(*"ABCDEFGH")
         fig.segment("A", "G", dashed=True).segment("A", "C", dashed=True)
         if difficulty == 5:
             fig.segment("B", "G")
@@ -56,35 +57,40 @@ class ThreeDimensions(Template):
         ag = f"sqrt({ag2})"
         if difficulty == 1:
             p = q.part(next(labels), "Calculate the length $AC$.", marks=2, command="Calculate")
-            p.step(f"$AC^2 = {n(ll)}^2 + {n(w)}^2 = {n(ll**2 + w**2)}$", ac2)
-            ans = p.answer(f"sqrt({ac2})", accuracy=SF3, unit="cm", label="AC")
-            p.step(f"$AC = {ans.latex}$ cm", f"sqrt({ac2})")
-            p.mark("M", f"${n(ll)}^2 + {n(w)}^2$", value=ac2)
-            p.mark("A", f"${ans.latex}$", value=f"sqrt({ac2})", qualifiers=["awrt"])
-            wrong(p, "l + w", "added the lengths instead of using Pythagoras", 0)
+            p.step(f"$AC^2 = {number(ll)}^2 + {number(w)}^2 = {number(ll**2 + w**2)}$", ac2)
+            ans = Working(q, f"sqrt({ac2})")
+            p.step(f"$AC = {rounded(ans.value, SF3)}$ cm", f"sqrt({ac2})")
+            method(p, Working(q, ac2), f"${number(ll)}^2 + {number(w)}^2$", step="")
+            final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AC")
+            misconception(
+                p, Misconception("added the lengths instead of using Pythagoras", "l + w")
+            )
         p = q.part(
             next(labels),
             "Calculate the length of the diagonal $AG$.",
             marks=2 if difficulty == 1 else 3,
             command="Calculate",
         )
-        p.step(f"$AC^2 = {n(ll)}^2 + {n(w)}^2 = {n(ll**2 + w**2)}$", ac2)
-        p.step(f"$AG^2 = AC^2 + {n(h)}^2 = {n(ll**2 + w**2 + h**2)}$", ag2)
-        ans = p.answer(ag, accuracy=SF3, unit="cm", label="AG")
-        p.step(f"$AG = {ans.latex}$ cm", ag)
+        p.step(f"$AC^2 = {number(ll)}^2 + {number(w)}^2 = {number(ll**2 + w**2)}$", ac2)
+        p.step(f"$AG^2 = AC^2 + {number(h)}^2 = {number(ll**2 + w**2 + h**2)}$", ag2)
+        ans = Working(q, ag)
+        p.step(f"$AG = {rounded(ans.value, SF3)}$ cm", ag)
         if difficulty == 1:
-            p.mark("M", f"their $AC^2 + {n(h)}^2$", value=ag2, qualifiers=["FT"])
+            method(p, Working(q, ag2), f"their $AC^2 + {number(h)}^2$", step="", qualifiers=("FT",))
         else:
-            p.mark(
-                "M",
-                f"${n(ll)}^2 + {n(w)}^2 + {n(h)}^2$",
-                value=ag2,
+            method(
+                p,
+                Working(q, ag2),
+                f"${number(ll)}^2 + {number(w)}^2 + {number(h)}^2$",
+                step="",
+                partial=[f"M1 for ${number(ll)}^2 + {number(w)}^2$ seen"],
                 count=2,
-                partial=[f"M1 for ${n(ll)}^2 + {n(w)}^2$ seen"],
             )
-        p.mark("A", f"${ans.latex}$", value=ag, qualifiers=["awrt"])
-        wrong(p, "sqrt(l**2 + w**2)", "found the diagonal of the base, AC, instead", 0)
-        wrong(p, ag2, "did not take the square root", 1 if difficulty == 1 else 2)
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AG")
+        misconception(
+            p, Misconception("found the diagonal of the base, AC, instead", "sqrt(l**2 + w**2)")
+        )
+        misconception(p, Misconception("did not take the square root", ag2, (ag2,)))
         if difficulty == 1:
             return
         if difficulty == 2:
@@ -98,27 +104,33 @@ class ThreeDimensions(Template):
             )
             p.step("The angle is $GAC$, since $C$ is directly below $G$.", None)
             p.step(
-                f"$\\tan GAC = \\frac{{{n(h)}}}{{AC}} = \\frac{{{n(h)}}}"
-                f"{{{approx(sqrt(ll**2 + w**2))}}} = {approx(q.value_of(ratio))}$",
+                f"$\\tan GAC = \\frac{{{number(h)}}}{{AC}} = \\frac{{{number(h)}}}"
+                f"{{{approx(sqrt(ll**2 + w**2), dots=True)}}} = {approx(q.value_of(ratio), dots=True)}$",
                 ratio,
             )
-            ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle GAC")
+            ans = Working(q, angle)
             p.step(f"Angle $GAC = {ans.latex}^\\circ$", angle)
-            p.mark(
-                "M",
-                f"$\\tan GAC = \\frac{{{n(h)}}}{{\\text{{their }} AC}}$ oe",
-                value=ratio,
-                count=2,
-                qualifiers=["FT"],
+            method(
+                p,
+                Working(q, ratio),
+                f"$\\tan GAC = \\frac{{{number(h)}}}{{\\text{{their }} AC}}$",
+                step="",
+                qualifiers=("FT", "oe"),
                 partial=[
                     "M1 for identifying angle $GAC$",
-                    "or $\\sin GAC = \\frac{" + n(h) + "}{\\text{their } AG}$",
+                    "or $\\sin GAC = \\frac{" + number(h) + "}{\\text{their } AG}$",
                 ],
+                count=2,
             )
-            p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
-            wrong(p, "atand(h/l)", "used angle FAB (the angle with AB) instead of GAC", 0)
-            wrong(
-                p, "atand(sqrt(l**2 + w**2)/h)", "used the ratio upside down (found angle AGC)", 0
+            final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle GAC")
+            misconception(
+                p, Misconception("used angle FAB (the angle with AB) instead of GAC", "atand(h/l)")
+            )
+            misconception(
+                p,
+                Misconception(
+                    "used the ratio upside down (found angle AGC)", "atand(sqrt(l**2 + w**2)/h)"
+                ),
             )
             return
         bg = "sqrt(w**2 + h**2)"
@@ -131,25 +143,37 @@ class ThreeDimensions(Template):
             command="Calculate",
         )
         p.step("$AB$ is perpendicular to the face $BCGF$, so the angle is $AGB$.", None)
-        p.step(f"$BG = \\sqrt{{{n(w)}^2 + {n(h)}^2}} = {approx(q.value_of(bg))}$", bg)
         p.step(
-            f"$\\tan AGB = \\frac{{{n(ll)}}}{{{approx(q.value_of(bg))}}} = "
-            f"{approx(q.value_of(ratio))}$",
+            f"$BG = \\sqrt{{{number(w)}^2 + {number(h)}^2}} = {approx(q.value_of(bg), dots=True)}$",
+            bg,
+        )
+        p.step(
+            f"$\\tan AGB = \\frac{{{number(ll)}}}{{{approx(q.value_of(bg), dots=True)}}} = "
+            f"{approx(q.value_of(ratio), dots=True)}$",
             ratio,
         )
-        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle AGB")
-        p.step(f"Angle $AGB = {ans.latex}^\\circ$", angle)
-        p.mark("B", f"$BG = \\sqrt{{{n(w)}^2 + {n(h)}^2}}$", value=bg)
-        p.mark(
-            "M",
-            f"$\\tan AGB = \\frac{{{n(ll)}}}{{\\text{{their }} BG}}$ oe",
-            value=ratio,
-            qualifiers=["FT"],
-            partial=["or $\\sin AGB = \\frac{" + n(ll) + "}{\\text{their } AG}$"],
+        ans = Working(q, angle)
+        p.step(f"Angle $AGB = {rounded(ans.value, ANGLE)}^\\circ$", angle)
+        p.mark("B", f"$BG = \\sqrt{{{number(w)}^2 + {number(h)}^2}}$", value=bg)
+        method(
+            p,
+            Working(q, ratio),
+            f"$\\tan AGB = \\frac{{{number(ll)}}}{{\\text{{their }} BG}}$",
+            step="",
+            qualifiers=("FT", "oe"),
+            partial=["or $\\sin AGB = \\frac{" + number(ll) + "}{\\text{their } AG}$"],
         )
-        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
-        wrong(p, "atand(h/sqrt(l**2 + w**2))", "found the angle with the base ABCD instead", 0)
-        wrong(p, f"atand({bg}/l)", "used the ratio upside down (found angle GAB)", 1, working=[bg])
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle AGB")
+        misconception(
+            p,
+            Misconception(
+                "found the angle with the base ABCD instead", "atand(h/sqrt(l**2 + w**2))"
+            ),
+        )
+        misconception(
+            p,
+            Misconception("used the ratio upside down (found angle GAB)", f"atand({bg}/l)", (bg,)),
+        )
 
     def _pyramid(self, q: QuestionBuilder, rng: random.Random, *, edge_given: bool) -> None:
         s = q.given("s", measured_length(rng, 4, 16, 0.4), unit="cm")
@@ -160,26 +184,26 @@ class ThreeDimensions(Template):
             )
             height_expr = "sqrt(e**2 - s**2/2)"
             q.stem = (
-                f"The diagram shows a pyramid $VABCD$ with a square base of side ${n(s)}$ "
+                f"The diagram shows a pyramid $VABCD$ with a square base of side ${number(s)}$ "
                 f"cm. $V$ is directly above the centre, $O$, of the base and each sloping "
-                f"edge is ${n(e)}$ cm long."
+                f"edge is ${number(e)}$ cm long."
             )
             drawn_h = float(sqrt(e**2 - s**2 / 2))
-            labels = (f"{n(s)} cm", "")
-            slant = f"{n(e)} cm"
+            labels = (f"{number(s)} cm", "")
+            slant = f"{number(e)} cm"
         else:
             h = q.given("h", measured_length(rng, 5, 20, 0.4), unit="cm")
             height_expr = "h"
             q.stem = (
-                f"The diagram shows a pyramid $VABCD$ with a square base of side ${n(s)}$ "
-                f"cm. $V$ is directly above the centre, $O$, of the base and $VO = {n(h)}$ "
+                f"The diagram shows a pyramid $VABCD$ with a square base of side ${number(s)}$ "
+                f"cm. $V$ is directly above the centre, $O$, of the base and $VO = {number(h)}$ "
                 "cm."
             )
             drawn_h = float(h)
-            labels = (f"{n(s)} cm", f"{n(h)} cm")
+            labels = (f"{number(s)} cm", f"{number(h)} cm")
             slant = ""
         q.title = "A square-based pyramid: edges and angles"
-        fig = pyramid_figure(
+        fig = solids.pyramid(
             "A square-based pyramid VABCD", float(s), drawn_h, labels, names=True, slant_label=slant
         )
         fig.segment("A", "C", dashed=True).segment("A", "O", dashed=True)
@@ -187,57 +211,71 @@ class ThreeDimensions(Template):
         ac = "s*sqrt(2)"
         ao = "s*sqrt(2)/2"
         p = q.part("a", "Calculate $AC$.", marks=2, command="Calculate")
-        p.step(f"$AC^2 = {n(s)}^2 + {n(s)}^2 = {n(2 * s**2)}$", "2*s**2")
-        ans = p.answer(ac, accuracy=SF3, unit="cm", label="AC")
-        p.step(f"$AC = {ans.latex}$ cm", ac)
-        p.mark("M", f"${n(s)}^2 + {n(s)}^2$", value="2*s**2")
-        p.mark("A", f"${ans.latex}$", value=ac, qualifiers=["awrt"])
-        wrong(p, "2*s", "added two sides instead of using Pythagoras", 0)
+        p.step(f"$AC^2 = {number(s)}^2 + {number(s)}^2 = {number(2 * s**2)}$", "2*s**2")
+        ans = Working(q, ac)
+        p.step(f"$AC = {rounded(ans.value, SF3)}$ cm", ac)
+        method(p, Working(q, "2*s**2"), f"${number(s)}^2 + {number(s)}^2$", step="")
+        final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="AC")
+        misconception(p, Misconception("added two sides instead of using Pythagoras", "2*s"))
         if edge_given:
             p = q.part(
                 "b", "Calculate the height, $VO$, of the pyramid.", marks=3, command="Calculate"
             )
-            p.step(f"$AO = \\frac{{1}}{{2}} AC = {approx(half_diag)}$", ao)
+            p.step(f"$AO = \\frac{{1}}{{2}} AC = {approx(half_diag, dots=True)}$", ao)
             p.step(
-                f"$VO^2 = {n(e)}^2 - {approx(half_diag)}^2 = "
-                f"{approx(q.value_of('e**2 - s**2/2'))}$",
+                f"$VO^2 = {number(e)}^2 - {approx(half_diag, dots=True)}^2 = "
+                f"{approx(q.value_of('e**2 - s**2/2'), dots=True)}$",
                 "e**2 - s**2/2",
             )
-            ans = p.answer(height_expr, accuracy=SF3, unit="cm", label="VO")
-            p.step(f"$VO = {ans.latex}$ cm", height_expr)
-            p.mark("B", f"$AO = {approx(half_diag)}$", value=ao, qualifiers=["FT"])
-            p.mark("M", f"${n(e)}^2 - $ (their $AO)^2$", value="e**2 - s**2/2")
-            p.mark("A", f"${ans.latex}$", value=height_expr, qualifiers=["awrt"])
-            wrong(p, "sqrt(e**2 - 2*s**2)", "used AC instead of half of AC", 0)
-            wrong(
+            ans = Working(q, height_expr)
+            p.step(f"$VO = {rounded(ans.value, SF3)}$ cm", height_expr)
+            p.mark("B", f"$AO = {approx(half_diag, dots=True)}$", value=ao, qualifiers=["FT"])
+            method(
                 p,
-                "sqrt(e**2 + s**2/2)",
-                "added the squares instead of subtracting",
-                1,
-                working=[ao],
+                Working(q, "e**2 - s**2/2"),
+                f"${number(e)}^2 - $ (their $AO)^2$",
+                step="",
+            )
+            final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="VO")
+            misconception(p, Misconception("used AC instead of half of AC", "sqrt(e**2 - 2*s**2)"))
+            misconception(
+                p,
+                Misconception(
+                    "added the squares instead of subtracting", "sqrt(e**2 + s**2/2)", (ao,)
+                ),
             )
             ratio, trig = f"({ao})/e", "acosd"
-            ratio_text = f"\\cos VAO = \\frac{{AO}}{{VA}} = \\frac{{{approx(half_diag)}}}{{{n(e)}}}"
+            ratio_text = f"\\cos VAO = \\frac{{AO}}{{VA}} = \\frac{{{approx(half_diag, dots=True)}}}{{{number(e)}}}"
         else:
             va = "sqrt(h**2 + s**2/2)"
             p = q.part(
                 "b", "Calculate the length of the sloping edge $VA$.", marks=3, command="Calculate"
             )
-            p.step(f"$AO = \\frac{{1}}{{2}} AC = {approx(half_diag)}$", ao)
+            p.step(f"$AO = \\frac{{1}}{{2}} AC = {approx(half_diag, dots=True)}$", ao)
             p.step(
-                f"$VA^2 = {n(h)}^2 + {approx(half_diag)}^2 = "
-                f"{approx(q.value_of('h**2 + s**2/2'))}$",
+                f"$VA^2 = {number(h)}^2 + {approx(half_diag, dots=True)}^2 = "
+                f"{approx(q.value_of('h**2 + s**2/2'), dots=True)}$",
                 "h**2 + s**2/2",
             )
-            ans = p.answer(va, accuracy=SF3, unit="cm", label="VA")
-            p.step(f"$VA = {ans.latex}$ cm", va)
-            p.mark("B", f"$AO = {approx(half_diag)}$", value=ao, qualifiers=["FT"])
-            p.mark("M", f"${n(h)}^2 + $ (their $AO)^2$", value="h**2 + s**2/2")
-            p.mark("A", f"${ans.latex}$", value=va, qualifiers=["awrt"])
-            wrong(p, "sqrt(h**2 + 2*s**2)", "used AC instead of half of AC", 0)
-            wrong(p, "sqrt(h**2 + s**2/4)", "used half the side of the base instead of AO", 0)
+            ans = Working(q, va)
+            p.step(f"$VA = {rounded(ans.value, SF3)}$ cm", va)
+            p.mark("B", f"$AO = {approx(half_diag, dots=True)}$", value=ao, qualifiers=["FT"])
+            method(
+                p,
+                Working(q, "h**2 + s**2/2"),
+                f"${number(h)}^2 + $ (their $AO)^2$",
+                step="",
+            )
+            final(p, ans, accuracy=SF3, unit="cm", step="", awrt=True, label="VA")
+            misconception(p, Misconception("used AC instead of half of AC", "sqrt(h**2 + 2*s**2)"))
+            misconception(
+                p,
+                Misconception(
+                    "used half the side of the base instead of AO", "sqrt(h**2 + s**2/4)"
+                ),
+            )
             ratio, trig = f"h/({ao})", "atand"
-            ratio_text = f"\\tan VAO = \\frac{{VO}}{{AO}} = \\frac{{{n(h)}}}{{{approx(half_diag)}}}"
+            ratio_text = f"\\tan VAO = \\frac{{VO}}{{AO}} = \\frac{{{number(h)}}}{{{approx(half_diag, dots=True)}}}"
         angle = f"{trig}({ratio})"
         p = q.part(
             "c",
@@ -245,12 +283,17 @@ class ThreeDimensions(Template):
             marks=2,
             command="Calculate",
         )
-        p.step(f"The angle is $VAO$: ${ratio_text} = {approx(q.value_of(ratio))}$", ratio)
-        ans = p.answer(angle, accuracy=ANGLE, unit="degrees", label="angle VAO")
-        p.step(f"Angle $VAO = {ans.latex}^\\circ$", angle)
-        p.mark("M", f"${ratio_text}$ oe", value=ratio, qualifiers=["FT"])
-        p.mark("A", f"${ans.latex}$", value=angle, qualifiers=["awrt"])
+        p.step(
+            f"The angle is $VAO$: ${ratio_text} = {approx(q.value_of(ratio), dots=True)}$", ratio
+        )
+        ans = Working(q, angle)
+        p.step(f"Angle $VAO = {rounded(ans.value, ANGLE)}^\\circ$", angle)
+        method(p, Working(q, ratio), f"${ratio_text}$", step="", qualifiers=("FT", "oe"))
+        final(p, ans, accuracy=ANGLE, unit="degrees", step="", awrt=True, label="angle VAO")
         other = {"atand": "atand(h/(s/2))", "acosd": "acosd((s/2)/e)"}[trig]
-        wrong(
-            p, other, "used the midpoint of AB instead of O (the angle of a face, not the edge)", 0
+        misconception(
+            p,
+            Misconception(
+                "used the midpoint of AB instead of O (the angle of a face, not the edge)", other
+            ),
         )

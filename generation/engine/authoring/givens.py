@@ -1,10 +1,13 @@
-"""Helpers shared by the trigonometry templates: angles, measured lengths, drawable legs."""
+"""Givens as a paper states them: whole-number angles a calculator question can use and
+lengths measured to a whole number or one decimal place."""
 
 from __future__ import annotations
 
 import random
 
 from sympy import Rational
+
+__all__ = ["measured_length", "random_angle"]
 
 
 def random_angle(rng: random.Random, lo: int, hi: int) -> int:
@@ -23,14 +26,3 @@ def measured_length(rng: random.Random, lo: int, hi: int, decimal: float = 0.5) 
     if rng.random() < decimal:
         return Rational(rng.randint(lo * 10, hi * 10), 10)
     return Rational(rng.randint(lo, hi))
-
-
-def legs(across: float, up: float, limit: float = 2.2) -> tuple[float, float]:
-    """Leg lengths to draw for a right-angled triangle: the real ones, made less extreme
-    (the figure is NOT TO SCALE, but a sliver of a triangle cannot be labelled)."""
-    across, up = float(across), float(up)
-    if up > limit * across:
-        across = up / limit
-    elif across > limit * up:
-        up = across / limit
-    return across, up
