@@ -147,7 +147,7 @@ REDIS_SOCKET_TIMEOUT = 15.0
 def redis_channel_layers(url: str) -> dict[str, Any]:
     return {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": "derivativ.channel_layer.RedisChannelLayer",
             "CONFIG": {
                 "hosts": [{"address": url, "socket_timeout": REDIS_SOCKET_TIMEOUT}],
                 "capacity": 1500,

@@ -1,4 +1,5 @@
-"""The Redis channel layer as the settings configure it: an idle receive keeps waiting."""
+"""The Redis channel layer as the settings configure it: an idle receive keeps waiting, and the
+sockets a server has served leave nothing behind in it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 import pytest
 from channels_redis.core import RedisChannelLayer
 from channels_redis.utils import create_pool
+from django.utils.module_loading import import_string
 
 from derivativ.settings.base import redis_channel_layers
 
@@ -37,3 +39,61 @@ def test_an_idle_receive_waits_past_the_blocking_pop_and_then_gets_its_message()
         return message
 
     assert asyncio.run(go())["type"] == "bench.ping"
+
+
+def _layer(**overrides):
+    """The layer the settings configure (ours, over channels_redis')."""
+    return import_string(redis_channel_layers(REDIS_URL)["default"]["BACKEND"])(
+        **{**_config(), **overrides}
+    )
+
+
+def test_sockets_that_close_leave_no_queue_behind():
+    """Each page's socket has a channel; when the page closes its receive is cancelled. The
+    channel's in-process queue goes with it, whichever receive held the layer's lock."""
+
+    async def go() -> int:
+        layer = _layer()
+        for _ in range(5):
+            channels = [await layer.new_channel() for _ in range(4)]
+            tasks = [asyncio.ensure_future(layer.receive(c)) for c in channels]
+            await asyncio.sleep(0.2)  # one of them holds the lock, blocked on Redis
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        return len(layer.receive_buffer)
+
+    assert asyncio.run(go()) == 0
+
+
+def test_messages_for_a_closed_socket_are_dropped_after_the_expiry():
+    async def go() -> tuple[bool, dict]:
+        layer = _layer(expiry=1)
+        gone, open_ = await layer.new_channel(), await layer.new_channel()
+        closing = asyncio.ensure_future(layer.receive(gone))
+        await asyncio.sleep(0.2)
+        closing.cancel()
+        await asyncio.gather(closing, return_exceptions=True)
+        await layer.send(gone, {"type": "change", "n": 1})  # published as the page closed
+        await layer.send(open_, {"type": "change", "n": 1})
+        first = await asyncio.wait_for(layer.receive(open_), timeout=5)
+        held = gone in layer.receive_buffer  # buffered for no one, for now
+        await asyncio.sleep(1.2)
+        await layer.send(open_, {"type": "change", "n": 2})
+        await asyncio.wait_for(layer.receive(open_), timeout=5)
+        return held and gone not in layer.receive_buffer, first
+
+    dropped, first = asyncio.run(go())
+    assert first["n"] == 1
+    assert dropped
+
+
+def test_a_slow_reader_still_gets_what_arrived_within_the_expiry():
+    async def go() -> list[int]:
+        layer = _layer(expiry=5)
+        channel = await layer.new_channel()
+        for n in range(3):
+            await layer.send(channel, {"type": "change", "n": n})
+        return [(await asyncio.wait_for(layer.receive(channel), 5))["n"] for _ in range(3)]
+
+    assert asyncio.run(go()) == [0, 1, 2]

@@ -271,7 +271,7 @@ async def test_two_forwarder_processes_on_redis_deliver_each_change_exactly_once
 ):
     settings.CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": "derivativ.channel_layer.RedisChannelLayer",
             "CONFIG": {"hosts": [REDIS_URL]},
         }
     }
