@@ -148,10 +148,12 @@ def cylinder(
             fig.text((-radius, height), inner_label, dx=-(8 + 3.6 * len(inner_label)), dy=-8)
         fig.text((radius, height), labels[0], dx=8 + 3.6 * len(labels[0]), dy=-8)
     elif diameter:
-        fig.line((-radius, height), (radius, height)).text("T", labels[0], dy=-10)
-    else:
+        fig.line((-radius, height), (radius, height))
+        fig.side((-radius, height), (radius, height), labels[0], away_from="O")
+    else:  # above the radius (below it when a solid stands on the top face)
         fig.line("T", (radius, height))
-        fig.text((radius / 2, height), labels[0], dy=9 if top else -10)
+        below = (radius / 2, height + (1 if top else -1))
+        fig.side("T", (radius, height), labels[0], away_from=below)
     fig.side((radius, 0), (radius, height), labels[1], away_from="O")
     return fig
 
@@ -166,7 +168,7 @@ def cone(
     fig.line((-radius, 0), "V").line("P", "V")
     fig.line("O", "V", dashed=True).line("O", "P", dashed=True)
     fig.angle_at("O", "P", "V", right=True)
-    fig.text((radius / 2, 0), labels[0], dy=11)
+    fig.side("O", "P", labels[0], away_from="V")
     fig.side("O", "V", labels[1], away_from="P")
     if slant_label:
         fig.side("P", "V", slant_label, away_from="O")
@@ -181,7 +183,7 @@ def sphere(title: str, radius_label: str, *, hemisphere: bool = False) -> Figure
         fig.ellipse("O", 1, 0.3).arc("O", 1, 0, 180)
     else:
         fig.circle("O", 1).ellipse("O", 1, 0.3)
-    fig.line("O", "P").text((0.5, 0), radius_label, dy=-10)
+    fig.line("O", "P").side("O", "P", radius_label, away_from=(0.5, -1))
     return fig
 
 
@@ -201,10 +203,9 @@ def frustum(
     if apex:
         fig.line((-small, t), "V", dashed=True).line((small, t), "V", dashed=True)
     if "R" in labels:
-        fig.line("O", (big, 0), dashed=True).text((big / 2, 0), labels["R"], dy=11)
+        fig.line("O", (big, 0), dashed=True).side("O", (big, 0), labels["R"], away_from="T")
     if "r" in labels:
-        fig.line("T", (small, t))
-        fig.text((small, t), labels["r"], dx=8 + 3.6 * len(labels["r"]), dy=-8)
+        fig.line("T", (small, t)).side("T", (small, t), labels["r"], away_from="O")
     if "t" in labels:
         fig.line("O", "T", dashed=True).side("O", "T", labels["t"], away_from=(big, 0))
     if "h" in labels and apex:

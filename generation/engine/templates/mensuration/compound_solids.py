@@ -226,7 +226,7 @@ class CompoundSolid(Template):
         fig.ellipse("O", float(r), 0.3 * float(r), back_dashed=False).arc("O", float(r), 0, 180)
         fig.segment((-float(r), 0), "V").segment((float(r), 0), "V")
         fig.segment("O", "V", dashed=True).segment("O", (float(r), 0))
-        fig.text((float(r) / 2, 0), f"{number(r)} cm", dy=-10)
+        fig.side("O", (float(r), 0), f"{number(r)} cm", away_from="V")
         fig.side("O", "V", f"{number(h)} cm", away_from=(float(r), 0))
         q.diagram_svg = fig.svg()
         cone, hemi = "pi*r**2*h/3", "2*pi*r**3/3"
