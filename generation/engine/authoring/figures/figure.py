@@ -26,6 +26,14 @@ from generation.engine.base import Reject
 
 Where = str | Point
 SHADE = "#d9d9d9"
+_ALONG = (
+    0.4,
+    0.6,
+    0.3,
+    0.7,
+    0.22,
+    0.78,
+)  # where on a side its label may go when the middle is taken
 
 
 def polar(centre: Point, radius: float, degrees: float) -> Point:
@@ -42,6 +50,14 @@ def direction(a: Point, b: Point) -> float:
 def bearing_point(a: Point, bearing: float, distance: float) -> Point:
     """The point ``distance`` from ``a`` on a three-figure bearing (clockwise from north)."""
     return polar(a, distance, 90 - bearing)
+
+
+def _offset(words: str, gap: float, degrees: float) -> Point:
+    """Where a label's centre goes to stand ``gap`` pixels off a point in direction
+    ``degrees``: further across for a long label beside an upright line."""
+    t = math.radians(degrees)
+    spread = gap + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
+    return (spread * math.cos(t), -gap * math.sin(t))
 
 
 def centroid(points: Iterable[Point]) -> Point:
@@ -196,26 +212,33 @@ class Figure:
         return self
 
     def label(
-        self, p: Where, words: str, towards: float, gap: float | Sequence[float] = 13.0
+        self,
+        p: Where,
+        words: str,
+        towards: float,
+        gap: float | Sequence[float] = 13.0,
+        *,
+        along: Sequence[Point] = (),
     ) -> Figure:
         """Text placed ``gap`` pixels from ``p`` in direction ``towards`` (degrees); several
-        gaps: the first at which it clears every other label and every line. Failing those, a
-        little further round on either side (a vertex name between two lines, a side label
-        beside another line) and then further out."""
+        gaps: the first at which it clears every other label and every line, trying each gap
+        at ``p`` and then at the points ``along`` (further along the side it labels). Failing
+        those, a little further round on either side (a vertex name between two lines, a side
+        label beside another line) and then further out."""
         gaps = [float(gap)] if isinstance(gap, int | float) else [float(g) for g in gap]
-        offsets = []
-        for turn, reach in (
-            (0, gaps),
-            (25, gaps),
-            (50, gaps),
-            (0, [gaps[-1] * k for k in (1.4, 1.8)]),
-        ):
+        at = self.at(p)
+
+        def offset(g: float, degrees: float) -> Point:
+            return _offset(words, g, degrees)
+
+        candidates: list[tuple[Point, float, float]] = []
+        for g in gaps:
+            candidates += [(q, *offset(g, towards)) for q in (at, *along)]
+        for turn, reach in ((25, gaps), (50, gaps), (0, [gaps[-1] * k for k in (1.4, 1.8)])):
             for g in reach:
                 for degrees in [towards - turn, towards + turn] if turn else [towards]:
-                    t = math.radians(degrees)
-                    spread = g + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
-                    offsets.append((spread * math.cos(t), -g * math.sin(t)))
-        self._items.append(("place", self.at(p), words, 14, tuple(offsets), ()))
+                    candidates.append((at, *offset(g, degrees)))
+        self._items.append(("place", at, words, 14, tuple(candidates), ()))
         return self
 
     def place(
@@ -283,17 +306,30 @@ class Figure:
         *,
         away_from: Where | None = None,
         gap: float = 10.0,
+        close: bool = False,
     ) -> Figure:
         """Label the side ab at its midpoint, on the side away from ``away_from`` (by default
-        the centroid of the points named so far), stepping outwards until it is clear."""
+        the centroid of the points named so far), stepping along it and outwards until it is
+        clear. ``close``: only right beside ab, on either side, never further out (a pyramid's
+        height, whose label further out would read as a slant edge's)."""
         pa, pb = self.at(a), self.at(b)
         mid = ((pa[0] + pb[0]) / 2, (pa[1] + pb[1]) / 2)
         normal = direction(pa, pb) + 90
         inside = self.at(away_from) if away_from is not None else centroid(self.points.values())
         if math.cos(math.radians(normal - direction(mid, inside))) > 0:
             normal += 180
-        # Further out when a label is already there (a short side between two vertex names).
-        return self.label(mid, words, normal, (gap + 4, gap + 12, gap + 20, gap + 30))
+        # Further along the side, then further out when a label or a line is already there (a
+        # short side between two vertex names, a height beside a slant edge).
+        along = [(pa[0] + t * (pb[0] - pa[0]), pa[1] + t * (pb[1] - pa[1])) for t in _ALONG]
+        if close:
+            beside = [
+                (q, *_offset(words, gap + 4, n))
+                for q in (mid, *along)
+                for n in (normal, normal + 180)
+            ]
+            return self.nudged(mid, words, beside)
+        gaps = (gap + 4, gap + 12, gap + 20, gap + 30)
+        return self.label(mid, words, normal, gaps, along=along)
 
     def angle(
         self,
@@ -314,13 +350,16 @@ class Figure:
             mid = start + sweep / 2
             # Long labels (an expression) sit further out so they clear the arms of a narrow angle.
             extra = 2.5 * max(len(words) - 4, 0) * (1.0 if sweep < 100 else 0.5)
-            # Further out along the bisector if a label is already there.
-            t = math.radians(mid)
+            # Further out along the bisector if a label or a line is already there; then off
+            # the bisector towards either arm (a chord crossing the angle near its bisector).
             offsets = []
-            for k in (1.0, 1.5, 2.0, 2.5, 3.0):
-                reach = radius + extra + k * gap * (1.0 if sweep > 25 else 1.5)
-                spread = reach + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
-                offsets.append((spread * math.cos(t), -reach * math.sin(t)))
+            for turn in (0.0, 0.2, 0.32):
+                for k in (1.0, 1.5, 2.0, 2.5, 3.0, 3.6):
+                    for degrees in [mid - turn * sweep, mid + turn * sweep] if turn else [mid]:
+                        t = math.radians(degrees)
+                        reach = radius + extra + k * gap * (1.0 if sweep > 25 else 1.5)
+                        spread = reach + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
+                        offsets.append((spread * math.cos(t), -reach * math.sin(t)))
             self._items.append(("place", v, words, 14, tuple(offsets), ()))
         return self
 
@@ -433,8 +472,9 @@ class Figure:
             parts = frozenset(rest[0]) if rest else frozenset()
             optional = len(rest) > 1 and rest[1]
             choice = None
-            for dx, dy in offsets:
-                text = ("text", p, words, dx, dy, size, "middle", False)
+            for offset in offsets:  # (dx, dy) from p, or (q, dx, dy) from another point q
+                q, dx, dy = offset if len(offset) == 3 else (p, *offset)
+                text = ("text", q, words, dx, dy, size, "middle", False)
                 if layout.label_clear(self._text_box(text), parts, boxes, strokes):
                     choice = text
                     break

@@ -49,8 +49,10 @@ def pyramid(
 ) -> Figure:
     """A square-based pyramid VABCD, V above the centre O of the base; the back edges AD, DC,
     VD and the height VO are dashed; ``slant_label`` labels the edge VB."""
-    height = min(max(height, 0.7 * side), 1.6 * side)
-    dx, dy = DEPTH[0] * side, DEPTH[1] * side
+    # Not too tall, and the base drawn less deep than other solids', so the height has room
+    # for its label between the dashed height and the front edge VB.
+    height = min(max(height, 0.7 * side), 1.3 * side)
+    dx, dy = 0.75 * DEPTH[0] * side, 0.75 * DEPTH[1] * side
     fig = Figure(title, size=220)
     fig.point("A", 0, 0).point("B", side, 0).point("C", side + dx, dy).point("D", dx, dy)
     fig.point("O", (side + dx) / 2, dy / 2).point("V", (side + dx) / 2, dy / 2 + height)
@@ -59,12 +61,12 @@ def pyramid(
     for a, b in (("A", "D"), ("D", "C"), ("V", "D"), ("V", "O")):
         fig.line(a, b, dashed=True)
     fig.side("A", "B", labels[0], away_from="V")
-    fig.side("V", "O", labels[1], away_from="A", gap=4)
+    fig.side("V", "O", labels[1], away_from="A", gap=4, close=True)
     if slant_label:
         fig.side("V", "B", slant_label, away_from="A")
     if names:
         fig.names("A", "B", "C", "D", "V")
-        fig.place("O", "O", prefer=(315, 45, 225))
+        fig.place("O", "O", prefer=(315, 45, 225, 270, 0, 180), gap=(12.0, 18.0))
     return fig
 
 
