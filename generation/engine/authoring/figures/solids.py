@@ -53,7 +53,7 @@ def pyramid(
     # for its label between the dashed height and the front edge VB.
     height = min(max(height, 0.7 * side), 1.3 * side)
     dx, dy = 0.75 * DEPTH[0] * side, 0.75 * DEPTH[1] * side
-    fig = Figure(title, size=220)
+    fig = Figure(title, size=250)
     fig.point("A", 0, 0).point("B", side, 0).point("C", side + dx, dy).point("D", dx, dy)
     fig.point("O", (side + dx) / 2, dy / 2).point("V", (side + dx) / 2, dy / 2 + height)
     for a, b in (("A", "B"), ("B", "C"), ("V", "A"), ("V", "B"), ("V", "C")):
@@ -66,7 +66,8 @@ def pyramid(
         fig.side("V", "B", slant_label, away_from="A")
     if names:
         fig.names("A", "B", "C", "D", "V")
-        fig.place("O", "O", prefer=(315, 45, 225, 270, 0, 180), gap=(12.0, 18.0))
+        # O sits between the front edge AB, the back edge DC and any diagonal through it.
+        fig.place("O", "O", prefer=(315, 45, 60, 30, 225, 270, 0, 180), gap=(10.0, 12.0, 15.0))
     return fig
 
 
