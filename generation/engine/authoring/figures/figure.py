@@ -345,6 +345,7 @@ class Figure:
         ``words`` just outside it on the bisector."""
         v = self.at(vertex)
         self._items.append(("arc", v, start, end, radius))
+        arc = self.part()  # the label may touch its own arc
         if words:
             sweep = (end - start) % 360
             mid = start + sweep / 2
@@ -360,7 +361,7 @@ class Figure:
                         reach = radius + extra + k * gap * (1.0 if sweep > 25 else 1.5)
                         spread = reach + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
                         offsets.append((spread * math.cos(t), -reach * math.sin(t)))
-            self._items.append(("place", v, words, 14, tuple(offsets), ()))
+            self._items.append(("place", v, words, 14, tuple(offsets), (arc,)))
         return self
 
     def right_angle(self, vertex: Where, start: float, end: float, size: float = 10.0) -> Figure:
@@ -475,7 +476,8 @@ class Figure:
             for offset in offsets:  # (dx, dy) from p, or (q, dx, dy) from another point q
                 q, dx, dy = offset if len(offset) == 3 else (p, *offset)
                 text = ("text", q, words, dx, dy, size, "middle", False)
-                if layout.label_clear(self._text_box(text), parts, boxes, strokes):
+                box = self._text_box(text)
+                if layout.label_clear(box, parts, boxes, strokes):
                     choice = text
                     break
             if choice is None and optional:

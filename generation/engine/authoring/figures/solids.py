@@ -105,7 +105,8 @@ def prism(
         if (i, j) in inner:  # inside the front face, e.g. a hypotenuse facing a visible face
             (x1, y1), (x2, y2) = front[i], front[j]
             away = (x1 + x2 - middle[0], y1 + y2 - middle[1])
-            fig.side(f"F{i}", f"F{j}", words, away_from=away)
+            # Right beside the edge (either face), never out across another edge.
+            fig.side(f"F{i}", f"F{j}", words, away_from=away, close=True)
         else:
             fig.side(f"F{i}", f"F{j}", words, away_from=middle)
     if depth_label:
