@@ -132,6 +132,13 @@ def test_toolkit_figures_survive_the_sanitiser_whole():
         assert len(lines(sanitise_svg(svg))) == len(lines(svg))
 
 
+def test_a_label_and_its_own_outline_keep_their_part_through_the_sanitiser():
+    fig = shapes_grid([("A", [(0, 0), (1, 0), (0, 1)])])  # a name bigger than its triangle
+    svg = fig.svg()
+    assert 'class="part-' in svg
+    assert not list(on_lines(read(svg))) and not list(on_lines(read(sanitise_svg(svg))))
+
+
 def test_a_placed_label_moves_off_a_label_already_there():
     fig = grid((0, 4), (0, 4), title="grid")
     fig.text((2, 2), "WWWW", dx=-14, dy=-12, size=15).place((2, 2), "P", size=15)

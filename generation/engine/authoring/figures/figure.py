@@ -25,6 +25,8 @@ from generation.engine.authoring.figures.svg import (
 from generation.engine.base import Reject
 
 Where = str | Point
+# A label's candidate place: pixels (dx, dy) from its point, or (q, dx, dy) from another point q.
+Offset = Point | tuple[Point, float, float]
 SHADE = "#d9d9d9"
 _ALONG = (
     0.4,
@@ -267,7 +269,7 @@ class Figure:
         self,
         p: Where,
         words: str,
-        offsets: Sequence[Point],
+        offsets: Sequence[Offset],
         *,
         size: int = 14,
         parts: Sequence[str] = (),

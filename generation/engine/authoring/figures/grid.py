@@ -69,7 +69,8 @@ def shape(
     fig.nudged(middle, label, nudges, size=13, parts=[own])
     for name, p in zip(vertex_names, pts, strict=False):
         away = direction(middle, p)
-        fig.place(p, name, size=12, gap=11, prefer=[away + k for k in (0, 45, -45, 90, -90, 180)])
+        turns = (0, 45, -45, 90, -90, 180)
+        fig.place(p, name, size=12, gap=(11, 15), prefer=[away + k for k in turns])
     return fig
 
 
