@@ -142,7 +142,7 @@ def cylinder(
         fig.line((-radius, height), "V").line((radius, height), "V")
         fig.line("T", "V", dashed=True)
         if top_label:
-            fig.side("T", "V", top_label, away_from=(radius, height))
+            fig.side("T", "V", top_label, away_from=(radius, height), close=True)
     else:
         fig.ellipse("T", radius, ry, back_dashed=False)
     if inner:  # a pipe: inner radius drawn to the left, outer to the right, labels outside
@@ -167,13 +167,15 @@ def cone(
 ) -> Figure:
     """A cone on its base with the radius, the perpendicular height (dashed, inside) and
     (optionally) the slant height labelled."""
-    fig = Figure(title, size=190).point("O", 0, 0).point("V", 0, height).point("P", radius, 0)
+    # A tall thin cone drawn less so: its height is labelled inside it, beside the dashed line.
+    height = min(max(height, 0.8 * radius), 2.0 * radius)
+    fig = Figure(title, size=200).point("O", 0, 0).point("V", 0, height).point("P", radius, 0)
     fig.ellipse("O", radius, 0.3 * radius)
     fig.line((-radius, 0), "V").line("P", "V")
     fig.line("O", "V", dashed=True).line("O", "P", dashed=True)
     fig.angle_at("O", "P", "V", right=True)
     fig.side("O", "P", labels[0], away_from="V")
-    fig.side("O", "V", labels[1], away_from="P")
+    fig.side("O", "V", labels[1], away_from="P", close=True)
     if slant_label:
         fig.side("P", "V", slant_label, away_from="O")
     return fig
