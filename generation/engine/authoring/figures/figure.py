@@ -325,7 +325,8 @@ class Figure:
         along = [(pa[0] + t * (pb[0] - pa[0]), pa[1] + t * (pb[1] - pa[1])) for t in _ALONG]
         if close:
             beside = [
-                (q, *_offset(words, min(gap + 4, 8.0), n))
+                (q, *_offset(words, g, n))
+                for g in sorted({min(gap + 4, 8.0), gap + 4})
                 for q in (mid, *along)
                 for n in (normal, normal + 180)
             ]
