@@ -21,7 +21,8 @@ Check names (one check per item per part):
 - ``marks.total``, ``marks.line_total``, ``marks.depends_on``, ``marks.dep``, ``marks.value``,
   ``marks.answer_line`` — the mark scheme.
 - ``command_word``, ``calculator_policy``, ``syllabus_codes``.
-- ``figure.labels`` — no label in the figure overlaps another (:mod:`.figures`).
+- ``figure.labels``, ``figure.label_lines`` — no label in the figure overlaps another, and no
+  line runs through a label it does not belong to (:mod:`.figures`).
 - ``difficulty.band`` — the declared difficulty is within one band of the rubric's
   (:mod:`.difficulty`; report-only while ``difficulty.ENFORCED`` is false).
 - ``marking.full_marks``, ``marking.wrong_answer_is_wrong``, ``marking.wrong_answer_marks`` —

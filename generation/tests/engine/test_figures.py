@@ -10,10 +10,10 @@ from xml.etree.ElementTree import fromstring
 import pytest
 
 from generation.engine.authoring.figures import MINUS, Figure, grid, shapes_grid
-from generation.engine.authoring.figures.solids import cuboid, prism, pyramid
+from generation.engine.authoring.figures.solids import cone, cuboid, frustum, prism, pyramid, sphere
 from generation.engine.base import Reject, generate, get_template, templates
 from generation.engine.verifier import verify
-from generation.engine.verifier.figures import figure_labels, overlaps
+from generation.engine.verifier.figures import figure_labels, on_lines, overlaps, read
 from questions.rendering import sanitise_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -132,6 +132,13 @@ def test_toolkit_figures_survive_the_sanitiser_whole():
         assert len(lines(sanitise_svg(svg))) == len(lines(svg))
 
 
+def test_a_label_and_its_own_outline_keep_their_part_through_the_sanitiser():
+    fig = shapes_grid([("A", [(0, 0), (1, 0), (0, 1)])])  # a name bigger than its triangle
+    svg = fig.svg()
+    assert 'class="part-' in svg
+    assert not list(on_lines(read(svg))) and not list(on_lines(read(sanitise_svg(svg))))
+
+
 def test_a_placed_label_moves_off_a_label_already_there():
     fig = grid((0, 4), (0, 4), title="grid")
     fig.text((2, 2), "WWWW", dx=-14, dy=-12, size=15).place((2, 2), "P", size=15)
@@ -177,6 +184,52 @@ def test_labels_in_translated_groups_and_turned_axis_titles_are_placed_where_dra
     assert len(overlaps(labels)) == 1  # "Frequency" runs across the turned title
 
 
+def test_a_question_whose_figure_has_a_line_through_a_label_is_refused():
+    fig = Figure("Triangle ABC", size=240).polygon([(0, 0), (4, 0), (1, 3)])
+    fig.text((2, 0), "8 cm")  # on the side it names, not beside it
+    report = verify(with_figure(fig.svg()))
+    failure = [c for c in report.failures if c.name == "figure.label_lines"]
+    assert failure and "'8 cm'" in failure[0].detail
+    assert "figure.labels" not in {c.name for c in report.failures}
+
+
+def test_a_label_may_touch_only_the_lines_it_belongs_to():
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" font-size="14">'
+        '<polygon points="0,0 60,0 60,40" stroke="black" class="part-1"/>'
+        '<line x1="0" y1="20" x2="60" y2="20" stroke="black"/>'
+        '<line x1="0" y1="60" x2="60" y2="60" stroke="#b5b5b5"/>'
+        '<text x="45" y="12" text-anchor="middle" dominant-baseline="central" class="part-1">'
+        "A</text>"
+        '<text x="30" y="20" text-anchor="middle" dominant-baseline="central">on</text>'
+        '<text x="30" y="60" text-anchor="middle" dominant-baseline="central">grid</text></svg>'
+    )
+    assert [label.text for label in on_lines(read(svg))] == ["on"]  # not A, nor squared paper
+
+
+def test_an_arc_is_read_where_it_is_drawn():
+    # A semicircle over the top of a circle of radius 50 about (100, 100): through (100, 50).
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg">'
+        '<path d="M 50 100 A 50 50 0 0 1 150 100" fill="none" stroke="black"/>'
+        '<text x="100" y="50" text-anchor="middle" dominant-baseline="central">top</text>'
+        '<text x="100" y="150" text-anchor="middle" dominant-baseline="central">below</text>'
+        "</svg>"
+    )
+    assert [label.text for label in on_lines(read(svg))] == ["top"]
+
+
+def test_placed_labels_step_off_lines_they_do_not_label():
+    drawn = (
+        cone("A cone", 5, 12, ("5 cm", "12 cm")),
+        sphere("A sphere", "3.5 cm"),
+        pyramid("A pyramid", 6, 9, ("6 cm", "9 cm")),
+        frustum("A frustum", 8, 2, 21, apex=True, labels={"R": "8 cm", "r": "2 cm", "h": "h cm"}),
+    )
+    for fig in drawn:
+        assert not list(on_lines(read(fig.svg()))), fig.title
+
+
 def test_a_figure_that_is_not_svg_is_refused():
     report = verify(with_figure("<svg><text>unclosed</svg>"))
     assert "figure.labels" in {c.name for c in report.failures}
@@ -206,8 +259,11 @@ def test_every_template_figure_keeps_its_labels_apart(key):
                 if not question.diagram_svg:
                     continue
                 drawn += 1
-                clashes = overlaps(figure_labels(question.diagram_svg))
+                reading = read(question.diagram_svg)
+                clashes = overlaps(reading.labels)
                 assert not clashes, (seed, difficulty, tier, [(a.text, b.text) for a, b in clashes])
+                crossed = [label.text for label in on_lines(reading)]
+                assert not crossed, (seed, difficulty, tier, crossed)
     assert drawn
 
 

@@ -1,5 +1,7 @@
 """One figures toolkit: an SVG element writer (:mod:`.svg`), a :class:`Figure` with named points
-and a fixed-scale or fit-to-box transform (:mod:`.figure`), the 0580 coordinate grid,
+and a fixed-scale or fit-to-box transform (:mod:`.figure`), the one reading of a drawn
+figure's label boxes and lines that places labels and backs the verifier (:mod:`.layout`),
+the 0580 coordinate grid,
 graphs with numbered axes in the data's units and the number line (:mod:`.grid`), values read from a graph with the range accepted (:mod:`.reading`), plane shapes (circles, sectors,
 triangles: :mod:`.shapes`) and solids with hidden edges dashed (:mod:`.solids`)."""
 

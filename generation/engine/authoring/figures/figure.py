@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from generation.engine.authoring.figures import layout
 from generation.engine.authoring.figures.svg import (
     GRID_INK,
     NOT_TO_SCALE,
@@ -24,7 +25,17 @@ from generation.engine.authoring.figures.svg import (
 from generation.engine.base import Reject
 
 Where = str | Point
+# A label's candidate place: pixels (dx, dy) from its point, or (q, dx, dy) from another point q.
+Offset = Point | tuple[Point, float, float]
 SHADE = "#d9d9d9"
+_ALONG = (
+    0.4,
+    0.6,
+    0.3,
+    0.7,
+    0.22,
+    0.78,
+)  # where on a side its label may go when the middle is taken
 
 
 def polar(centre: Point, radius: float, degrees: float) -> Point:
@@ -41,6 +52,14 @@ def direction(a: Point, b: Point) -> float:
 def bearing_point(a: Point, bearing: float, distance: float) -> Point:
     """The point ``distance`` from ``a`` on a three-figure bearing (clockwise from north)."""
     return polar(a, distance, 90 - bearing)
+
+
+def _offset(words: str, gap: float, degrees: float) -> Point:
+    """Where a label's centre goes to stand ``gap`` pixels off a point in direction
+    ``degrees``: further across for a long label beside an upright line."""
+    t = math.radians(degrees)
+    spread = gap + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
+    return (spread * math.cos(t), -gap * math.sin(t))
 
 
 def centroid(points: Iterable[Point]) -> Point:
@@ -72,6 +91,7 @@ class Figure:
         self._extent: list[Point] = []
         self._note = "" if mm_per_unit else NOT_TO_SCALE
         self._offset: Point = (0.0, 0.0)
+        self._part_of: dict[int, str] = {}  # item index -> its part token (see :meth:`part`)
 
     # -- points ----------------------------------------------------------------------------
     def point(self, name: str, x: float, y: float) -> Figure:
@@ -194,18 +214,33 @@ class Figure:
         return self
 
     def label(
-        self, p: Where, words: str, towards: float, gap: float | Sequence[float] = 13.0
+        self,
+        p: Where,
+        words: str,
+        towards: float,
+        gap: float | Sequence[float] = 13.0,
+        *,
+        along: Sequence[Point] = (),
     ) -> Figure:
         """Text placed ``gap`` pixels from ``p`` in direction ``towards`` (degrees); several
-        gaps: the first at which it clears every other label."""
-        t = math.radians(towards)
-        offsets = []
-        for g in (gap,) if isinstance(gap, int | float) else gap:
-            spread = g + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
-            offsets.append((spread * math.cos(t), -g * math.sin(t)))
-        if len(offsets) == 1:
-            return self.text(p, words, dx=offsets[0][0], dy=offsets[0][1])
-        self._items.append(("place", self.at(p), words, 14, tuple(offsets)))
+        gaps: the first at which it clears every other label and every line, trying each gap
+        at ``p`` and then at the points ``along`` (further along the side it labels). Failing
+        those, a little further round on either side (a vertex name between two lines, a side
+        label beside another line) and then further out."""
+        gaps = [float(gap)] if isinstance(gap, int | float) else [float(g) for g in gap]
+        at = self.at(p)
+
+        def offset(g: float, degrees: float) -> Point:
+            return _offset(words, g, degrees)
+
+        candidates: list[tuple[Point, float, float]] = []
+        for g in gaps:
+            candidates += [(q, *offset(g, towards)) for q in (at, *along)]
+        for turn, reach in ((25, gaps), (50, gaps), (0, [gaps[-1] * k for k in (1.4, 1.8)])):
+            for g in reach:
+                for degrees in [towards - turn, towards + turn] if turn else [towards]:
+                    candidates.append((at, *offset(g, degrees)))
+        self._items.append(("place", at, words, 14, tuple(candidates), ()))
         return self
 
     def place(
@@ -216,17 +251,43 @@ class Figure:
         size: int = 14,
         gap: float | Sequence[float] = 12.0,
         prefer: Sequence[float] = (135, 45, 225, 315, 90, 270, 180, 0),
+        parts: Sequence[str] = (),
     ) -> Figure:
         """A label beside ``p`` in the first of the ``prefer`` directions (degrees) where it
-        clears every other label; placed when the figure is drawn, once the scale is known."""
+        clears every other label and every line but those of its ``parts`` (see :meth:`part`);
+        placed when the figure is drawn, once the scale is known."""
         offsets = []
         for g in (gap,) if isinstance(gap, int | float) else gap:
             for degrees in prefer:
                 t = math.radians(degrees)
                 reach = g + 0.3 * size * len(words) * abs(math.cos(t))
                 offsets.append((reach * math.cos(t), -g * math.sin(t)))
-        self._items.append(("place", self.at(p), words, size, tuple(offsets)))
+        self._items.append(("place", self.at(p), words, size, tuple(offsets), tuple(parts)))
         return self
+
+    def nudged(
+        self,
+        p: Where,
+        words: str,
+        offsets: Sequence[Offset],
+        *,
+        size: int = 14,
+        parts: Sequence[str] = (),
+        optional: bool = False,
+    ) -> Figure:
+        """A label at the first of the pixel ``offsets`` from ``p`` where it clears every other
+        label and every line but those of its ``parts``; an ``optional`` one (a number on an
+        axis that a shape runs across) is left out when there is none."""
+        item = ("place", self.at(p), words, size, tuple(offsets), tuple(parts), optional)
+        self._items.append(item)
+        return self
+
+    def part(self) -> str:
+        """Make the item drawn last a part a label may belong to (touch): returns the token
+        to pass as ``parts`` (a shape's name inside its own outline)."""
+        index = len(self._items) - 1
+        self._part_of.setdefault(index, f"part-{index}")
+        return self._part_of[index]
 
     def label_away(self, p: Where, words: str, centre: Where, gap: float = 13.0) -> Figure:
         """Label a point on the side away from ``centre`` (a shape's centroid, say)."""
@@ -247,17 +308,31 @@ class Figure:
         *,
         away_from: Where | None = None,
         gap: float = 10.0,
+        close: bool = False,
     ) -> Figure:
         """Label the side ab at its midpoint, on the side away from ``away_from`` (by default
-        the centroid of the points named so far), stepping outwards until it is clear."""
+        the centroid of the points named so far), stepping along it and outwards until it is
+        clear. ``close``: only right beside ab, on either side, never further out (a pyramid's
+        height, whose label further out would read as a slant edge's)."""
         pa, pb = self.at(a), self.at(b)
         mid = ((pa[0] + pb[0]) / 2, (pa[1] + pb[1]) / 2)
         normal = direction(pa, pb) + 90
         inside = self.at(away_from) if away_from is not None else centroid(self.points.values())
         if math.cos(math.radians(normal - direction(mid, inside))) > 0:
             normal += 180
-        # Further out when a label is already there (a short side between two vertex names).
-        return self.label(mid, words, normal, (gap + 4, gap + 12, gap + 20, gap + 30))
+        # Further along the side, then further out when a label or a line is already there (a
+        # short side between two vertex names, a height beside a slant edge).
+        along = [(pa[0] + t * (pb[0] - pa[0]), pa[1] + t * (pb[1] - pa[1])) for t in _ALONG]
+        if close:
+            beside = [
+                (q, *_offset(words, g, n))
+                for g in sorted({min(gap + 4, 8.0), gap + 4})
+                for q in (mid, *along)
+                for n in (normal, normal + 180)
+            ]
+            return self.nudged(mid, words, beside)
+        gaps = (gap + 4, gap + 12, gap + 20, gap + 30)
+        return self.label(mid, words, normal, gaps, along=along)
 
     def angle(
         self,
@@ -273,19 +348,23 @@ class Figure:
         ``words`` just outside it on the bisector."""
         v = self.at(vertex)
         self._items.append(("arc", v, start, end, radius))
+        arc = self.part()  # the label may touch its own arc
         if words:
             sweep = (end - start) % 360
             mid = start + sweep / 2
             # Long labels (an expression) sit further out so they clear the arms of a narrow angle.
             extra = 2.5 * max(len(words) - 4, 0) * (1.0 if sweep < 100 else 0.5)
-            # Further out along the bisector if a label is already there.
-            t = math.radians(mid)
+            # Further out along the bisector if a label or a line is already there; then off
+            # the bisector towards either arm (a chord crossing the angle near its bisector).
             offsets = []
-            for k in (1.0, 1.5, 2.0, 2.5, 3.0):
-                reach = radius + extra + k * gap * (1.0 if sweep > 25 else 1.5)
-                spread = reach + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
-                offsets.append((spread * math.cos(t), -reach * math.sin(t)))
-            self._items.append(("place", v, words, 14, tuple(offsets)))
+            for turn in (0.0, 0.2, 0.32):
+                for k in (1.0, 1.5, 2.0, 2.5, 3.0, 3.6):
+                    for degrees in [mid - turn * sweep, mid + turn * sweep] if turn else [mid]:
+                        t = math.radians(degrees)
+                        reach = radius + extra + k * gap * (1.0 if sweep > 25 else 1.5)
+                        spread = reach + 3.5 * max(len(words) - 1, 0) * abs(math.cos(t))
+                        offsets.append((spread * math.cos(t), -reach * math.sin(t)))
+            self._items.append(("place", v, words, 14, tuple(offsets), (arc,)))
         return self
 
     def right_angle(self, vertex: Where, start: float, end: float, size: float = 10.0) -> Figure:
@@ -369,24 +448,49 @@ class Figure:
         x, y = self.px(p)
         return label_box(x + dx, y + dy, words, size, anchor, "central")
 
+    def _drawn(self) -> layout.Reading:
+        """Every line, curve and outline (and a north line's N), read as the verifier reads
+        them."""
+        out = Svg()
+        for i, item in enumerate(self._items):
+            if item[0] not in ("text", "place", "gridline"):
+                out.part = self._part_of.get(i, "")
+                self._render(out, item)
+        return layout.read(out.document(1, 1, "", note=""))
+
     def _place_labels(self) -> None:
-        """Turn each :meth:`place` label into text at its first clear position; a label with
-        none rejects the draw (the template draws another variant), as an examiner would
-        redraw a figure rather than print two labels on top of each other."""
-        boxes = [self._text_box(item) for item in self._items if item[0] == "text"]
+        """Turn each :meth:`place` label into text at its first position clear of the other
+        labels and of the lines it does not belong to; a label with none rejects the draw (the
+        template draws another variant), as an examiner would redraw a figure rather than
+        print a label on a line or on another label."""
+        if not any(item[0] == "place" for item in self._items):
+            return
+        drawn = self._drawn()
+        strokes = drawn.strokes
+        boxes = [self._text_box(item) for item in self._items if item[0] == "text" and item[2]]
+        boxes += [label.box for label in drawn.labels]
         for i, item in enumerate(self._items):
             if item[0] != "place":
                 continue
-            _, p, words, size, offsets = item
+            _, p, words, size, offsets, *rest = item
+            parts = frozenset(rest[0]) if rest else frozenset()
+            optional = len(rest) > 1 and rest[1]
             choice = None
-            for dx, dy in offsets:
-                text = ("text", p, words, dx, dy, size, "middle", False)
-                if not any(_clash(self._text_box(text), other) for other in boxes):
+            for offset in offsets:  # (dx, dy) from p, or (q, dx, dy) from another point q
+                q, dx, dy = offset if len(offset) == 3 else (p, *offset)
+                text = ("text", q, words, dx, dy, size, "middle", False)
+                box = self._text_box(text)
+                if layout.label_clear(box, parts, boxes, strokes):
                     choice = text
                     break
+            if choice is None and optional:
+                self._items[i] = ("text", p, "", 0, 0, size, "middle", False)
+                continue
             if choice is None:
                 raise Reject(f"no clear place in the figure for the label {words!r}")
             self._items[i] = choice
+            if parts:
+                self._part_of[i] = " ".join(sorted(parts))
             boxes.append(self._text_box(choice))
 
     def _bounds(self) -> tuple[float, float, float, float]:
@@ -394,7 +498,7 @@ class Figure:
         x0, y0, x1, y1 = self._box()
         (left, top), (right, bottom) = self.px((x0, y1)), self.px((x1, y0))
         for item in self._items:
-            if item[0] == "text":
+            if item[0] == "text" and item[2]:
                 box = self._text_box(item)
                 left, top = min(left, box[0]), min(top, box[1])
                 right, bottom = max(right, box[2]), max(bottom, box[3])
@@ -414,7 +518,8 @@ class Figure:
         width = max(right - left, 160.0)
         height = bottom - top + 16
         out = Svg()
-        for item in self._items:
+        for i, item in enumerate(self._items):
+            out.part = self._part_of.get(i, "")
             self._render(out, item)
         return out.document(
             width, height, self.title, note=self._note, mm=self.mm_per_unit is not None
@@ -464,6 +569,8 @@ class Figure:
             )
         elif kind == "text":
             _, p, words, dx, dy, size, anchor, italic = item
+            if not words:
+                return
             x, y = self.px(p)
             out.text((x + dx, y + dy), words, size=size, anchor=anchor, italic=italic)
         elif kind == "arc":
@@ -532,7 +639,3 @@ class Figure:
             xc, yc = self.px(c)
             d = f"M {num(xc)} {num(yc)} L {num(x0)} {num(y0)} " + d[2:] + " Z"
         out.path(d, fill=SHADE if fill else "none")
-
-
-def _clash(a: tuple[float, ...], b: tuple[float, ...], slack: float = 1.0) -> bool:
-    return min(a[2], b[2]) - max(a[0], b[0]) > slack and min(a[3], b[3]) - max(a[1], b[1]) > slack

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from generation.engine.authoring.figures.figure import Figure, centroid, direction
-from generation.engine.authoring.figures.svg import MINUS, num
+from generation.engine.authoring.figures.svg import MINUS, label_box, num
 
 
 def grid(
@@ -34,14 +34,22 @@ def grid(
     axis_x = min(max(0, x0), x1)
     fig.text((x1, axis_y), "x", dx=14, size=15, italic=True)
     fig.text((axis_x, y1), "y", dy=-14, size=15, italic=True)
+    # Each number below (left of) its axis, else above (right of) it where a shape drawn on the
+    # grid runs across; left out if a shape covers both places.
     for x in range(x0, x1 + 1):
         if x and x % step == 0:
-            fig.text((x, axis_y), str(x).replace("-", MINUS), dy=12, size=11)
+            fig.nudged((x, axis_y), str(x).replace("-", MINUS), [(0, 12), (0, -12)], size=11,
+                       optional=True)  # fmt: skip
     for y in range(y0, y1 + 1):
         if y and y % step == 0:
-            fig.text((axis_x, y), str(y).replace("-", MINUS), dx=-6, size=11, anchor="end")
+            words = str(y).replace("-", MINUS)
+            half = label_box(0, 0, words, 11)[2]
+            fig.nudged((axis_x, y), words, [(-6 - half, 0), (6 + half, 0)], size=11,
+                       optional=True)  # fmt: skip
     if x0 <= 0 <= x1 and y0 <= 0 <= y1:
-        fig.text((0, 0), "0", dx=-6, dy=11, size=11, anchor="end")
+        half = label_box(0, 0, "0", 11)[2]
+        fig.nudged((0, 0), "0", [(-6 - half, 11), (6 + half, 11), (-6 - half, -11), (6 + half, -11)],
+                   size=11, optional=True)  # fmt: skip
     return fig
 
 
@@ -53,14 +61,16 @@ def shape(
 ) -> Figure:
     """A shape on a grid with its label inside, and optionally its vertices named outside."""
     pts = [(float(x), float(y)) for x, y in points]
-    fig.polygon(pts)
+    own = fig.polygon(pts).part()
     middle = centroid(pts)
-    # At the centroid, else nudged (further each ring) until it clears the axes' numbers.
+    # At the centroid, else nudged (further each ring) until it clears the axes, their
+    # numbers and the other shapes; its own outline it may touch.
     nudges = ((0, 0), *((dx * r, dy * r) for r in (9, 18) for dx, dy in _AROUND))
-    fig._items.append(("place", middle, label, 13, nudges))
+    fig.nudged(middle, label, nudges, size=13, parts=[own])
     for name, p in zip(vertex_names, pts, strict=False):
         away = direction(middle, p)
-        fig.place(p, name, size=12, gap=11, prefer=[away + k for k in (0, 45, -45, 90, -90, 180)])
+        turns = (0, 45, -45, 90, -90, 180)
+        fig.place(p, name, size=12, gap=(11, 15), prefer=[away + k for k in turns])
     return fig
 
 

@@ -49,9 +49,11 @@ def pyramid(
 ) -> Figure:
     """A square-based pyramid VABCD, V above the centre O of the base; the back edges AD, DC,
     VD and the height VO are dashed; ``slant_label`` labels the edge VB."""
-    height = min(max(height, 0.7 * side), 1.6 * side)
-    dx, dy = DEPTH[0] * side, DEPTH[1] * side
-    fig = Figure(title, size=220)
+    # Not too tall, and the base drawn less deep than other solids', so the height has room
+    # for its label between the dashed height and the front edge VB.
+    height = min(max(height, 0.7 * side), 1.3 * side)
+    dx, dy = 0.75 * DEPTH[0] * side, 0.75 * DEPTH[1] * side
+    fig = Figure(title, size=250)
     fig.point("A", 0, 0).point("B", side, 0).point("C", side + dx, dy).point("D", dx, dy)
     fig.point("O", (side + dx) / 2, dy / 2).point("V", (side + dx) / 2, dy / 2 + height)
     for a, b in (("A", "B"), ("B", "C"), ("V", "A"), ("V", "B"), ("V", "C")):
@@ -59,12 +61,13 @@ def pyramid(
     for a, b in (("A", "D"), ("D", "C"), ("V", "D"), ("V", "O")):
         fig.line(a, b, dashed=True)
     fig.side("A", "B", labels[0], away_from="V")
-    fig.side("V", "O", labels[1], away_from="A", gap=4)
+    fig.side("V", "O", labels[1], away_from="A", gap=4, close=True)
     if slant_label:
         fig.side("V", "B", slant_label, away_from="A")
     if names:
         fig.names("A", "B", "C", "D", "V")
-        fig.place("O", "O", prefer=(315, 45, 225))
+        # O sits between the front edge AB, the back edge DC and any diagonal through it.
+        fig.place("O", "O", prefer=(315, 45, 60, 30, 225, 270, 0, 180), gap=(10.0, 12.0, 15.0))
     return fig
 
 
@@ -102,7 +105,8 @@ def prism(
         if (i, j) in inner:  # inside the front face, e.g. a hypotenuse facing a visible face
             (x1, y1), (x2, y2) = front[i], front[j]
             away = (x1 + x2 - middle[0], y1 + y2 - middle[1])
-            fig.side(f"F{i}", f"F{j}", words, away_from=away)
+            # Right beside the edge (either face), never out across another edge.
+            fig.side(f"F{i}", f"F{j}", words, away_from=away, close=True)
         else:
             fig.side(f"F{i}", f"F{j}", words, away_from=middle)
     if depth_label:
@@ -138,7 +142,7 @@ def cylinder(
         fig.line((-radius, height), "V").line((radius, height), "V")
         fig.line("T", "V", dashed=True)
         if top_label:
-            fig.side("T", "V", top_label, away_from=(radius, height))
+            fig.side("T", "V", top_label, away_from=(radius, height), close=True)
     else:
         fig.ellipse("T", radius, ry, back_dashed=False)
     if inner:  # a pipe: inner radius drawn to the left, outer to the right, labels outside
@@ -148,10 +152,12 @@ def cylinder(
             fig.text((-radius, height), inner_label, dx=-(8 + 3.6 * len(inner_label)), dy=-8)
         fig.text((radius, height), labels[0], dx=8 + 3.6 * len(labels[0]), dy=-8)
     elif diameter:
-        fig.line((-radius, height), (radius, height)).text("T", labels[0], dy=-10)
-    else:
+        fig.line((-radius, height), (radius, height))
+        fig.side((-radius, height), (radius, height), labels[0], away_from="O")
+    else:  # above the radius (below it when a solid stands on the top face)
         fig.line("T", (radius, height))
-        fig.text((radius / 2, height), labels[0], dy=9 if top else -10)
+        below = (radius / 2, height + (1 if top else -1))
+        fig.side("T", (radius, height), labels[0], away_from=below)
     fig.side((radius, 0), (radius, height), labels[1], away_from="O")
     return fig
 
@@ -161,13 +167,15 @@ def cone(
 ) -> Figure:
     """A cone on its base with the radius, the perpendicular height (dashed, inside) and
     (optionally) the slant height labelled."""
-    fig = Figure(title, size=190).point("O", 0, 0).point("V", 0, height).point("P", radius, 0)
+    # A tall thin cone drawn less so: its height is labelled inside it, beside the dashed line.
+    height = min(max(height, 0.8 * radius), 2.0 * radius)
+    fig = Figure(title, size=200).point("O", 0, 0).point("V", 0, height).point("P", radius, 0)
     fig.ellipse("O", radius, 0.3 * radius)
     fig.line((-radius, 0), "V").line("P", "V")
     fig.line("O", "V", dashed=True).line("O", "P", dashed=True)
     fig.angle_at("O", "P", "V", right=True)
-    fig.text((radius / 2, 0), labels[0], dy=11)
-    fig.side("O", "V", labels[1], away_from="P")
+    fig.side("O", "P", labels[0], away_from="V")
+    fig.side("O", "V", labels[1], away_from="P", close=True)
     if slant_label:
         fig.side("P", "V", slant_label, away_from="O")
     return fig
@@ -181,7 +189,7 @@ def sphere(title: str, radius_label: str, *, hemisphere: bool = False) -> Figure
         fig.ellipse("O", 1, 0.3).arc("O", 1, 0, 180)
     else:
         fig.circle("O", 1).ellipse("O", 1, 0.3)
-    fig.line("O", "P").text((0.5, 0), radius_label, dy=-10)
+    fig.line("O", "P").side("O", "P", radius_label, away_from=(0.5, -1))
     return fig
 
 
@@ -201,10 +209,9 @@ def frustum(
     if apex:
         fig.line((-small, t), "V", dashed=True).line((small, t), "V", dashed=True)
     if "R" in labels:
-        fig.line("O", (big, 0), dashed=True).text((big / 2, 0), labels["R"], dy=11)
+        fig.line("O", (big, 0), dashed=True).side("O", (big, 0), labels["R"], away_from="T")
     if "r" in labels:
-        fig.line("T", (small, t))
-        fig.text((small, t), labels["r"], dx=8 + 3.6 * len(labels["r"]), dy=-8)
+        fig.line("T", (small, t)).side("T", (small, t), labels["r"], away_from="O")
     if "t" in labels:
         fig.line("O", "T", dashed=True).side("O", "T", labels["t"], away_from=(big, 0))
     if "h" in labels and apex:

@@ -51,6 +51,7 @@ class Label:
 
     text: str
     box: tuple[float, float, float, float]
+    parts: frozenset[str] = frozenset()  # the ``part-N`` classes of the lines it belongs to
 
 
 def label_box(
@@ -70,11 +71,16 @@ class Svg:
     def __init__(self) -> None:
         self._parts: list[str] = []
         self.labels: list[Label] = []
+        # The part (a ``class`` token) the next elements belong to: a label and the lines it
+        # labels share one, the only lines the label may touch (:mod:`.layout`).
+        self.part = ""
 
-    @staticmethod
-    def _stroke(width: float, dashed: bool, colour: str) -> str:
+    def _stroke(self, width: float, dashed: bool, colour: str) -> str:
         dash = f' stroke-dasharray="{DASH}"' if dashed else ""
-        return f'stroke="{colour}" stroke-width="{num(width)}"{dash}'
+        return f'stroke="{colour}" stroke-width="{num(width)}"{dash}{self._class()}'
+
+    def _class(self) -> str:
+        return f' class="{self.part}"' if self.part else ""
 
     def line(
         self, a: Point, b: Point, *, width: float = 1.5, dashed: bool = False, colour: str = INK
@@ -112,7 +118,7 @@ class Svg:
         return self
 
     def circle(self, centre: Point, r: float, *, fill: str = "none", width: float = 1.5) -> Svg:
-        stroke = "" if fill == INK else " " + self._stroke(width, False, INK)
+        stroke = self._class() if fill == INK else " " + self._stroke(width, False, INK)
         self._parts.append(
             f'<circle cx="{num(centre[0])}" cy="{num(centre[1])}" r="{num(r)}" fill="{fill}"'
             f"{stroke}/>"
@@ -136,10 +142,10 @@ class Svg:
         style = ' font-style="italic"' if italic else ""
         self._parts.append(
             f'<text x="{num(at[0])}" y="{num(at[1])}" text-anchor="{anchor}" '
-            f'font-size="{num(size)}"{baseline}{style}>{escape(shown)}</text>'
+            f'font-size="{num(size)}"{baseline}{style}{self._class()}>{escape(shown)}</text>'
         )
         box = label_box(at[0], at[1], shown, size, anchor, "central" if central else "")
-        self.labels.append(Label(shown, box))
+        self.labels.append(Label(shown, box, frozenset(self.part.split())))
         return self
 
     def document(

@@ -10,6 +10,7 @@ from sympy import Rational
 
 from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.figures import Figure
+from generation.engine.authoring.figures.svg import label_box
 from generation.engine.base import Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
@@ -30,7 +31,9 @@ def _figure(times: list[int], speeds: list[int], names: dict[int, str] | None = 
     sx, sy = 11 / end, 6 / top
     fig = Figure("Speed–time graph", scale=30)
     fig.line((0, 0), (11.6, 0)).line((0, 0), (0, 6.8))
-    fig.text((11.6, 0), "Time (s)", dx=4, dy=-10, size=12, anchor="end")
+    half = label_box(0, 0, "Time (s)", 12)[2]
+    # Above the end of the axis, else beyond it where the graph comes down to the axis there.
+    fig.nudged((11.6, 0), "Time (s)", [(4 - half, -10), (8 + half, 0)], size=12)
     fig.text((0, 6.8), "Speed (m/s)", dx=6, dy=-6, size=12, anchor="start")
     fig.text((0, 0), "0", dx=-6, dy=13, size=12, anchor="end")
     points = [(0.0, 0.0)] + [(t * sx, v * sy) for t, v in zip(times, speeds, strict=True)]

@@ -70,7 +70,7 @@ class Gradient(Template):
         fig.line(*_clip(p, m, 0, 8))
         fig.cross(p).cross(r)
         fig.place(p, "P", size=15).place(r, "Q", size=15, prefer=(45, 135, 315, 225))
-        fig.place(_clip(p, m, 0, 8)[1], "L", size=15, prefer=(200, 340, 160, 20))
+        fig.place(_clip(p, m, 0, 8)[1], "L", size=15, prefer=(200, 340, 160, 20), gap=(12, 18, 24))
         q.diagram_svg = fig.svg()
         q.stem = "The diagram shows a straight line $L$ passing through the points $P$ and $Q$."
         part = q.part("", "Work out the gradient of line $L$.", marks=2, command="Work out")

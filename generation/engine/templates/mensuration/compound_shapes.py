@@ -221,7 +221,12 @@ class CompoundArea(Template):
         fig.side("A", "B", f"{side} cm", away_from="C")
         fig.segment((side / 2 - diameter / 2, side / 2), (side / 2 + diameter / 2, side / 2))
         label = f"{diameter} cm"
-        fig.text((side / 2 + diameter / 2, side / 2), label, dx=8 + 3.6 * len(label))
+        fig.side(
+            (side / 2 - diameter / 2, side / 2),
+            (side / 2 + diameter / 2, side / 2),
+            label,
+            away_from="A",
+        )
         q.diagram_svg = fig.svg()
         hole = "pi*(d/2)**2"
         shaded = f"s**2 - {hole}"

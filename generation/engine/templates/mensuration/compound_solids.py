@@ -222,12 +222,14 @@ class CompoundSolid(Template):
             "joined to a hemisphere of the same radius.\n"
             + formulas(CONE_VOLUME, SPHERE_VOLUME, SPHERE_AREA)
         )
-        fig = Figure("A cone on a hemisphere", size=210).point("O", 0, 0).point("V", 0, -float(h))
+        # NOT TO SCALE: a tall thin cone drawn less so, its height labelled inside it.
+        drawn = min(float(h), 1.6 * float(r))
+        fig = Figure("A cone on a hemisphere", size=210).point("O", 0, 0).point("V", 0, -drawn)
         fig.ellipse("O", float(r), 0.3 * float(r), back_dashed=False).arc("O", float(r), 0, 180)
         fig.segment((-float(r), 0), "V").segment((float(r), 0), "V")
         fig.segment("O", "V", dashed=True).segment("O", (float(r), 0))
-        fig.text((float(r) / 2, 0), f"{number(r)} cm", dy=-10)
-        fig.side("O", "V", f"{number(h)} cm", away_from=(float(r), 0))
+        fig.side("O", (float(r), 0), f"{number(r)} cm", away_from="V")
+        fig.side("O", "V", f"{number(h)} cm", away_from=(float(r), 0), close=True)
         q.diagram_svg = fig.svg()
         cone, hemi = "pi*r**2*h/3", "2*pi*r**3/3"
         volume = f"{cone} + {hemi}"

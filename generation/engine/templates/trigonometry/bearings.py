@@ -32,7 +32,9 @@ _TRIPLES = [(3, 4, 5), (4, 3, 5), (5, 12, 13), (12, 5, 13), (8, 15, 17), (15, 8,
 
 def _north(fig: Figure, at: str, length: float) -> None:
     x, y = fig.points[at]
-    fig.segment(at, (x, y + length)).text((x, y + length), "N", dy=-9)
+    # Above the north line, else beside its top where another line runs past.
+    fig.segment(at, (x, y + length))
+    fig.nudged((x, y + length), "N", [(0, -9), (0, -15), (-9, 0), (9, 0)])
 
 
 @register
