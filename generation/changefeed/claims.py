@@ -12,7 +12,9 @@ import os
 import socket
 from typing import Any, Protocol
 
+from channels_redis.core import RedisChannelLayer
 from django.conf import settings
+from django.utils.module_loading import import_string
 
 logger = logging.getLogger("generation.changefeed")
 
@@ -77,7 +79,8 @@ def _redis_url(host: Any) -> str | None:
 def claims_for_channel_layer(alias: str = "default") -> Claims:
     """Claims on the channel layer's own Redis (first host), or local ones without Redis."""
     layer: dict[str, Any] = settings.CHANNEL_LAYERS.get(alias) or {}
-    if "channels_redis" not in layer.get("BACKEND", ""):
+    backend = layer.get("BACKEND")
+    if not backend or not issubclass(import_string(backend), RedisChannelLayer):
         return LocalClaims()
     config: dict[str, Any] = layer.get("CONFIG") or {}
     hosts = config.get("hosts") or ["redis://127.0.0.1:6379"]

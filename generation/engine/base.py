@@ -158,6 +158,12 @@ def generate(template: Template | str, *, seed: int, difficulty: int, tier: Tier
         except Reject as exc:
             reasons.append(str(exc))
             continue
+        crossed = _label_on_a_line(q.diagram_svg)
+        if crossed:
+            # The verifier's own reading of the finished figure: a label that still ends up on
+            # a line it does not label (a fixed label, say) is redrawn, as placement would.
+            reasons.append(f"a line runs through the label {crossed!r}")
+            continue
         return Generated(question=q.build(), attempts=attempt + 1)
     raise TemplateExhausted(
         f"{template.key}: no acceptable variant in {template.max_attempts} tries "
@@ -185,3 +191,13 @@ def generate_batch(
         seen.add(key)
         produced += 1
         yield generated
+
+
+def _label_on_a_line(svg: str | None) -> str:
+    """The text of a label in ``svg`` that a line it does not belong to runs through, or ""."""
+    if not svg:
+        return ""
+    from generation.engine.authoring.figures import layout
+
+    crossed = next(layout.on_lines(layout.read(svg)), None)
+    return crossed.text if crossed is not None else ""
