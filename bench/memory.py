@@ -54,8 +54,9 @@ def _rss_mb() -> float:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def teachers() -> list[tuple[Any, str]]:
-    """Twenty logged-in clients, each with a finished session that made a question."""
+def teachers(count: int = TEACHERS) -> list[tuple[Any, str]]:
+    """Logged-in clients (twenty by default), each with a finished session that made a
+    question."""
     from django.contrib.auth import get_user_model
     from django.test import Client
 
@@ -63,7 +64,7 @@ def teachers() -> list[tuple[Any, str]]:
     from generation.tasks import run_session
 
     found = []
-    for i in range(TEACHERS):
+    for i in range(count):
         user, _ = get_user_model().objects.get_or_create(username=f"bench-memory-{i}")
         client = Client()
         client.force_login(user)
@@ -127,7 +128,7 @@ def run(
     cycles: int, every: int, frames: int, warm_up: int, path: str = "server", trace: bool = True
 ) -> dict[str, Any]:
     if path == "worker":
-        client = teachers()[0][0]
+        client = teachers(1)[0][0]  # its own new sessions: one teacher is enough
         seed_base = random.randrange(10**6, 10**9)  # new questions, not the bank's variants
 
         def step(n: int) -> None:
