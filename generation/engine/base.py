@@ -199,5 +199,9 @@ def _label_on_a_line(svg: str | None) -> str:
         return ""
     from generation.engine.authoring.figures import layout
 
-    crossed = next(layout.on_lines(layout.read(svg)), None)
+    try:
+        reading = layout.read(svg)
+    except ValueError:  # not well-formed: the verifier says so with its own reason
+        return ""
+    crossed = next(layout.on_lines(reading), None)
     return crossed.text if crossed is not None else ""
