@@ -339,6 +339,8 @@ def paper_download(request: HttpRequest, paper_id: Any, label: str, version: str
     paper = _paper_or_404(request, paper_id)
     label, chosen = _label_and_version(paper, label, version)
     page_size = request.GET.get("size") or paper.page_size
+    if page_size not in {size.value for size in PageSize}:
+        raise Http404(f"No such page size (there are {', '.join(s.value for s in PageSize)})")
     file = paper.files.filter(
         variant_label=label, version=chosen.value, page_size=page_size
     ).first()

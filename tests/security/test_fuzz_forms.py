@@ -406,3 +406,10 @@ def test_a_cursor_with_a_wrong_key_shows_the_first_page(page, world, key):
     token = _b64(json.dumps({"k": key}).encode())
     html = answered(page.get("/bank/", {"after": token}), 200)
     assert world.ids["draft"] in html
+
+
+def test_a_download_with_an_unknown_page_size_is_not_found(page, world):
+    """Regression: a NUL byte in ``?size=`` reached the database query and gave a 500."""
+    for size in ("\x00", "A5", "a4"):
+        response = page.get(world.path("/papers/{paper}/download/A/student/"), {"size": size})
+        answered(response, 404)
