@@ -226,3 +226,26 @@ def test_solids_answers_follow_their_formulas() -> None:
             slant = answers(q, "b")[0]
             assert slant**2 == pytest.approx(float(g["r"] ** 2 + g["h"] ** 2))
             assert answers(q, "c")[0] == pytest.approx(float(sympy.pi * g["r"]) * slant)
+
+
+def test_units_in_context_counts_whole_glasses_tiles_and_minutes() -> None:
+    for q in sample("mensuration.units_in_context"):
+        g = givens(q)
+        by_text = {p.label: p.text for p in q.parts}
+        for label, text in by_text.items():
+            got = answers(q, label)[0]
+            if "glasses" in text:
+                share = g["v"] * 1000 / g["g"]
+                assert got == float(sympy.floor(share)), text  # whole glasses only, rounded down
+                if "completely" in text:
+                    assert share % 1 >= sympy.Rational(1, 2), "rounding to nearest must be wrong"
+            elif "number of tiles" in text:
+                per_row, rows = g["fl"] * 100 / g["s"], g["fw"] * 100 / g["s"]
+                assert per_row.is_integer and rows.is_integer, "tiles must fit the floor exactly"
+                assert got == float(per_row * rows)
+            elif "in cm$^2$" in text:
+                assert got == float(g["fl"] * g["fw"] * 10_000)  # 1 m^2 = 10 000 cm^2
+            elif "tank" in text:
+                height = g["th"] / 100 if f"${g['th']}$ cm" in text else g["th"]
+                minutes = g["tl"] * g["tw"] * height * 1000 / g["r"]  # 1 m^3 = 1000 litres
+                assert minutes.is_integer and got == float(minutes), text

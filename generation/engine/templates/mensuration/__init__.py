@@ -10,4 +10,5 @@ from generation.engine.templates.mensuration import (  # noqa: F401
     sectors,
     solids,
     units,
+    units_context,
 )
