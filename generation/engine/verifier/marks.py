@@ -1,8 +1,9 @@
-"""Mark-scheme checks: ``marks.line_total``, ``marks.depends_on``, ``marks.dep``, ``marks.value``
-and ``marks.answer_line``."""
+"""Mark-scheme checks: ``marks.line_total``, ``marks.depends_on``, ``marks.dep``, ``marks.value``,
+``marks.cao`` and ``marks.answer_line``."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +25,19 @@ from questions.schemas import (
     AnswerKind,
     MarkType,
     Qualifier,
+)
+
+
+# Report-only until the templates that still write ``cao`` on such values are moved to ``oe``
+# and ranges (33 of 118 at the check's introduction; a stress run lists them).
+CAO_ENFORCED = False
+
+# what a part's text says when the form of its answer is the point (``marks.cao``)
+FORM_ASKED = re.compile(
+    r"simplest form|lowest terms|as a (?:single |mixed |improper )?fraction|as a decimal|"
+    r"as a percentage|standard form|exact|surd|in the form|mixed number|improper fraction|"
+    r"recurring|terminating|as a ratio|ratio|simplify|significant figure|decimal place",
+    re.IGNORECASE,
 )
 
 
@@ -67,9 +81,40 @@ class MarkChecks(Checks):
                 )
             if kind != MarkType.SC and line.get("value") is not None:
                 self._line_value(label, line, what, known)
+                if Qualifier.CAO in (line.get("qualifiers") or []):
+                    self._cao(part, line, what)
         for answer in items(part, "answers"):
             if answer.get("kind") != AnswerKind.TEXT:
                 self._answer_line(part, answer, lines)
+
+    def _cao(self, part: Mapping[str, Any], line: Mapping[str, Any], what: str) -> None:
+        """``marks.cao``: "correct answer only" on a number that has other acceptable forms.
+
+        Cambridge writes ``cao`` where the form is the point (simplest form, standard form, an
+        exact value asked for). On a fraction, a surd or a decimal with no form asked for, the
+        scheme accepts its equivalents (``oe``: 3/20 for 0.15, 1/√2 for √2/2), and a rounded
+        answer is accepted to its accuracy or within a range (``awrt``), not as one string."""
+        label = part.get("label", "")
+        try:
+            value = self.values.machine(line.get("value"))
+        except ExpressionError:
+            return  # marks.value has said why
+        if not getattr(value, "is_number", False) or getattr(value, "is_Integer", False):
+            return
+        rounded = [
+            a for a in items(part, "answers") if a.get("accuracy", Accuracy.EXACT) != Accuracy.EXACT
+        ]
+        asked = FORM_ASKED.search(" ".join(str(part.get("text", "")).split()))
+        if rounded:
+            ok, why = False, "but the answer is rounded: accept it to its accuracy (awrt) or a range"
+        elif asked:
+            ok, why = True, f"and the question asks for the form ({asked.group(0)!r})"
+        else:
+            ok, why = False, "but no form is asked for: its equivalent forms are accepted (oe)"
+        detail = f"{what} is cao on {_describe(value)} {why}"
+        if not ok and not CAO_ENFORCED:
+            ok, detail = True, "report only: " + detail
+        self.check("marks.cao", ok, detail, label)
 
     def _a_depends(self, label: str, i: int, line: Mapping[str, Any], what: str) -> None:
         dep = line.get("depends_on")

@@ -386,3 +386,53 @@ def test_template_question_with_a_planted_scheme_value():
     data["mark_scheme"][line]["value"] = f"({data['mark_scheme'][line]['value']}) + 1"
     assert "marks.value" in failed(verify(data))
     assert get_template(EXAMPLE).key == EXAMPLE
+
+
+# --- marks.cao: "correct answer only" where Cambridge accepts other forms -----------------
+
+
+def _with_cao(value: str, *, text: str = "Work out the probability.", accuracy: str = "exact"):
+    q = samples.pond()
+    part = q["parts"][0]
+    part["text"] = text
+    part["answers"][0]["accuracy"] = accuracy
+    q["mark_scheme"][1]["value"] = value
+    q["mark_scheme"][1]["qualifiers"] = ["cao"]
+    return q
+
+
+def _cao_details(q):
+    return [c.detail for c in verify(q).checks if c.name == "marks.cao"]
+
+
+def test_cao_on_a_decimal_with_no_form_asked_is_reported(monkeypatch):
+    from generation.engine.verifier import marks
+
+    q = _with_cao("3/20")
+    [said] = _cao_details(q)
+    assert said.startswith("report only: ") and "equivalent forms are accepted (oe)" in said
+    monkeypatch.setattr(marks, "CAO_ENFORCED", True)
+    assert "marks.cao" in failed(verify(q), "a")
+
+
+def test_cao_on_a_rounded_answer_asks_for_awrt(monkeypatch):
+    from generation.engine.verifier import marks
+
+    monkeypatch.setattr(marks, "CAO_ENFORCED", True)
+    q = _with_cao("17278/100", accuracy="3sf")
+    assert "accept it to its accuracy (awrt)" in detail(verify(q), "marks.cao")
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("12", "Work out the number of tiles."),  # a whole number has no other form
+        ("3/20", "Give your answer as a fraction in its simplest form."),  # the form is the point
+        ("sqrt(2)/2", "Give the exact value."),
+    ],
+)
+def test_cao_where_cambridge_writes_it_passes(monkeypatch, value, text):
+    from generation.engine.verifier import marks
+
+    monkeypatch.setattr(marks, "CAO_ENFORCED", True)
+    assert "marks.cao" not in failed(verify(_with_cao(value, text=text)))

@@ -87,7 +87,7 @@ class BiasedSpinner(Template):
             method_value = f"1 - {s_expr}"
         part.answer(x_expr)
         part.mark("M", method, value=method_value, qualifiers=["oe"])
-        part.mark("A", f"${number(x)}$", value=x_expr, qualifiers=["cao"])
+        part.mark("A", f"${number(x)}$", value=x_expr, qualifiers=["oe"])
         if unknown == 1:
             wrong(part, number(s), "added the given probabilities but did not subtract from 1")
         else:
@@ -154,7 +154,7 @@ class BiasedSpinner(Template):
         )
         part.answer(e_expr)
         part.mark("M", f"${number(spins)} \\times {number(p)}$", value=e_expr, qualifiers=["oe"])
-        part.mark("A", f"${number(spins * p)}$", value=e_expr, qualifiers=["cao"])
+        part.mark("A", f"${number(spins * p)}$", value=e_expr, qualifiers=["oe"])
         fair = Rational(spins, k)
         if fair != spins * p:
             wrong(part, number(fair), f"assumed the spinner is fair (divided by {k})")
@@ -295,7 +295,7 @@ class RelativeFrequency(Template):
         part.step(f"${number(more)} \\times {number(rf)} = {number(more * rf)}$", e_expr)
         part.answer(e_expr)
         part.mark("M", f"${number(more)} \\times {number(rf)}$", value=e_expr, qualifiers=["oe"])
-        part.mark("A", f"${number(more * rf)}$", value=e_expr, qualifiers=["cao"])
+        part.mark("A", f"${number(more * rf)}$", value=e_expr, qualifiers=["oe"])
         naive = Rational(more, k)
         if naive != more * rf:
             shown = display(naive, Accuracy.SF3)

@@ -162,7 +162,7 @@ class SampleSpace(Template):
             part.mark(
                 "M", f"$\\left(\\frac{{{count}}}{{{n}}}\\right)^2$", value=expr, qualifiers=["oe"]
             )
-            part.mark("A", f"${text.frac(p * p)}$", value=expr, qualifiers=["cao"])
+            part.mark("A", f"${text.frac(p * p)}$", value=expr, qualifiers=["oe"])
             wrong(
                 part,
                 str(2 * p),
@@ -203,7 +203,7 @@ class SampleSpace(Template):
             qualifiers=["oe", "dep"],
             partial=["or M1 for adding the three ways of at least one"],
         )
-        part.mark("A", f"${text.frac(1 - miss**2)}$", value=expr, qualifiers=["cao"])
+        part.mark("A", f"${text.frac(1 - miss**2)}$", value=expr, qualifiers=["oe"])
         if 2 * p not in (miss, 1 - miss**2) and 2 * p < 1:
             wrong(
                 part,

@@ -85,7 +85,7 @@ class TreeDiagram(Template):
         part.step(f"${number(p)} \\times {number(p)} = {number(p * p)}$", both)
         part.answer(both)
         part.mark("M", f"${number(p)} \\times {number(p)}$", value=both, qualifiers=["oe"])
-        part.mark("A", f"${number(p * p)}$", value=both, qualifiers=["cao"])
+        part.mark("A", f"${number(p * p)}$", value=both, qualifiers=["oe"])
         wrong(part, number(2 * p), "added the probabilities instead of multiplying")
         if difficulty == 1:
             neither = "(1 - p)**2"
@@ -103,7 +103,7 @@ class TreeDiagram(Template):
             )
             part.answer(neither)
             part.mark("M", f"$({number(1 - p)})^2$", value=neither, qualifiers=["oe"])
-            part.mark("A", f"${number((1 - p) ** 2)}$", value=neither, qualifiers=["cao"])
+            part.mark("A", f"${number((1 - p) ** 2)}$", value=neither, qualifiers=["oe"])
             wrong(part, number(1 - p * p), "worked out 1 − P(both) instead of P(neither)")
             return
         one = "2*p*(1 - p)"
@@ -134,7 +134,7 @@ class TreeDiagram(Template):
             value=one,
             qualifiers=["oe", "dep"],
         )
-        part.mark("A", f"${number(2 * p * (1 - p))}$", value=one, qualifiers=["cao"])
+        part.mark("A", f"${number(2 * p * (1 - p))}$", value=one, qualifiers=["oe"])
         wrong(part, number(p * (1 - p)), "found only one of the two orders", working=["p*(1 - p)"])
 
     def _bag(self, q: QuestionBuilder, rng: random.Random, difficulty: int, replace: bool) -> None:

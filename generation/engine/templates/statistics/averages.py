@@ -295,7 +295,7 @@ class FrequencyTable(Template):
             part,
             Working(q, str(med), fractions=False),
             step=f"Adding up the frequencies, the median is ${number(med)}$.",
-            qualifiers=["cao"],
+            qualifiers=["oe"],
         )
         middle = median_of(xs)
         if middle != med:

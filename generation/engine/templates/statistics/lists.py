@@ -63,7 +63,7 @@ def _median_part(part: PartBuilder, data: Sequence[int]) -> None:
             f"The middle two values are ${number(a)}$ and ${number(b)}$: "
             f"$\\frac{{{number(a)} + {number(b)}}}{{2}} = {med.latex}$"
         )
-    final(part, med, step=step, qualifiers=["cao"])
+    final(part, med, step=step, qualifiers=["oe"])
     unsorted = median_unsorted(data)
     if unsorted != med.value:
         wrong(part, number(unsorted), "took the middle of the list without putting it in order")
@@ -369,7 +369,7 @@ class StemAndLeaf(Template):
             part.mark("B", f"${number(med)}$", value=med)
         else:
             part.mark("M", f"$\\frac{{{n} + 1}}{{2}}$th value", value=position, qualifiers=["soi"])
-            part.mark("A", f"${number(med)}$", value=med, qualifiers=["cao"])
+            part.mark("A", f"${number(med)}$", value=med, qualifiers=["oe"])
             if position != med:
                 wrong(part, number(position), "gave the position of the median, not its value")
 
