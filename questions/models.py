@@ -124,9 +124,7 @@ class Question(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     content = models.JSONField()
     title = models.CharField(max_length=200)
-    # no index of its own (nor origin's): two or three values each, a bitmap of 400 000 rows the
-    # planner ANDed with a syllabus code's 5 000 (migration 0009)
-    tier = models.ForeignKey(Tier, on_delete=models.PROTECT, db_column="tier", db_index=False)
+    tier = models.ForeignKey(Tier, on_delete=models.PROTECT, db_column="tier")
     marks = models.PositiveSmallIntegerField()
     command_word = models.ForeignKey(
         CommandWord, on_delete=models.PROTECT, db_column="command_word"
@@ -149,9 +147,7 @@ class Question(models.Model):
     review = models.JSONField(null=True, blank=True)
     verification = models.JSONField(null=True, blank=True)
     verified = models.BooleanField(default=False)
-    origin = models.ForeignKey(
-        QuestionOrigin, on_delete=models.PROTECT, db_column="origin", db_index=False
-    )
+    origin = models.ForeignKey(QuestionOrigin, on_delete=models.PROTECT, db_column="origin")
     variant_key = models.CharField(max_length=500, db_index=True)
     template = models.CharField(max_length=100, blank=True, db_index=True)
     owner = models.ForeignKey(

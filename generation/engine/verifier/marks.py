@@ -27,7 +27,6 @@ from questions.schemas import (
     Qualifier,
 )
 
-
 # Report-only until the templates that still write ``cao`` on such values are moved to ``oe``
 # and ranges (33 of 118 at the check's introduction; a stress run lists them).
 CAO_ENFORCED = False
@@ -106,7 +105,10 @@ class MarkChecks(Checks):
         ]
         asked = FORM_ASKED.search(" ".join(str(part.get("text", "")).split()))
         if rounded:
-            ok, why = False, "but the answer is rounded: accept it to its accuracy (awrt) or a range"
+            ok, why = (
+                False,
+                "but the answer is rounded: accept it to its accuracy (awrt) or a range",
+            )
         elif asked:
             ok, why = True, f"and the question asks for the form ({asked.group(0)!r})"
         else:
