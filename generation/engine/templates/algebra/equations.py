@@ -48,7 +48,7 @@ def _one_step(q: QuestionBuilder, label: str, rng: random.Random, fraction: bool
     _answer(part, root, relation)
     part.mark("M", f"${a}x = {c - b}$ or better", value=c - b, qualifiers=["oe"],
               partial=[f"or for $x = \\frac{{{c} {signed(-b)}}}{{{a}}}$"])  # fmt: skip
-    part.mark("A", f"${frac(root)}$", value=root, qualifiers=["cao"])
+    part.mark("A", f"${frac(root)}$", value=root, qualifiers=["oe"])
     if c + b != c - b:
         misconception(part, Misconception(f"moved ${abs(b)}$ across without changing its sign", Rational(c + b, a), (c + b,), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
     if Rational(a, c - b) != root:
@@ -71,7 +71,7 @@ def _divided(q: QuestionBuilder, label: str, rng: random.Random) -> None:
     _answer(part, root, relation)
     part.mark("M", f"$\\frac{{x}}{{{p}}} = {c - b}$ or $x {signed(b * p)} = {c * p}$", value=c - b,
               qualifiers=["oe"])  # fmt: skip
-    part.mark("A", f"${frac(root)}$", value=root, qualifiers=["cao"])
+    part.mark("A", f"${frac(root)}$", value=root, qualifiers=["oe"])
     if (c - b) / p != root:
         misconception(part, Misconception(f"divided by ${p}$ instead of multiplying", Rational(c - b, p), (c - b,), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
 
@@ -102,7 +102,7 @@ def _brackets(q: QuestionBuilder, label: str, rng: random.Random, fraction: bool
     part.mark("M", f"${coefficient if coefficient != 1 else ''}x = {constant}$ or better",
               value=constant, qualifiers=["FT"],
               partial=["for collecting the $x$ terms on one side and the numbers on the other"])  # fmt: skip
-    part.mark("A", f"${frac(root)}$", value=root, qualifiers=["cao"])
+    part.mark("A", f"${frac(root)}$", value=root, qualifiers=["oe"])
     slip = d - b  # multiplied only the x term by k
     if slip != constant and Rational(slip, coefficient) != root:
         misconception(part, Misconception(f"expanded ${k}({inner})$ as ${linear_latex(k * a, b)}$", Rational(slip, coefficient), ((k * a * x, b), slip), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
@@ -132,7 +132,7 @@ def _both_sides(q: QuestionBuilder, label: str, rng: random.Random, fraction: bo
               partial=["for correctly collecting the $x$ terms"])  # fmt: skip
     part.mark("M", f"$= {d - b}$", value=d - b,
               partial=["for correctly collecting the number terms"])  # fmt: skip
-    part.mark("A", f"${frac(root)}$", value=root, qualifiers=["cao"])
+    part.mark("A", f"${frac(root)}$", value=root, qualifiers=["oe"])
     slip = d + b
     if slip not in (d - b,) and Rational(slip, a - c) != root and Rational(slip, a - c) != d - b:
         misconception(part, Misconception(f"moved ${abs(b)}$ to the other side without changing its sign", Rational(slip, a - c), ((a - c) * x, slip), accuracy=Accuracy.EXACT, fractions=False))  # fmt: skip
@@ -173,7 +173,7 @@ def _fractions(q: QuestionBuilder, label: str, rng: random.Random) -> None:
               qualifiers=["oe"], partial=["for multiplying every term by a common denominator"])  # fmt: skip
     part.mark("M", f"${coefficient}x = {constant}$", value=constant, qualifiers=["FT"],
               partial=["for expanding and collecting terms correctly"])  # fmt: skip
-    part.mark("A", f"${frac(root)}$", value=root, qualifiers=["cao"])
+    part.mark("A", f"${frac(root)}$", value=root, qualifiers=["oe"])
     # Classic error: the right-hand side is not multiplied by the common denominator.
     slip = c - mp * a - mr * b
     if Rational(slip, coefficient) != root and slip != constant:

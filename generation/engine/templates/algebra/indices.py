@@ -195,7 +195,7 @@ def _exponential(q: QuestionBuilder, label: str, rng: random.Random, hard: bool)
     part.answer(root, label="x", variable="x", satisfies=relation)
     part.mark("M", f"${base}^{{{i}x}} = {base}^{{{j}}}$", value=rewritten, qualifiers=["oe"],
               partial=["for writing both sides as powers of the same number"])  # fmt: skip
-    part.mark("A", f"${frac(root)}$", value=root, qualifiers=["cao"])
+    part.mark("A", f"${frac(root)}$", value=root, qualifiers=["oe"])
     wrong(part, frac_plain(Rational(i, j)), f"worked out ${i} \\div {j}$ instead of "
                f"${j} \\div {i}$", latex=frac(Rational(i, j)), working=[rewritten])  # fmt: skip
 

@@ -187,7 +187,9 @@ class Indices(Template):
             shown = frac(value) if value.q != 1 else str(value)
             part.step(f"${latex} = {shown}$", machine)
             part.answer(machine, plain=frac_plain(value), latex=shown)
-            part.mark("B", f"${shown}$", value=machine, qualifiers=["cao"])
+            part.mark(
+                "B", f"${shown}$", value=machine, qualifiers=["cao"] if value.q == 1 else ["oe"]
+            )
             for bad, error in errors:
                 if bad != value:
                     wrong(part, frac_plain(bad), error, latex=frac(bad))
@@ -222,7 +224,7 @@ class Indices(Template):
             part.step(f"$= {frac(value)}$", machine)
         part.answer(machine, plain=frac_plain(value), latex=frac(value))
         if marks == 1:
-            part.mark("B", f"${frac(value)}$", value=machine, qualifiers=["cao"])
+            part.mark("B", f"${frac(value)}$", value=machine, qualifiers=["oe"])
             misconception(
                 part,
                 Misconception(
@@ -239,7 +241,7 @@ class Indices(Template):
             value=f"fb**(1/{k})",
             partial=[f"M1 for the {name} root of {base_value}"],
         )
-        part.mark("A", f"${frac(value)}$", value=machine, qualifiers=["cao"])
+        part.mark("A", f"${frac(value)}$", value=machine, qualifiers=["oe"])
         if negative:
             misconception(
                 part,
