@@ -40,7 +40,4 @@ class DifficultyChecks(Checks):
         detail = f"declared difficulty {declared}, rubric {measured.explain()}"
         if not ok:
             detail += f": more than {TOLERANCE} band{'s' if TOLERANCE != 1 else ''} apart"
-        if ENFORCED:
-            self.check("difficulty.band", ok, detail)
-        else:
-            self.check("difficulty.band", True, ("" if ok else "report only: ") + detail)
+        self.check("difficulty.band", ok, detail, enforced=ENFORCED)
