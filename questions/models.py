@@ -231,3 +231,70 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.marks} marks)"
+
+
+class QuestionCodeKey(models.Model):
+    """One row per (question, syllabus code): the bank's keys for a syllabus-code filter.
+
+    A question lists its codes in an array, which only a GIN index can look into; a GIN index
+    keeps no order and no other column, so a code combined with another facet cost a bitmap of
+    every row of that facet (tier: 400 000 at a million) or a heap read per row of the code
+    (bench/bank.py, 2026-12-07). Here a code's keys are one btree range, newest first, with
+    every column a bank filter reads: the count and the keyset walk for "code + anything" are
+    index-only reads of that range (``questions.selectors.bank_page``).
+
+    Kept by triggers on ``questions`` (migration 0009), in the writing transaction, whoever
+    writes: never by the app. Read only by the bank's selectors.
+    """
+
+    pk = models.CompositePrimaryKey("question", "code")
+    question = models.ForeignKey(
+        Question, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    code = models.CharField(max_length=10)
+    created_at = models.DateTimeField()
+    review_state = models.CharField(max_length=20, choices=ReviewState.choices)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    tier = models.ForeignKey(
+        Tier,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        db_column="tier",
+        related_name="+",
+    )
+    topic = models.CharField(max_length=80)
+    marks = models.PositiveSmallIntegerField()
+    calculator_policy = models.ForeignKey(
+        CalculatorPolicy,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        db_column="calculator_policy",
+        related_name="+",
+    )
+    difficulty = models.PositiveSmallIntegerField()
+    origin = models.ForeignKey(
+        QuestionOrigin,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        db_column="origin",
+        related_name="+",
+    )
+    quality_score = models.FloatField(null=True)
+    command_words = ArrayField(models.CharField(max_length=40), default=list)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        db_table = "question_code_keys"
+        # The index (code, created_at, question_id) INCLUDE (every filter column) is migration
+        # 0009's, in plain SQL like the other bank keys indexes.

@@ -51,6 +51,7 @@ PAGE_SIZE = 20
 COUNT_CAP = 500
 SEARCH_SEEK_KEYS = 2000  # a search by date seeks among this many matches' keys (see _seek_rows)
 SEARCH_CANDIDATES = 500
+KEY_OF_KEYS = ("created_at", "question_id")  # a page's key in the ``keys`` given to bank_page
 SORTS = {"newest": "Newest first", "oldest": "Oldest first", "relevance": "Best match"}
 
 
@@ -151,11 +152,17 @@ def _key_of(question: Question, sort: str) -> tuple[Any, ...]:
     return tuple(getattr(question, name) for name in _key_fields(sort))
 
 
-def _ordered(
-    questions: QuerySet[Question], *, sort: str, cursor: Cursor | None, backwards: bool
-) -> QuerySet[Question]:
-    """``questions`` in ``sort`` order (reversed when reading ``backwards``), after ``cursor``."""
-    fields = _key_fields(sort)
+def _ordered[Q: QuerySet[Any]](
+    questions: Q,
+    *,
+    sort: str,
+    cursor: Cursor | None,
+    backwards: bool,
+    fields: tuple[str, ...] | None = None,
+) -> Q:
+    """``questions`` in ``sort`` order (reversed when reading ``backwards``), after ``cursor``;
+    ``fields`` name the sort key's columns when they are not ``_key_fields(sort)``."""
+    fields = fields or _key_fields(sort)
     descending = sort != "oldest"
     if backwards:
         descending = not descending
@@ -199,6 +206,7 @@ def _seek_rows(
     cursor: Cursor | None,
     backwards: bool,
     by_id: QuerySet[Question] | None = None,
+    keys: QuerySet[Any] | None = None,
     seek_limit: int | None = None,
 ) -> tuple[list[Question], bool, tuple[int, bool]]:
     """A page by date (in reading order), whether more follow, and the capped count.
@@ -207,23 +215,25 @@ def _seek_rows(
     (the count). All of them: the page is sought among them here. More: the keyset walk, keys
     only. Then the page's rows by id. A search seeks among more keys (``SEARCH_SEEK_KEYS``): its
     walk checks each row's words in the heap, which for a word in one row of a thousand read
-    twenty thousand rows."""
+    twenty thousand rows. ``keys``, if given, are read for the keys instead of ``questions``:
+    the same rows' ``(created_at, question_id)`` from elsewhere (the per-code keys)."""
     limit = max(COUNT_CAP, seek_limit or 0)
-    matches = list(questions.order_by().values_list("created_at", "pk")[: limit + 1])
+    source, key = (questions, ("created_at", "pk")) if keys is None else (keys, KEY_OF_KEYS)
+    matches = list(source.order_by().values_list(*key)[: limit + 1])
     count = (COUNT_CAP, True) if len(matches) > COUNT_CAP else (len(matches), False)
     sought = len(matches) <= limit
     descending = (sort != "oldest") != backwards
     if sought:
-        keys = sorted(matches, reverse=descending)
+        page_keys = sorted(matches, reverse=descending)
         if cursor is not None:
             at = (cursor.key[0], uuid.UUID(str(cursor.key[1])))
-            keys = [k for k in keys if (k < at if descending else k > at)]
-        keys = keys[: PAGE_SIZE + 1]
+            page_keys = [k for k in page_keys if (k < at if descending else k > at)]
+        page_keys = page_keys[: PAGE_SIZE + 1]
     else:
-        walk = _ordered(questions, sort=sort, cursor=cursor, backwards=backwards)
-        keys = list(walk.values_list("created_at", "pk")[: PAGE_SIZE + 1])
-    more = len(keys) > PAGE_SIZE
-    wanted = [pk for _, pk in keys[:PAGE_SIZE]]
+        walk = _ordered(source, sort=sort, cursor=cursor, backwards=backwards, fields=key)
+        page_keys = list(walk.values_list(*key)[: PAGE_SIZE + 1])
+    more = len(page_keys) > PAGE_SIZE
+    wanted = [pk for _, pk in page_keys[:PAGE_SIZE]]
     # By id only (``by_id``: the same columns, without the filters, which could lead the planner
     # to combine bitmaps of other indexes for twenty rows).
     by_pk = (questions if by_id is None else by_id).order_by().in_bulk(wanted)
@@ -237,11 +247,16 @@ def bank_page(
     *,
     text: str = "",
     by_id: QuerySet[Question] | None = None,
+    keys: QuerySet[Any] | None = None,
 ) -> BankPage:
     """The page of ``questions`` that ``params`` asks for (``sort``, and ``after`` or
     ``before`` a cursor; neither: the first page), with a capped count. ``by_id``, if given,
     reads a date-sorted page's rows by id: ``questions`` without the filters (who may see them
-    still applies)."""
+    still applies). ``keys``, if given, hold the same rows' keys (``created_at``,
+    ``question_id``) and a date-sorted page reads its count and keys from them (no search words:
+    they hold none); its rows are then read by id, from ``by_id``."""
+    if keys is not None and (text or by_id is None):
+        raise ValueError("keys serve a page without search words, read by id")
     sort = sort_for(params, has_text=bool(text))
     raw = params.get("after") or params.get("before") or ""
     cursor = Cursor.decode(raw, sort=sort) if raw else None
@@ -258,7 +273,13 @@ def bank_page(
                 search_vector=SearchQuery(text, search_type="websearch", config="english")
             )
         rows, more, (count, capped) = _seek_rows(
-            questions, sort=sort, cursor=cursor, backwards=backwards, by_id=by_id, seek_limit=seek
+            questions,
+            sort=sort,
+            cursor=cursor,
+            backwards=backwards,
+            by_id=by_id,
+            keys=keys,
+            seek_limit=seek,
         )
     if backwards:
         rows.reverse()
@@ -269,7 +290,13 @@ def bank_page(
                 rows, more = _ranked_rows(questions, sort=sort, cursor=None, backwards=False)
             else:
                 rows, more, _ = _seek_rows(
-                    questions, sort=sort, cursor=None, backwards=False, by_id=by_id, seek_limit=seek
+                    questions,
+                    sort=sort,
+                    cursor=None,
+                    backwards=False,
+                    by_id=by_id,
+                    keys=keys,
+                    seek_limit=seek,
                 )
     if sort == "relevance" and rows and window is None:
         window = (getattr(rows[0], "window_low"), getattr(rows[0], "window_high"))  # noqa: B009

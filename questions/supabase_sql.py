@@ -97,6 +97,11 @@ SQL_FILES: tuple[SqlFile, ...] = (
         through=("questions", "0008_bank_drop_low_selectivity_indexes"),
         title="The bank: drop indexes on low-selectivity columns the planner combined into large bitmaps",
     ),
+    SqlFile(
+        "migrations/20261207000400_bank_code_and_topic_keys.sql",
+        through=("questions", "0010_bank_topic_keys_index"),
+        title="The bank: per-code keys kept by triggers, and a topic keys index, for index-only pages",
+    ),
 )
 
 

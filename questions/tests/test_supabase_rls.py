@@ -59,6 +59,7 @@ MATRIX: dict[str, dict[str, Cell]] = {
     "tiers": REFERENCE,
     # Teachers' work: drafts and approved questions, sessions and their steps, papers.
     "questions": PRIVATE,
+    "question_code_keys": PRIVATE,  # the bank's per-code keys: their questions' columns
     "generation_sessions": PRIVATE,
     "generation_steps": PRIVATE,
     "papers": PRIVATE,
@@ -130,7 +131,7 @@ VALUES
     ('00000000-0000-0000-0000-0000000000bc',
      '{"title": "Approved", "tier": "Core", "total_marks": 2, "difficulty": 2,
        "calculator_policy": "allowed"}',
-     'Approved', 'Core', 2, 'Calculate', '{}', 'allowed', '{}', 'Number', 2, 'approved', '',
+     'Approved', 'Core', 2, 'Calculate', '{}', 'allowed', '{C1.1}', 'Number', 2, 'approved', '',
      true, 'generated', 'rls-approved', '', '', now(), now(),
      '00000000-0000-0000-0000-0000000000aa', 7001);
 INSERT INTO papers (id, title, kind, instructions, page_size, created_at, updated_at,
