@@ -14,4 +14,5 @@ from generation.engine.templates.coordinate import (  # noqa: F401
 # Second question types for C3.2 and C3.6 (branch tplB2).
 from generation.engine.templates.coordinate import (  # noqa: F401
     graph_solving,
+    parallel_gradients,
 )
