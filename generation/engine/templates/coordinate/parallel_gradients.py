@@ -109,7 +109,11 @@ def _gradient_part(q: QuestionBuilder, part: PartBuilder, line: _Line, name: str
                 part,
                 gradient,
                 f"$y = {line_rhs(m, c)}$",
-                step=(f"Add ${frac(m)}x$ to both sides" if m > 0 else f"Subtract ${frac(-m)}x$")
+                step=(
+                    f"Add ${frac(m)}x$ to both sides"
+                    if m > 0
+                    else f"Subtract ${frac(-m)}x$ from both sides"
+                )
                 + f": $y = {line_rhs(m, c)}$",
             )
         final(part, gradient, step=f"$y = {line_rhs(m, c)}$: the gradient is ${frac(m)}$")
