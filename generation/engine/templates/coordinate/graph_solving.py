@@ -37,9 +37,7 @@ def _clipped(m: Rational, c: Rational, top: int) -> tuple[tuple[Rational, Ration
     return ends[0], ends[-1]
 
 
-def _read(
-    q: QuestionBuilder, part: PartBuilder, found: Reading, variable: str, step: str, **kw: str
-) -> None:
+def _read(q: QuestionBuilder, part: PartBuilder, found: Reading, variable: str, step: str) -> None:
     """A reading as the answer, its accepted range on the B mark and in ``satisfies``."""
     value = Working(q, str(found.value), fractions=False)
     final(
@@ -50,7 +48,6 @@ def _read(
         variable=variable,
         satisfies=found.relation(variable),
         label=variable,
-        **kw,
     )
 
 
@@ -129,12 +126,7 @@ class GraphSolving(Template):
         q.diagram_svg = graph.svg()
 
         q.title = "Drawing a straight-line graph"
-        q.stem = (
-            f"The line $M$, $y = {number(qm)} - {'' if p == 1 else text.frac(p)}x$, is drawn on "
-            "the grid."
-            if two_lines
-            else ""
-        )
+        q.stem = f"The line $M$, ${m_equation}$, is drawn on the grid." if two_lines else ""
         labels = iter("abcde")
 
         # (a) the table
@@ -150,12 +142,10 @@ class GraphSolving(Template):
         if halves:
             part.step(f"${equation}$ gives $y = {line_rhs(m, c)}$", None)
         for i in blanks:
-            value = line.replace("x", f"({xs[i]})")
-            part.step(f"When $x = {xs[i]}$: $y = {number(ys[i])}$", value)
-            part.answer(
-                value, label=f"y when x = {xs[i]}", plain=number(ys[i]), latex=number(ys[i])
-            )
-            part.mark("B", f"${number(ys[i])}$ at $x = {xs[i]}$", value=value)
+            cell = line.replace("x", f"({xs[i]})")
+            part.step(f"When $x = {xs[i]}$: $y = {number(ys[i])}$", cell)
+            part.answer(cell, label=f"y when x = {xs[i]}", plain=number(ys[i]), latex=number(ys[i]))
+            part.mark("B", f"${number(ys[i])}$ at $x = {xs[i]}$", value=cell)
         if halves:
             misconception_values = [b * xs[i] + d for i in blanks]
             error = "worked out 2y and did not divide by 2"
@@ -242,19 +232,19 @@ class GraphSolving(Template):
             f"$y = {number(at_y.value)}$"
         )
         for variable, found in (("x", at_x), ("y", at_y)):
-            value = Working(q, str(found.value), fractions=False)
+            read = Working(q, str(found.value), fractions=False)
             part.answer(
-                value.machine,
+                read.machine,
                 label=variable,
-                plain=value.plain,
-                latex=value.latex,
+                plain=read.plain,
+                latex=read.latex,
                 variable=variable,
                 satisfies=found.relation(variable),
             )
             part.mark(
                 "B",
-                f"${variable} = {value.latex}$, accept ${found.accepted}$",
-                value=value.machine,
+                f"${variable} = {read.latex}$, accept ${found.accepted}$",
+                value=read.machine,
             )
         near = R(round(float(xi)))
         if not at_x.contains(near) and 0 <= near <= X_MAX:

@@ -224,7 +224,11 @@ class ParallelGradients(Template):
             relation = f"Eq(-k/{b}, {m})"
             solved = f"-({m})*{b}"
             # Their equation k/b = m is not the scheme's: no mark for it.
-            wrong_k = (f"({m})*{b}", f"dropped the minus sign: took the gradient of P as k/{b}", ())
+            wrong_k: tuple[str, str, tuple[str, ...]] = (
+                f"({m})*{b}",
+                f"dropped the minus sign: took the gradient of P as k/{b}",
+                (),
+            )
             gradient_of_p = f"-\\frac{{k}}{{{b}}}"
         else:
             n = int(m * rng.choice([2, 3, 4]))
