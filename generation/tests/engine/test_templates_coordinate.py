@@ -435,3 +435,30 @@ def test_parallel_gradients_pair_gradient_k_and_h_are_right():
                 x2 = int(re.search(r"T\((-?\d+), h\)", part.text).group(1))
                 h = parse_plain(part.answers[0].plain)
                 assert sympy.Rational(h - s[1], x2 - s[0]) == gradients[target]
+
+
+def test_graph_solving_draws_the_line_m_the_stem_states():
+    from generation.engine.verifier.figures import read
+
+    for _, difficulty, question in _variants("coordinate.graph_solving"):
+        if difficulty == 1:
+            continue
+        drawn = read(question.diagram_svg)
+        flat = [s for s in drawn.strokes if len(s.points) == 2]
+        across = next(s for s in flat if s.points[0][1] == s.points[1][1])  # the x-axis
+        up = next(s for s in flat if s.points[0][0] == s.points[1][0])  # the y-axis
+        (left, bottom), right = min(across.points), max(across.points)[0]
+        top_px = min(p[1] for p in up.points)
+        top = max(int(label.text) for label in drawn.labels if label.text.isdigit())
+        m_line = _line(
+            re.search(r"\$M\$, \$(.+?)\$", question.stem).group(1).replace("\\frac{1}{2}", "(1/2)")
+        )
+        slanted = [s for s in flat if s not in (across, up)]
+        assert len(slanted) == 1, "only M is drawn: the candidate draws the other line"
+        for px, py in slanted[0].points:
+            data = (
+                Fraction(px - left) / Fraction(right - left) * 5,
+                Fraction(bottom - py) / Fraction(bottom - top_px) * top,
+            )
+            residual = (m_line.lhs - m_line.rhs).subs({x: data[0], y: data[1]})
+            assert abs(float(residual)) < 0.02, (question.stem, data)
