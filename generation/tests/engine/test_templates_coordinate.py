@@ -288,3 +288,177 @@ def test_perpendicular_gradients_multiply_to_minus_one():
             assert _on(line, point)
             foot = parse_plain(question.part("b").answers[0].plain)
             assert _on(line, foot) and _on(original, foot)
+
+
+# --- Second question types for C3.2 and C3.6: coordinate.graph_solving and
+# coordinate.parallel_gradients (branch tplB2) ---------------------------------------------
+
+SECOND_KEYS = ["coordinate.graph_solving", "coordinate.parallel_gradients"]
+SECOND_CODES = {
+    "coordinate.graph_solving": "3.2",
+    "coordinate.parallel_gradients": "3.6",
+}
+
+
+def _accepted(question: Question, part: str, variable: str) -> tuple[Fraction, Fraction]:
+    """The range a mark line accepts for a reading: '$x = 2.3$, accept $[2.2, 2.5]$'."""
+    for line in question.mark_scheme:
+        found = re.search(rf"\${variable} = .+?\$, accept \$\[(.+?), (.+?)\]\$", line.awarded_for)
+        if line.part == part and found:
+            return Fraction(found.group(1)), Fraction(found.group(2))
+    raise AssertionError(f"no accepted range for {variable} in part {part}")
+
+
+def _marker_gives(question: Question, wrong) -> int:
+    from generation.engine.marking import mark_part, split_final_answers
+
+    answers = len(question.part(wrong.part).answers)
+    return mark_part(question, wrong.part, split_final_answers(wrong.plain, answers), wrong.working)
+
+
+@pytest.mark.parametrize("key", SECOND_KEYS)
+def test_second_types_verify_vary_and_carry_their_codes(key):
+    test_every_variant_passes_the_verifier_and_draws_clean_svg(key)
+    test_variants_vary_and_difficulty_changes_the_question(key)
+    template = get_template(key)
+    assert set(template.tiers) == {Tier.CORE, Tier.EXTENDED}
+    for tier, _, question in _variants(key):
+        prefix = "C" if tier == Tier.CORE else "E"
+        assert question.syllabus_codes == [prefix + SECOND_CODES[key]]
+        assert question.tier == tier
+        # Every listed wrong answer earns what the marker gives it, and less than full marks.
+        for wrong in question.wrong_answers:
+            assert wrong.marks_awarded == _marker_gives(question, wrong), wrong
+            assert wrong.marks_awarded < question.part(wrong.part).marks, wrong
+
+
+def test_graph_solving_table_readings_and_crossing_are_right():
+    for _, difficulty, question in _variants("coordinate.graph_solving"):
+        table = question.part("a")
+        line = _stated_line(table.text)
+        # The table's printed and asked-for y values lie on the line.
+        for answer in table.answers:
+            xv = Fraction(answer.label.split("x = ")[1])
+            assert _on(line, (xv, Fraction(answer.plain))), (table.text, answer)
+        shown = re.findall(r"x & (.+?) \\\\ \\hline y & (.+?) \\\\", table.text)[0]
+        for xv, yv in zip(shown[0].split(" & "), shown[1].split(" & "), strict=True):
+            if yv.strip():
+                assert _on(line, (Fraction(xv), Fraction(yv)))
+        assert len(table.answers) == table.marks  # B1 for each value
+        # x read from the graph at a given y: within half a small square (0.05) of the exact
+        # value, inside the accepted range, and the range no wider than two small squares
+        # either side.
+        reading = question.part("c")
+        y0 = Fraction(re.search(r"when \$y = (-?[\d.]+)\$", reading.text).group(1))
+        exact = sympy.solve(line.subs(y, y0), x)[0]
+        read = Fraction(reading.answers[0].plain)
+        low, high = _accepted(question, "c", "x")
+        assert abs(read - exact) <= Fraction(1, 20)
+        assert low <= exact <= high and low <= read <= high
+        assert high - low <= Fraction(4, 10)
+        if difficulty == 1:
+            assert "M" not in question.stem
+            continue
+        # Where the line meets the drawn line M: the readings are the exact crossing to a small
+        # square (x to 0.1, y to 0.2), inside the ranges; whole numbers at difficulty 2 and 3.
+        m_line = _line(
+            re.search(r"\$M\$, \$(.+?)\$", question.stem).group(1).replace("\\frac{1}{2}", "(1/2)")
+        )
+        crossing = sympy.solve([line, m_line], [x, y], dict=True)[0]
+        meeting = question.part("d")
+        for answer, resolution in zip(
+            meeting.answers, (Fraction(1, 10), Fraction(1, 5)), strict=True
+        ):
+            variable = sympy.Symbol(answer.variable, real=True)
+            exact = crossing[variable]
+            low, high = _accepted(question, "d", answer.variable)
+            assert abs(Fraction(answer.plain) - exact) <= resolution / 2
+            assert low <= exact <= high
+            if difficulty <= 3:
+                assert exact.is_integer
+        # The wrong crossings a teacher sees (the y-axis crossing of M) earn nothing.
+        assert all(w.marks_awarded == 0 for w in question.wrong_answers if w.part == "d")
+
+
+def _four_lines(stem: str) -> dict[str, sympy.Equality]:
+    return {letter: _line(latex) for letter, latex in re.findall(r"([A-D]): \$(.+?)\$", stem)}
+
+
+def test_parallel_gradients_pair_gradient_k_and_h_are_right():
+    for tier, difficulty, question in _variants("coordinate.parallel_gradients"):
+        lines = _four_lines(question.stem)
+        assert len(lines) == 4
+        gradients = {letter: _gradient(line) for letter, line in lines.items()}
+        # Exactly one pair shares a gradient, the two lines are distinct, and it is the answer.
+        pairs = [(a, b) for a in "ABCD" for b in "ABCD" if a < b and gradients[a] == gradients[b]]
+        assert len(pairs) == 1, question.stem
+        a, b = pairs[0]
+        assert sympy.simplify(lines[a].lhs - lines[a].rhs - (lines[b].lhs - lines[b].rhs)) != 0
+        pick = next(p for p in question.parts if "letters" in p.text)
+        assert pick.answers[0].plain == f"{a} and {b}"
+        # Every distractor pair offered as a wrong answer is really not parallel, and scores 0.
+        for wrong in question.wrong_answers:
+            if wrong.part == pick.label:
+                first, second = wrong.plain.split(" and ")
+                assert gradients[first] != gradients[second]
+                assert wrong.marks_awarded == 0
+        if difficulty >= 2:
+            # The trap: a line whose coefficient of x is the parallel gradient but is not.
+            coefficients = {
+                letter: sympy.Poly(line.rhs, x).coeff_monomial(x)
+                for letter, line in lines.items()
+                if line.lhs != y and line.lhs.is_Mul
+            }
+            assert any(
+                c == gradients[a] and gradients[letter] != gradients[a]
+                for letter, c in coefficients.items()
+            ), question.stem
+        asked = next(p for p in question.parts if "gradient of line" in p.text)
+        letter = re.search(r"line ([A-D])", asked.text).group(1)
+        assert parse_plain(asked.answers[0].plain) == gradients[letter]
+        for part in question.parts:
+            if "Find the value of $k$" in part.text:
+                target = re.search(r"parallel to line ([A-D])", part.text).group(1)
+                p_line = _line(re.search(r"equation \$(.+?)\$", part.text).group(1))
+                k = sympy.Symbol("k", real=True)
+                k_value = parse_plain(part.answers[0].plain)
+                p_line = p_line.subs(sympy.Symbol("k"), k_value).subs(k, k_value)
+                assert _gradient(p_line) == gradients[target], part.text
+                if tier == Tier.EXTENDED:
+                    # Dropping the minus sign in -k/b earns no mark for the equation.
+                    for wrong in question.wrong_answers:
+                        if wrong.part == part.label:
+                            assert wrong.marks_awarded == part.marks - 2
+            if "Find the value of $h$" in part.text:
+                target = re.search(r"parallel to line ([A-D])", part.text).group(1)
+                s = _points(part.text)["S"]
+                x2 = int(re.search(r"T\((-?\d+), h\)", part.text).group(1))
+                h = parse_plain(part.answers[0].plain)
+                assert sympy.Rational(h - s[1], x2 - s[0]) == gradients[target]
+
+
+def test_graph_solving_draws_the_line_m_the_stem_states():
+    from generation.engine.verifier.figures import read
+
+    for _, difficulty, question in _variants("coordinate.graph_solving"):
+        if difficulty == 1:
+            continue
+        drawn = read(question.diagram_svg)
+        flat = [s for s in drawn.strokes if len(s.points) == 2]
+        across = next(s for s in flat if s.points[0][1] == s.points[1][1])  # the x-axis
+        up = next(s for s in flat if s.points[0][0] == s.points[1][0])  # the y-axis
+        (left, bottom), right = min(across.points), max(across.points)[0]
+        top_px = min(p[1] for p in up.points)
+        top = max(int(label.text) for label in drawn.labels if label.text.isdigit())
+        m_line = _line(
+            re.search(r"\$M\$, \$(.+?)\$", question.stem).group(1).replace("\\frac{1}{2}", "(1/2)")
+        )
+        slanted = [s for s in flat if s not in (across, up)]
+        assert len(slanted) == 1, "only M is drawn: the candidate draws the other line"
+        for px, py in slanted[0].points:
+            data = (
+                Fraction(px - left) / Fraction(right - left) * 5,
+                Fraction(bottom - py) / Fraction(bottom - top_px) * top,
+            )
+            residual = (m_line.lhs - m_line.rhs).subs({x: data[0], y: data[1]})
+            assert abs(float(residual)) < 0.02, (question.stem, data)

@@ -9,3 +9,10 @@ from generation.engine.templates.coordinate import (  # noqa: F401
     perpendicular,
     points,
 )
+
+# isort: split
+# Second question types for C3.2 and C3.6 (branch tplB2).
+from generation.engine.templates.coordinate import (  # noqa: F401
+    graph_solving,
+    parallel_gradients,
+)
