@@ -7,7 +7,7 @@ columns hold the code itself: filters need no join, and the admin can still edit
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, Self
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -92,8 +92,11 @@ class ReviewState(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
-class QuestionQuerySet(models.QuerySet["Question"]):
-    def visible_to(self, user: Any) -> QuestionQuerySet:
+class VisibleQuerySet[M: models.Model](models.QuerySet[M]):
+    """Rows holding a question's ``review_state`` and ``owner``: questions, and their keys
+    (``QuestionCodeKey``), whom the same rule shows them to."""
+
+    def visible_to(self, user: Any) -> Self:
         """Approved questions from everyone, plus the user's own in any state."""
         if user.is_staff:
             return self
@@ -101,7 +104,7 @@ class QuestionQuerySet(models.QuerySet["Question"]):
             return self.filter(review_state=ReviewState.APPROVED)
         return self.filter(models.Q(review_state=ReviewState.APPROVED) | models.Q(owner=user))
 
-    def visible_in_state(self, user: Any, state: str) -> QuestionQuerySet:
+    def visible_in_state(self, user: Any, state: str) -> Self:
         """``visible_to(user)`` in one review state, written so an index finds them: approved
         ones are everyone's; in any other state only the user's own (staff see all). The
         ``approved OR owner`` form hid that from the planner, which then walked the whole
@@ -111,6 +114,14 @@ class QuestionQuerySet(models.QuerySet["Question"]):
         if not user.is_authenticated:
             return self.none()
         return self.filter(owner=user, review_state=state)
+
+
+class QuestionQuerySet(VisibleQuerySet["Question"]):
+    pass
+
+
+class CodeKeyQuerySet(VisibleQuerySet["QuestionCodeKey"]):
+    pass
 
 
 class Question(models.Model):
@@ -292,7 +303,7 @@ class QuestionCodeKey(models.Model):
     quality_score = models.FloatField(null=True)
     command_words = ArrayField(models.CharField(max_length=40), default=list)
 
-    objects = QuestionQuerySet.as_manager()
+    objects = CodeKeyQuerySet.as_manager()
 
     class Meta:
         db_table = "question_code_keys"

@@ -26,6 +26,11 @@ in Python; otherwise the matches are dense enough that walking the keyset index 
 page quickly. Either way the page's keys come first and its 20 rows are then read by id, so a
 walk never reads whole rows it filters out (the planner, left to itself, walked the date index
 through a million rows' heap for a filter or a word that matches one row in a thousand).
+
+The keys may come from elsewhere (``keys``): a filter with syllabus codes reads them from the
+per-code keys (``QuestionCodeKey``), one btree range per code holding every filter column,
+because the questions' codes are an array only a GIN index can look into, and the planner
+combined that index with large bitmaps of other columns (bench/bank.py, 2026-12-07).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from django.db.models import F, QuerySet
 from django.http import QueryDict
 
 from questions import paging, syllabus
-from questions.models import Question, QuestionCodeKey, QuestionQuerySet, SyllabusCode
+from questions.models import Question, QuestionCodeKey, SyllabusCode, VisibleQuerySet
 
 # Columns a list of questions never shows (see question_list).
 LIST_DEFERRED = ("verification", "search_text", "search_vector")
@@ -47,7 +47,7 @@ def code_keys(*, user: Any, filters: dict[str, Any]) -> QuerySet[QuestionCodeKey
     return keys.distinct() if len(codes) > 1 else keys
 
 
-def _visible[Q: QuestionQuerySet](rows: Q, user: Any, filters: dict[str, Any]) -> Q:
+def _visible[Q: VisibleQuerySet[Any]](rows: Q, user: Any, filters: dict[str, Any]) -> Q:
     """``rows`` (questions, or their keys) the user may see, in the filter's review state."""
     if review_state := filters.get("review_state"):
         return rows.visible_in_state(user, review_state)
