@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from questions.schemas import CalculatorPolicy, Question, Tier
+from questions.schemas import CalculatorPolicy, Question, Tier, printed_label
 
 
 class PaperKind(StrEnum):
@@ -53,10 +53,7 @@ class PaperItem(_Model):
 
     def part_number(self, label: str) -> str:
         """How Cambridge prints a part's number: ``2``, ``2(a)``, ``2(a)(i)``."""
-        if not label:
-            return str(self.number)
-        letter, _, roman = label.partition("(")
-        return f"{self.number}({letter})" + (f"({roman}" if roman else "")
+        return f"{self.number}{printed_label(label)}"
 
 
 class PaperDocument(_Model):

@@ -101,6 +101,15 @@ MachineForm = Annotated[str, Field(min_length=1, max_length=2000)]
 PartLabel = Annotated[str, Field(max_length=12, pattern=r"^$|^[a-z](\((i|ii|iii|iv|v|vi)\))?$")]
 
 
+def printed_label(label: str) -> str:
+    """A part's label as Cambridge prints it: ``a`` as ``(a)``, ``a(ii)`` as ``(a)(ii)``; the
+    one part of a question with one part has none."""
+    if not label:
+        return ""
+    letter, _, roman = label.partition("(")
+    return f"({letter})" + (f"({roman}" if roman else "")
+
+
 class Given(_Model):
     """A number stated in the question, by name, so answers can be recomputed from it."""
 

@@ -47,6 +47,35 @@ from questions.schemas import (
 )
 
 
+def _labelled_as_cambridge(question: Question) -> Question:
+    """``question`` with its parts labelled as Cambridge labels them: a question with one part
+    has no label, and parts that would all be (a)(i), (a)(ii), … are (a), (b), … (a template
+    whose easiest variant asks fewer parts still writes them as its harder variants do). Its
+    mark lines and wrong answers follow."""
+    labels = [p.label for p in question.parts]
+    if len(labels) == 1:
+        renamed = {labels[0]: ""}
+    elif len({label.partition("(")[0] for label in labels}) == 1 and all("(" in x for x in labels):
+        renamed = {label: "abcdefghij"[i] for i, label in enumerate(labels)}
+    else:
+        return question
+    if all(old == new for old, new in renamed.items()):
+        return question
+    return question.model_copy(
+        update={
+            "parts": [p.model_copy(update={"label": renamed[p.label]}) for p in question.parts],
+            "mark_scheme": [
+                line.model_copy(update={"part": renamed.get(line.part, line.part)})
+                for line in question.mark_scheme
+            ],
+            "wrong_answers": [
+                w.model_copy(update={"part": renamed.get(w.part, w.part)})
+                for w in question.wrong_answers
+            ],
+        }
+    )
+
+
 class PartBuilder:
     def __init__(
         self,
@@ -269,10 +298,10 @@ class QuestionBuilder:
 
     def build(self) -> Question:
         question = self._build()
-        if not self.engine_marked:
-            return question
-        self._mark_wrong_answers(question)
-        return self._build()
+        if self.engine_marked:
+            self._mark_wrong_answers(question)
+            question = self._build()
+        return _labelled_as_cambridge(question)
 
     def _mark_wrong_answers(self, question: Question) -> None:
         """Give each engine-marked wrong answer the marks the part's scheme gives it, and drop

@@ -26,7 +26,7 @@ from generation.engine.base import (
 from generation.engine.verifier import difficulty as difficulty_check
 from generation.engine.verifier import verify
 from questions import syllabus
-from questions.schemas import Accuracy, Question, Tier, VerificationReport
+from questions.schemas import Accuracy, Question, Tier, VerificationReport, printed_label
 
 
 class SelectionError(ValueError):
@@ -438,8 +438,7 @@ def question_text(result: Verified, number: int | None = None) -> str:
     if q.diagram_svg:
         lines.append("[diagram]")
     for part in q.parts:
-        label = f"({part.label}) " if part.label else ""
-        lines.append(f"  {label}{readable(part.text)}  [{part.marks}]")
+        lines.append(f"  {_tag(part.label)}{readable(part.text)}  [{part.marks}]")
     lines.append("Answers")
     for part in q.parts:
         shown = []
@@ -484,4 +483,4 @@ def question_text(result: Verified, number: int | None = None) -> str:
 
 
 def _tag(label: str) -> str:
-    return f"({label}) " if label else ""
+    return f"{printed_label(label)} " if label else ""

@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from questions.rendering import MathsError, latex_to_mathml, render_maths, sanitise_svg
+from questions.schemas import printed_label
 
 register = template.Library()
 
@@ -36,6 +37,12 @@ def latex(source: str | None) -> SafeString:
 def unit(value: str | None) -> str:
     """'cm^2' → 'cm²', 'm^3' → 'm³'."""
     return re.sub(r"\^([23])", lambda m: _SUPERSCRIPTS[m.group(1)], value or "")
+
+
+@register.filter(name="part_label")
+def part_label(label: str | None) -> str:
+    """A part's label as Cambridge prints it: 'a' → '(a)', 'a(ii)' → '(a)(ii)'."""
+    return printed_label(label or "")
 
 
 @register.filter(name="humanise")

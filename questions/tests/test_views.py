@@ -240,3 +240,14 @@ def test_an_invalid_filter_is_left_out_and_the_others_still_apply(client, teache
     ).content.decode()
     assert "Z9.9 is not a 0580 syllabus code" in body
     assert "No questions match these filters." in body  # the tier filter still applied
+
+
+def test_a_card_prints_part_labels_as_cambridge_does(client, teacher, make_question):
+    make_question(
+        seed=0, owner=teacher, template="geometry.parallel_line_angles", tier="Core", difficulty=2
+    )
+    client.force_login(teacher)
+    body = client.get(reverse("questions:bank")).content.decode()
+    assert '<span class="part-label">(a)(i)</span>' in body
+    assert '<span class="part-label">(b)(ii)</span>' in body
+    assert "(a(i))" not in body and "(b(ii))" not in body

@@ -3,6 +3,8 @@ and syllabus codes."""
 
 from __future__ import annotations
 
+import re
+
 import sympy
 from pydantic import ValidationError
 
@@ -22,6 +24,8 @@ from questions.schemas import (
     CalculatorPolicy,
     Question,
 )
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # any but a newline
 
 
 class QuestionChecks(Checks):
@@ -44,6 +48,13 @@ class QuestionChecks(Checks):
             problems.append(f"part labels repeat: {labels}")
         if len(labels) > 1 and "" in labels:
             problems.append("a multi-part question needs a label on every part")
+        if len(labels) == 1 and labels[0]:
+            problems.append(
+                f"its only part is labelled ({labels[0]}): parts are labelled only when there are"
+                " two or more"
+            )
+        elif len({x.partition("(")[0] for x in labels}) == 1 and all("(" in x for x in labels):
+            problems.append(f"every part is in ({labels[0][0]}): they are (a), (b), … then")
         names = [g.get("name") for g in items(self.data, "givens")]
         if len(set(names)) != len(names):
             problems.append("two givens have the same name")
@@ -92,8 +103,13 @@ class QuestionChecks(Checks):
         ]
         failures = []
         for where, text in fields:
-            error = _render_error(text)
-            if error:
+            if control := _CONTROL.search(text):
+                # "\approx" in a plain f-string is a bell and "pprox", "\times" a tab and "imes"
+                failures.append(
+                    f"{where}: a control character {control.group()!r} in {text!r}: a LaTeX"
+                    " command read as a string escape (write it as a raw string)"
+                )
+            elif error := _render_error(text):
                 failures.append(f"{where}: {error}")
         self.check("text.maths", not failures, "; ".join(failures) or "every maths span renders")
 

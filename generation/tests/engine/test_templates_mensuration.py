@@ -13,6 +13,7 @@ import sympy
 from generation.engine.base import Template, generate, get_template, templates
 from generation.engine.expressions import parse
 from generation.engine.verifier import verify
+from generation.tests.engine.parts import part_labelled
 from questions.schemas import Question, Tier
 
 PREFIX = "mensuration."
@@ -48,7 +49,7 @@ def value(q: Question, machine: str, names: dict[str, sympy.Expr] | None = None)
 
 
 def answers(q: Question, label: str) -> list[float]:
-    return [value(q, a.value) for a in q.part(label).answers if a.value]
+    return [value(q, a.value) for a in part_labelled(q, label).answers if a.value]
 
 
 # Powers of length in each unit, for the similar-figures check.

@@ -436,3 +436,57 @@ def test_cao_where_cambridge_writes_it_passes(monkeypatch, value, text):
 
     monkeypatch.setattr(marks, "CAO_ENFORCED", True)
     assert "marks.cao" not in failed(verify(_with_cao(value, text=text)))
+
+
+def _only_part_a(label: str) -> dict:
+    """samples.pond with part (b) taken away and its one part labelled ``label``."""
+    q = samples.pond()
+    q["parts"] = [p for p in q["parts"] if p["label"] == "a"]
+    q["mark_scheme"] = [line for line in q["mark_scheme"] if line["part"] == "a"]
+    q["wrong_answers"] = [w for w in q.get("wrong_answers", []) if w["part"] == "a"]
+    q["total_marks"] = q["parts"][0]["marks"]
+    for item in (*q["parts"], *q["mark_scheme"], *q["wrong_answers"]):
+        item["label" if "label" in item else "part"] = label
+    return q
+
+
+def test_a_single_part_labelled_a():
+    report = verify(_only_part_a("a"))
+    assert failed(report) == {"structure"}
+    assert "only part is labelled (a)" in detail(report, "structure")
+    assert verify(_only_part_a("")).passed, verify(_only_part_a("")).summary()
+
+
+def test_a_template_whose_variant_asks_one_part_prints_it_unlabelled():
+    # trigonometry.pythagoras at difficulty 1 asks one part, written by the template as part "a"
+    question = generate("trigonometry.pythagoras", seed=0, difficulty=1, tier=Tier.CORE).question
+    assert [p.label for p in question.parts] == [""]
+    assert {line.part for line in question.mark_scheme} == {""}
+    assert {w.part for w in question.wrong_answers} <= {""} and question.wrong_answers
+    assert verify(question).passed
+
+
+def test_parts_all_in_a_are_labelled_a_and_b():
+    q = samples.pond()
+    renamed = {"a": "a(i)", "b": "a(ii)", "c": "a(iii)"}
+    for part in q["parts"]:
+        part["label"] = renamed[part["label"]]
+    for item in (*q["mark_scheme"], *q.get("wrong_answers", [])):
+        item["part"] = renamed[item["part"]]
+    report = verify(q)
+    assert failed(report) == {"structure"}
+    assert "every part is in (a)" in detail(report, "structure")
+    # geometry.parallel_line_angles asks (a)(i) and (a)(ii) only at difficulty 1: (a) and (b)
+    easiest = generate("geometry.parallel_line_angles", seed=0, difficulty=1, tier=Tier.CORE)
+    assert [p.label for p in easiest.question.parts] == ["a", "b"]
+    assert {line.part for line in easiest.question.mark_scheme} <= {"a", "b"}
+    harder = generate("geometry.parallel_line_angles", seed=0, difficulty=2, tier=Tier.CORE)
+    assert [p.label for p in harder.question.parts] == ["a(i)", "a(ii)", "b(i)", "b(ii)"]
+
+
+def test_a_latex_command_read_as_a_string_escape():
+    q = samples.pond()
+    q["parts"][0]["solution"][0]["text"] = "$y \approx 172$"  # a bell, then "pprox"
+    report = verify(q)
+    assert failed(report) == {"text.maths"}
+    assert "a control character '\\x07'" in detail(report, "text.maths")

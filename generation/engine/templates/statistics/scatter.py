@@ -225,7 +225,7 @@ class ScatterDiagram(Template):
             found,
             "y",
             f"Up from $x = {number(x0)}$ to the line of best fit, then across: "
-            f"$y \approx {number(found.value)}$",
+            f"$y \\approx {number(found.value)}$",
             [
                 ("read the nearest plotted point instead of the line", Rational(nearest_point[1])),
                 ("read the value of $x$ instead of $y$", Rational(x0)),
@@ -249,7 +249,7 @@ class ScatterDiagram(Template):
                 found,
                 "x",
                 f"Across from $y = {y0}$ to the line of best fit, then down: "
-                f"$x \approx {number(found.value)}$",
+                f"$x \\approx {number(found.value)}$",
                 [("read the value of $y$ instead of $x$", Rational(y0))],
             )
 
