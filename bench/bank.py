@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bank_seed import COPY_NOTE, database_for, multiply_to, seed_base_questions  # noqa: E402
 from bench.common import (  # noqa: E402
+    cpu_probe_ms,
     setup_django,
     smoke_database,
     summary_ms,
@@ -372,12 +373,12 @@ def run(size: int, runs: int, rng: random.Random) -> dict[str, Any]:
     }
 
 
-def load() -> dict[str, str]:
+def load() -> dict[str, Any]:
     uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
-    return {"uptime": uptime}
+    return {"uptime": uptime, "cpu_probe_ms": cpu_probe_ms()}
 
 
-def report(res: dict[str, Any], loads: dict[str, str]) -> str:
+def report(res: dict[str, Any], loads: dict[str, Any]) -> str:
     rows = res["rows"]
     lines = [
         f"# Bank pages at {res['size']:,} questions",
@@ -392,8 +393,13 @@ def report(res: dict[str, Any], loads: dict[str, str]) -> str:
         f"{', '.join(res['words']['rare'])}.",
         "",
         f"Machine load: before `{loads['before']}`; after `{loads['after']}`.",
+        f"CPU probe (`bench.common.cpu_probe_ms`, a fixed million-step Python loop): "
+        f"{loads['cpu_before']} ms before, {loads['cpu_after']} ms after. The column "
+        "“× base” is a case's p50 over the p50 of “no filters (newest first)” on the same "
+        "page kind in this run: it compares runs on a CPU whose speed moves.",
         "",
     ]
+    base = {r["page"]: r["p50"] for r in rows if r["case"] == "no filters (newest first)"}
     targets = []
     for group, title, target in (
         ("filters", "Facets alone and combined, both sorts", FILTER_TARGET_MS),
@@ -404,12 +410,13 @@ def report(res: dict[str, Any], loads: dict[str, str]) -> str:
         lines += [f"## {title} (target p95 ≤ {target:g} ms)", ""]
         lines.append(
             table(
-                ["case", "page", "p50 ms", "p95 ms", "p99 ms", "status"],
+                ["case", "page", "p50 ms", "× base", "p95 ms", "p99 ms", "status"],
                 [
                     [
                         r["case"],
                         r["page"],
                         r["p50"],
+                        round(r["p50"] / base[r["page"]], 2) if base.get(r["page"]) else "",
                         r["p95"],
                         r["p99"],
                         "met" if r["p95"] <= target else "**missed**",
@@ -512,9 +519,15 @@ def main() -> None:
         multiply_to(size)
         if args.seed_only:
             continue
-        loads = {"before": load()["uptime"]}
+        before = load()
         res = run(size, args.runs, rng)
-        loads["after"] = load()["uptime"]
+        after = load()
+        loads = {
+            "before": before["uptime"],
+            "after": after["uptime"],
+            "cpu_before": before["cpu_probe_ms"],
+            "cpu_after": after["cpu_probe_ms"],
+        }
         write_results("bank", report(res, loads), {"load": loads, "results": res}, smoke=args.smoke)
 
 

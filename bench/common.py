@@ -213,6 +213,21 @@ def summary_ms(seconds: Sequence[float]) -> dict[str, float]:
     }
 
 
+def cpu_probe_ms(runs: int = 5) -> float:
+    """How fast this (shared, virtual) CPU is right now: the median time of a fixed pure-Python
+    loop of a million steps, in ms. The same code's benchmark figures move with it (seen here
+    from 350 to 700 ms for three million steps within a minute), so a results file records it
+    and figures are compared as ratios within one run."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        total = 0
+        for i in range(1_000_000):
+            total += i * i
+        times.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(times), 1)
+
+
 def machine() -> dict[str, Any]:
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
