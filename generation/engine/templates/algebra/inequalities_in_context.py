@@ -194,7 +194,7 @@ def _budget(q: QuestionBuilder, rng: random.Random, labels: list[str], *, decima
     final(p, most, qualifiers=["cao"],
           step=f"$n$ is a whole number, so the greatest value is ${most.latex}$")  # fmt: skip
     misconception(p, Misconception("rounded the bound up instead of down",
-                                   "floor((bud - fee)/price) + 1", (per.machine,)))  # fmt: skip
+                                   "floor((bud - fee)/price) + 1", (left.machine, per.machine)))  # fmt: skip
     misconception(p, Misconception("left out the one-off cost", "floor(bud/price)",
                                    ("bud/price",)))  # fmt: skip
 
