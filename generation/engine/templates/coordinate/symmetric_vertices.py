@@ -69,11 +69,10 @@ class SymmetricVertices(Template):
     # -- difficulty 1: an isosceles triangle on a grid ------------------------------------------
     def _triangle(self, q: QuestionBuilder, rng: random.Random, across: bool) -> None:
         k, s = rng.randint(3, 5), rng.randint(1, 3)
-        apex, base = rng.sample(range(1, 8), 2)
+        # B's coordinates differ, so writing them the wrong way round is an error.
+        apex, base = rng.sample([v for v in range(1, 8) if v != k - s], 2)
         a, b, c = (k, apex), (k - s, base), (k + s, base)
         a, b, c = _flip(a, across), _flip(b, across), _flip(c, across)
-        if b[0] == b[1]:
-            raise Reject("B has equal coordinates, so swapping them is no error")
         for n, p in (("A", a), ("B", b)):
             q.param(n, point_plain(p))
         fig = grid((0, 8), (0, 8), title="Points A and B and a line of symmetry on a grid")
@@ -228,9 +227,9 @@ class SymmetricVertices(Template):
     # -- difficulty 4: a square from one side -------------------------------------------------
     def _square_side(self, q: QuestionBuilder, rng: random.Random) -> None:
         a = (rng.randint(-6, 2), rng.randint(-6, 2))
-        u = (rng.randint(2, 5), rng.choice([-3, -2, -1, 1, 2, 3]))
-        if abs(u[1]) >= u[0]:
-            raise Reject("AB too steep to say which side is above it")
+        # Less steep than 45 degrees, so "above AB" says which side C and D are on.
+        run = rng.randint(2, 5)
+        u = (run, rng.choice([v for v in range(1 - run, run) if v]))
         b = (a[0] + u[0], a[1] + u[1])
         declare_point(q, "A", a)
         declare_point(q, "B", b)
@@ -283,9 +282,10 @@ class SymmetricVertices(Template):
     # -- difficulty 5: a square from a diagonal ------------------------------------------------
     def _square_diagonal(self, q: QuestionBuilder, rng: random.Random) -> None:
         m = (rng.randint(-3, 3), rng.randint(-3, 3))
-        h = (rng.choice([-4, -3, -2, 2, 3, 4]), rng.choice([-3, -2, -1, 1, 2, 3]))
-        if abs(h[0]) == abs(h[1]):
-            raise Reject("a diagonal at 45 degrees gives a square with sides along the grid")
+        # Not at 45 degrees: that square's sides run along the grid, so the rectangle's
+        # corners (a wrong answer) would be right.
+        across = rng.choice([-4, -3, -2, 2, 3, 4])
+        h = (across, rng.choice([v for v in (-3, -2, -1, 1, 2, 3) if abs(v) != abs(across)]))
         a, c = (m[0] + h[0], m[1] + h[1]), (m[0] - h[0], m[1] - h[1])
         declare_point(q, "A", a)
         declare_point(q, "C", c)
