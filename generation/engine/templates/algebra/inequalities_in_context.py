@@ -11,10 +11,11 @@ from sympy import Rational, ceiling, floor
 
 from generation.engine.authoring import Misconception, Working, final, method, misconception, wrong
 from generation.engine.authoring.algebraic import coefficients
-from generation.engine.authoring.text import amount, approx, frac, frac_plain, money, terms
+from generation.engine.authoring.rounding import exact_or_3sf
+from generation.engine.authoring.text import amount, approx, frac, frac_plain, money, number, terms
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from questions.schemas import CalculatorPolicy, Tier
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 # (sentence with {low} and {high}, variable, what is counted)
 _COUNTS = (
@@ -199,6 +200,14 @@ def _budget(q: QuestionBuilder, rng: random.Random, labels: list[str], *, decima
                                    ("bud/price",)))  # fmt: skip
 
 
+def _written(value: Rational) -> tuple[str, str]:
+    """(LaTeX, plain) of a bound as 0580 writes it: a short decimal (10.9) when it is one,
+    else a fraction (38/3)."""
+    if exact_or_3sf(value) == Accuracy.EXACT:
+        return number(value), number(value)
+    return frac(value), frac_plain(value)
+
+
 def _rectangle(q: QuestionBuilder, rng: random.Random, labels: list[str]) -> None:
     """Extended: length (a1 x + b1) cm, width (a2 x - b2) cm; the perimeter is less than P and
     the width more than w: (a) solve the perimeter inequality, (b) the integer values of x."""
@@ -227,15 +236,16 @@ def _rectangle(q: QuestionBuilder, rng: random.Random, labels: list[str]) -> Non
     expanded = terms([(k, "x"), (const, "")]) if const else terms([(k, "x")])
     a.step(f"Perimeter $= 2{length} + 2{width} = {expanded}$", perim)
     a.step(f"${expanded} < {perimeter}$, so ${k}x < {m}$", collected)
-    a.step(f"$x < {frac(bound)}$", f"x < {bound}")
-    a.answer(f"x < {bound}", kind="inequality", variable="x", latex=f"x < {frac(bound)}",
-             plain=f"x < {frac_plain(bound)}")  # fmt: skip
+    bound_tex, bound_plain = _written(bound)
+    a.step(f"$x < {bound_tex}$", f"x < {bound}")
+    a.answer(f"x < {bound}", kind="inequality", variable="x", latex=f"x < {bound_tex}",
+             plain=f"x < {bound_plain}")  # fmt: skip
     a.mark("M", f"$2{length} + 2{width}$", value=perim, qualifiers=["oe"])
     a.mark("M", f"${k}x < {m}$", value=collected, qualifiers=["oe"], partial=["FT their perimeter"])
-    a.mark("A", f"$x < {frac(bound)}$", value=f"x < {bound}", qualifiers=["oe"])
+    a.mark("A", f"$x < {bound_tex}$", value=f"x < {bound}", qualifiers=["oe"])
     half = Rational(perimeter - (b1 - b2), a1 + a2)
-    wrong(a, f"x < {frac_plain(half)}", "used length + width as the perimeter",
-          latex=f"x < {frac(half)}", working=[f"({a1}*x + {b1}) + ({a2}*x - {b2})"])  # fmt: skip
+    wrong(a, f"x < {_written(half)[1]}", "used length + width as the perimeter",
+          latex=f"x < {_written(half)[0]}", working=[f"({a1}*x + {b1}) + ({a2}*x - {b2})"])  # fmt: skip
     if len(labels) == 1:
         return
     q.given(f"{labels[1]}w", w)
@@ -244,8 +254,8 @@ def _rectangle(q: QuestionBuilder, rng: random.Random, labels: list[str]) -> Non
     b = q.part(labels[1], f"The width of the rectangle is more than ${w}$ cm and $x$ is an "
                "integer.\nFind all the possible values of $x$.", marks=2, command="Work out")  # fmt: skip
     width_rel = f"{a2}*x - {b2} > {w}"
-    b.step(f"${terms([(a2, 'x')])} - {b2} > {w}$, so $x > {frac(least)}$", width_rel)
-    b.step(f"${frac(least)} < x < {frac(bound)}$, so $x = {shown}$", tuple(values))
+    b.step(f"${terms([(a2, 'x')])} - {b2} > {w}$, so $x > {_written(least)[0]}$", width_rel)
+    b.step(f"${_written(least)[0]} < x < {bound_tex}$, so $x = {shown}$", tuple(values))
     b.answer(tuple(values), kind="set", latex=shown, plain=shown)
     b.mark("M", f"${terms([(a2, 'x')])} - {b2} > {w}$", value=width_rel, qualifiers=["oe"])
     b.mark("A", f"${shown}$", value=tuple(values), qualifiers=["cao"])

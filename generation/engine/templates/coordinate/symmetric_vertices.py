@@ -6,9 +6,12 @@ two of its vertices (a side turned through 90°, or the half-diagonals from the 
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+from typing import Any
 
 from sympy import Rational
 
+from generation.engine.authoring import wrong
 from generation.engine.authoring.coordinates import (
     declare_point,
     point,
@@ -262,21 +265,16 @@ class SymmetricVertices(Template):
         part.mark("A", f"$D{point(d)}$", value=d_form)
         below_c = q.value_of("(xB + (yB - yA), yB - (xB - xA))")
         below_d = q.value_of("(xA + (yB - yA), yA - (xB - xA))")
-        part.wrong(
-            f"{point_plain(below_c)}, {point_plain(below_d)}",
-            "turned AB the wrong way, giving the square below AB",
-            None,
-            latex=f"{point(below_c)}, {point(below_d)}",
-            working=[side],
+        _wrong_pair(
+            part, (below_c, below_d), "turned AB the wrong way, giving the square below AB", [side]
         )
         swap_c = q.value_of("(xB + yB - yA, yB + xB - xA)")
         swap_d = q.value_of("(xA + yB - yA, yA + xB - xA)")
-        part.wrong(
-            f"{point_plain(swap_c)}, {point_plain(swap_d)}",
+        _wrong_pair(
+            part,
+            (swap_c, swap_d),
             "swapped the components of AB without changing a sign (not at right angles)",
-            None,
-            latex=f"{point(swap_c)}, {point(swap_d)}",
-            working=[side],
+            [side],
         )
 
     # -- difficulty 5: a square from a diagonal ------------------------------------------------
@@ -321,21 +319,24 @@ class SymmetricVertices(Template):
         part.mark("A", f"${point(b)}$", value=b_form)
         part.mark("A", f"${point(d)}$", value=d_form)
         corners = ((a[0], c[1]), (c[0], a[1]))
-        part.wrong(
-            f"{point_plain(corners[0])}, {point_plain(corners[1])}",
+        _wrong_pair(
+            part,
+            corners,
             "used the corners of the rectangle with sides along the grid lines",
-            None,
-            latex=f"{point(corners[0])}, {point(corners[1])}",
         )
         whole_b = (m[0] - 2 * h[1], m[1] + 2 * h[0])
         whole_d = (m[0] + 2 * h[1], m[1] - 2 * h[0])
-        part.wrong(
-            f"{point_plain(whole_b)}, {point_plain(whole_d)}",
-            "turned the whole diagonal AC instead of half of it",
-            None,
-            latex=f"{point(whole_b)}, {point(whole_d)}",
-            working=[centre],
+        _wrong_pair(
+            part, (whole_b, whole_d), "turned the whole diagonal AC instead of half of it", [centre]
         )
+
+
+def _wrong_pair(
+    part: PartBuilder, pair: tuple[Any, Any], error: str, working: Sequence[str] = ()
+) -> None:
+    """Two wrong points given together (a square's other two vertices), engine-marked."""
+    plain = ", ".join(point_plain(p) for p in pair)
+    wrong(part, plain, error, latex=", ".join(point(p) for p in pair), working=working)
 
 
 def _signed(value: int) -> str:
