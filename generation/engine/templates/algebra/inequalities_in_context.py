@@ -140,7 +140,7 @@ def _budget(q: QuestionBuilder, rng: random.Random, labels: list[str], *, decima
     for _ in range(80):
         if decimals:
             budget = rng.randint(5, 20)
-            fee = Rational(rng.randint(110, 390), 100)
+            fee = Rational(rng.randint(22, 78) * 5, 100)  # whole multiples of 5 cents
             price = Rational(rng.choice([25, 35, 40, 45, 55, 60, 65, 75, 85]), 100)
         else:
             budget = rng.randint(6, 20) * 5

@@ -57,7 +57,8 @@ class SymmetricVertices(Template):
     def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         q.title = "Coordinates of the vertices of a shape"
         across = rng.random() < 0.5  # the line of symmetry horizontal instead of vertical
-        q.param("across", across)
+        if difficulty <= 3:
+            q.param("across", across)
         if difficulty == 1:
             self._triangle(q, rng, across)
         elif difficulty == 2:
