@@ -507,6 +507,14 @@ def test_isosceles_triangle_and_kite_are_completed_by_reflection():
             2 * Fraction(m[1]),
         )
         assert a[0] == m[0] == c[0] or a[1] == m[1] == c[1]
+        if difficulty == 3:
+            # The parallelogram's fourth vertex A + C - B earns B1 only for a coordinate it
+            # shares with D.
+            fourth = (a[0] + c[0] - b[0], a[1] + c[1] - b[1])
+            shared = sum(fourth[i] == d[i] for i in (0, 1))
+            assert mark_part(question, "a", [f"({fourth[0]}, {fourth[1]})"], []) in (0, shared)
+            wrong = next(w for w in question.wrong_answers if "parallelogram" in w.error)
+            assert wrong.marks_awarded == shared
         # Not a rhombus: M is not the midpoint of AC (so that wrong answer is wrong).
         assert (Fraction(a[0]) + Fraction(c[0]), Fraction(a[1]) + Fraction(c[1])) != (
             2 * Fraction(m[0]),
