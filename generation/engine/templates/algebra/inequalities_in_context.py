@@ -67,7 +67,18 @@ def _double(var: str, low: int, high: int, low_in: bool, high_in: bool) -> tuple
     )
 
 
-def _count_limits(q: QuestionBuilder, rng: random.Random, labels: list[str]) -> None:
+def _lead(q: QuestionBuilder, context: str, alone: bool) -> str:
+    """Where a scenario's words go: the stem when it is the question's only scenario (every
+    part reads from them), else the start of its first part (another scenario follows)."""
+    if alone:
+        q.stem = context
+        return ""
+    return context + "\n"
+
+
+def _count_limits(
+    q: QuestionBuilder, rng: random.Random, labels: list[str], *, alone: bool = False
+) -> None:
     """A count between two limits in words: (a) the double inequality (B1 each end), then
     (b) the smallest and largest whole-number values, then (c) how many values there are."""
     index = rng.randrange(len(_COUNTS))
@@ -86,7 +97,8 @@ def _count_limits(q: QuestionBuilder, rng: random.Random, labels: list[str]) -> 
     latex, plain, machine = _double(var, low, high, low_in, high_in)
     lt, _, lm = _relation(var, low, lower=True, included=low_in)
     ht, _, hm = _relation(var, high, lower=False, included=high_in)
-    a = q.part(labels[0], f"{text}\nWrite this information as an inequality in ${var}$.",
+    lead = _lead(q, text, alone)
+    a = q.part(labels[0], f"{lead}Write this information as an inequality in ${var}$.",
                marks=2, command="Write")  # fmt: skip
     a.step(f"{low_words.capitalize()} ${low}$: ${lt}$", lm)
     a.step(f"{high_words.capitalize()} ${high}$: ${ht}$", hm)
@@ -134,7 +146,14 @@ def _count_limits(q: QuestionBuilder, rng: random.Random, labels: list[str]) -> 
                                    "leaves one value out", f"({large.machine}) - ({small.machine})"))  # fmt: skip
 
 
-def _budget(q: QuestionBuilder, rng: random.Random, labels: list[str], *, decimals: bool) -> None:
+def _budget(
+    q: QuestionBuilder,
+    rng: random.Random,
+    labels: list[str],
+    *,
+    decimals: bool,
+    alone: bool = False,
+) -> None:
     """A fixed cost plus n equal prices within a budget: (a) the inequality, (b) the greatest
     whole number n, from a bound that is not a whole number (so rounding matters)."""
     for _ in range(80):
@@ -168,7 +187,8 @@ def _budget(q: QuestionBuilder, rng: random.Random, labels: list[str], *, decima
         ask = f"Work out the greatest number of {things} Sam can pay for."
     rel = "fee + price*n <= bud"
     shown = f"{amount(f)} + {amount(c)}n \\le {amount(b)}"
-    a = q.part(labels[0], f"{text}\nWrite down an inequality in $n$.", marks=1,
+    lead = _lead(q, text, alone)
+    a = q.part(labels[0], f"{lead}Write down an inequality in $n$.", marks=1,
                command="Write down")  # fmt: skip
     a.step(f"The cost is ${amount(f)} + {amount(c)}n$ and it is at most ${amount(b)}$: "
            f"${shown}$", rel)  # fmt: skip
@@ -208,7 +228,9 @@ def _written(value: Rational) -> tuple[str, str]:
     return frac(value), frac_plain(value)
 
 
-def _rectangle(q: QuestionBuilder, rng: random.Random, labels: list[str]) -> None:
+def _rectangle(
+    q: QuestionBuilder, rng: random.Random, labels: list[str], *, alone: bool = False
+) -> None:
     """Extended: length (a1 x + b1) cm, width (a2 x - b2) cm; the perimeter is less than P and
     the width more than w: (a) solve the perimeter inequality, (b) the integer values of x."""
     for _ in range(80):
@@ -227,9 +249,10 @@ def _rectangle(q: QuestionBuilder, rng: random.Random, labels: list[str]) -> Non
         raise Reject("no rectangle with two to six integer values of x")
     coefficients(q, labels[0], [a1, b1, a2, b2, perimeter])
     length, width = f"({a1}x + {b1})", f"({terms([(a2, 'x')])} - {b2})"
-    a = q.part(labels[0], f"A rectangle has length ${length}$ cm and width ${width}$ cm.\n"
-               f"The perimeter of the rectangle is less than ${perimeter}$ cm.\n"
-               "Write down an inequality in $x$ and solve it.", marks=3, command="Work out")  # fmt: skip
+    lead = _lead(q, f"A rectangle has length ${length}$ cm and width ${width}$ cm.\n"
+                    f"The perimeter of the rectangle is less than ${perimeter}$ cm.", alone)  # fmt: skip
+    a = q.part(labels[0], f"{lead}Write down an inequality in $x$ and solve it.", marks=3,
+               command="Work out")  # fmt: skip
     perim = f"2*({a1}*x + {b1}) + 2*({a2}*x - {b2})"
     collected = f"({k}*x, {m})"
     const = 2 * (b1 - b2)
@@ -285,14 +308,14 @@ class InequalitiesInContext(Template):
             # algebraically (the budget is worked out by division).
             count_parts = {1: 1, 2: 2, 3: 3, 4: 1, 5: 2}[difficulty]
             labels = list("abcde")
-            _count_limits(q, rng, labels[:count_parts])
+            _count_limits(q, rng, labels[:count_parts], alone=difficulty < 4)
             if difficulty >= 4:
                 _budget(q, rng, labels[count_parts : count_parts + 2], decimals=True)
             return
         if difficulty <= 2:
-            _budget(q, rng, ["a", "b"], decimals=difficulty == 2)
+            _budget(q, rng, ["a", "b"], decimals=difficulty == 2, alone=True)
         elif difficulty == 3:
-            _rectangle(q, rng, ["a", "b"])
+            _rectangle(q, rng, ["a", "b"], alone=True)
         else:
             _budget(q, rng, ["a", "b"], decimals=True)
             _rectangle(q, rng, ["c", "d"] if difficulty == 5 else ["c"])
