@@ -17,6 +17,7 @@ import sympy
 
 from generation.engine.base import generate, get_template, templates
 from generation.engine.expressions import parse, parse_latex, parse_plain
+from generation.engine.marking import mark_part
 from generation.engine.verifier import verify
 from questions import syllabus
 from questions.schemas import AnswerKind, Question, Tier
@@ -353,3 +354,123 @@ def test_curve_features_are_the_intercepts_and_turning_point() -> None:
             elif "turning point" in part.text:
                 vx, vy = _value(question, part.answers[0].value)
                 assert sympy.diff(curve, x).subs(x, vx) == 0 and curve.subs(x, vx) == vy
+
+
+# --- inequalities in context --------------------------------------------------------------
+
+_IN_CONTEXT = "algebra.inequalities_in_context"
+_LIMIT = re.compile(r"(at least|more than) \$(\d+)\$ \w+ and (at most|fewer than) \$(\d+)\$")
+
+
+def _in_context(seeds: range = range(6)) -> list[Question]:
+    template = get_template(_IN_CONTEXT)
+    return [
+        generate(template, seed=seed, difficulty=d, tier=tier).question
+        for tier in template.tiers
+        for d in range(1, 6)
+        for seed in seeds
+    ]
+
+
+def test_inequalities_in_context_codes_and_tiers() -> None:
+    template = get_template(_IN_CONTEXT)
+    assert template.codes == {Tier.CORE: ("C2.6",), Tier.EXTENDED: ("E2.6",)}
+    for question in _in_context(range(2)):
+        assert verify(question).passed, verify(question).summary()
+        if question.tier == Tier.CORE:
+            # Core writes and interprets inequalities; solving for x is Extended.
+            assert not any("solve it" in p.text for p in question.parts)
+
+
+def test_a_count_between_limits_is_read_with_the_right_ends() -> None:
+    seen = 0
+    for question in _in_context():
+        for i, part in enumerate(question.parts):
+            match = _LIMIT.search(part.text)
+            if not match:
+                continue
+            seen += 1
+            low_words, low, high_words, high = match.groups()
+            low, high = int(low), int(high)
+            var = sympy.Symbol(re.search(r"\$([a-z])\$ is the number", part.text).group(1),
+                               real=True)  # fmt: skip
+            answer = _value(question, part.answers[0].value)
+            members = [k for k in range(0, 60) if bool(answer.subs(var, k))]
+            smallest = low if low_words == "at least" else low + 1
+            largest = high if high_words == "at most" else high - 1
+            assert members == list(range(smallest, largest + 1)), (part.text, answer)
+            # One end with the wrong sign earns the B1 for the other end: 1 of 2.
+            for wrong in (w for w in question.wrong_answers if w.part == part.label):
+                assert mark_part(question, part.label, [wrong.plain], wrong.working) == 1
+            later = {p.label: p for p in question.parts[i + 1 : i + 3]}
+            extremes = next((p for p in later.values() if "smallest" in p.text), None)
+            if extremes:
+                assert [_value(question, a.value) for a in extremes.answers] == [smallest, largest]
+                assert mark_part(question, extremes.label, [f"{low}", f"{high}"], []) < 2
+            count = next((p for p in later.values() if "How many" in p.text), None)
+            if count:
+                assert _value(question, count.answers[0].value) == largest - smallest + 1
+    assert seen >= 20
+
+
+def test_the_greatest_number_a_budget_buys_is_rounded_down() -> None:
+    seen = 0
+    for question in _in_context():
+        for part in question.parts:
+            if not part.text.startswith("Work out the greatest number"):
+                continue
+            seen += 1
+            g = {v.name: parse(v.value) for v in question.givens}
+            n_max = _value(question, part.answers[0].value)
+            assert g["fee"] + n_max * g["price"] <= g["bud"] < g["fee"] + (n_max + 1) * g["price"]
+            assert mark_part(question, part.label, [str(n_max)], []) == part.marks
+            # Rounding the bound up keeps the method marks but loses the A1.
+            bound = "(bud - fee)/price"
+            assert mark_part(question, part.label, [str(n_max + 1)], ["bud - fee", bound]) == (
+                part.marks - 1
+            )
+            marked = {
+                w.plain: w.marks_awarded for w in question.wrong_answers if w.part == part.label
+            }
+            assert marked.get(str(n_max + 1)) == part.marks - 1
+            # The inequality before it: spending exactly the budget is allowed (<=, not <).
+            inequality = question.parts[question.parts.index(part) - 1]
+            relation = _value(question, inequality.answers[0].value)
+            assert bool(relation.subs(n, (g["bud"] - g["fee"]) / g["price"]))
+    assert seen >= 20
+
+
+def test_rectangle_integer_values_satisfy_both_the_perimeter_and_the_width() -> None:
+    seen = 0
+    for question in _in_context():
+        for i, part in enumerate(question.parts):
+            found = re.search(r"length \$\((\d+)x \+ (\d+)\)\$ cm and width \$\((\d*)x - (\d+)\)\$"
+                              r" cm.\nThe perimeter of the rectangle is less than \$(\d+)\$",
+                              part.text)  # fmt: skip
+            if not found:
+                continue
+            seen += 1
+            assert question.tier == Tier.EXTENDED
+            a1, b1, a2, b2, perimeter = (int(v or 1) for v in found.groups())
+            solved = _value(question, part.answers[0].value)
+            bound = sympy.Rational(perimeter - 2 * (b1 - b2), 2 * (a1 + a2))
+            (var,) = solved.free_symbols
+            for k in (
+                bound - 1,
+                bound - sympy.Rational(1, 10),
+                bound,
+                bound + sympy.Rational(1, 10),
+            ):
+                assert bool(solved.subs(var, k)) == (k < bound), (solved, bound)
+            if i + 1 < len(question.parts) and "width" in question.parts[i + 1].text:
+                nxt = question.parts[i + 1]
+                w = int(re.search(r"more than \$(\d+)\$ cm", nxt.text).group(1))
+                listed = list(_value(question, nxt.answers[0].value))
+                expected = [
+                    k for k in range(-5, 60)
+                    if 2 * (a1 * k + b1) + 2 * (a2 * k - b2) < perimeter and a2 * k - b2 > w
+                ]  # fmt: skip
+                assert listed == expected
+                for wrong in (w_ for w_ in question.wrong_answers if w_.part == nxt.label):
+                    assert wrong.marks_awarded < nxt.marks
+    assert seen >= 10

@@ -18,12 +18,14 @@ import sympy
 
 from generation.engine.base import generate, get_template
 from generation.engine.expressions import parse_plain
+from generation.engine.marking import mark_part
 from generation.engine.verifier import verify
 from questions.schemas import Question, Tier
 
 SEEDS = range(4)
 KEYS = [
     "coordinate.parallelogram_vertex",
+    "coordinate.symmetric_vertices",
     "coordinate.table_of_values",
     "coordinate.gradient",
     "coordinate.length_midpoint",
@@ -462,3 +464,92 @@ def test_graph_solving_draws_the_line_m_the_stem_states():
             )
             residual = (m_line.lhs - m_line.rhs).subs({x: data[0], y: data[1]})
             assert abs(float(residual)) < 0.02, (question.stem, data)
+
+
+def _dist2(p, q) -> Fraction:
+    return (Fraction(p[0]) - Fraction(q[0])) ** 2 + (Fraction(p[1]) - Fraction(q[1])) ** 2
+
+
+def _is_square(a, b, c, d) -> bool:
+    """ABCD in this order is a square: four equal sides and equal diagonals."""
+    sides = {_dist2(a, b), _dist2(b, c), _dist2(c, d), _dist2(d, a)}
+    return len(sides) == 1 and _dist2(a, c) == _dist2(b, d) == 2 * sides.pop() != 0
+
+
+def test_symmetric_vertices_codes_and_tiers():
+    template = get_template("coordinate.symmetric_vertices")
+    assert template.codes == {Tier.CORE: ("C3.1",), Tier.EXTENDED: ("E3.1",)}
+    assert set(template.tiers) == {Tier.CORE, Tier.EXTENDED}
+    for _, difficulty, question in _variants("coordinate.symmetric_vertices"):
+        # The grid questions are read off the figure; the harder ones give coordinates.
+        assert bool(question.diagram_svg) == (difficulty <= 2)
+
+
+def test_isosceles_triangle_and_kite_are_completed_by_reflection():
+    for _, difficulty, question in _variants("coordinate.symmetric_vertices"):
+        if difficulty > 3:
+            continue
+        if difficulty <= 2:
+            pts = {k: parse_plain(v) for k, v in question.variant.params.items() if len(k) == 1}
+        else:
+            pts = _points(question.stem)
+        found = {a.label: parse_plain(a.plain) for p in question.parts for a in p.answers}
+        pts.update({k: v for k, v in found.items() if k not in pts})
+        if difficulty == 1:
+            a, b, c = pts["A"], pts["B"], pts["C"]
+            assert _dist2(a, b) == _dist2(a, c) and b != c, question.stem
+            continue
+        a, b, c, d, m = pts["A"], pts["B"], pts["C"], pts["D"], pts["M"]
+        # A kite with line of symmetry AC: AB = AD, CB = CD, and BD crosses AC at M, its midpoint.
+        assert _dist2(a, b) == _dist2(a, d) and _dist2(c, b) == _dist2(c, d) and b != d
+        assert (Fraction(b[0]) + Fraction(d[0]), Fraction(b[1]) + Fraction(d[1])) == (
+            2 * Fraction(m[0]),
+            2 * Fraction(m[1]),
+        )
+        assert a[0] == m[0] == c[0] or a[1] == m[1] == c[1]
+        if difficulty == 3:
+            # The parallelogram's fourth vertex A + C - B earns B1 only for a coordinate it
+            # shares with D.
+            fourth = (a[0] + c[0] - b[0], a[1] + c[1] - b[1])
+            shared = sum(fourth[i] == d[i] for i in (0, 1))
+            assert mark_part(question, "a", [f"({fourth[0]}, {fourth[1]})"], []) in (0, shared)
+            wrong = next(w for w in question.wrong_answers if "parallelogram" in w.error)
+            assert wrong.marks_awarded == shared
+        # Not a rhombus: M is not the midpoint of AC (so that wrong answer is wrong).
+        assert (Fraction(a[0]) + Fraction(c[0]), Fraction(a[1]) + Fraction(c[1])) != (
+            2 * Fraction(m[0]),
+            2 * Fraction(m[1]),
+        )
+
+
+def test_squares_from_a_side_or_a_diagonal_are_squares():
+    for _, difficulty, question in _variants("coordinate.symmetric_vertices"):
+        if difficulty < 4:
+            continue
+        pts = _points(question.stem)
+        found = {a.label: parse_plain(a.plain) for a in question.parts[0].answers}
+        pts.update(found)
+        a, b, c, d = pts["A"], pts["B"], pts["C"], pts["D"]
+        assert _is_square(a, b, c, d), (question.stem, found)
+        if difficulty == 4:
+            # "C and D are above AB": both on the left of A -> B, which runs to the right.
+            side = (b[0] - a[0], b[1] - a[1])
+            for p in (c, d):
+                assert side[0] * (p[1] - a[1]) - side[1] * (p[0] - a[0]) > 0
+            assert side[0] > 0
+        part = question.parts[0]
+        right = [a_.plain for a_ in part.answers]
+        assert mark_part(question, part.label, right, []) == part.marks
+        assert mark_part(question, part.label, list(reversed(right)), []) == part.marks
+        for wrong in question.wrong_answers:
+            # The square on the other side of AB, or the rectangle along the grid: never full marks.
+            assert wrong.marks_awarded < part.marks
+
+
+def test_wrong_square_keeps_only_the_method_mark_it_shows():
+    for _, difficulty, question in _variants("coordinate.symmetric_vertices"):
+        if difficulty != 4:
+            continue
+        marked = {w.error: w.marks_awarded for w in question.wrong_answers}
+        assert marked["turned AB the wrong way, giving the square below AB"] == 1
+        assert mark_part(question, "", ["(0, 0)", "(1, 1)"], ["(xB - xA, yB - yA)"]) == 1

@@ -16,6 +16,7 @@ from generation.engine.templates.algebra import (  # noqa: F401
     index_unknowns,
     indices,
     inequalities,
+    inequalities_in_context,
     proportion,
     proportion_change,
     quadratic_equations,

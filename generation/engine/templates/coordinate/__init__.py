@@ -8,6 +8,7 @@ from generation.engine.templates.coordinate import (  # noqa: F401
     parallel,
     perpendicular,
     points,
+    symmetric_vertices,
 )
 
 # isort: split
