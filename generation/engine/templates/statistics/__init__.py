@@ -8,4 +8,5 @@ from generation.engine.templates.statistics import (  # noqa: F401
     lists,
     pie,
     scatter,
+    two_way,
 )
