@@ -324,7 +324,7 @@ class ScatterReading(Template):
             part = q.part(
                 next(labels),
                 "The point that does not follow the trend was recorded wrongly.\n"
-                "Use your line of best fit to estimate the value of $y$ it should have had.",
+                "Use your line of best fit to estimate the value of $y$ for this point.",
                 marks=1,
                 command="Determine",
             )

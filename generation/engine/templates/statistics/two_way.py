@@ -7,6 +7,7 @@ group or of "A or B"."""
 from __future__ import annotations
 
 import random
+from itertools import combinations
 
 from generation.engine.authoring import Misconception, Working, final, method, misconception
 from generation.engine.authoring.text import table, words
@@ -76,20 +77,24 @@ _HIDDEN = {1: (3, False), 2: (4, False), 3: (5, True), 4: (5, True), 5: (6, True
 
 def _solve_order(hidden: set[tuple[int, int]], rows: int, cols: int) -> list | None:
     """The order in which the hidden cells can be found, each with the line (row or column)
-    that gives it: a line with exactly one unknown. None if the table cannot be completed."""
+    that gives it: a line with exactly one unknown, one whose other entries are all printed
+    first. None if the table cannot be completed."""
     lines = [("row", r, [(r, c) for c in range(cols + 1)]) for r in range(rows + 1)]
     lines += [("col", c, [(r, c) for r in range(rows + 1)]) for c in range(cols + 1)]
     unknown = set(hidden)
     order = []
     while unknown:
-        for kind, index, cells in lines:
-            missing = [cell for cell in cells if cell in unknown]
-            if len(missing) == 1:
-                order.append((missing[0], kind, index, cells))
-                unknown.discard(missing[0])
-                break
-        else:
+        ready = [
+            (sum(cell in hidden for cell in cells), kind, index, cells)
+            for kind, index, cells in lines
+            if sum(cell in unknown for cell in cells) == 1
+        ]
+        if not ready:
             return None
+        _, kind, index, cells = min(ready, key=lambda line: line[0])
+        (cell,) = [cell for cell in cells if cell in unknown]
+        order.append((cell, kind, index, cells))
+        unknown.discard(cell)
     return order
 
 
@@ -120,13 +125,16 @@ class TwoWayTable(Template):
         # Cells, row totals, column totals and the grand total at (rows, cols).
         everything = [(r, c) for r in range(rows + 1) for c in range(cols + 1)]
         size, chained = _HIDDEN[difficulty]
-        for _ in range(200):
-            hidden = set(rng.sample(everything, size))
-            order = _solve_order(hidden, rows, cols)
-            if order is not None and _chained(order) == chained:
-                break
-        else:
+        options = [
+            order
+            for hidden in combinations(everything, size)
+            if (order := _solve_order(set(hidden), rows, cols)) is not None
+            and _chained(order) == chained
+        ]
+        if not options:
             raise Reject("no table to complete with this many missing values")
+        order = rng.choice(options)
+        hidden = {cell for cell, *_ in order}
         q.param("context", thing)
         q.param("hidden", size)
 
