@@ -399,7 +399,7 @@ def test_two_way_table_completes_to_a_consistent_table():
             assert sum(grid[r][c] for r in range(len(rows) - 1)) == grid[-1][c]
         assert all(v > 0 for row in grid for v in row)
         missing = sum(1 for row in _two_way(q)[2] for v in row if not v)
-        assert missing == {1: 3, 2: 4, 3: 5, 4: 5, 5: 6}[q.difficulty]
+        assert missing == {1: 3, 2: 4, 3: 4, 4: 5, 5: 6}[q.difficulty]
         assert q.parts[0].marks == (2 if q.difficulty <= 2 else 3)
 
 

@@ -25,6 +25,7 @@ from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 @dataclass(frozen=True)
 class _Context:
     stem: str  # with {n}
+    means: tuple[str, str]  # "mean foot length", "mean height"
     x_title: str
     y_title: str
     x_range: tuple[int, int]  # whole numbers of the x unit
@@ -38,8 +39,9 @@ class _Context:
 
 _CONTEXTS = [
     _Context(
-        "The scatter diagram shows the number of hours of sunshine and the number of ice creams "
-        "sold by a café on each of {n} days.",
+        "The scatter diagram shows the number of hours of sunshine, $x$, and the number of ice "
+        "creams sold, $y$, by a café on each of {n} days.",
+        ("mean number of hours of sunshine", "mean number of ice creams sold"),
         "Hours of sunshine",
         "Ice creams sold",
         (0, 12),
@@ -51,8 +53,9 @@ _CONTEXTS = [
         "the more hours of sunshine, the more ice creams are sold",
     ),
     _Context(
-        "The scatter diagram shows the mean outside temperature and the amount of gas, in "
-        "units, a house used for heating in each of {n} weeks.",
+        "The scatter diagram shows the mean outside temperature, $x$ °C, and the amount of gas, "
+        "$y$ units, a house used for heating in each of {n} weeks.",
+        ("mean of the temperatures", "mean amount of gas used"),
         "Mean temperature (°C)",
         "Gas used (units)",
         (0, 16),
@@ -64,7 +67,9 @@ _CONTEXTS = [
         "the warmer the week, the less gas is used for heating",
     ),
     _Context(
-        "The scatter diagram shows the foot length and the height of each of {n} adults.",
+        "The scatter diagram shows the foot length, $x$ cm, and the height, $y$ cm, of each of "
+        "{n} adults.",
+        ("mean foot length", "mean height"),
         "Foot length (cm)",
         "Height (cm)",
         (20, 32),
@@ -76,8 +81,9 @@ _CONTEXTS = [
         "the longer the foot, the taller the person",
     ),
     _Context(
-        "The scatter diagram shows the number of hours each of {n} runners trained each week "
-        "and their time, in seconds, to run 400 metres.",
+        "The scatter diagram shows the number of hours, $x$, each of {n} runners trained each "
+        "week and their time, $y$ seconds, to run 400 metres.",
+        ("mean training time", "mean time to run 400 metres"),
         "Training (hours per week)",
         "Time for 400 m (seconds)",
         (1, 12),
@@ -103,6 +109,9 @@ class ScatterReading(Template):
     )
     codes = {Tier.CORE: ("C9.5",), Tier.EXTENDED: ("E9.5",)}
     calculator = CalculatorPolicy.ALLOWED
+    # One-mark readings and a two-mark difference: the rubric measures at most band 3, so the
+    # hardest variant offered is 4.
+    difficulties = (1, 2, 3, 4)
 
     def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         ctx = rng.choice(_CONTEXTS)
@@ -200,9 +209,9 @@ class ScatterReading(Template):
         if difficulty >= 4:
             part = q.part(
                 next(labels),
-                f"Ignoring that point, the mean {ctx.x_title.split(' (')[0].lower()} is "
-                f"${number(mx)}$ and the mean {ctx.y_title.split(' (')[0].lower()} is "
-                f"${number(my)}$.\nOn the scatter diagram, plot the mean point.",
+                f"Ignoring that point, the {ctx.means[0]} is ${number(mx)}$ and the "
+                f"{ctx.means[1]} is ${number(my)}$.\n"
+                "On the scatter diagram, plot the mean point.",
                 marks=1,
                 command="Plot",
             )
@@ -253,7 +262,6 @@ class ScatterReading(Template):
             f"$y \\approx {number(found.value)}$",
             [
                 ("read the nearest plotted point instead of the line", nearest[1]),
-                ("used the line through the point that does not follow the trend", oy),
             ],
         )
 
@@ -320,7 +328,7 @@ class ScatterReading(Template):
                     ),
                 )
 
-        if difficulty == 5:
+        if difficulty >= 4:
             part = q.part(
                 next(labels),
                 "The point that does not follow the trend was recorded wrongly.\n"

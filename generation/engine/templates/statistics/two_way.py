@@ -72,7 +72,7 @@ _TABLES = [
 
 # Cells hidden at each difficulty: how many, and whether a chain (a cell found from another
 # found cell) is needed.
-_HIDDEN = {1: (3, False), 2: (4, False), 3: (5, True), 4: (5, True), 5: (6, True)}
+_HIDDEN = {1: (3, False), 2: (4, False), 3: (4, True), 4: (5, True), 5: (6, True)}
 
 
 def _solve_order(hidden: set[tuple[int, int]], rows: int, cols: int) -> list | None:
