@@ -117,8 +117,13 @@ class ScatterReading(Template):
         ctx = rng.choice(_CONTEXTS)
         low, high = ctx.x_range
         n = 10  # points following the trend; with the outlier, 11 crosses
-        # Whole numbers, none on the y-axis.
-        xs = sorted(rng.sample(range(low + 1, high + 1), n))
+        # Whole numbers, none on the y-axis, spread along the axis (no wide gap).
+        for _ in range(50):
+            xs = sorted(rng.sample(range(low + 1, high + 1), n))
+            if max(b - a for a, b in zip(xs, xs[1:], strict=False)) <= (high - low) / 5:
+                break
+        else:
+            raise Reject("the points bunch together")
         base, slope = rng.randint(*ctx.y_start), rng.uniform(*ctx.slope)
         trend = [base + slope * (x - low) for x in xs]
         y_axis = scale(min(trend) - ctx.noise, max(trend) + ctx.noise)
