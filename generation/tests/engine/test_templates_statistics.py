@@ -24,6 +24,8 @@ KEYS = [
     "statistics.grouped_mean",
     "statistics.cumulative_frequency",
     "statistics.histogram",
+    "statistics.two_way_table",
+    "statistics.scatter_reading",
 ]
 
 
@@ -325,3 +327,188 @@ def test_diagrams_are_simple_well_formed_svg():
             root = ET.fromstring(q.diagram_svg)
             assert root.tag.endswith("svg")
             assert "<script" not in q.diagram_svg and "href" not in q.diagram_svg
+
+
+# ---------------------------------------------------------------------------------------------
+# Second question types for 9.1/9.2 (two-way tables) and 9.5 (reading a scatter diagram)
+
+SECOND_TYPES = {
+    "statistics.two_way_table": ["9.1", "9.2"],
+    "statistics.scatter_reading": ["9.5"],
+}
+
+
+def _marker_gives(q: Question, wrong) -> int:
+    from generation.engine.marking import mark_part, split_final_answers
+
+    answers = len(q.part(wrong.part).answers)
+    return mark_part(q, wrong.part, split_final_answers(wrong.plain, answers), wrong.working)
+
+
+@pytest.mark.parametrize("key", list(SECOND_TYPES))
+def test_second_types_carry_their_codes_and_mark_wrong_answers_as_the_marker_does(key):
+    template = get_template(key)
+    assert set(template.tiers) == {Tier.CORE, Tier.EXTENDED}
+    wrongs = 0
+    for q in _variants(key, seeds=range(4)):
+        prefix = "C" if q.tier == Tier.CORE else "E"
+        assert q.syllabus_codes == [prefix + code for code in SECOND_TYPES[key]]
+        for wrong in q.wrong_answers:
+            wrongs += 1
+            assert wrong.marks_awarded == _marker_gives(q, wrong), wrong
+            assert wrong.marks_awarded < q.part(wrong.part).marks, wrong
+    assert wrongs
+
+
+def _two_way(q: Question) -> tuple[list[str], list[str], list[list[str]]]:
+    """The printed two-way table: column headings, row headings and the cells ('' if missing)."""
+    body = re.search(r"\\begin\{array\}\{[^}]*\} \\hline (.+?) \\\\ \\hline \\end", q.stem).group(1)
+    rows = [[c.strip() for c in row.split("&")] for row in body.split(r" \\ \hline ")]
+    unwrap = [[re.sub(r"\\text\{(.*)\}", r"\1", c) for c in row] for row in rows]
+    return unwrap[0][1:], [r[0] for r in unwrap[1:]], [r[1:] for r in unwrap[1:]]
+
+
+def _completed(q: Question) -> tuple[list[str], list[str], list[list[int]]]:
+    columns, rows, cells = _two_way(q)
+    answers = {a.label: int(a.plain) for a in q.parts[0].answers}
+    grid = []
+    for r, row in enumerate(cells):
+        out = []
+        for c, value in enumerate(row):
+            if value:
+                out.append(int(value))
+                continue
+            label = (
+                "Grand total"
+                if (r, c) == (len(rows) - 1, len(columns) - 1)
+                else f"{rows[r]}, {columns[c]}"
+            )
+            out.append(answers.pop(label))
+        grid.append(out)
+    assert not answers, f"answers for cells that are printed: {answers}"
+    return columns, rows, grid
+
+
+def test_two_way_table_completes_to_a_consistent_table():
+    for q in _variants("statistics.two_way_table"):
+        columns, rows, grid = _completed(q)
+        assert columns[-1] == rows[-1] == "Total"
+        for row in grid:
+            assert sum(row[:-1]) == row[-1]  # each row adds up to its total
+        for c in range(len(columns)):
+            assert sum(grid[r][c] for r in range(len(rows) - 1)) == grid[-1][c]
+        assert all(v > 0 for row in grid for v in row)
+        missing = sum(1 for row in _two_way(q)[2] for v in row if not v)
+        assert missing == {1: 3, 2: 4, 3: 4, 4: 5, 5: 6}[q.difficulty]
+        assert q.parts[0].marks == (2 if q.difficulty <= 2 else 3)
+
+
+def _which(text: str, names: list[str]) -> list[int]:
+    return [i for i, name in enumerate(names) if re.search(rf"\b{name}\b", text, re.IGNORECASE)]
+
+
+def test_two_way_table_fractions_and_probabilities_use_the_right_total():
+    from generation.engine.templates.statistics.two_way import _TABLES
+
+    seen = set()
+    for q in _variants("statistics.two_way_table"):
+        columns, rows, grid = _completed(q)
+        context = next(t for t in _TABLES if list(t[4]) == columns[:-1])
+        groups = context[3]
+        n = grid[-1][-1]
+        for part in q.parts[1:]:
+            got = Fraction(part.answers[0].plain) if part.answers[0].value else None
+            col = _which(part.text, columns[:-1])
+            if part.text.startswith("What fraction of"):
+                (r,) = [i for i, g in enumerate(groups) if g[1] in part.text]
+                expected, kind = Fraction(grid[r][col[0]], grid[r][-1]), "fraction of a row"
+            elif "or both" in part.text:
+                (r,) = [i for i, g in enumerate(groups) if g[2] in part.text]
+                c = col[0]
+                expected = Fraction(grid[r][-1] + grid[-1][c] - grid[r][c], n)
+                kind = "or"
+            elif part.text.startswith("One of the") and "is chosen at random. Find" in part.text:
+                if re.match(r"One of the \w+ is chosen", part.text):
+                    (r,) = [i for i, g in enumerate(groups) if g[2] in part.text]
+                    expected, kind = Fraction(grid[r][col[0]], n), "and"
+                else:  # within the column named first
+                    (r,) = [i for i, g in enumerate(groups) if g[2] in part.text]
+                    expected = Fraction(grid[r][col[0]], grid[-1][col[0]])
+                    kind = "given a column"
+            elif part.text.startswith("Write down the total number"):
+                expected, kind = Fraction(grid[-1][col[0]]), "column total"
+            else:
+                assert part.answers[0].plain == "categorical"
+                continue
+            assert len(col) == 1, part.text
+            assert got == expected, (kind, part.text, got, expected)
+            seen.add(kind)
+    assert seen == {"fraction of a row", "or", "and", "given a column", "column total"}
+
+
+def _scatter_points(svg: str) -> list[tuple[Fraction, Fraction]]:
+    """The crosses of a scatter diagram in the data's units, read with the numbered axes."""
+    ticks = re.findall(
+        r'<text x="([\d.]+)" y="([\d.]+)" text-anchor="(middle|end)" font-size="11"[^>]*>'
+        r"(\d+)</text>",
+        svg,
+    )
+    xs = [(float(px), int(v)) for px, _, anchor, v in ticks if anchor == "middle"]
+    ys = [(float(py), int(v)) for _, py, anchor, v in ticks if anchor == "end" and v != "0"]
+
+    def through(pairs):
+        (p0, v0), (p1, v1) = pairs[0], pairs[-1]
+        return lambda p: Fraction(
+            round(v0 + (p - p0) * (v1 - v0) / (p1 - p0), 3)
+        ).limit_denominator(100)
+
+    to_x, to_y = through(xs), through(ys)
+    crosses = re.findall(r'<path d="M ([\d.]+) ([\d.]+) L ([\d.]+) ([\d.]+) M', svg)
+    return [
+        (to_x((float(a) + float(c)) / 2), to_y((float(b) + float(d)) / 2)) for a, b, c, d in crosses
+    ]
+
+
+def test_scatter_reading_outlier_correlation_and_readings_match_the_diagram():
+    for q in _variants("statistics.scatter_reading"):
+        points = _scatter_points(q.diagram_svg)
+        assert len(points) == 11
+        outlier = tuple(Fraction(v) for v in q.parts[1].answers[0].plain.strip("()").split(","))
+        assert outlier in points  # the answer is a cross on the diagram
+        others = list(points)
+        others.remove(outlier)
+        xs, ys = [float(x) for x, _ in others], [float(y) for _, y in others]
+        fit = statistics.linear_regression(xs, ys)
+        residuals = [abs(y - fit.slope * x - fit.intercept) for x, y in zip(xs, ys, strict=True)]
+        off = abs(float(outlier[1]) - fit.slope * float(outlier[0]) - fit.intercept)
+        assert off > 3 * max(residuals)  # it clearly does not follow the trend
+        r = statistics.correlation(xs, ys)
+        assert abs(r) > 0.85
+        assert q.parts[0].answers[0].plain == ("positive" if r > 0 else "negative")
+        on_x = statistics.linear_regression(ys, xs)
+        mx, my = statistics.fmean(xs), statistics.fmean(ys)
+        if part := _containing(q, "plot the mean point"):
+            stated = [float(v) for v in re.findall(r"is \$([\d.]+)\$", part.text)]
+            assert stated == pytest.approx([mx, my])
+        for part in q.parts:
+            if not part.text.startswith("Use your line") and "Use your line" not in part.text:
+                continue
+            low, high = _accepted(q, part)
+            assert low <= _value(part.answers[0].plain) <= high
+            if m := re.search(r"value of \$y\$ when \$x = ([\d.]+)\$", part.text):
+                x0 = float(m.group(1))
+                assert min(xs) < x0 < max(xs)
+                readings = (fit.slope * x0 + fit.intercept, my + (x0 - mx) / on_x.slope)
+            elif m := re.search(r"value of \$x\$ when \$y = ([\d.]+)\$", part.text):
+                y0 = float(m.group(1))
+                assert min(ys) < y0 < max(ys)
+                readings = (on_x.slope * y0 + on_x.intercept, mx + (y0 - my) / fit.slope)
+            elif "for this point" in part.text:
+                x0 = float(outlier[0])
+                readings = (fit.slope * x0 + fit.intercept, my + (x0 - mx) / on_x.slope)
+            else:  # a difference between two readings
+                a, b = (float(v) for v in re.findall(r" (\d+)(?: hours| °C| cm)", part.text))
+                readings = (abs(fit.slope) * abs(b - a), abs(b - a) / abs(on_x.slope))
+                assert part.marks == 2
+            for value in readings:  # both least-squares lines are reasonable lines of best fit
+                assert float(low) <= value <= float(high), (part.text, readings, low, high)

@@ -8,4 +8,6 @@ from generation.engine.templates.statistics import (  # noqa: F401
     lists,
     pie,
     scatter,
+    scatter_reading,
+    two_way,
 )
