@@ -13,7 +13,9 @@ from generation.engine.authoring.text import number, squared
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.templates.mensuration.areas import TRIPLES
-from questions.schemas import CalculatorPolicy, Tier
+from questions.schemas import Accuracy, CalculatorPolicy, Tier
+
+SF3 = Accuracy.SF3  # a wrong quotient that need not be whole, as a candidate writes it
 
 
 def _label(value: object, unit: str) -> str:
@@ -103,12 +105,13 @@ class AreaPerimeterReverse(Template):
             step=f"$w = {number(both.value)} \\div 2 = {found.latex}$ {unit}",
             label="w",
         )
-        misconception(
-            a, Misconception("took the length away only once: $P - l$, then halved", "(P - l)/2")
-        )
+        misconception(a, Misconception("took the length away only once, then halved", "(P - l)/2"))
         misconception(a, Misconception("did not halve the two widths", "P - 2*l", ("P - 2*l",)))
         misconception(
-            a, Misconception("used the area formula: divided the perimeter by the length", "P/l")
+            a,
+            Misconception(
+                "used the area formula: divided the perimeter by the length", "P/l", accuracy=SF3
+            ),
         )
         self._rectangle_other(q, "area", unit)
 
@@ -202,7 +205,10 @@ class AreaPerimeterReverse(Template):
         misconception(a, Misconception("halved, as for a triangle", "A/(2*h)"))
         misconception(a, Misconception("used the triangle formula ½ × base × height", "2*A/h"))
         misconception(
-            a, Misconception("used the sloping side instead of the perpendicular height", "A/s")
+            a,
+            Misconception(
+                "used the sloping side instead of the perpendicular height", "A/s", accuracy=SF3
+            ),
         )
         p = q.part("b", "Work out the perimeter of the parallelogram.", marks=1, command="Work out")
         perimeter = Working(q, "2*(A/h + s)")
@@ -261,7 +267,9 @@ class AreaPerimeterReverse(Template):
         )
         misconception(
             part,
-            Misconception("used the sloping side as the height", "2*A/s - a", ("2*A/s",)),
+            Misconception(
+                "used the sloping side as the height", "2*A/s - a", ("2*A/s",), accuracy=SF3
+            ),
         )
         self._trapezium_perimeter(q, unit)
 
@@ -353,12 +361,15 @@ class AreaPerimeterReverse(Template):
                 "used the whole height for the upper rectangle",
                 "(A - W*u)/H",
                 ("W*u", "A - W*u"),
+                accuracy=SF3,
             ),
         )
         misconception(
             a,
             Misconception(
-                "divided the area by the height, as if the shape were a rectangle", "A/H"
+                "divided the area by the height, as if the shape were a rectangle",
+                "A/H",
+                accuracy=SF3,
             ),
         )
 
@@ -367,7 +378,7 @@ class AreaPerimeterReverse(Template):
         method(
             p,
             missing,
-            f"${number(w)} - x$ and ${number(h)} - {number(u)}$ seen, or "
+            f"${number(w)} - $ their $x$ and ${number(h)} - {number(u)}$ seen, or "
             f"$2({number(w)} + {number(h)})$",
             step=f"The unlabelled sides are ${number(w)} - {number(found.value)} = "
             f"{number(missing.value)}$ {unit} and ${number(rest.value)}$ {unit}",
