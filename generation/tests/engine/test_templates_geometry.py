@@ -369,7 +369,8 @@ def _lines_and_order(cells, n):
 
 
 def _shaded_squares(svg, n):
-    """The shaded squares read from the figure: (column, row) from 1 at the bottom left."""
+    """The shaded squares of each grid, read from the figure: (column, row) from 1 at the
+    bottom left, the grids from left to right."""
     root = ElementTree.fromstring(svg)
     tag = "{http://www.w3.org/2000/svg}"
     edges = [
@@ -377,17 +378,19 @@ def _shaded_squares(svg, n):
         for e in root.iter(f"{tag}line")
         if e.get("stroke-width") == "1.5" and not e.get("stroke-dasharray")
     ]
-    xs = [float(e.get(a)) for e in edges for a in ("x1", "x2")]
-    ys = [float(e.get(a)) for e in edges for a in ("y1", "y2")]
-    left, bottom, size = min(xs), max(ys), (max(xs) - min(xs)) / n
-    cells = set()
+    upright = sorted({float(e.get("x1")) for e in edges if e.get("x1") == e.get("x2")})
+    bottom = max(float(e.get(a)) for e in edges for a in ("y1", "y2"))
+    grids = [(upright[i], (upright[i + 1] - upright[i]) / n) for i in range(0, len(upright), 2)]
+    cells = [set() for _ in grids]
     for polygon in root.iter(f"{tag}polygon"):
         if polygon.get("fill") in (None, "none"):
             continue
         points = [tuple(map(float, p.split(","))) for p in polygon.get("points").split()]
         x = sum(p[0] for p in points) / len(points)
         y = sum(p[1] for p in points) / len(points)
-        cells.add((int((x - left) // size) + 1, int((bottom - y) // size) + 1))
+        i = max(j for j, (left, _) in enumerate(grids) if left < x)
+        left, size = grids[i]
+        cells[i].add((int((x - left) // size) + 1, int((bottom - y) // size) + 1))
     return cells
 
 
@@ -406,39 +409,48 @@ def test_symmetry_pattern_has_one_way_to_shade_and_states_the_finished_symmetry(
     set of that many squares does (every choice tried, or for four lines: a pattern with four
     lines is the whole orbit of its squares), and (b) is the finished pattern's count."""
     for _tier, difficulty, question in _variants("geometry.symmetry_pattern"):
-        n = int(re.search(r"on a (\d) by \d grid", question.stem).group(1))
-        shaded = _shaded_squares(question.diagram_svg, n)
-        text = question.part("a").text
-        k = _WORDS[re.search(r"shade (\w+) more", text).group(1)]
-        target = re.search(r"so that (?:the pattern has )?(.+)\.$", text).group(1)
-        mirror = question.variant.params["mirror"]
-        if "dashed line" in target:
-            target = "line"
-            assert "stroke-dasharray" in question.diagram_svg, "the line of symmetry is drawn"
-        answer = {tuple(int(v) for v in p) for p in _value(question, "a")}
-        assert len(answer) == k and not answer & shaded, (question.stem, text)
-        finished = shaded | answer
-        assert _has(target, mirror, finished, n), (difficulty, target, sorted(finished))
-        free = [(c, r) for c in range(1, n + 1) for r in range(1, n + 1) if (c, r) not in shaded]
-        if math.comb(len(free), k) <= 40_000:
-            ways = [
-                extra
-                for extra in itertools.combinations(free, k)
-                if _has(target, mirror, shaded | set(extra), n)
-            ]
-            assert ways == [tuple(sorted(answer))], (difficulty, target, ways[:3])
-        else:
-            assert "$4$ lines" in target
-            orbit = set(shaded)
-            for _ in range(4):
-                orbit |= {(r, c) for c, r in orbit} | {(n + 1 - c, r) for c, r in orbit}
-            assert orbit == finished
-        lines, order = _lines_and_order(finished, n)
-        asked = question.part("b").text
-        assert _value(question, "b") == (lines if "lines of symmetry" in asked else order)
-        for wrong_answer in question.wrong_answers:
-            if wrong_answer.part == "a":
-                assert parse_plain(wrong_answer.plain) != _value(question, "a")
+        n = int(re.search(r"(\d) by \d grids?", question.stem).group(1))
+        grids = _shaded_squares(question.diagram_svg, n)
+        shading = [p for p in question.parts if p.text.startswith("On ")]
+        assert len(grids) == len(shading) == (2 if difficulty == 5 else 1)
+        for i, (shaded, part) in enumerate(zip(grids, shading, strict=True), 1):
+            k = _WORDS[re.search(r"shade (\w+) more", part.text).group(1)]
+            target = re.search(r"so that (?:the pattern has )?(.+)\.$", part.text).group(1)
+            mirror = question.variant.params[f"mirror{i}"]
+            if "dashed line" in target:
+                target = "line"
+                assert "stroke-dasharray" in question.diagram_svg, "the line of symmetry is drawn"
+            answer = {tuple(int(v) for v in p) for p in _value(question, part.label)}
+            assert len(answer) == k and not answer & shaded, (question.stem, part.text)
+            finished = shaded | answer
+            assert _has(target, mirror, finished, n), (difficulty, target, sorted(finished))
+            free = [(c, r) for c in range(1, n + 1) for r in range(1, n + 1)]
+            free = [square for square in free if square not in shaded]
+            if math.comb(len(free), k) <= 40_000:
+                ways = [
+                    extra
+                    for extra in itertools.combinations(free, k)
+                    if _has(target, mirror, shaded | set(extra), n)
+                ]
+                assert ways == [tuple(sorted(answer))], (difficulty, target, ways[:3])
+            elif "$4$ lines" in target:  # four lines: the pattern is the whole orbit of a square
+                orbit = set(shaded)
+                for _ in range(4):
+                    orbit |= {(r, c) for c, r in orbit} | {(n + 1 - c, r) for c, r in orbit}
+                assert orbit == finished
+            else:  # order 4: the pattern is each square's four quarter-turn images
+                assert "order $4$" in target, (target, "too many ways to try them all")
+                orbit = set(shaded)
+                for _ in range(4):
+                    orbit |= {(n + 1 - r, c) for c, r in orbit}
+                assert orbit == finished
+            lines, order = _lines_and_order(finished, n)
+            stated = question.parts[question.parts.index(part) + 1]
+            expected = lines if "lines of symmetry" in stated.text else order
+            assert _value(question, stated.label) == expected
+            for wrong_answer in question.wrong_answers:
+                if wrong_answer.part == part.label:
+                    assert parse_plain(wrong_answer.plain) != _value(question, part.label)
 
 
 def test_circle_theorems_hold():

@@ -112,13 +112,14 @@ def _closure(cells: frozenset[Cell], group: Iterable[str], n: int) -> frozenset[
     return frozenset(op(c, n - 1) for c in cells for op in ops)
 
 
-# difficulty: grid sizes, squares to shade, the group the finished pattern is drawn from
+# difficulty: grid sizes, then per diagram the symmetry asked for, the squares to shade and
+# the marks for shading them (Extended and Core alike: 4.5 is the same content in both).
 PLAN = {
-    1: ((4, 5), (1, 2), "line"),
-    2: ((4, 5), (2, 3), "order 2"),
-    3: ((5, 6), (3, 4), "order 4"),
-    4: ((5, 6), (3, 4), "two lines"),
-    5: ((6,), (4, 5, 6), "four lines"),
+    1: ((4, 5), [("line", (1, 2), 1)]),
+    2: ((4, 5), [("order 2", (2, 3), 2)]),
+    3: ((5, 6), [("order 4", (3, 4), 2)]),
+    4: ((5, 6), [("two lines", (3, 4), 3)]),
+    5: ((6,), [("four lines", (4, 5, 6), 3), ("order 4", (4, 5), 3)]),
 }
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
@@ -134,17 +135,11 @@ def _squares(cells: Iterable[Cell]) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
-def pattern_figure(n: int, shaded: Iterable[Cell], mirror: str = "") -> str:
-    """The grid with its shaded squares, columns numbered along the bottom and rows up the
-    left side; ``mirror`` draws that line of symmetry dashed."""
+def pattern_figure(n: int, diagrams: list[tuple[frozenset[Cell], str]]) -> str:
+    """Each grid with its shaded squares, columns numbered along the bottom and rows up the
+    left side, side by side (named Diagram 1, 2 when there are two); a diagram's ``mirror``
+    draws that line of symmetry dashed."""
     fig = Figure("A pattern of shaded squares on a grid", scale=34.0).note("")
-    for c, r in shaded:
-        fig.polygon([(c, r), (c + 1, r), (c + 1, r + 1), (c, r + 1)], fill=True)
-    for i in range(n + 1):
-        fig.line((i, 0), (i, n), thin=0 < i < n).line((0, i), (n, i), thin=0 < i < n)
-    for i in range(n):
-        fig.text((i + 0.5, 0), str(i + 1), dy=14, size=12)
-        fig.text((0, i + 0.5), str(i + 1), dx=-12, size=12)
     h, out = n / 2, 0.4
     ends = {
         "vertical": ((h, -out), (h, n + out)),
@@ -152,8 +147,21 @@ def pattern_figure(n: int, shaded: Iterable[Cell], mirror: str = "") -> str:
         "diagonal": ((-out, -out), (n + out, n + out)),
         "other diagonal": ((-out, n + out), (n + out, -out)),
     }
-    if mirror:
-        fig.line(*ends[mirror], dashed=True)
+    for d, (shaded, mirror) in enumerate(diagrams):
+        x = d * (n + 2.0)  # one diagram beside the other, two squares apart
+        for c, r in shaded:
+            fig.polygon([(x + c, r), (x + c + 1, r), (x + c + 1, r + 1), (x + c, r + 1)], fill=True)
+        for i in range(n + 1):
+            fig.line((x + i, 0), (x + i, n), thin=0 < i < n)
+            fig.line((x, i), (x + n, i), thin=0 < i < n)
+        for i in range(n):
+            fig.text((x + i + 0.5, 0), str(i + 1), dy=14, size=12)
+            fig.text((x, i + 0.5), str(i + 1), dx=-12, size=12)
+        if len(diagrams) > 1:
+            fig.text((x + h, n), f"Diagram {d + 1}", dy=-16, size=14)
+        if mirror:
+            (x0, y0), (x1, y1) = ends[mirror]
+            fig.line((x + x0, y0), (x + x1, y1), dashed=True)
     return fig.svg()
 
 
@@ -165,24 +173,36 @@ class SymmetryPattern(Template):
     calculator = CalculatorPolicy.NOT_ALLOWED
 
     def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-        sizes, ks, target = PLAN[difficulty]
-        n, k = rng.choice(sizes), rng.choice(ks)
-        mirror = rng.choice(list(REFLECTIONS)) if target == "line" else ""
-        wanted, group, ask = self._target(target, mirror, n, rng)
-        shaded, finished = self._draw(rng, n, k, group, wanted)
+        sizes, plan = PLAN[difficulty]
+        n = rng.choice(sizes)
         q.param("n", n)
-        q.param("target", target)
-        q.param("mirror", mirror)
-        q.param("shaded", _plain(shaded)[1])
         q.title = "Symmetry of a pattern of squares"
-        q.diagram_svg = pattern_figure(n, shaded, mirror)
-        q.stem = (
-            f"The diagram shows a pattern of shaded squares on a {n} by {n} grid. The columns "
-            f"are numbered 1 to {n} from the left and the rows 1 to {n} from the bottom, so "
-            "the square in column 2, row 1 is $(2, 1)$."
+        two = len(plan) > 1
+        grids = (
+            f"Diagram 1 and Diagram 2 show patterns of shaded squares on two {n} by {n} grids"
+            if two
+            else f"The diagram shows a pattern of shaded squares on a {n} by {n} grid"
         )
-        self._shade(q, shaded, finished, n, k, target, ask, group)
-        self._state(q, finished, n, target)
+        q.stem = (
+            f"{grids}. The columns are numbered 1 to {n} from the left and the rows 1 to {n} from the bottom, so the square in column "
+            "2, row 1 is $(2, 1)$."
+        )
+        diagrams = []
+        labels = iter("abcd")
+        for i, (target, ks, marks) in enumerate(plan, 1):
+            k = rng.choice(ks)
+            mirror = rng.choice(list(REFLECTIONS)) if target == "line" else ""
+            wanted, group, ask = self._target(target, mirror, n, rng)
+            shaded, finished = self._draw(rng, n, k, group, wanted)
+            q.param(f"target{i}", target)
+            q.param(f"mirror{i}", mirror)
+            q.param(f"shaded{i}", _plain(shaded)[1])
+            diagrams.append((shaded, mirror))
+            where = f"Diagram {i}" if two else "the grid"
+            self._shade(q, next(labels), shaded, finished, n, (k, marks), target, ask, group, where)
+            pattern = f"your finished pattern in Diagram {i}" if two else "your finished pattern"
+            self._state(q, next(labels), finished, n, target, pattern)
+        q.diagram_svg = pattern_figure(n, diagrams)
 
     @staticmethod
     def _target(
@@ -249,20 +269,22 @@ class SymmetryPattern(Template):
     @staticmethod
     def _shade(
         q: QuestionBuilder,
+        label: str,
         shaded: frozenset[Cell],
         finished: frozenset[Cell],
         n: int,
-        k: int,
+        size: tuple[int, int],
         target: str,
         ask: str,
         group: tuple[str, ...],
+        where: str,
     ) -> None:
         added = finished - shaded
-        marks = 1 if k == 1 else 2
+        k, marks = size
         count = f"{NUMBER_WORDS[k]} more square{'s' if k > 1 else ''}"
         part = q.part(
-            "a",
-            f"On the grid, shade {count} so that {ask}.",
+            label,
+            f"On {where}, shade {count} so that {ask}.",
             marks=marks,
             command="Plot",
         )
@@ -282,7 +304,11 @@ class SymmetryPattern(Template):
         machine, plain, latex = _plain(added)
         part.step(f"{how}; the squares not yet shaded are {_squares(added)}.", machine)
         part.answer(machine, kind=AnswerKind.SET, plain=plain, latex=latex, label="squares")
-        partial = [] if marks == 1 else [f"B1 for {k - 1} of these squares and no others shaded"]
+        partial = [
+            f"B{marks - j} for {k - j} of these squares and no others shaded"
+            for j in range(1, marks)
+            if k - j > 0
+        ]
         part.mark("B", f"squares ${latex}$ shaded", marks, value=machine, partial=partial)
         # Wrong patterns a candidate makes: the right number of squares, the wrong move.
         mistakes: list[tuple[tuple[str, ...], str]] = {
@@ -314,17 +340,19 @@ class SymmetryPattern(Template):
                 wrong(part, their_plain, error, latex=their_latex)
 
     @staticmethod
-    def _state(q: QuestionBuilder, finished: frozenset[Cell], n: int, target: str) -> None:
+    def _state(
+        q: QuestionBuilder, label: str, finished: frozenset[Cell], n: int, target: str, pattern: str
+    ) -> None:
         lines, order = lines_of(finished, n), order_of(finished, n)
         if target in ("order 2", "order 4"):
-            text = "Write down the number of lines of symmetry of your finished pattern."
+            text = f"Write down the number of lines of symmetry of {pattern}."
             value, reason = (
                 lines,
                 (f"The finished pattern has {lines} line{'s' if lines != 1 else ''} of symmetry."),
             )
             wrongs = [(order, "confused line symmetry with rotational symmetry")]
         else:
-            text = "Write down the order of rotational symmetry of your finished pattern."
+            text = f"Write down the order of rotational symmetry of {pattern}."
             value = order
             reason = (
                 f"The finished pattern fits onto itself {order} "
@@ -333,7 +361,7 @@ class SymmetryPattern(Template):
             wrongs = [(lines, "confused rotational symmetry with line symmetry")]
             if order == 1:
                 wrongs.append((0, "gave 0, but every pattern has rotational symmetry of order 1"))
-        part = q.part("b", text, marks=1, command="Write down")
+        part = q.part(label, text, marks=1, command="Write down")
         part.step(reason, value)
         part.answer(value)
         part.mark("B", f"${value}$", value=value)
