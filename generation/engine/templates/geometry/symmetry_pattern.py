@@ -305,7 +305,7 @@ class SymmetryPattern(Template):
         part.step(f"{how}; the squares not yet shaded are {_squares(added)}.", machine)
         part.answer(machine, kind=AnswerKind.SET, plain=plain, latex=latex, label="squares")
         partial = [
-            f"B{marks - j} for {k - j} of these squares and no others shaded"
+            f"B{marks - j} for {k - j} correct square{'s' if k - j > 1 else ''} and no incorrect squares shaded"
             for j in range(1, marks)
             if k - j > 0
         ]
