@@ -341,9 +341,9 @@ class AreaPerimeterReverse(Template):
 
         a = q.part("a", "Work out $x$.", marks=4, command="Work out")
         lower = Working(q, "W*u", latex=f"{number(w)} \\times {number(u)}")
-        method(a, lower, lhs="\\text{Lower rectangle}")
+        method(a, lower, step=lower.equation("\\text{Lower rectangle}") + f" {squared(unit)}")
         rest = Working(q, "H - u", latex=f"{number(h)} - {number(u)}")
-        method(a, rest, lhs="\\text{Height of the upper rectangle}")
+        method(a, rest, step=rest.equation("\\text{Height of the upper rectangle}") + f" {unit}")
         upper = Working(q, "A - W*u", latex=f"{number(area)} - {number(lower.value)}")
         method(
             a,
