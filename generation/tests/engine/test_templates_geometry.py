@@ -8,6 +8,7 @@ recomputed here, independently of the templates' own machine forms."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from functools import cache
@@ -32,6 +33,7 @@ KEYS = [
     "geometry.similar_triangles",
     "geometry.similar_solids",
     "geometry.symmetry",
+    "geometry.symmetry_pattern",
     "geometry.circle_semicircle_tangent",
     "geometry.circle_theorems",
     "geometry.circle_chords_tangents",
@@ -344,6 +346,113 @@ def test_symmetry_counts():
             if key == "cuboid" and "squares" in question.stem:
                 key = "square ends"
             assert _value(question, "a") == _PLANES[key]
+
+
+# The square grid's symmetries on a square's centre (x, y), measured from the grid's centre.
+_TURNS = {90: lambda x, y: (-y, x), 180: lambda x, y: (-x, -y), 270: lambda x, y: (y, -x)}
+_MIRRORS = {
+    "vertical": lambda x, y: (-x, y),
+    "horizontal": lambda x, y: (x, -y),
+    "diagonal": lambda x, y: (y, x),
+    "other diagonal": lambda x, y: (-y, -x),
+}
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _maps_onto_itself(cells, n, op):
+    # Twice the offset from the grid's centre, so whole numbers (squares numbered from 1).
+    centred = {(2 * c - n - 1, 2 * r - n - 1) for c, r in cells}
+    return {op(x, y) for x, y in centred} == centred
+
+
+def _lines_and_order(cells, n):
+    lines = sum(_maps_onto_itself(cells, n, op) for op in _MIRRORS.values())
+    return lines, 1 + sum(_maps_onto_itself(cells, n, op) for op in _TURNS.values())
+
+
+def _shaded_squares(svg, n):
+    """The shaded squares of each grid, read from the figure: (column, row) from 1 at the
+    bottom left, the grids from left to right."""
+    root = ElementTree.fromstring(svg)
+    tag = "{http://www.w3.org/2000/svg}"
+    edges = [
+        e
+        for e in root.iter(f"{tag}line")
+        if e.get("stroke-width") == "1.5" and not e.get("stroke-dasharray")
+    ]
+    upright = sorted({float(e.get("x1")) for e in edges if e.get("x1") == e.get("x2")})
+    bottom = max(float(e.get(a)) for e in edges for a in ("y1", "y2"))
+    grids = [(upright[i], (upright[i + 1] - upright[i]) / n) for i in range(0, len(upright), 2)]
+    cells = [set() for _ in grids]
+    for polygon in root.iter(f"{tag}polygon"):
+        if polygon.get("fill") in (None, "none"):
+            continue
+        points = [tuple(map(float, p.split(","))) for p in polygon.get("points").split()]
+        x = sum(p[0] for p in points) / len(points)
+        y = sum(p[1] for p in points) / len(points)
+        i = max(j for j, (left, _) in enumerate(grids) if left < x)
+        left, size = grids[i]
+        cells[i].add((int((x - left) // size) + 1, int((bottom - y) // size) + 1))
+    return cells
+
+
+def _has(target, mirror, cells, n):
+    lines, order = _lines_and_order(cells, n)
+    if target == "line":
+        return _maps_onto_itself(cells, n, _MIRRORS[mirror])
+    if target.startswith("rotational symmetry of order"):
+        return order == int(target.strip("$")[-1])
+    return lines == (2 if "exactly $2$" in target else 4)
+
+
+def test_symmetry_pattern_has_one_way_to_shade_and_states_the_finished_symmetry():
+    """Read back from the figure: the squares shaded; from the text: how many more to shade
+    and the symmetry asked for. The answer's squares give the pattern that symmetry, no other
+    set of that many squares does (every choice tried, or for four lines: a pattern with four
+    lines is the whole orbit of its squares), and (b) is the finished pattern's count."""
+    for _tier, difficulty, question in _variants("geometry.symmetry_pattern"):
+        n = int(re.search(r"(\d) by \d grids?", question.stem).group(1))
+        grids = _shaded_squares(question.diagram_svg, n)
+        shading = [p for p in question.parts if p.text.startswith("On ")]
+        assert len(grids) == len(shading) == (2 if difficulty == 5 else 1)
+        for i, (shaded, part) in enumerate(zip(grids, shading, strict=True), 1):
+            k = _WORDS[re.search(r"shade (\w+) more", part.text).group(1)]
+            target = re.search(r"so that (?:the pattern has )?(.+)\.$", part.text).group(1)
+            mirror = question.variant.params[f"mirror{i}"]
+            if "dashed line" in target:
+                target = "line"
+                assert "stroke-dasharray" in question.diagram_svg, "the line of symmetry is drawn"
+            answer = {tuple(int(v) for v in p) for p in _value(question, part.label)}
+            assert len(answer) == k and not answer & shaded, (question.stem, part.text)
+            finished = shaded | answer
+            assert _has(target, mirror, finished, n), (difficulty, target, sorted(finished))
+            free = [(c, r) for c in range(1, n + 1) for r in range(1, n + 1)]
+            free = [square for square in free if square not in shaded]
+            if math.comb(len(free), k) <= 40_000:
+                ways = [
+                    extra
+                    for extra in itertools.combinations(free, k)
+                    if _has(target, mirror, shaded | set(extra), n)
+                ]
+                assert ways == [tuple(sorted(answer))], (difficulty, target, ways[:3])
+            elif "$4$ lines" in target:  # four lines: the pattern is the whole orbit of a square
+                orbit = set(shaded)
+                for _ in range(4):
+                    orbit |= {(r, c) for c, r in orbit} | {(n + 1 - c, r) for c, r in orbit}
+                assert orbit == finished
+            else:  # order 4: the pattern is each square's four quarter-turn images
+                assert "order $4$" in target, (target, "too many ways to try them all")
+                orbit = set(shaded)
+                for _ in range(4):
+                    orbit |= {(n + 1 - r, c) for c, r in orbit}
+                assert orbit == finished
+            lines, order = _lines_and_order(finished, n)
+            stated = question.parts[question.parts.index(part) + 1]
+            expected = lines if "lines of symmetry" in stated.text else order
+            assert _value(question, stated.label) == expected
+            for wrong_answer in question.wrong_answers:
+                if wrong_answer.part == part.label:
+                    assert parse_plain(wrong_answer.plain) != _value(question, part.label)
 
 
 def test_circle_theorems_hold():

@@ -250,3 +250,43 @@ def test_units_in_context_counts_whole_glasses_tiles_and_minutes() -> None:
                 height = g["th"] / 100 if f"${g['th']}$ cm" in text else g["th"]
                 minutes = g["tl"] * g["tw"] * height * 1000 / g["r"]  # 1 m^3 = 1000 litres
                 assert minutes.is_integer and got == float(minutes), text
+
+
+def test_area_perimeter_reverse_lengths_give_back_the_stated_area_or_perimeter() -> None:
+    """The length found, put back into the shape's own formula (written here, not taken from
+    the template), gives the area or perimeter the question states; the figure labels the
+    unknown with its letter; a parallelogram's halved answer and a rectangle's area-for-
+    perimeter slip are listed as wrong and earn no more than the method mark."""
+    seen = set()
+    for q in sample("mensuration.area_perimeter_reverse"):
+        g = givens(q)
+        shape = q.variant.params["shape"]
+        seen.add(shape)
+        found = sympy.Rational(str(answers(q, "a")[0]))
+        letter = q.part("a").answers[0].label
+        unit = q.part("a").answers[0].unit
+        assert f">{letter} {unit}<" in q.diagram_svg, f"the figure labels {letter}"
+        if shape == "rectangle" and "A" in g:
+            stated, recomputed = g["A"], g["l"] * found
+        elif shape == "rectangle":
+            stated, recomputed = g["P"], 2 * (g["l"] + found)
+        elif shape == "triangle":
+            stated, recomputed = g["A"], g["b"] * found / 2
+        elif shape == "parallelogram":
+            stated, recomputed = g["A"], found * g["h"]
+        elif shape == "trapezium":
+            stated, recomputed = g["A"], (g["a"] + found) / 2 * g["h"]
+        else:  # an L-shape: the whole W by H rectangle less the corner cut from it
+            stated = g["A"]
+            recomputed = g["W"] * g["H"] - (g["W"] - found) * (g["H"] - g["u"])
+            assert answers(q, "b")[0] == float(2 * (g["W"] + g["H"]))  # perimeter of an L
+        assert recomputed == stated, (q.variant.source, shape, found)
+        assert found.is_integer and found > 0
+        wrongs = {w.error: w for w in q.wrong_answers if w.part == "a"}
+        if shape == "parallelogram":
+            halved = wrongs["halved, as for a triangle"]
+            assert parse(halved.plain) == found / 2 and halved.marks_awarded < 2
+        if shape == "rectangle" and "P" in g:
+            slip = wrongs["used the area formula: divided the perimeter by the length"]
+            assert slip.marks_awarded == 0
+    assert seen == {"rectangle", "triangle", "parallelogram", "trapezium", "L-shape"}

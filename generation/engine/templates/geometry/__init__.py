@@ -11,5 +11,6 @@ from generation.engine.templates.geometry import (  # noqa: F401
     similarity,
     solids,
     symmetry,
+    symmetry_pattern,
     triangles,
 )

@@ -2,6 +2,7 @@
 
 from generation.engine.templates.mensuration import (  # noqa: F401
     areas,
+    areas_reverse,
     circles,
     compound_shapes,
     compound_solids,
