@@ -99,8 +99,8 @@ SQL_FILES: tuple[SqlFile, ...] = (
     ),
     SqlFile(
         "migrations/20261207000400_bank_code_and_topic_keys.sql",
-        through=("questions", "0010_bank_topic_keys_index"),
-        title="The bank: per-code keys kept by triggers, and a topic keys index, for index-only pages",
+        through=("questions", "0011_bank_owner_keys_facets"),
+        title="The bank: per-code keys kept by triggers, topic and owner keys indexes carrying every filter column",
     ),
 )
 

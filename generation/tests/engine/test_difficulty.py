@@ -206,6 +206,15 @@ def test_stress_records_declared_against_measured_bands():
     assert stats.outside_band == expected
 
 
+def test_stress_records_the_difficulty_a_question_was_made_at():
+    # statistics.scatter_reading offers 1-4: a request for 5 is made at 4 and labelled 4
+    template = get_template("statistics.scatter_reading")
+    assert 5 not in template.difficulties
+    stats = stress.stress_template(template, seeds=5)
+    assert sorted(stats.bands) == sorted(template.difficulties)
+    assert {d for d, _ in stats.tier_bands} <= set(template.difficulties)
+
+
 def test_the_spread_and_the_changes_name_what_is_outside():
     stats = stress.TemplateStats(key="x.y", tiers=(Tier.CORE,))
     stats.bands = {1: Counter({1: 2}), 5: Counter({2: 3, 4: 1})}
