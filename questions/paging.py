@@ -45,6 +45,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import F, FloatField, Max, Min, QuerySet, Window
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.db.models.functions import Cast
@@ -204,6 +206,29 @@ def _ranked_rows(
     return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
 
 
+def _capped_keys(
+    source: QuerySet[Any], key: tuple[str, str], limit: int
+) -> tuple[int, list[tuple[Any, Any]]]:
+    """How many rows of ``source`` match, counted up to ``limit + 1``, and their keys when there
+    are no more than ``limit``: one query, which sends the keys back only when they are wanted
+    (as two arrays). Reading 501 keys row by row to count them was a fifth of a bank page's
+    time (bench/bank.py, 2026-12-08)."""
+    matching = source.order_by().values_list(*key)[: limit + 1]
+    try:
+        sql, params = matching.query.sql_with_params()
+    except EmptyResultSet:  # a filter that cannot match (``.none()``): no query at all
+        return 0, []
+    wanted = "CASE WHEN count(*) <= %s THEN array_agg(k.{}) END"
+    with connections[matching.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*), {wanted.format('at')}, {wanted.format('pk')} "
+            f"FROM ({sql}) AS k(at, pk)",
+            [limit, limit, *params],
+        )
+        found, moments, pks = cursor.fetchone()
+    return found, list(zip(moments, pks, strict=True)) if moments else []
+
+
 def _seek_rows(
     questions: QuerySet[Question],
     *,
@@ -224,9 +249,9 @@ def _seek_rows(
     the same rows' ``(created_at, question_id)`` from elsewhere (the per-code keys)."""
     limit = max(COUNT_CAP, seek_limit or 0)
     source, key = (questions, ("created_at", "pk")) if keys is None else (keys, KEY_OF_KEYS)
-    matches = list(source.order_by().values_list(*key)[: limit + 1])
-    count = (COUNT_CAP, True) if len(matches) > COUNT_CAP else (len(matches), False)
-    sought = len(matches) <= limit
+    found, matches = _capped_keys(source, key, limit)
+    count = (COUNT_CAP, True) if found > COUNT_CAP else (found, False)
+    sought = found <= limit
     descending = (sort != "oldest") != backwards
     if sought:
         page_keys = sorted(matches, reverse=descending)
