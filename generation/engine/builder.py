@@ -28,6 +28,7 @@ from generation.engine.marking import (
     mark,
     split_final_answers,
 )
+from generation.engine.qualifiers import judge_cao
 from questions.schemas import (
     Accuracy,
     Answer,
@@ -362,6 +363,25 @@ class QuestionBuilder:
             return None
         return value if getattr(value, "is_number", False) else None
 
+    def _qualified(self, parts: list[QuestionPart]) -> list[MarkLine]:
+        """The mark lines, with ``oe`` for a ``cao`` on an exact value whose form the part does
+        not ask for (``qualifiers.judge_cao``: 0.32 is also 8/25). A template writes ``cao``
+        where it means the exact answer; the form is the point only when the question says."""
+        by_label = {p.label: p for p in parts}
+        lines = []
+        for line in self.lines:
+            part = by_label.get(line.part)
+            if part is not None and Qualifier.CAO in line.qualifiers:
+                rounded = any(a.accuracy != Accuracy.EXACT for a in part.answers)
+                judged = judge_cao(part.text, self._number(line.value), rounded=rounded)
+                if judged is not None and judged.exact_unasked:
+                    qualifiers = [q for q in line.qualifiers if q != Qualifier.CAO]
+                    if Qualifier.OE not in qualifiers:
+                        qualifiers.append(Qualifier.OE)
+                    line = line.model_copy(update={"qualifiers": qualifiers})
+            lines.append(line)
+        return lines
+
     def _build(self) -> Question:
         parts = [p.build() for p in self.parts]
         policies = {p.calculator for p in parts}
@@ -373,7 +393,7 @@ class QuestionBuilder:
             givens=self.givens,
             parts=parts,
             total_marks=sum(p.marks for p in parts),
-            mark_scheme=self.lines,
+            mark_scheme=self._qualified(parts),
             wrong_answers=self.wrongs,
             syllabus_codes=self.codes,
             tier=self.tier,

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,6 +10,7 @@ from generation.engine.expressions import ExpressionError
 from generation.engine.marking import (
     items,
 )
+from generation.engine.qualifiers import judge_cao
 from generation.engine.verifier.base import Checks
 from generation.engine.verifier.text import (
     _appears,
@@ -27,17 +27,11 @@ from questions.schemas import (
     Qualifier,
 )
 
-# Report-only until the templates that still write ``cao`` on such values are moved to ``oe``
-# and ranges (20 of 118 templates on 2026-12-07; a stress run lists them).
+# Report-only until the templates that still write ``cao`` on such values are moved to ranges:
+# 8 templates on 2026-12-08, each a rounded answer whose accuracy the question does not ask for,
+# most of them money to the cent (whether Cambridge's money convention makes that ``cao`` is an
+# examiner's decision). An exact value's ``cao`` with no form asked is ``oe`` by the builder.
 CAO_ENFORCED = False
-
-# what a part's text says when the form of its answer is the point (``marks.cao``)
-FORM_ASKED = re.compile(
-    r"simplest form|lowest terms|as a (?:single |mixed |improper )?fraction|as a decimal|"
-    r"as a percentage|standard form|exact|surd|in the form|mixed number|improper fraction|"
-    r"recurring|terminating|as a ratio|ratio|simplify|significant figure|decimal place",
-    re.IGNORECASE,
-)
 
 
 class MarkChecks(Checks):
@@ -93,21 +87,13 @@ class MarkChecks(Checks):
         exact value asked for). On a fraction, a surd or a decimal with no form asked for, the
         scheme accepts its equivalents (``oe``: 3/20 for 0.15, 1/√2 for √2/2), and a rounded
         answer is accepted to its accuracy or within a range (``awrt``), not as one string."""
-        if not getattr(value, "is_number", False) or getattr(value, "is_Integer", False):
-            return
         rounded = any(
             a.get("accuracy", Accuracy.EXACT) != Accuracy.EXACT for a in items(part, "answers")
         )
-        asked = FORM_ASKED.search(" ".join(str(part.get("text", "")).split()))
-        if rounded:
-            ok, why = (
-                False,
-                "but the answer is rounded: accept it to its accuracy (awrt) or a range",
-            )
-        elif asked:
-            ok, why = True, f"and the question asks for the form ({asked.group(0)!r})"
-        else:
-            ok, why = False, "but no form is asked for: its equivalent forms are accepted (oe)"
+        judged = judge_cao(str(part.get("text", "")), value, rounded=rounded)
+        if judged is None:
+            return
+        ok, why = judged.fits, judged.why
         detail = f"{what} is cao on {_describe(value)} {why}"
         self.check("marks.cao", ok, detail, part.get("label", ""), enforced=CAO_ENFORCED)
 

@@ -438,6 +438,34 @@ def test_cao_where_cambridge_writes_it_passes(monkeypatch, value, text):
     assert "marks.cao" not in failed(verify(_with_cao(value, text=text)))
 
 
+def test_cao_on_an_answer_rounded_as_the_question_asks_passes(monkeypatch):
+    from generation.engine.verifier import marks
+
+    monkeypatch.setattr(marks, "CAO_ENFORCED", True)
+    asked = _with_cao(
+        "17278/100", accuracy="2dp", text="Give your answer correct to 2 decimal places."
+    )
+    assert "marks.cao" not in failed(verify(asked))
+    assert "asks for its accuracy ('decimal places')" in " ".join(_cao_details(asked))
+
+
+def test_the_builder_writes_oe_for_a_cao_on_an_exact_value_whose_form_is_not_asked():
+    # number.powers_and_roots wrote "0.6 cao" for a cube root of 0.216: 3/5 is as right
+    found = 0
+    for seed in range(6):
+        for difficulty in (1, 3, 5):
+            q = generate(
+                "number.powers_and_roots", seed=seed, difficulty=difficulty, tier=Tier.CORE
+            )
+            report = verify(q.question)
+            assert not [c for c in report.checks if c.name == "marks.cao" and not c.passed]
+            found += sum(
+                "oe" in line.qualifiers and not str(line.value or "").lstrip("-").isdigit()
+                for line in q.question.mark_scheme
+            )
+    assert found
+
+
 def _only_part_a(label: str) -> dict:
     """samples.pond with part (b) taken away and its one part labelled ``label``."""
     q = samples.pond()

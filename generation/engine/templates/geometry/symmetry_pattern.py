@@ -114,7 +114,8 @@ def _closure(cells: frozenset[Cell], group: Iterable[str], n: int) -> frozenset[
 
 # difficulty: grid sizes, then per diagram the symmetry asked for, the squares to shade and
 # the marks for shading them (Extended and Core alike: 4.5 is the same content in both).
-PLAN = {
+# difficulty → (grid sizes, [(target, squares to add, marks), …])
+PLAN: dict[int, tuple[tuple[int, ...], list[tuple[str, tuple[int, ...], int]]]] = {
     1: ((4, 5), [("line", (1, 2), 1)]),
     2: ((4, 5), [("order 2", (2, 3), 2)]),
     3: ((5, 6), [("order 4", (3, 4), 2)]),
@@ -311,7 +312,7 @@ class SymmetryPattern(Template):
         ]
         part.mark("B", f"squares ${latex}$ shaded", marks, value=machine, partial=partial)
         # Wrong patterns a candidate makes: the right number of squares, the wrong move.
-        mistakes: list[tuple[tuple[str, ...], str]] = {
+        by_target: dict[str, list[tuple[tuple[str, ...], str]]] = {
             "line": [
                 (("e", other), f"reflected in {LINE_WORDS[other]} instead")
                 for other in REFLECTIONS
@@ -330,7 +331,8 @@ class SymmetryPattern(Template):
                 (DIAGONALS, "reflected in the two diagonals but not the middle lines"),
                 (SUBGROUPS[2], "turned the pattern (order 4) without reflecting it"),
             ],
-        }[target]
+        }
+        mistakes = by_target[target]
         shown = {added}
         for group, error in mistakes:
             theirs = _closure(shaded, group, n) - shaded

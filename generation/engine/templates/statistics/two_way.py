@@ -196,13 +196,13 @@ class TwoWayTable(Template):
             + ([f"B1 for {n - 2} correct"] if marks == 3 else []),
         )
 
-        def cell(r: int, c: int) -> str:
+        def ref(r: int, c: int) -> str:
             return f"({forms[(r, c)]})"
 
         def over(top: tuple[int, int], bottom: tuple[int, int]) -> str:
             return f"\\frac{{{grid[top[0]][top[1]]}}}{{{grid[bottom[0]][bottom[1]]}}}"
 
-        grand = cell(rows, cols)
+        grand = ref(rows, cols)
         r0, c0 = rng.randrange(rows), rng.randrange(cols)
         r1 = rng.choice([r for r in range(rows) if r != r0])
         c1 = rng.choice([c for c in range(cols) if c != c0])
@@ -223,9 +223,9 @@ class TwoWayTable(Template):
                 marks=1,
                 command="Write down",
             )
-            total = Working(q, cell(rows, c1), latex=str(grid[rows][c1]))
+            total = Working(q, ref(rows, c1), latex=str(grid[rows][c1]))
             final(part, total, step=f"The Total row, {choices[c1]} column: ${total.latex}$")
-            misconception(part, Misconception(f"gave only the {heading(r0)} count", cell(r0, c1)))
+            misconception(part, Misconception(f"gave only the {heading(r0)} count", ref(r0, c1)))
 
         # A fraction of one group: the row total is the denominator.
         part = q.part(
@@ -234,19 +234,19 @@ class TwoWayTable(Template):
             marks=1,
             command="Write down",
         )
-        frac = Working(q, f"{cell(r0, c0)}/{cell(r0, cols)}", latex=over((r0, c0), (r0, cols)))
+        frac = Working(q, f"{ref(r0, c0)}/{ref(r0, cols)}", latex=over((r0, c0), (r0, cols)))
         final(part, frac, qualifiers=["oe"])
         misconception(
             part,
             Misconception(
-                "divided by the grand total instead of the row total", f"{cell(r0, c0)}/{grand}"
+                "divided by the grand total instead of the row total", f"{ref(r0, c0)}/{grand}"
             ),
         )
         misconception(
             part,
             Misconception(
                 "divided by the column total instead of the row total",
-                f"{cell(r0, c0)}/{cell(rows, c0)}",
+                f"{ref(r0, c0)}/{ref(rows, c0)}",
             ),
         )
 
@@ -258,20 +258,20 @@ class TwoWayTable(Template):
                 marks=1,
                 command="Write down",
             )
-            prob = Working(q, f"{cell(r1, c1)}/{grand}", latex=over((r1, c1), (rows, cols)))
+            prob = Working(q, f"{ref(r1, c1)}/{grand}", latex=over((r1, c1), (rows, cols)))
             final(part, prob, qualifiers=["oe"])
             misconception(
                 part,
                 Misconception(
                     "used the row total instead of the grand total",
-                    f"{cell(r1, c1)}/{cell(r1, cols)}",
+                    f"{ref(r1, c1)}/{ref(r1, cols)}",
                 ),
             )
             misconception(
                 part,
                 Misconception(
                     "used the column total instead of the grand total",
-                    f"{cell(r1, c1)}/{cell(rows, c1)}",
+                    f"{ref(r1, c1)}/{ref(rows, c1)}",
                 ),
             )
 
@@ -285,7 +285,7 @@ class TwoWayTable(Template):
             )
             either = Working(
                 q,
-                f"{cell(r0, cols)} + {cell(rows, c1)} - {cell(r0, c1)}",
+                f"{ref(r0, cols)} + {ref(rows, c1)} - {ref(r0, c1)}",
                 latex=f"{grid[r0][cols]} + {grid[rows][c1]} - {grid[r0][c1]}",
             )
             method(
@@ -305,14 +305,14 @@ class TwoWayTable(Template):
                 part,
                 Misconception(
                     "counted the overlap twice (added the row and column totals)",
-                    f"({cell(r0, cols)} + {cell(rows, c1)})/{grand}",
-                    (f"{cell(r0, cols)} + {cell(rows, c1)}",),
+                    f"({ref(r0, cols)} + {ref(rows, c1)})/{grand}",
+                    (f"{ref(r0, cols)} + {ref(rows, c1)}",),
                 ),
             )
             misconception(
                 part,
                 Misconception(
-                    "gave the probability of both (and, not or)", f"{cell(r0, c1)}/{grand}"
+                    "gave the probability of both (and, not or)", f"{ref(r0, c1)}/{grand}"
                 ),
             )
 
@@ -324,19 +324,19 @@ class TwoWayTable(Template):
                 marks=1,
                 command="Write down",
             )
-            given = Working(q, f"{cell(r1, c0)}/{cell(rows, c0)}", latex=over((r1, c0), (rows, c0)))
+            given = Working(q, f"{ref(r1, c0)}/{ref(rows, c0)}", latex=over((r1, c0), (rows, c0)))
             final(part, given, qualifiers=["oe"])
             misconception(
                 part,
                 Misconception(
                     "divided by the grand total instead of the column total",
-                    f"{cell(r1, c0)}/{grand}",
+                    f"{ref(r1, c0)}/{grand}",
                 ),
             )
             misconception(
                 part,
                 Misconception(
                     "divided by the row total instead of the column total",
-                    f"{cell(r1, c0)}/{cell(r1, cols)}",
+                    f"{ref(r1, c0)}/{ref(r1, cols)}",
                 ),
             )
