@@ -6,4 +6,5 @@ from generation.engine.templates.transformations import (  # noqa: F401
     grid_vectors,
     images,
     vector_geometry,
+    vector_proof,
 )
