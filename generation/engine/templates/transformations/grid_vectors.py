@@ -123,6 +123,8 @@ class GridVectors(Template):
         combo_l = combo_latex([(m, "\\mathbf{a}"), (n, "\\mathbf{b}")])
         value = (m * a1 + n * b1, m * a2 + n * b2)
         expr = machine(value)
+        if difficulty >= 3 and 0 in value:
+            raise Reject("a combination along a grid line: its magnitude needs no Pythagoras")
         marks = 1 if difficulty == 1 else 2
         part = q.part(
             "c",

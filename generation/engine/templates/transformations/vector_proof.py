@@ -152,8 +152,11 @@ class VectorProof(Template):
         ab_l = shown(pb_.pos - A)[0]
         frac_bm = sympy.latex(sympy.Rational(r, p + r))
         ab_g = f"({ab_l})" if " " in ab_l else ab_l
+        bm_chain = f"-{frac_bm}{ab_g}"
+        if bm_chain != shown(bm)[0]:
+            bm_chain += f" = {shown(bm)[0]}"
         part.step(
-            f"${_vec('AB')} = {ab_l}$, so ${_vec('BM')} = -{frac_bm}{ab_g} = {shown(bm)[0]}$",
+            f"${_vec('AB')} = {ab_l}$, so ${_vec('BM')} = {bm_chain}$",
             machine(bm),
         )
         part.step(
