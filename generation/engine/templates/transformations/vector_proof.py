@@ -67,11 +67,13 @@ class VectorProof(Template):
     title = "Vector geometry: show that three points lie on a straight line"
     codes = {Tier.EXTENDED: ("E7.4",)}
     calculator = CalculatorPolicy.NOT_ALLOWED
+    # Its lightest form still has 2-mark parts on Extended-only content (band 3): no 1.
+    difficulties = (2, 3, 4, 5)
 
     def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
         # AM : MB = p : q, and CB = k a (k = 1: a parallelogram).
-        p, r = (1, 1) if difficulty == 1 else rng.choice([(1, 2), (2, 1), (1, 3), (3, 1), (2, 3)])
-        k = 1 if difficulty <= 2 else rng.choice([2, 3] if difficulty == 3 else [2, 3, 4])
+        p, r = (1, 1) if difficulty == 2 else rng.choice([(1, 2), (2, 1), (1, 3), (3, 1), (2, 3)])
+        k = 1 if difficulty <= 3 else rng.choice([2, 3] if difficulty == 4 else [2, 3, 4])
         # P on OB with C, P, M collinear: solve CP = t CM with P = s OB.
         t_, s_ = sympy.symbols("t s")
         sol = sympy.solve(
