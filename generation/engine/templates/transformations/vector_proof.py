@@ -57,6 +57,19 @@ def _figure(shape: str, k: int, points: dict[str, Any]) -> str:
     return fig.svg()
 
 
+def _crossing(k: int, p: int, r: int) -> tuple[sympy.Rational, sympy.Rational]:
+    """Where CM crosses OB, for CB = k a and AM : MB = p : r: (t, s) with CP = t CM and
+    OP = s OB (solving s OB - b = t CM in the coefficients of a and b)."""
+    t, s = sympy.symbols("t s")
+    share = sympy.Rational(p, p + r)
+    found = sympy.solve(
+        [sympy.Eq(s * k, t * (1 + share * (k - 1))), sympy.Eq(s - 1, t * (share - 1))],
+        [t, s],
+        dict=True,
+    )[0]
+    return found[t], found[s]
+
+
 def _vec(name: str) -> str:
     return f"\\overrightarrow{{{name}}}"
 
@@ -71,22 +84,15 @@ class VectorProof(Template):
     difficulties = (2, 3, 4, 5)
 
     def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:
-        # AM : MB = p : q, and CB = k a (k = 1: a parallelogram).
-        p, r = (1, 1) if difficulty == 2 else rng.choice([(1, 2), (2, 1), (1, 3), (3, 1), (2, 3)])
+        # AM : MB = p : r, and CB = k a (k = 1: a parallelogram); P on OB where CM crosses it.
         k = 1 if difficulty <= 3 else rng.choice([2, 3] if difficulty == 4 else [2, 3, 4])
-        # P on OB with C, P, M collinear: solve CP = t CM with P = s OB.
-        t_, s_ = sympy.symbols("t s")
-        sol = sympy.solve(
-            [
-                sympy.Eq(s_ * k, t_ * (1 + sympy.Rational(p, p + r) * (k - 1))),
-                sympy.Eq(s_ - 1, t_ * (sympy.Rational(p, p + r) - 1)),
-            ],
-            [t_, s_],
-            dict=True,
-        )[0]
-        t, s = sol[t_], sol[s_]
-        if not (0 < s < 1) or s.q > 12:
-            raise Reject("P not on OB with a small ratio")
+        ratios = [(1, 1)] if difficulty == 2 else [(1, 2), (2, 1), (1, 3), (3, 1), (2, 3), (3, 2)]
+        fits = [(pr, _crossing(k, *pr)) for pr in ratios]
+        # OP : PB in small numbers, and P far enough from M to be told apart in the figure
+        fits = [(pr, ts) for pr, ts in fits if ts[1].q <= 12 and 1 - ts[0] >= sympy.Rational(1, 5)]
+        if not fits:
+            raise Reject("no ratio puts P clear of M with a small OP : PB")
+        (p, r), (t, s) = rng.choice(fits)
         # a midpoint's 1 : 1 is no number the stem states
         rp, rq = (1, 1) if (p, r) == (1, 1) else (q.given("r1", p), q.given("r2", r))
         kk = q.given("k", k) if k != 1 else 1
