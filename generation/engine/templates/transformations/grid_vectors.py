@@ -112,7 +112,7 @@ class GridVectors(Template):
         for label, v in (("a", a), ("b", b)):
             part = q.part(
                 label,
-                f"Write $\\mathbf{{{label}}}$ as a column vector.",
+                f"Write down $\\mathbf{{{label}}}$ as a column vector.",
                 marks=1,
                 command="Write down",
                 calculator=calc,
