@@ -13,7 +13,7 @@ import sympy
 from generation.engine.base import generate, get_template
 from generation.engine.expressions import parse, parse_plain
 from generation.engine.verifier import verify
-from questions.schemas import Question, Tier
+from questions.schemas import Accuracy, Question, Tier
 
 SEEDS = range(6)
 KEYS = [
@@ -21,6 +21,8 @@ KEYS = [
     "transformations.describe_transformation",
     "transformations.column_vectors",
     "transformations.vector_geometry",
+    "transformations.grid_vectors",
+    "transformations.vector_proof",
 ]
 
 
@@ -280,3 +282,141 @@ def test_grids_are_simple_well_formed_svg():
             assert q.diagram_svg.count("<polygon") == len(
                 re.findall(r"triangle \$[A-Z]\$ has", q.stem)
             ) or ("Triangle $T$" in q.stem and q.diagram_svg.count("<polygon") == 1)
+
+
+_GRID_SQUARE = 28  # pixels a square in transformations.grid_vectors' figure
+
+
+def _drawn_vectors(svg: str) -> list[sympy.Matrix]:
+    """The vectors drawn on the grid, read from the figure: each black line from its tail to
+    the end nearer its arrowhead's tip, in squares (y upwards), left to right."""
+    lines = re.findall(
+        r'<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)" stroke="black"', svg
+    )
+    tips = re.findall(r'<path d="M [\d.]+ [\d.]+ L ([\d.]+) ([\d.]+) L', svg)
+    out = []
+    for (x1, y1, x2, y2), (tx, ty) in zip(lines, tips, strict=True):
+        x1, y1, x2, y2, tx, ty = (float(v) for v in (x1, y1, x2, y2, tx, ty))
+        if (tx - x1) ** 2 + (ty - y1) ** 2 < (tx - x2) ** 2 + (ty - y2) ** 2:
+            x1, y1, x2, y2 = x2, y2, x1, y1
+        out.append(sympy.Matrix([round((x2 - x1) / _GRID_SQUARE), round((y1 - y2) / _GRID_SQUARE)]))
+    return out
+
+
+def _combination(text: str) -> dict[str, int]:
+    coefficients = {"a": 0, "b": 0}
+    for sign, size, name in re.findall(r"([+-]?)\s*(\d*)\\mathbf\{(a|b)\}", text):
+        coefficients[name] = (-1 if sign == "-" else 1) * (int(size) if size else 1)
+    return coefficients
+
+
+def test_grid_vectors_are_read_from_the_drawing_and_combined():
+    """Each answer recomputed from the arrows as drawn: the column vectors, the combination,
+    its magnitude by Pythagoras (a surd in its simplest form without a calculator, else
+    3 s.f.), and k, m with k a + m b = c; the usual slips are listed and earn what the marker
+    gives (the forgotten square root keeps its method mark only)."""
+    seen_parts = set()
+    for q in _variants("transformations.grid_vectors"):
+        assert q.tier == Tier.EXTENDED
+        a, b = _drawn_vectors(q.diagram_svg)
+        assert a[0] * b[1] != a[1] * b[0], "a and b are not parallel"
+        assert all(a) and all(b[:1]), "the drawn vectors move across and up or down"
+        assert parse_plain(q.part("a").answers[0].plain) == sympy.Tuple(*a)
+        assert parse_plain(q.part("b").answers[0].plain) == sympy.Tuple(*b)
+        coefficients = _combination(re.search(r"\$(.+?)\$ as a column", q.part("c").text)[1])
+        combo = coefficients["a"] * a + coefficients["b"] * b
+        assert parse_plain(q.part("c").answers[0].plain) == sympy.Tuple(*combo)
+        labels = {p.label for p in q.parts}
+        seen_parts |= labels
+        wrongs = {(w.part, w.error): w for w in q.wrong_answers}
+        # a read backwards (its signs changed) is listed, under whichever slip reaches it first
+        backwards = next(
+            w
+            for w in q.wrong_answers
+            if w.part == "a" and parse_plain(w.plain) == sympy.Tuple(*(-a))
+        )
+        assert backwards.marks_awarded == 0
+        if "d" in labels:
+            size = sympy.sqrt(combo.dot(combo))
+            answer = q.part("d").answers[0]
+            if q.part("d").calculator.value == "not_allowed":
+                assert answer.accuracy == Accuracy.EXACT
+                assert sympy.simplify(parse_plain(answer.plain) - size) == 0
+                # a surd in its simplest form: no square factor left under the root
+                assert answer.plain == sympy.sstr(
+                    size
+                )  # sympy takes square factors out: 11*sqrt(2)
+            elif not size.is_Integer:
+                assert answer.accuracy == Accuracy.SF3
+                assert answer.plain == f"{float(size):.3g}" or float(answer.plain) == pytest.approx(
+                    float(size), rel=5e-3
+                )
+            root = wrongs[("d", "forgot to take the square root")]
+            assert parse_plain(root.plain) == combo.dot(combo) and root.marks_awarded == 1
+        if "e" in labels:
+            c = sympy.Matrix(_column(q.part("e").text))
+            k, m = (parse_plain(x.plain) for x in q.part("e").answers)
+            assert k * a + m * b == c
+            assert q.total_marks == 9
+    assert seen_parts == set("abcde")
+
+
+def _quadrilateral(q: Question) -> dict[str, sympy.Expr]:
+    """Position vectors rebuilt from the stem: OA = a, OC = b, CB = k a, M on AB and P on OB."""
+    a, b = sympy.symbols("a b", real=True)
+    k = re.search(r"\\overrightarrow\{CB\} = (\d+)\\mathbf\{a\}", q.stem)
+    k = int(k[1]) if k else 1
+    assert ("parallelogram" in q.stem) == (k == 1)
+    pos = {"O": 0 * a, "A": a, "C": b, "B": b + k * a}
+    if "$M$ is the midpoint of $AB$" in q.stem:
+        share = sympy.Rational(1, 2)
+    else:
+        m, n = re.search(r"AM : MB = (\d+) : (\d+)", q.stem).groups()
+        share = sympy.Rational(int(m), int(m) + int(n))
+    pos["M"] = pos["A"] + share * (pos["B"] - pos["A"])
+    m, n = re.search(r"OP : PB = (\d+) : (\d+)", q.stem).groups()
+    pos["P"] = sympy.Rational(int(m), int(m) + int(n)) * pos["B"]
+    return pos
+
+
+def test_vector_proof_points_are_collinear_and_the_shown_vector_is_right():
+    a, b = sympy.symbols("a b", real=True)
+    shapes = set()
+    for q in _variants("transformations.vector_proof"):
+        assert q.tier == Tier.EXTENDED
+        shapes.add(q.variant.params["shape"])
+        pos = _quadrilateral(q)
+
+        def answer(label: str, q: Question = q) -> sympy.Expr:
+            return parse_plain(q.part(label).answers[0].plain, {"a": a, "b": b})
+
+        assert sympy.expand(answer("a") - pos["B"]) == 0
+        cm, cp = pos["M"] - pos["C"], pos["P"] - pos["C"]
+        assert sympy.expand(answer("b") - cm) == 0
+        show = q.part("c")
+        assert show.command_word.value == "Show that" and show.show_that
+        assert sympy.expand(answer("c") - cp) == 0
+        # C, P and M collinear: CP and CM are parallel (the 2 x 2 determinant is zero)
+        det = cp.coeff(a) * cm.coeff(b) - cp.coeff(b) * cm.coeff(a)
+        assert sympy.simplify(det) == 0
+        t = sympy.simplify(cp.coeff(a) / cm.coeff(a))
+        assert 0 < t < 1, "P lies between C and M"
+        assert show.marks == 2 and [
+            line.mark_type.value for line in q.mark_scheme if line.part == "c"
+        ] == [
+            "M",
+            "A",
+        ]
+        assert sympy.latex(t) in q.part("d").answers[0].latex
+        labels = [p.label for p in q.parts]
+        if "e" in labels:
+            assert q.part("e").answers[0].plain == f"{t.p} : {t.q - t.p}"
+            slip = next(w for w in q.wrong_answers if w.part == "e")
+            assert slip.plain == f"{t.p} : {t.q}" and slip.marks_awarded == 0
+        om = next(w for w in q.wrong_answers if w.error.startswith("gave OM"))
+        assert sympy.expand(parse_plain(om.plain, {"a": a, "b": b}) - pos["M"]) == 0
+        assert om.marks_awarded == 0
+        # the figure names every point and draws OB and CM through P
+        for name in "OABCMP":
+            assert f">{name}<" in q.diagram_svg
+    assert shapes == {"parallelogram", "trapezium"}

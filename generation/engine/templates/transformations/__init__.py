@@ -3,6 +3,8 @@
 from generation.engine.templates.transformations import (  # noqa: F401
     column_vectors,
     describe,
+    grid_vectors,
     images,
     vector_geometry,
+    vector_proof,
 )
