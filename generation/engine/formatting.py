@@ -128,11 +128,24 @@ def latex(value: Any) -> str:
     if isinstance(value, tuple | list | sympy.Tuple):
         return "\\left(" + ", ".join(latex(v) for v in value) + "\\right)"
     expr = sympy.sympify(value)
-    if expr.is_Rational and not expr.is_Integer:
+    if expr.is_Integer:
+        return grouped(str(int(expr)))
+    if expr.is_Rational:
         exact = _exact_decimal(expr)
         if exact is not None and len(_plain_decimal(exact)) <= 8:
-            return _plain_decimal(exact)
+            return grouped(_plain_decimal(exact))
     return sympy.latex(expr)
+
+
+def grouped(text: str) -> str:
+    """A decimal numeral's LaTeX with the thousands of a whole part of five or more digits
+    set apart by thin spaces, as 0580 papers print numbers (93\\,750, 11\\,017.50; 2024
+    stays whole): the same in an answer as in the question's text (``number``)."""
+    sign = "-" if text.startswith("-") else ""
+    whole, dot, rest = text.removeprefix("-").partition(".")
+    if len(whole) > 4 and whole.isdigit():
+        whole = f"{int(whole):,}".replace(",", "\\,")
+    return f"{sign}{whole}{dot}{rest}"
 
 
 def display(value: Any, accuracy: Accuracy) -> tuple[str, str]:
@@ -143,7 +156,7 @@ def display(value: Any, accuracy: Accuracy) -> tuple[str, str]:
     if accuracy == Accuracy.MONEY_2DP:
         d = round_dp(d, 2)
     text = _plain_decimal(d)
-    return text, text
+    return text, grouped(text)
 
 
 def number(value: Any, places: int | None = None) -> str:
@@ -155,11 +168,10 @@ def number(value: Any, places: int | None = None) -> str:
     if places is not None:
         return _plain_decimal(round_dp(to_decimal(expr), places))
     if expr.is_Integer:
-        n = int(expr)
-        return f"{n:,}".replace(",", "\\,") if abs(n) >= 10_000 else str(n)
+        return grouped(str(int(expr)))
     exact = _exact_decimal(expr)
     if exact is not None:
-        return _plain_decimal(exact)
+        return grouped(_plain_decimal(exact))
     return latex(expr)
 
 

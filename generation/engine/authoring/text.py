@@ -216,11 +216,11 @@ def approx(value: Any, accuracy: Accuracy = Accuracy.SF4, *, dots: bool = False)
     copied)."""
     shown = formatting.display(sympy.sympify(value), accuracy)[0]
     if sympy.sympify(value) == sympy.Rational(shown):
-        return shown
+        return formatting.grouped(shown)
     exact = formatting.number(value)
     if sympy.sympify(value).is_Rational and len(exact) <= 8 and "frac" not in exact:
         return exact
-    return f"{shown}\\ldots" if dots else shown
+    return f"{formatting.grouped(shown)}\\ldots" if dots else formatting.grouped(shown)
 
 
 # --- standard form ---------------------------------------------------------------------------

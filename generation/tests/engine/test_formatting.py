@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sympy
 
-from generation.engine.formatting import display, money, number, rounded
+from generation.engine.formatting import display, grouped, latex, money, number, rounded
 from questions.schemas import Accuracy
 
 R = sympy.Rational
@@ -33,7 +33,24 @@ R = sympy.Rational
     ],
 )
 def test_rounding_rules(value, accuracy, shown):
-    assert display(value, accuracy) == (shown, shown)
+    assert display(value, accuracy) == (shown, grouped(shown))
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("123000", "123\\,000"),
+        ("93750", "93\\,750"),
+        ("-12345.5", "-12\\,345.5"),
+        ("11017.5", "11\\,017.5"),
+        ("2024", "2024"),  # four figures stay whole, as on the papers
+        ("0.00123", "0.00123"),
+    ],
+)
+def test_large_numbers_print_with_their_thousands_apart_in_answers_as_in_text(text, printed):
+    assert grouped(text) == printed
+    assert latex(sympy.Rational(text)) == printed or "." in text
+    assert number(sympy.Rational(text)) == printed
 
 
 @pytest.mark.parametrize(
