@@ -9,6 +9,7 @@ from generation.engine.templates.number import (  # noqa: F401
     calculator,
     calculator_display,
     clock,
+    comparing,
     estimation,
     fraction_calculations,
     fractions,
