@@ -14,6 +14,7 @@ from generation.engine.templates.number import (  # noqa: F401
     fraction_calculations,
     fractions,
     growth,
+    index_values,
     indices,
     integers,
     interest,

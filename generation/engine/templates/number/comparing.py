@@ -289,6 +289,8 @@ class Comparing(Template):
             percents = [Rational(100 * m, t) for m, t in zip(marks, totals, strict=True)]
             last = Rational(rng.randint(60, 95))
             percents.append(last)
+            if count >= 4 and (last / 100).q > 50:  # 93/100 of the marks is a percentage
+                continue
             if any(p.q != 1 and p.q != 2 for p in percents) or len(set(percents)) < count:
                 continue
             best = percents.index(max(percents))
