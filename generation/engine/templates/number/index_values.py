@@ -92,7 +92,7 @@ class IndexValues(Template):
         else:  # b^m x b^n / b^k, the result a small power or its reciprocal
             for _ in range(100):
                 m, n = rng.randint(2, 6), rng.randint(-4, 5)
-                k = m + n - rng.choice([-2, -1, 1, 2] if base < 5 else [-1, 1])
+                k = m + n - rng.choice([-2, -1, 2] if base < 5 else [-1, 2])
                 if n != 0 and k > 1 and k not in (m, n):
                     break
             else:
