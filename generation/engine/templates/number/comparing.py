@@ -154,9 +154,9 @@ class Comparing(Template):
             2: [("symbol", 1), ("symbol", 2), ("best", 3)],
             3: [("symbol", 2), ("units", 4), ("best", 3)],
             4: [("symbol", 2), ("symbol", 3), ("units", 4), ("best", 4)],
-            5: [("symbol", 3), ("symbol", 3), ("units", 5), ("best", 4)],
+            5: [("symbol", 2), ("symbol", 3), ("symbol", 3), ("units", 5), ("best", 4)],
         }[difficulty]
-        labels = iter("abcd")
+        labels = iter("abcde")
         used: set[str] = set()
         for kind, size in plan:
             label = next(labels)
@@ -195,7 +195,8 @@ class Comparing(Template):
             part.step(f"${left_latex} = {base} \\times {base} = {number(left)}$", f"{label}l")
         elif "\\frac" in left_latex:
             part.step(f"${left_latex} = {_decimal(left)}$", f"{label}l")
-        part.step(f"${left_latex} {symbol} {right_latex}$")
+        if not (part.steps and part.steps[-1].text.endswith(f"= {right_latex}$")):
+            part.step(f"${left_latex} {symbol} {right_latex}$")
         part.answer(kind="text", plain=symbol, latex=symbol)
         part.mark("B", f"${left_latex} {symbol} {right_latex}$", qualifiers=["cao"])
         for bad, error in errors:
@@ -317,23 +318,33 @@ class Comparing(Template):
             "Some students took different tests.\n\n"
             + "\n\n".join(lines)
             + "\n\nDetermine who did best. Show how you decide.",
-            marks=2,
+            marks=3 if count >= 4 else 2,
             command="Determine",
         )
-        shown = [
-            f"$\\frac{{{m}}}{{{t}}} \\times 100 = {number(p)}\\%$"
-            for m, t, p in zip(marks, totals, percents[:-1], strict=True)
-        ]
+        # Each result a step of its own: with four students two M marks, one for two of them
+        # written as percentages, one for all.
+        for i, (m, t, p) in enumerate(zip(marks, totals, percents[:-1], strict=True)):
+            part.step(
+                f"${frac_text(m, t)} \\times 100 = {number(p)}\\%$", f"100*{label}m{i}/{label}t{i}"
+            )
         if count >= 4:
-            shown.append(f"${frac(last / 100)} \\times 100 = {number(last)}\\%$")
-        part.step("As percentages: " + ", ".join(shown), f"100*{label}m0/{label}t0")
+            part.step(f"${frac(last / 100)} \\times 100 = {number(last)}\\%$", f"{label}f*100")
         part.step(f"{people[best]} did best with ${number(max(percents))}\\%$")
         part.answer(kind="text", plain=people[best], latex=f"\\text{{{people[best]}}}")
-        part.mark(
-            "M",
-            "all results written as percentages (or all as decimals or fractions with a common denominator)",
-            value=f"100*{label}m0/{label}t0",
-        )
+        if count >= 4:
+            part.mark("M", "two results written as percentages", value=f"100*{label}m0/{label}t0")
+            part.mark(
+                "M",
+                "all four written as percentages (or all as decimals)",
+                value=f"100*{label}m1/{label}t1",
+            )
+        else:
+            part.mark(
+                "M",
+                "all results written as percentages (or all as decimals or fractions with a "
+                "common denominator)",
+                value=f"100*{label}m0/{label}t0",
+            )
         part.mark("A", f"{people[best]} with ${number(max(percents))}\\%$", qualifiers=["cao"])
         wrong(part, people[raw], "chose the highest mark without taking the totals into account")
 
@@ -361,3 +372,8 @@ def _plain(latex: str) -> str:
         top, bottom = rest.strip("{}").split("}{")
         return f"{whole} {top}/{bottom}".strip()
     return latex.replace("\\,", "")
+
+
+def frac_text(top: int, bottom: int) -> str:
+    """A score as printed, not cancelled: 42 out of 50 is \\frac{42}{50}."""
+    return f"\\frac{{{top}}}{{{bottom}}}"

@@ -39,7 +39,7 @@ class IndexValues(Template):
             2: ["quotient", "power", "order4"],
             3: ["combined", "sum2", "order5"],
             4: ["combined", "fractional" if extended else "sum3", "order5"],
-            5: ["fractional" if extended else "combined", "sum3", "order5"],
+            5: ["fractional" if extended else "quotient", "combined", "sum3", "order5"],
         }[difficulty]
         labels = iter("abcd")
         for kind in plan:
@@ -62,7 +62,9 @@ class IndexValues(Template):
         q.given(b, base)
         if kind == "product":  # b^-m x b^n
             m = rng.randint(2, 6)
-            n = rng.choice([k for k in range(1, 9) if 1 <= abs(k - m) <= (3 if base < 5 else 2)])
+            n = rng.choice(
+                [k for k in range(2, 9) if k - m != 1 and 1 <= abs(k - m) <= (3 if base < 5 else 2)]
+            )
             q.given(f"{label}m", -m)
             q.given(f"{label}n", n)
             shown = f"{_power(base, -m)} \\times {_power(base, n)}"
@@ -93,7 +95,7 @@ class IndexValues(Template):
             for _ in range(100):
                 m, n = rng.randint(2, 6), rng.randint(-4, 5)
                 k = m + n - rng.choice([-2, -1, 2] if base < 5 else [-1, 2])
-                if n != 0 and k > 1 and k not in (m, n):
+                if n not in (0, 1) and k > 1 and k not in (m, n):
                     break
             else:
                 raise Reject("no combined powers")
@@ -135,17 +137,19 @@ class IndexValues(Template):
         """b^0 + b^-1 (+ b^-2): each term's value, then the sum as a fraction."""
         base = rng.choice([2, 3, 4, 5, 10] if terms == 2 else [2, 3, 4, 5])
         b = q.given(f"{label}b", base)
-        powers = [0, -1] if terms == 2 else rng.choice([[0, -1, -2], [1, 0, -2], [-1, -2, 0]])
+        powers = [0, -1] if terms == 2 else rng.choice([[0, -1, -2], [1, -1, -2], [-1, -2, 0]])
         shown = " + ".join(_power(b, e) for e in powers)
-        part = q.part(label, f"Find the value of ${shown}$.", marks=2, command="Work out")
-        key = -1 if -1 in powers else -2
-        reciprocal = Working(q, f"{label}b**({key})")
+        # Two terms: M1 for the reciprocal; three: M1 for each negative power's value.
+        part = q.part(label, f"Find the value of ${shown}$.", marks=terms, command="Work out")
+        credited = [-1] if terms == 2 else [-1, -2]
         for e in powers:
             line = f"${_power(b, e)} = {frac(Rational(b) ** e)}$"
-            if e == key:
-                method(part, reciprocal, f"${reciprocal.latex}$ seen", step=line)
+            if e in credited:
+                value = Working(q, f"{label}b**({e})")
+                method(part, value, f"${value.latex}$ seen", step=line)
             else:
                 part.step(line, f"{label}b**({e})")
+        reciprocal = Working(q, f"{label}b**(-1)")
         total = Working(q, " + ".join(f"{label}b**({e})" for e in powers))
         final(
             part,
@@ -153,11 +157,12 @@ class IndexValues(Template):
             step=f"${' + '.join(frac(Rational(b) ** e) for e in powers)} = {total.latex}$",
             qualifiers=["oe"],
         )
-        others = " + ".join(f"{label}b**({e})" for e in powers if e != 0)
-        misconception(
-            part,
-            Misconception("took the power 0 as 0", others, (reciprocal.machine,)),
-        )
+        if 0 in powers:
+            others = " + ".join(f"{label}b**({e})" for e in powers if e != 0)
+            misconception(
+                part,
+                Misconception("took the power 0 as 0", others, (reciprocal.machine,)),
+            )
         negative = " + ".join(
             f"(-{label}b**({-e}))" if e < 0 else f"{label}b**({e})" for e in powers
         )
