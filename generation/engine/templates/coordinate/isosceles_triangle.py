@@ -43,7 +43,10 @@ class IsoscelesTriangle(Template):
             c = (m[0] + u, m[1] + v)
             a = (m[0] - k * v, m[1] + k * u)
             corners = (a, b, c)
-            if all(low <= n <= 12 for p in corners for n in p) and len(set(corners)) == 3:
+            # A surd asked for in its simplest form must need simplifying (2√5, not √5).
+            simplifies = difficulty <= 2 or sympy.sqrt(k * k * (u * u + v * v)).is_Mul
+            on_grid = all(low <= n <= 12 for p in corners for n in p)
+            if on_grid and simplifies and len(set(corners)) == 3:
                 break
         else:
             raise Reject("no triangle on the grid")
