@@ -37,8 +37,8 @@ class IndexValues(Template):
         plan = {
             1: ["product", "order4"],
             2: ["quotient", "power", "order4"],
-            3: ["combined", "sum2", "order5"],
-            4: ["combined", "fractional" if extended else "sum3", "order5"],
+            3: ["combined", "fractional" if extended else "sum2", "order5"],
+            4: ["combined", "sum3", "order5"],
             5: ["fractional" if extended else "quotient", "combined", "sum3", "order5"],
         }[difficulty]
         labels = iter("abcd")
