@@ -61,8 +61,10 @@ class IsoscelesTriangle(Template):
             self._area(q, a, b, c, label="a", marks=5)
             return
         self._midpoint(q, b, c)
-        self._height(q, a, b, c)
-        self._area(q, a, b, c, label="c", marks=3 if difficulty >= 3 else 2)
+        # Marks grow with the difficulty: a whole-number height M1 A1, a surd M1 M1 A1; the
+        # area's base a step of its own (M1) from difficulty 4.
+        self._height(q, a, b, c, marks=2 if difficulty <= 2 else 3)
+        self._area(q, a, b, c, label="c", marks=3 if difficulty >= 4 else 2)
 
     @staticmethod
     def _midpoint(q: QuestionBuilder, b: tuple[int, int], c: tuple[int, int]) -> None:
@@ -89,7 +91,12 @@ class IsoscelesTriangle(Template):
 
     @staticmethod
     def _height(
-        q: QuestionBuilder, a: tuple[int, int], b: tuple[int, int], c: tuple[int, int]
+        q: QuestionBuilder,
+        a: tuple[int, int],
+        b: tuple[int, int],
+        c: tuple[int, int],
+        *,
+        marks: int,
     ) -> None:
         m = ((b[0] + c[0]) // 2, (b[1] + c[1]) // 2)
         dx, dy = m[0] - a[0], m[1] - a[1]
@@ -98,11 +105,12 @@ class IsoscelesTriangle(Template):
         text = "Work out the length of $AM$."
         if not whole:
             text += " Give your answer as a surd in its simplest form."
-        part = q.part("b", text, marks=3, command="Work out")
+        part = q.part("b", text, marks=marks, command="Work out")
         squares = "((xB + xC)/2 - xA)**2 + ((yB + yC)/2 - yA)**2"
         method(part, Working(q, squares, latex=f"{bracket(dx)}^2 + {bracket(dy)}^2"), lhs="AM^2")
         root = Working(q, f"sqrt({squares})", latex=f"\\sqrt{{{total}}}")
-        method(part, root, qualifiers=["dep"], step=f"$AM = {root.substituted}$")
+        if marks == 3:
+            method(part, root, qualifiers=["dep"], step=f"$AM = {root.substituted}$")
         final(part, root, step=f"$AM = {root.latex}$", qualifiers=["oe"] if whole else ["cao"])
         misconception(part, Misconception("forgot to take the square root", squares, (squares,)))
         added = "sqrt(((xB + xC)/2 + xA)**2 + ((yB + yC)/2 + yA)**2)"
