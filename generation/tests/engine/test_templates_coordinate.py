@@ -553,3 +553,34 @@ def test_wrong_square_keeps_only_the_method_mark_it_shows():
         marked = {w.error: w.marks_awarded for w in question.wrong_answers}
         assert marked["turned AB the wrong way, giving the square below AB"] == 1
         assert mark_part(question, "", ["(0, 0)", "(1, 1)"], ["(xB - xA, yB - yA)"]) == 1
+
+
+def test_isosceles_triangle_midpoint_height_and_area_are_right():
+    """The stem's triangle really has AB = AC; M is the midpoint of BC; AM is the length from
+    A to it; the area is the shoelace area of the three vertices (not the template's ½bh);
+    every wrong answer earns what the marker gives and less than the part's marks."""
+    key = "coordinate.isosceles_triangle"
+    test_every_variant_passes_the_verifier_and_draws_clean_svg(key)
+    test_variants_vary_and_difficulty_changes_the_question(key)
+    assert set(get_template(key).tiers) == {Tier.EXTENDED}  # E3.4 is Extended-only
+    for _, difficulty, question in _variants(key):
+        assert question.syllabus_codes == ["E3.4"]
+        (ax, ay), (bx, by), (cx, cy) = (_points(question.stem)[n] for n in "ABC")
+        assert (bx - ax) ** 2 + (by - ay) ** 2 == (cx - ax) ** 2 + (cy - ay) ** 2
+        area = abs((bx - ax) * (cy - ay) - (cx - ax) * (by - ay)) / 2
+        mx, my = (bx + cx) / 2, (by + cy) / 2
+        found = [p.answers[0].plain for p in question.parts]
+        if difficulty == 5:  # one unlabelled part: the area, unscaffolded
+            assert [p.label for p in question.parts] == [""]
+            assert "midpoint" not in question.parts[0].text
+            assert Fraction(found[0]) == area
+        else:
+            assert _points(f"$M{found[0]}$")["M"] == (mx, my)
+            am = parse_plain(found[1])
+            assert am**2 == (mx - ax) ** 2 + (my - ay) ** 2, found[1]
+            surd = "surd" in question.part("b").text
+            assert surd == (not am.is_Integer), "a surd is asked for exactly when AM is one"
+            assert Fraction(found[2]) == area
+        for wrong in question.wrong_answers:
+            assert wrong.marks_awarded == _marker_gives(question, wrong), wrong
+            assert wrong.marks_awarded < question.part(wrong.part).marks, wrong

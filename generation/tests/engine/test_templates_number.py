@@ -517,3 +517,97 @@ def test_money_conversions_go_the_right_way():
                 assert _answer(q, part.label) == _numbers(part.text)[0] / Fraction(
                     rate_text.group(1)
                 ), where
+
+
+# --- second question types: comparing (1.5) and values of indices (1.7) -------------------------
+
+
+def _marker_gives(question: Question, wrong) -> int:
+    from generation.engine.marking import mark_part, split_final_answers
+
+    answers = len(question.part(wrong.part).answers)
+    return mark_part(question, wrong.part, split_final_answers(wrong.plain, answers), wrong.working)
+
+
+def _maths(text: str) -> str:
+    """The last maths span of a part's text (the numbers it asks about)."""
+    return re.findall(r"\$([^$]*)\$", text)[-1]
+
+
+@pytest.mark.parametrize(
+    ("key", "code"), [("number.comparing", "1.5"), ("number.index_values", "1.7")]
+)
+def test_second_types_carry_their_codes_and_mark_wrong_answers_as_the_marker_does(key, code):
+    assert set(get_template(key).tiers) == {Tier.CORE, Tier.EXTENDED}
+    for where, question in _variants(key):
+        prefix = "C" if question.tier == Tier.CORE else "E"
+        assert question.syllabus_codes == [prefix + code], where
+        assert verify(question).passed, f"{where}: {verify(question).summary()}"
+        assert question.wrong_answers, where
+        for wrong in question.wrong_answers:
+            assert wrong.marks_awarded == _marker_gives(question, wrong), (where, wrong)
+            assert wrong.marks_awarded < question.part(wrong.part).marks, (where, wrong)
+
+
+def test_comparing_symbols_orders_and_best_result_are_right():
+    units = {"g": 1, "kg": 1000, "ml": 1, "litres": 1000, "m": 1, "km": 1000}
+    seen = set()
+    for where, question in _variants("number.comparing", seeds=range(4)):
+        for part in question.parts:
+            got = part.answers[0].plain
+            if "symbol" in part.text:
+                seen.add("symbol")
+                left, right = (_given(question, part.label + s) for s in "lr")
+                expected = "=" if left == right else ("<" if left < right else ">")
+                assert got == expected, f"{where} ({part.label}): {left} {got} {right}"
+            elif "in order of size" in part.text:
+                seen.add("units")
+                # Each quantity in the small unit (cm when the list mixes cm and m).
+                small = {"m": 100} if " cm" in got else {}
+                sizes = []
+                for item in got.split(", "):
+                    amount, unit = item.rsplit(" ", 1)
+                    whole, _, fraction = amount.partition(" ")
+                    value = Fraction(whole) + (Fraction(fraction) if fraction else 0)
+                    sizes.append(value * small.get(unit, units.get(unit, 1)))
+                assert sizes == sorted(sizes) and len(set(sizes)) == len(sizes), f"{where}: {got}"
+                written = [w.plain for w in question.wrong_answers if "as written" in w.error]
+                assert written and written[0] != got, "the numbers as written must mislead"
+            else:
+                seen.add("best")
+                scores = {}
+                for line in part.text.split("\n\n"):
+                    found = re.match(r"(\w+) scored \$(\d+)\$ out of \$(\d+)\$", line)
+                    if found:
+                        scores[found[1]] = Fraction(int(found[2]), int(found[3]))
+                    found = re.match(r"(\w+) scored \$(\d+)\\%\$", line)
+                    if found:
+                        scores[found[1]] = Fraction(int(found[2]), 100)
+                    found = re.match(r"(\w+) scored \$\\frac\{(\d+)\}\{(\d+)\}\$ of", line)
+                    if found:
+                        scores[found[1]] = Fraction(int(found[2]), int(found[3]))
+                assert len(scores) >= 3, part.text
+                assert got == max(scores, key=scores.get), f"{where}: {scores}"
+                raw = next(w for w in question.wrong_answers if w.part == part.label)
+                assert raw.plain != got and raw.marks_awarded == 0
+    assert seen == {"symbol", "units", "best"}
+
+
+def test_index_values_answers_are_the_value_of_the_printed_powers():
+    for where, question in _variants("number.index_values", seeds=range(4)):
+        extended = question.tier == Tier.EXTENDED
+        for part in question.parts:
+            shown = _maths(part.text)
+            assert extended or "\\frac{1}" not in shown.split("^")[-1], "fractional index in Core"
+            if part.text.startswith("Find the value"):
+                expected = parse_latex(shown)
+                assert _answer(question, part.label) == expected, f"{where}: {shown}"
+                assert Fraction(str(expected)) == _shown(question, part.label)
+                # M1 per value a candidate must find on the way, then A1: no mark for the
+                # answer alone.
+                types = [line.mark_type.value for line in question.lines_for(part.label)]
+                assert types == ["M"] * (part.marks - 1) + ["A"], (where, types)
+            else:
+                items = [parse_latex(s.strip()) for s in part.answers[0].latex.split(", \\;")]
+                assert items == sorted(items) and len(set(items)) == len(items), where
+                assert sorted(items) == sorted(parse_latex(s) for s in shown.split("\\qquad"))

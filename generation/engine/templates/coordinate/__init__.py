@@ -17,3 +17,7 @@ from generation.engine.templates.coordinate import (  # noqa: F401
     graph_solving,
     parallel_gradients,
 )
+
+# isort: split
+# Second question type for E3.4 (branch tplE).
+from generation.engine.templates.coordinate import isosceles_triangle  # noqa: F401
