@@ -59,7 +59,9 @@ def function_grid(
         if v:
             words = str(v).replace("-", MINUS)
             half = label_box(0, 0, words, 11)[2]
-            fig.nudged(at(0, v), words, [(-5 - half, 4), (5 + half, 4)], size=11, optional=True)
+            # beside its line, else just above or below it where the curve runs along
+            beside = [(dx, dy) for dy in (4, -5, 13) for dx in (-5 - half, 5 + half)]
+            fig.nudged(at(0, v), words, beside, size=11, optional=True)
     fig.nudged(at(0, 0), "0", [(-8, 13), (8, 13)], size=11, optional=True)
     return fig, at
 
@@ -95,6 +97,36 @@ def _solve_part(q: QuestionBuilder, label: str, text: str, roots: list[sympy.Exp
     for f in found:
         _read(part, f, "x", "x")
     return part, found
+
+
+def _line(
+    rng: random.Random, curve: sympy.Expr, x_range: tuple[int, int], y_range: tuple[int, int]
+) -> tuple[Rational, Rational]:
+    """A line y = mx + d meeting the curve twice inside the grid, at x-values to read."""
+    (x0, x1), (y0, y1) = x_range, y_range
+    options = []
+    for m in (-2, -1, 1, 2):
+        for d in range(y0 + 1, y1):
+            try:
+                meets = _solutions(curve, m * x + d)
+                _readings(meets)
+            except Reject:
+                continue
+            if all(x0 < float(r) < x1 for r in meets) and d != curve.subs(x, 0):
+                options.append((R(m), R(d)))
+    if not options:
+        raise Reject("no straight line meets the curve twice inside the graph")
+    return rng.choice(options)
+
+
+def _clip(m: Rational, d: Rational, x_range: tuple[int, int], y_range: tuple[int, int]
+          ) -> list[tuple[Rational, Rational]]:  # fmt: skip
+    """The ends of y = mx + d inside the grid."""
+    (x0, x1), (y0, y1) = x_range, y_range
+    ends = [(R(v), m * v + d) for v in (x0, x1) if y0 <= m * v + d <= y1]
+    ends += [((v - d) / m, R(v)) for v in (y0, y1) if x0 <= (v - d) / m <= x1]
+    ends = sorted(set(ends))
+    return [ends[0], ends[-1]]
 
 
 @register
@@ -135,12 +167,24 @@ class CurveSolving(Template):
         fig, at = function_grid((x0, x1), (y0, y1), y_step)
         xs = [x0 + R(x1 - x0, 120) * i for i in range(121)]
         fig.curve([at(float(v), float(curve.subs(x, v))) for v in xs])
+        # From difficulty 4 a straight line: drawn (Core, to read where it meets the curve) or
+        # to be found and drawn (Extended, to solve another equation).
+        line = _line(rng, curve, (x0, x1), (y0, y1)) if difficulty >= 4 else None
+        if line and not extended:
+            start, end = _clip(*line, (x0, x1), (y0, y1))
+            fig.line(at(float(start[0]), float(start[1])), at(float(end[0]), float(end[1])))
+            near = (start[0] + (end[0] - start[0]) / 5, start[1] + (end[1] - start[1]) / 5)
+            fig.place(at(float(near[0]), float(near[1])), f"y = {line_rhs(*line)}"
+                      .replace("-", MINUS), size=13, gap=(12, 18, 26))  # fmt: skip
         q.diagram_svg = fig.svg()
         curve_tex = tex(curve)
         q.title = "Graph of a quadratic function"
         q.stem = (f"The graph of $y = {curve_tex}$ is drawn on the grid for "
                   f"${x0} \\le x \\le {x1}$.")  # fmt: skip
-        labels = iter("abcdefg")
+        if line and not extended:
+            q.stem += f"\nThe line $y = {line_rhs(*line)}$ is also drawn on the grid."
+            coefficients(q, "l", [line[0], line[1]])
+        labels = iter("abcdefgh")
 
         # f(x) = 0
         roots = _solutions(curve, 0)
@@ -202,30 +246,18 @@ class CurveSolving(Template):
 
         # Extended: the straight line to draw to solve another quadratic
         if extended and difficulty >= 4:
-            options = []
-            for m in (-2, -1, 1, 2):
-                for d in range(y0 + 1, y1):
-                    try:
-                        meets = _solutions(curve, m * x + d)
-                        _readings(meets)
-                    except Reject:
-                        continue
-                    if all(x0 < float(r) < x1 for r in meets) and d != c:
-                        options.append((R(m), R(d)))
-            if not options:
-                raise Reject("no straight line meets the curve twice inside the graph")
-            m, d = rng.choice(options)
+            m, d = line
             other = sympy.expand(curve - m * x - d)
             coefficients(q, "g", sympy.Poly(other, x).all_coeffs())
-            line = sympy.Eq(sympy.Symbol("y"), m * sympy.Symbol("x") + d)
-            part = q.part(next(labels), f"Write down the equation of the straight line you "
+            to_draw = sympy.Eq(sympy.Symbol("y"), m * sympy.Symbol("x") + d)
+            part = q.part(next(labels), "Write down the equation of the straight line you "
                           f"would draw on the grid to solve the equation ${tex(other)} = 0$.",
                           marks=1, command="Write down")  # fmt: skip
             part.step(f"${tex(other)} = 0$ is ${curve_tex} = {line_rhs(m, d)}$, so draw the line "
-                      f"$y = {line_rhs(m, d)}$", line)  # fmt: skip
-            part.answer(line, kind=AnswerKind.EQUATION, latex=f"y = {line_rhs(m, d)}",
+                      f"$y = {line_rhs(m, d)}$", to_draw)  # fmt: skip
+            part.answer(to_draw, kind=AnswerKind.EQUATION, latex=f"y = {line_rhs(m, d)}",
                         plain=f"y = {line_rhs(m, d).replace(' ', '')}")  # fmt: skip
-            part.mark("B", f"$y = {line_rhs(m, d)}$", value=line, qualifiers=["oe"])
+            part.mark("B", f"$y = {line_rhs(m, d)}$", value=to_draw, qualifiers=["oe"])
             wrong(part, f"y = {line_rhs(-m, -d).replace(' ', '')}",
                   "moved the terms across without changing their signs",
                   latex=f"y = {line_rhs(-m, -d)}")  # fmt: skip
@@ -238,6 +270,48 @@ class CurveSolving(Template):
                 f"{number(found[0].value)}, {number(found[1].value)}",
                 "gave where the curve crosses the $x$-axis instead of where it meets the line",
             )
+
+        # Core: where the line drawn meets the curve
+        if line and not extended:
+            m, d = line
+            meets = _solutions(curve, m * x + d)
+            across = _readings(meets)
+            up = [reading(R(round(float(m * r + d), 6)), [R(round(float(m * r + d), 6))],
+                          resolution=y_read, tolerance=y_read / 2) for r in meets]  # fmt: skip
+            part = q.part(next(labels), f"Write the coordinates of the two points where the line "
+                          f"$y = {line_rhs(m, d)}$ meets the curve.", marks=4,
+                          command="Write")  # fmt: skip
+            shown = " and ".join(f"$({number(a.value)}, {number(b.value)})$"
+                                 for a, b in zip(across, up, strict=True))  # fmt: skip
+            part.step(f"Where the line crosses the curve: {shown}")
+            for a, b in zip(across, up, strict=True):
+                _read(part, a, "x", "x")
+                _read(part, b, "y", "y")
+            wrong(part, "; ".join(f"{number(f.value)}, 0" for f in found),
+                  "gave where the curve crosses the $x$-axis")  # fmt: skip
+
+        # Extended: a tangent and the gradient of the curve
+        if extended and difficulty == 5:
+            at_x = rng.choice([v for v in range(x0 + 1, x1) if v != h])
+            slope = sympy.diff(curve, x).subs(x, at_x)
+            q.given("t", at_x)
+            part = q.part(next(labels), f"By drawing a suitable tangent, estimate the gradient "
+                          f"of the curve at the point where $x = {at_x}$.", marks=3,
+                          command="Work out")  # fmt: skip
+            part.step(f"Draw a ruled tangent touching the curve at $x = {at_x}$, then gradient "
+                      f"$= \\frac{{\\text{{change in }} y}}{{\\text{{change in }} x}}$ for two "
+                      "points on it far apart")  # fmt: skip
+            band = reading(slope, [slope], resolution=R(1, 10), tolerance=R(1, 2))
+            part.step(f"Gradient $\\approx {number(slope)}$", slope)
+            part.answer(slope, label="gradient", variable="g", satisfies=band.relation("g"))
+            part.mark("B", f"ruled tangent at $x = {at_x}$")
+            part.mark("M", "change in $y$ $\\div$ change in $x$ for their tangent",
+                      partial=["dep on a tangent drawn, or a close attempt"])  # fmt: skip
+            part.mark("A", f"${number(slope)}$, accept ${band.accepted}$", value=slope)
+            misconception(part, Misconception("gave the y-value of the curve at the point "
+                                              "instead of the gradient", curve.subs(x, at_x)))  # fmt: skip
+            misconception(part, Misconception("divided the change in x by the change in y",
+                                              1 / slope if slope else 0))  # fmt: skip
 
         # the value of k for which f(x) = k has one solution
         if difficulty == 5:
