@@ -109,7 +109,16 @@ def _sketches(panels: list[tuple[str, _Curve]]) -> str:
         fig.text(at(0, WINDOW), "y", dx=7, dy=4, size=12, italic=True)
         fig.text(at(0, -WINDOW), letter, dy=24, size=16)
         f = sympy.lambdify(x, curve.expr)
-        for piece in _pieces(lambda t, f=f: float(f(t))):
+        # The quadratic's minimum and both roots inside its sketch: squeezed to fit (a sketch
+        # is not to scale; its shape and where it cuts the axes are what it shows).
+        sx, sy = 1.0, 1.0
+        if curve.family == "quadratic min":
+            b = sympy.Poly(curve.expr, x).all_coeffs()[1]
+            lowest = float(curve.expr.subs(x, -b / 2))
+            roots = [abs(float(r)) for r in sympy.solve(curve.expr, x) if r.is_real]
+            sx = max(1.0, (max(roots, default=0) + 0.3) / 2.8)
+            sy = max(1.0, (abs(lowest) + 0.4) / (WINDOW - 0.8))
+        for piece in _pieces(lambda t, f=f, sx=sx, sy=sy: float(f(t * sx)) / sy):
             fig.curve([at(px, py) for px, py in piece])
     return fig.svg()
 
@@ -125,8 +134,13 @@ class CurveRecognition(Template):
         extended = q.tier == Tier.EXTENDED
         p = rng.choice([-1, 1])  # the minimum inside the sketch, both sides of it shown
         # roots p ± n (whole numbers) when they are asked for, else any minimum below the axis
-        n = rng.choice([1, 2]) if difficulty == 5 else None
-        qv = -(n**2) if n else rng.choice([-3, -2, -1, 1, 2])
+        # From difficulty 4 the roots are asked for: p ± n, whole numbers, or (Extended,
+        # difficulty 5) surds.
+        n: sympy.Expr | None = None
+        if difficulty >= 4:
+            surd = extended and difficulty == 5
+            n = sympy.sqrt(rng.choice([2, 3])) if surd else sympy.Integer(rng.choice([1, 2]))
+        qv = int(-(n**2)) if n is not None else rng.choice([-3, -2, -1, 1, 2])
         curves = _families(rng, extended, p, qv)
         order = list(curves)
         if extended:  # six sketches: one of the straight lines or the maximum left out
@@ -140,9 +154,10 @@ class CurveRecognition(Template):
         q.title = "Recognising graphs from sketches"
         q.stem = f"Here are sketches of {len(order)} graphs, labelled " \
                  f"{', '.join(letters[:-1])} and {letters[-1]}."  # fmt: skip
-        asked = rng.sample(order, (4 if difficulty == 2 else 3) + extended)
-        if difficulty >= 3 and "quadratic min" not in asked:
-            asked[-1] = "quadratic min"
+        # From difficulty 3 the later parts name the quadratic's sketch, so its letter is not
+        # asked for.
+        pool = [f for f in order if difficulty < 3 or f != "quadratic min"]
+        asked = rng.sample(pool, (4 if difficulty == 2 else 3) + extended)
         labels = iter("abcdefghij")
         for family in asked:
             curve = curves[family]
@@ -180,8 +195,8 @@ class CurveRecognition(Template):
                       "crosses the $y$-axis.", marks=2, command="Work out")  # fmt: skip
         cut = Working(q, f"(0 - ({hs}))**2 + ({ks})",
                       latex=f"(0 {'-' if p > 0 else '+'} {pp})^2 {'-' if qv < 0 else '+'} {qq}")  # fmt: skip
-        method(part, cut, step=f"At $x = 0$: $y = {cut.substituted}$")
-        final(part, cut, step=cut.equation("y"), label="y")
+        method(part, cut, step="At $x = 0$: " + cut.equation("y"))
+        final(part, cut, step="", label="y")
         misconception(part, Misconception("subtracted the square instead of adding it",
                                           f"-({hs})**2 + ({ks})", ()))  # fmt: skip
         misconception(part, Misconception("gave the y-coordinate of the turning point", ks))
@@ -193,24 +208,29 @@ class CurveRecognition(Template):
             part.answer(line, kind=AnswerKind.EQUATION, latex=f"x = {h}", plain=f"x = {h}")
             part.mark("B", f"$x = {h}$", value=line)
             wrong(part, f"x = {-h}", "took the number in the bracket without changing its sign")
-        if n:
+        if n is not None:
+            exact = "" if n.is_Integer else "\nGive your answers in exact form."
             part = q.part(next(labels), f"Solve the equation ${shown} = 0$ to find where the "
-                          "graph crosses the $x$-axis.", marks=3, command="Work out")  # fmt: skip
+                          f"graph crosses the $x$-axis.{exact}", marks=3, command="Work out")  # fmt: skip
             part.step(f"$(x {'-' if p > 0 else '+'} {pp})^2 = {qq}$", "q")
             part.mark("M", f"$(x {'-' if p > 0 else '+'} {pp})^2 = {qq}$", value="q",
                       qualifiers=["oe"])  # fmt: skip
-            part.step(f"$x {'-' if p > 0 else '+'} {pp} = \\pm {n}$", "sqrt(q)")
-            part.mark("M", f"$x {'-' if p > 0 else '+'} {pp} = \\pm {n}$", value="sqrt(q)",
+            part.step(f"$x {'-' if p > 0 else '+'} {pp} = \\pm {tex(n)}$", "sqrt(q)")
+            part.mark("M", f"$x {'-' if p > 0 else '+'} {pp} = \\pm {tex(n)}$", value="sqrt(q)",
                       qualifiers=["oe"])  # fmt: skip
-            roots = sorted([h - n, h + n])
-            part.step(f"$x = {roots[0]}$ or $x = {roots[1]}$")
+            roots = [h - n, h + n]
+            part.step(f"$x = {tex(roots[0])}$ or $x = {tex(roots[1])}$")
             relation = f"Eq((x - ({hs}))**2 + ({ks}), 0)"
             for r in roots:
-                part.answer(r, label="x", variable="x", satisfies=relation)
-            part.mark("A", f"$x = {roots[0]}$ and $x = {roots[1]}$", value=roots[0])
-            wrong(part, f"{-roots[1]}, {-roots[0]}", "took the number in the bracket without "
-                  "changing its sign")  # fmt: skip
-            wrong(part, f"{h + n}", "took only the positive square root")
+                part.answer(r, label="x", variable="x", satisfies=relation, latex=tex(r),
+                            plain=sympy.sstr(r))  # fmt: skip
+            part.mark("A", f"$x = {tex(roots[0])}$ and $x = {tex(roots[1])}$", value=roots[0],
+                      qualifiers=[] if n.is_Integer else ["cao"])  # fmt: skip
+            wrong(part, f"{sympy.sstr(-roots[1])}, {sympy.sstr(-roots[0])}",
+                  "took the number in the bracket without changing its sign",
+                  latex=f"{tex(-roots[1])}, {tex(-roots[0])}")  # fmt: skip
+            wrong(part, sympy.sstr(h + n), "took only the positive square root",
+                  latex=tex(h + n))  # fmt: skip
 
 
 def _describe(family: str) -> str:
