@@ -262,14 +262,13 @@ class CurveSolving(Template):
                   "moved the terms across without changing their signs",
                   latex=f"y = {line_rhs(-m, -d)}")  # fmt: skip
             meets = _solutions(curve, m * x + d)
-            part, _ = _solve_part(q, next(labels), "Draw this line on the grid and use it to "
+            part, meets_at = _solve_part(q, next(labels), "Draw this line on the grid and use it to "
                                   f"solve the equation ${tex(other)} = 0$.", meets,
                                   f"the line $y = {line_rhs(m, d)}$")  # fmt: skip
-            wrong(
-                part,
-                f"{number(found[0].value)}, {number(found[1].value)}",
-                "gave where the curve crosses the $x$-axis instead of where it meets the line",
-            )
+            if not any(f.contains(r.value) for f in meets_at for r in found):
+                wrong(part, f"{number(found[0].value)}, {number(found[1].value)}",
+                      "gave where the curve crosses the $x$-axis instead of where it meets the "
+                      "line")  # fmt: skip
 
         # Core: where the line drawn meets the curve
         if line and not extended:
