@@ -74,13 +74,14 @@ def _read(part: PartBuilder, found: Reading, variable: str, label: str) -> None:
     part.mark("B", f"${variable} = {value.latex}$, accept ${found.accepted}$", value=value.machine)
 
 
-def _solutions(curve: sympy.Expr, rhs: sympy.Expr) -> list[Rational]:
-    """The real solutions of curve = rhs, in order; the variant is rejected if they are whole
-    numbers (nothing to read) or not two."""
-    roots = sorted(sympy.solve(sympy.Eq(curve, rhs), x), key=float)
-    if len(roots) != 2 or any(r.is_rational for r in roots):
+def _solutions(curve: sympy.Expr, rhs: sympy.Expr) -> list[sympy.Expr]:
+    """The real solutions of curve = rhs (a quadratic), in order; the variant is rejected if
+    they are rational (whole numbers or halves: nothing to read) or not two."""
+    a, b, c = sympy.Poly(curve - rhs, x).all_coeffs()
+    disc = b**2 - 4 * a * c
+    if disc <= 0 or sympy.sqrt(disc).is_rational:
         raise Reject("the equation has no two non-whole solutions to read")
-    return roots
+    return sorted([(-b - sympy.sqrt(disc)) / (2 * a), (-b + sympy.sqrt(disc)) / (2 * a)], key=float)
 
 
 def _readings(roots: list[sympy.Expr]) -> list[Reading]:
@@ -166,7 +167,8 @@ class CurveSolving(Template):
         q.given("x1", x1)
         fig, at = function_grid((x0, x1), (y0, y1), y_step)
         xs = [x0 + R(x1 - x0, 120) * i for i in range(121)]
-        fig.curve([at(float(v), float(curve.subs(x, v))) for v in xs])
+        f = sympy.lambdify(x, curve)
+        fig.curve([at(float(v), float(f(float(v)))) for v in xs])
         # From difficulty 4 a straight line: drawn (Core, to read where it meets the curve) or
         # to be found and drawn (Extended, to solve another equation).
         line = _line(rng, curve, (x0, x1), (y0, y1)) if difficulty >= 4 else None
