@@ -106,6 +106,7 @@ def _line(
     """A line y = mx + d meeting the curve twice inside the grid, at x-values to read."""
     (x0, x1), (y0, y1) = x_range, y_range
     options = []
+    roots = [float(r) for r in _solutions(curve, 0)]
     for m in (-2, -1, 1, 2):
         for d in range(y0 + 1, y1):
             try:
@@ -113,7 +114,9 @@ def _line(
                 _readings(meets)
             except Reject:
                 continue
-            if all(x0 < float(r) < x1 for r in meets) and d != curve.subs(x, 0):
+            # clear of the curve's roots (not where the line crosses the x-axis on the curve)
+            apart = all(abs(float(r) - t) > 0.3 for r in meets for t in roots)
+            if apart and all(x0 < float(r) < x1 for r in meets) and d != curve.subs(x, 0):
                 options.append((R(m), R(d)))
     if not options:
         raise Reject("no straight line meets the curve twice inside the graph")
