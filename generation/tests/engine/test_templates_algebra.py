@@ -129,6 +129,9 @@ def test_solved_equations_have_exactly_these_roots() -> None:
                     variable = sympy.Symbol(answer.variable, real=True)
                     relation = _value(question, answer.satisfies)
                     value = _value(question, answer.value)
+                    if isinstance(relation, sympy.And):  # a reading inside its accepted range
+                        assert bool(relation.subs(variable, value)), (key, part)
+                        continue
                     assert _zero((relation.lhs - relation.rhs).subs(variable, value)), (key, part)
                 if key == "algebra.linear_equations":
                     relation = _value(question, roots[0].satisfies)
@@ -476,3 +479,228 @@ def test_rectangle_integer_values_satisfy_both_the_perimeter_and_the_width() -> 
                 for wrong in (w_ for w_ in question.wrong_answers if w_.part == nxt.label):
                     assert wrong.marks_awarded < nxt.marks
     assert seen >= 10
+
+
+# --- graphs of functions: a quadratic drawn and solved from its graph ---------------------
+
+_SOLVING = "algebra.curve_solving"
+_RECOGNITION = "algebra.curve_recognition"
+_RANGE = re.compile(r"accept \$\[(-?[\d.]+), (-?[\d.]+)\]\$")
+
+
+def _curves(question: Question) -> list[tuple[tuple[float, float], ...]]:
+    """The strokes of the figure with many points (curves), in pixels."""
+    from generation.engine.authoring.figures import layout
+
+    return [s.points for s in layout.read(question.diagram_svg).strokes if len(s.points) > 20]
+
+
+def _accepted(question: Question, part: str) -> list[tuple[float, float]]:
+    return [
+        (float(m.group(1)), float(m.group(2)))
+        for line in question.mark_scheme
+        if line.part == part and (m := _RANGE.search(line.awarded_for))
+    ]
+
+
+def test_curve_solving_codes_tiers_and_calculator() -> None:
+    template = get_template(_SOLVING)
+    assert template.codes == {Tier.CORE: ("C2.10",), Tier.EXTENDED: ("E2.10",)}
+    for tier, _, question in _variants(_SOLVING):
+        assert question.calculator_policy.value == "allowed"
+        assert question.syllabus_codes == ["C2.10" if tier == Tier.CORE else "E2.10"]
+
+
+def test_curve_solving_drawn_curve_is_the_curve_stated() -> None:
+    """The curve on the grid is y = f(x) of the stem: its pixels, mapped back through the
+    axes (x from the stem's range across the x-axis), fit f with one vertical scale."""
+    from generation.engine.authoring.figures import layout
+
+    for question in _questions(_SOLVING):
+        stem = _spans(question.stem)
+        curve = parse_latex(stem[0].split("=", 1)[1])
+        low, high = (int(v) for v in re.findall(r"-?\d+", stem[1]))
+        strokes = layout.read(question.diagram_svg).strokes
+        level = [
+            s.points for s in strokes if len(s.points) == 2 and s.points[0][1] == s.points[1][1]
+        ]
+        axis = max(level, key=lambda p: abs(p[1][0] - p[0][0]))  # the x-axis: the widest
+        left, right = sorted(p[0] for p in axis)
+        unit = (right - left) / (high - low)
+        origin_x, origin_y = left - low * unit, axis[0][1]
+        (points,) = _curves(question)
+        xs = [(px - origin_x) / unit for px, _ in points]
+        ys = [float(curve.subs(x, v)) for v in xs]
+        ups = [(origin_y - py) for _, py in points]
+        scale = max(ups, key=abs) / max(ys, key=abs)  # pixels a unit up
+        assert scale > 0
+        assert xs[0] == pytest.approx(low, abs=0.01) and xs[-1] == pytest.approx(high, abs=0.01)
+        for v, up in zip(ys, ups, strict=True):
+            assert up == pytest.approx(v * scale, abs=1.0), question.stem
+
+
+def test_curve_solving_readings_are_the_true_solutions_within_their_ranges() -> None:
+    """Each reading is within a small square of the true solution, the true solution is
+    inside the range the scheme accepts, and the reading itself earns full marks."""
+    seen = set()
+    for question in _questions(_SOLVING):
+        curve = parse_latex(_spans(question.stem)[0].split("=", 1)[1])
+        for part in question.parts:
+            equation = next((s for s in _spans(part.text) if "=" in s), "")
+            if part.text.startswith("Use the graph to solve") or part.text.startswith("Draw"):
+                left, right = (parse_latex(side) for side in equation.split("=", 1))
+                true = sorted(float(r) for r in sympy.solve(left - right, x))
+                seen.add("solve")
+            elif "meets the curve" in part.text:
+                line = parse_latex(equation.split("=", 1)[1])
+                true = []
+                for r in sorted(sympy.solve(curve - line, x), key=float):
+                    true += [float(r), float(curve.subs(x, r))]
+                seen.add("meets")
+            elif "tangent" in part.text:
+                at = int(re.search(r"x = (-?\d+)", part.text).group(1))
+                true = [float(sympy.diff(curve, x).subs(x, at))]
+                seen.add("tangent")
+            elif "turning point" in part.text:
+                vx = sympy.solve(sympy.diff(curve, x), x)[0]
+                assert _value(question, part.answers[0].value) == (vx, curve.subs(x, vx))
+                seen.add("turning point")
+                continue
+            else:
+                continue
+            read = [float(_value(question, a.value)) for a in part.answers]
+            assert len(read) == len(true)
+            ranges = _accepted(question, part.label)
+            for got, exact, (lo, hi) in zip(read, true, ranges, strict=True):
+                assert lo <= exact <= hi, (part.text, exact, lo, hi)
+                assert abs(got - exact) <= (0.5 if "tangent" in part.text else 0.1)
+            plain = [a.plain for a in part.answers]
+            assert mark_part(question, part.label, plain, []) == part.marks
+    assert seen == {"solve", "meets", "tangent", "turning point"}
+
+
+def test_curve_solving_wrong_answers_earn_what_the_marker_gives() -> None:
+    """Solving f(x) = 0 for f(x) = k, or the curve's own roots for the line's equation, earns
+    nothing; the straight line with its signs unchanged earns nothing."""
+    from generation.engine.marking import split_final_answers
+
+    errors = set()
+    for question in _questions(_SOLVING):
+        for wrong in question.wrong_answers:
+            part = next(p for p in question.parts if p.label == wrong.part)
+            finals = split_final_answers(wrong.plain, len(part.answers))
+            assert mark_part(question, part.label, finals, wrong.working) == wrong.marks_awarded
+            assert wrong.marks_awarded < part.marks
+            if "instead" in wrong.error or "signs" in wrong.error:
+                assert wrong.marks_awarded == 0, wrong
+            errors.add(wrong.error.split(" ")[0])
+    assert {"solved", "moved", "gave", "wrote"} <= errors
+
+
+# --- sketching curves: matching equations to sketches ------------------------------------
+
+
+def _panels(question: Question) -> dict[str, list[tuple[float, float]]]:
+    """Each sketch's curve points in its own axes' units (x from -3 to 3, y from -4 to 4),
+    found from its letter below it and its axes."""
+    from generation.engine.authoring.figures import layout
+
+    drawn = layout.read(question.diagram_svg)
+    letters = [lb for lb in drawn.labels if re.fullmatch(r"[A-F]", lb.text)]
+    lines = [s.points for s in drawn.strokes if len(s.points) == 2]
+    out: dict[str, list[tuple[float, float]]] = {}
+    for label in letters:
+        middle = (label.box[0] + label.box[2]) / 2
+        # its y-axis: the nearest vertical line above the letter
+        upright = max(
+            (p for p in lines if abs(p[0][0] - middle) < 1 and abs(p[1][0] - middle) < 1
+             and max(p[0][1], p[1][1]) < label.box[1]),
+            key=lambda p: max(p[0][1], p[1][1]),
+        )  # fmt: skip
+        top, bottom = sorted(p[1] for p in upright)
+        across = next(p for p in lines if p[0][1] == p[1][1] and top < p[0][1] < bottom
+                      and min(p[0][0], p[1][0]) < middle < max(p[0][0], p[1][0]))  # fmt: skip
+        ux = abs(across[1][0] - across[0][0]) / 6
+        uy = (bottom - top) / 8
+        points = [
+            ((px - middle) / ux, (across[0][1] - py) / uy)
+            for s in drawn.strokes
+            if len(s.points) > 2
+            for px, py in s.points
+            if abs(px - middle) <= 3 * ux + 1 and top - 1 <= py <= bottom + 1
+        ]
+        out[label.text] = points
+    return out
+
+
+def test_curve_recognition_codes_tiers_and_families() -> None:
+    template = get_template(_RECOGNITION)
+    assert template.codes == {Tier.CORE: ("C2.11",), Tier.EXTENDED: ("E2.11",)}
+    for tier, _, question in _variants(_RECOGNITION):
+        assert question.calculator_policy.value == "not_allowed"
+        assert question.syllabus_codes == ["C2.11" if tier == Tier.CORE else "E2.11"]
+        families = {v for k, v in question.variant.params.items() if k.startswith("sketch ")}
+        if tier == Tier.CORE:  # linear and quadratic only
+            assert families == {"linear up", "linear down", "horizontal", "quadratic min",
+                                "quadratic max"}  # fmt: skip
+        else:
+            assert {"cubic", "reciprocal", "exponential", "quadratic min"} <= families
+            assert len(families) == 6
+
+
+def test_curve_recognition_each_letter_is_the_sketch_of_its_equation() -> None:
+    """The sketch a letter answers is the graph of the equation asked (its points fit it);
+    the right letter earns the mark and the confused one nothing."""
+    checked = 0
+    for question in _questions(_RECOGNITION):
+        panels = _panels(question)
+        assert len(panels) == len([k for k in question.variant.params if k.startswith("sketch ")])
+        for part in question.parts:
+            if not part.text.startswith("Write down the letter"):
+                continue
+            curve = parse_latex(_spans(part.text)[0].split("=", 1)[1])
+            letter = part.answers[0].plain
+            for px, py in panels[letter]:
+                assert py == pytest.approx(float(curve.subs(x, px)), abs=0.05), part.text
+            checked += 1
+            assert mark_part(question, part.label, [letter], []) == 1
+            for wrong in (w for w in question.wrong_answers if w.part == part.label):
+                assert wrong.plain != letter
+                assert mark_part(question, part.label, [wrong.plain], []) == 0
+    assert checked >= 30
+
+
+def test_curve_recognition_quadratic_features_are_its_own() -> None:
+    """The turning point, y-intercept, symmetry and roots are those of the completed square
+    named; its sketch has its minimum on the same side of the y-axis and crosses the x-axis
+    exactly when the roots are asked for; the wrong answers earn what the marker gives."""
+    from generation.engine.marking import split_final_answers
+
+    seen = set()
+    for question in _questions(_RECOGNITION):
+        named = next((p for p in question.parts if p.text.startswith("Sketch ")), None)
+        if named is None:
+            continue
+        letter = named.text.split()[1]
+        curve = parse_latex(_spans(named.text)[0].split("=", 1)[1])
+        vx = sympy.solve(sympy.diff(curve, x), x)[0]
+        assert _value(question, named.answers[0].value) == (vx, curve.subs(x, vx))
+        points = _panels(question)[letter]
+        lowest = min(points, key=lambda p: p[1])
+        assert (lowest[0] > 0) == (vx > 0) and (lowest[1] < 0) == (curve.subs(x, vx) < 0)
+        for part in question.parts:
+            if "$y$-axis" in part.text:
+                assert _value(question, part.answers[0].value) == curve.subs(x, 0)
+                seen.add("y-intercept")
+            elif "symmetry" in part.text:
+                assert _value(question, part.answers[0].value) == sympy.Eq(x, vx)
+                seen.add("symmetry")
+            elif part.text.startswith("Solve"):
+                roots = [_value(question, a.value) for a in part.answers]
+                assert sorted(roots, key=float) == sorted(sympy.solve(curve, x), key=float)
+                seen.add("surd roots" if any(not r.is_Integer for r in roots) else "roots")
+            for wrong in (w for w in question.wrong_answers if w.part == part.label):
+                finals = split_final_answers(wrong.plain, len(part.answers))
+                assert mark_part(question, part.label, finals, wrong.working) == wrong.marks_awarded
+                assert wrong.marks_awarded < part.marks
+    assert seen == {"y-intercept", "symmetry", "roots", "surd roots"}

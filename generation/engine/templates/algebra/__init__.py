@@ -4,6 +4,8 @@ from generation.engine.templates.algebra import (  # noqa: F401
     algebraic_fractions,
     calculus,
     conversion_graphs,
+    curve_recognition,
+    curve_solving,
     equations,
     expanding,
     factorising,
