@@ -373,6 +373,37 @@ def run(size: int, runs: int, rng: random.Random) -> dict[str, Any]:
     }
 
 
+WARM_SQL = """
+SELECT coalesce(sum(pg_prewarm(c.oid, 'read')), 0)
+FROM pg_class c
+WHERE c.oid IN ('questions'::regclass, 'question_code_keys'::regclass)
+   OR c.oid = (SELECT reltoastrelid FROM pg_class WHERE oid = 'questions'::regclass)
+   OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN (
+        'questions'::regclass, 'question_code_keys'::regclass,
+        (SELECT reltoastrelid FROM pg_class WHERE oid = 'questions'::regclass)))
+"""
+
+
+def warm_cache() -> str:
+    """Read the bank's tables, TOAST and indexes once (``pg_prewarm``), so the run measures a
+    database whose working set is in memory, as a busy one's is; returns what it read."""
+    from django.db import connection
+
+    from django.db import DatabaseError
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+            start = time.perf_counter()
+            cursor.execute(WARM_SQL)
+            blocks = cursor.fetchone()[0]
+    except DatabaseError as exc:  # no pg_prewarm here, or no right to create it
+        return f"could not warm it ({exc}); figures may include reads from disk"
+    return (
+        f"{blocks * 8 // 1024:,} MB read into the page cache in {time.perf_counter() - start:.0f} s"
+    )
+
+
 def load() -> dict[str, Any]:
     uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     return {"uptime": uptime, "cpu_probe_ms": cpu_probe_ms()}
@@ -397,6 +428,13 @@ def report(res: dict[str, Any], loads: dict[str, Any]) -> str:
         f"{loads['cpu_before']} ms before, {loads['cpu_after']} ms after. The column "
         "“× base” is a case's p50 over the p50 of “no filters (newest first)” on the same "
         "page kind in this run: it compares runs on a CPU whose speed moves.",
+        "",
+        (
+            f"Cache: warmed first (`--warm`: {loads['warmed']})."
+            if loads.get("warmed")
+            else "Cache: as the database was left (no `--warm`): rows a run reads for the first "
+            "time may come from disk."
+        ),
         "",
     ]
     base = {r["page"]: r["p50"] for r in rows if r["case"] == "no filters (newest first)"}
@@ -504,6 +542,11 @@ def main() -> None:
     )
     parser.add_argument("--seed-only", action="store_true", help="seed the databases, no timing")
     parser.add_argument("--smoke", action="store_true", help="a tiny run that writes no results")
+    parser.add_argument(
+        "--warm",
+        action="store_true",
+        help="read the bank's tables and indexes into memory first (pg_prewarm) and say so",
+    )
     args = parser.parse_args()
     if args.smoke:
         args.sizes, args.runs, args.base = "300", 2, 30
@@ -519,6 +562,7 @@ def main() -> None:
         multiply_to(size)
         if args.seed_only:
             continue
+        warmed = warm_cache() if args.warm else ""
         before = load()
         res = run(size, args.runs, rng)
         after = load()
@@ -527,6 +571,7 @@ def main() -> None:
             "after": after["uptime"],
             "cpu_before": before["cpu_probe_ms"],
             "cpu_after": after["cpu_probe_ms"],
+            "warmed": warmed,
         }
         write_results("bank", report(res, loads), {"load": loads, "results": res}, smoke=args.smoke)
 
