@@ -387,9 +387,7 @@ WHERE c.oid IN ('questions'::regclass, 'question_code_keys'::regclass)
 def warm_cache() -> str:
     """Read the bank's tables, TOAST and indexes once (``pg_prewarm``), so the run measures a
     database whose working set is in memory, as a busy one's is; returns what it read."""
-    from django.db import connection
-
-    from django.db import DatabaseError
+    from django.db import DatabaseError, connection
 
     try:
         with connection.cursor() as cursor:
