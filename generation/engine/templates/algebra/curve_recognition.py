@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import sympy
 from sympy import Rational
@@ -118,7 +119,11 @@ def _sketches(panels: list[tuple[str, _Curve]]) -> str:
             roots = [abs(float(r)) for r in sympy.solve(curve.expr, x) if r.is_real]
             sx = max(1.0, (max(roots, default=0) + 0.3) / 2.8)
             sy = max(1.0, (abs(lowest) + 0.4) / (WINDOW - 0.8))
-        for piece in _pieces(lambda t, f=f, sx=sx, sy=sy: float(f(t * sx)) / sy):
+
+        def scaled(t: float, f: Any = f, sx: float = sx, sy: float = sy) -> float:
+            return float(f(t * sx)) / sy
+
+        for piece in _pieces(scaled):
             fig.curve([at(px, py) for px, py in piece])
     return fig.svg()
 
@@ -209,7 +214,7 @@ class CurveRecognition(Template):
             part.mark("B", f"$x = {h}$", value=line)
             wrong(part, f"x = {-h}", "took the number in the bracket without changing its sign")
         if n is not None:
-            exact = "" if n.is_Integer else "\nGive your answers in exact form."
+            exact = "" if sympy.sympify(n).is_Integer else "\nGive your answers in exact form."
             part = q.part(next(labels), f"Solve the equation ${shown} = 0$ to find where the "
                           f"graph crosses the $x$-axis.{exact}", marks=3, command="Work out")  # fmt: skip
             part.step(f"$(x {'-' if p > 0 else '+'} {pp})^2 = {qq}$", "q")
@@ -225,7 +230,7 @@ class CurveRecognition(Template):
                 part.answer(r, label="x", variable="x", satisfies=relation, latex=tex(r),
                             plain=sympy.sstr(r))  # fmt: skip
             part.mark("A", f"$x = {tex(roots[0])}$ and $x = {tex(roots[1])}$", value=roots[0],
-                      qualifiers=[] if n.is_Integer else ["cao"])  # fmt: skip
+                      qualifiers=[] if sympy.sympify(n).is_Integer else ["cao"])  # fmt: skip
             wrong(part, f"{sympy.sstr(-roots[1])}, {sympy.sstr(-roots[0])}",
                   "took the number in the bracket without changing its sign",
                   latex=f"{tex(-roots[1])}, {tex(-roots[0])}")  # fmt: skip

@@ -251,6 +251,7 @@ class CurveSolving(Template):
 
         # Extended: the straight line to draw to solve another quadratic
         if extended and difficulty >= 4:
+            assert line is not None  # chosen with the curve for these variants
             m, d = line
             other = sympy.expand(curve - m * x - d)
             coefficients(q, "g", sympy.Poly(other, x).all_coeffs())

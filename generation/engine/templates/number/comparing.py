@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from typing import Any
 
 from sympy import Rational, sqrt
 
@@ -16,10 +17,10 @@ from generation.engine.builder import QuestionBuilder
 from questions.schemas import CalculatorPolicy, Tier
 
 # A pair to compare: (left latex, left value, right latex, right value, [(symbol, error)]).
-_Pair = tuple[str, object, str, object, list[tuple[str, str]]]
+_Pair = tuple[str, Any, str, Any, list[tuple[str, str]]]
 
 
-def _symbol(left: object, right: object) -> str:
+def _symbol(left: Any, right: Any) -> str:
     return "=" if left == right else ("<" if left < right else ">")
 
 

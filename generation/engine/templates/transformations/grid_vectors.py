@@ -109,7 +109,7 @@ class GridVectors(Template):
         q.stem = "The vectors $\\mathbf{a}$ and $\\mathbf{b}$ are drawn on the grid."
         q.diagram_svg = _figure(a, b)
 
-        for label, v in (("a", a), ("b", b)):
+        for label, vector in (("a", a), ("b", b)):
             part = q.part(
                 label,
                 f"Write down $\\mathbf{{{label}}}$ as a column vector.",
@@ -117,7 +117,7 @@ class GridVectors(Template):
                 command="Write down",
                 calculator=calc,
             )
-            _read(part, label, v)
+            _read(part, label, vector)
 
         # (c) the combination
         combo_l = combo_latex([(m, "\\mathbf{a}"), (n, "\\mathbf{b}")])
