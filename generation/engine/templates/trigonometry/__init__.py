@@ -4,6 +4,7 @@ from generation.engine.templates.trigonometry import (  # noqa: F401
     bearings,
     elevation,
     exact,
+    graphs,
     non_right,
     pythagoras,
     right_angled,
