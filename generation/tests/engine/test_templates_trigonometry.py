@@ -6,6 +6,7 @@ when the figure is enlarged."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 import sympy
@@ -21,6 +22,7 @@ from generation.tests.engine.test_templates_mensuration import (
     sample,
     tier_for,
 )
+from questions.schemas import Tier
 
 PREFIX = "trigonometry."
 
@@ -207,3 +209,102 @@ def test_three_d_lengths_and_angles() -> None:
         else:
             assert answers(q, "a")[0] == pytest.approx(g["s"] * math.sqrt(2))
             assert 0 < answers(q, "c")[0] < 90
+
+
+_RATIOS = {"sin": sind, "cos": cosd, "tan": tand}
+
+
+def _roots(func: str, k: float, low: int = 0, high: int = 360) -> list[int]:
+    """Whole-degree solutions of func(x) = k, found by trying every degree (tan's asymptotes
+    left out)."""
+    return [
+        x
+        for x in range(low, high + 1)
+        if not (func == "tan" and x % 180 == 90) and _RATIOS[func](x) == pytest.approx(k, abs=1e-9)
+    ]
+
+
+def _func_in(text: str) -> str:
+    return next(f for f in _RATIOS if f"\\{f} x" in text)
+
+
+def test_exact_angles_are_every_solution_and_only_one_slip_keeps_marks() -> None:
+    """Each angle found from an exact value is recomputed by trying every whole degree; one
+    solution of two earns all but one mark, solving for the wrong sign earns nothing."""
+    assert get_template("trigonometry.exact_angles").tiers == (Tier.EXTENDED,)
+    for q in sample("trigonometry.exact_angles"):
+        assert q.tier == Tier.EXTENDED
+        g = {k: float(v) for k, v in givens(q).items()}
+        for part in q.parts:
+            func = _func_in(part.text)
+            xs = answers(q, part.label)
+            if "acute angle" in part.text:
+                k = g["v1"] if part.label == "a" else g["v2"]
+                assert xs == _roots(func, k, 1, 89)
+                continue
+            sign = -1 if "+" in part.text else 1
+            k = g["k"] if "k" in g else sign * g["r"] / g.get("a", 1)
+            assert xs == _roots(func, k), (q.variant.source, part.text)
+            wrongs = {w.error: w for w in q.wrong_answers if w.part == part.label}
+            assert wrongs["gave only one solution"].marks_awarded == part.marks - 1
+            for error, w in wrongs.items():
+                if error.startswith("ignored the minus sign"):
+                    assert w.marks_awarded == 0
+
+
+def test_trig_graph_symmetry_answers_and_properties_are_read_off_the_graph() -> None:
+    """The other angle(s) with the same or the opposite value, and each property (maximum,
+    minimum, period, where the graph crosses an axis), recomputed from the functions
+    themselves over 0° ≤ x ≤ 360°; the wrong rules and the given angle itself score 0."""
+    assert get_template("trigonometry.trig_graphs").tiers == (Tier.EXTENDED,)
+    grid = range(0, 361)
+    seen = set()
+    for q in sample("trigonometry.trig_graphs"):
+        assert q.tier == Tier.EXTENDED
+        for part in q.parts:
+            xs = answers(q, part.label)
+            func = _func_in(part.text)
+            f = _RATIOS[func]
+            m = re.search(r"= (-?)\\(sin|cos|tan) (\d+)\^\\circ", part.text)
+            if m:
+                angle = int(m.group(3))
+                k = -f(angle) if m.group(1) else f(angle)
+                expected = [x for x in _roots(func, k) if x != angle]
+                assert xs == expected, (q.variant.source, part.text)
+                seen.add("opposite" if m.group(1) else "same")
+            else:
+                text = part.text
+                defined = [x for x in grid if not (func == "tan" and x % 180 == 90)]
+                zeros = [x for x in defined if abs(f(x)) < 1e-9]
+                if "minimum value" in text:
+                    expected = [min(f(x) for x in defined)]
+                elif "maximum value" in text:
+                    expected = [max(f(x) for x in defined)]
+                elif "has its minimum" in text:
+                    expected = [min(defined, key=f)]
+                elif "period" in text:
+                    expected = [
+                        next(
+                            p
+                            for p in range(1, 361)
+                            if all(f(x + p) == pytest.approx(f(x)) for x in (10, 37, 61))
+                        )
+                    ]
+                elif "not defined" in text:
+                    expected = [min(x for x in grid if abs(cosd(x)) < 1e-9)]
+                elif "$y$-axis" in text:
+                    expected = [f(0)]
+                elif "between $90^\\circ$ and $270^\\circ$" in text:
+                    expected = [x for x in zeros if 90 < x < 270]
+                elif "smallest" in text:
+                    expected = [min(x for x in zeros if x > 0)]
+                else:  # crosses the x-axis strictly inside the range
+                    expected = [x for x in zeros if 0 < x < 360]
+                assert xs == pytest.approx(expected), (q.variant.source, text)
+                seen.add("property")
+            for w in q.wrong_answers:
+                if w.part == part.label and (
+                    w.error.startswith(("used ", "ignored the minus", "gave the angle already"))
+                ):
+                    assert w.marks_awarded == 0, (w.error, part.text)
+    assert seen == {"same", "opposite", "property"}

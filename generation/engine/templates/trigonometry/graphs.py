@@ -267,7 +267,9 @@ class TrigGraphs(Template):
         )
         unit = "" if value in ("1", "-1") else "degrees"
         shown = degrees(value) if unit else number(sympy.Integer(value))
-        final(p, Working(q, value), unit=unit, step=f"From the graph of $y = \\{func} x$: ${shown}$")
+        final(
+            p, Working(q, value), unit=unit, step=f"From the graph of $y = \\{func} x$: ${shown}$"
+        )
         misconception(p, Misconception(error, mistake))
 
     @staticmethod
