@@ -136,8 +136,7 @@ class ExactAngles(Template):
         q.param("func", func)
         p = q.part(
             label,
-            f"Solve the equation ${equation}$ for $0^\\circ \\le x \\le 360^\\circ$.\n"
-            "Do not use a calculator.",
+            f"Solve the equation ${equation}$ for $0^\\circ \\le x \\le 360^\\circ$.",
             marks=3 if rearrange else 2,
             command="Work out",
         )
@@ -181,8 +180,8 @@ _PROPERTIES = {
             "gave the minimum value of y, not x",
         ),
         (
-            "the value of $x$ between $0^\\circ$ and $360^\\circ$ where $y = \\sin x$ crosses "
-            "the $x$-axis",
+            "the value of $x$, other than $0^\\circ$ and $360^\\circ$, where $y = \\sin x$ "
+            "crosses the $x$-axis",
             "180",
             "90",
             "gave where the graph has its maximum",
@@ -325,4 +324,5 @@ class TrigGraphs(Template):
             f"{number(angle)}, {q.value_of(same)}",
             "ignored the minus sign (gave the angles with the same value)",
         )
-        wrong(p, f"-{number(angle)}", "gave a negative angle, outside the range")
+        if func != "cos":  # the calculator's value of sin⁻¹ or tan⁻¹ of a negative number
+            wrong(p, f"-{number(angle)}", "gave the calculator's negative angle, outside the range")
