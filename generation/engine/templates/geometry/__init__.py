@@ -8,6 +8,7 @@ from generation.engine.templates.geometry import (  # noqa: F401
     circles,
     polygons,
     scale,
+    similar_shapes,
     similarity,
     solids,
     symmetry,
