@@ -4,6 +4,7 @@ from generation.engine.templates.geometry import (  # noqa: F401
     angles,
     bearings,
     circle_symmetry,
+    circle_tangent_diameter,
     circle_theorems,
     circles,
     polygons,
