@@ -581,7 +581,7 @@ def test_similar_rectangles_lengths_perimeter_and_area_follow_one_scale_factor()
         if difficulty == 4:
             assert answer == 2 * (pq + _cm("BC", stem) * k)
         if difficulty == 5:
-            area = sympy.Rational(re.search(r"ABCD\$ is \$(\d+)\$ cm", stem).group(1))
+            area = _number_after(r"ABCD\$ is \$(\d+)\$ cm", stem)
             assert answer == area * k**2
         # Wrong answers get what the scheme gives: never full marks, and each is wrong.
         for wrong_answer in question.wrong_answers:
@@ -596,7 +596,7 @@ def _fmt(value: sympy.Rational) -> str:
 
 def test_circle_tangent_diameter_angles_recomputed_and_reasons_match():
     for tier, difficulty, question in _new_variants("geometry.circle_tangent_diameter"):
-        t = int(re.search(r"Angle \$ATO = (\d+)\^\\circ\$", question.stem).group(1))
+        t = int(_number_after(r"Angle \$ATO = (\d+)\^\\circ\$", question.stem))
         assert f"{t}°" in question.diagram_svg
         # Right angle OAT (tangent-radius) and triangle OAT give AOT; angle at the centre
         # (or the isosceles triangle AOC) gives ACB; the semicircle gives ABC.
