@@ -186,7 +186,7 @@ class SimilarRectangles(Template):
             q.given("X", area, unit="cm^2")
             stem += f" The area of rectangle $ABCD$ is ${size_latex(area)}$ cm$^2$."
             part = q.part(
-                "", "Calculate the area of rectangle $PQRS$.", marks=3, command="Calculate"
+                "", "Calculate the area of rectangle $PQRS$.", marks=4, command="Calculate"
             )
             part.step(
                 f"Scale factor $= {size_latex(big_w)} \\div {size_latex(w)} = {size_latex(k)}$",
@@ -223,6 +223,11 @@ class SimilarRectangles(Template):
                     f"$QR = {size_latex(h)} \\times {size_latex(k)}$ oe",
                     value=f"X/AB*{k_form}",
                 )
+            if q.tier == Tier.EXTENDED:
+                third = f"${size_latex(area)} \\times {size_latex(k * k)}$"
+            else:
+                third = f"${size_latex(big_w)} \\times {size_latex(big_h)}$"
+            part.mark("M", f"{third} oe", value=f"X*{k_form}**2", qualifiers=["dep"])
             part.answer(f"X*{k_form}**2", accuracy=exact_or_3sf(area * k * k), unit="cm^2")
             part.mark("A", f"${size_latex(area * k * k)}$", value=f"X*{k_form}**2")
             misconception(
