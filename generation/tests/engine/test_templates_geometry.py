@@ -37,6 +37,8 @@ KEYS = [
     "geometry.circle_semicircle_tangent",
     "geometry.circle_theorems",
     "geometry.circle_chords_tangents",
+    "geometry.similar_rectangles",
+    "geometry.circle_tangent_diameter",
 ]
 x = sympy.Symbol("x", real=True)
 
@@ -65,7 +67,9 @@ def _angles_named(text: str) -> dict[str, sympy.Expr]:
 
 
 def _number_after(pattern: str, text: str) -> sympy.Rational:
-    return sympy.Rational(re.search(pattern, text).group(1))
+    match = re.search(pattern, text)
+    assert match, (pattern, text)
+    return sympy.Rational(match.group(1))
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -521,3 +525,105 @@ def test_equal_tangents_and_chord_lengths():
             chord = float(_value(question, "a"))
             assert abs((chord / 2) ** 2 + om**2 - r**2) <= 0.01 * float(r**2)
             assert _value(question, "b(i)") == om  # equal chords are equidistant
+
+
+# -- geometry.similar_rectangles and geometry.circle_tangent_diameter --------------------------
+NEW_KEYS = ["geometry.similar_rectangles", "geometry.circle_tangent_diameter"]
+NEW_SEEDS = range(4)
+
+
+def _new_variants(key: str):
+    template = get_template(key)
+    for tier in template.tiers:
+        for difficulty in range(1, 6):
+            for seed in NEW_SEEDS:
+                yield (
+                    tier,
+                    difficulty,
+                    generate(template, seed=seed, difficulty=difficulty, tier=tier).question,
+                )
+
+
+@pytest.mark.parametrize("key", NEW_KEYS)
+def test_new_geometry_templates_verify_and_declare_their_codes(key):
+    codes = {Tier.CORE: {"C4.4", "C4.7"}, Tier.EXTENDED: {"E4.4", "E4.7"}}
+    tiers = set()
+    for tier, difficulty, question in _new_variants(key):
+        tiers.add(tier)
+        report = verify(question)
+        assert report.passed, (tier, difficulty, report.summary())
+        assert set(question.syllabus_codes) <= codes[tier]
+        assert question.diagram_svg and "NOT TO SCALE" in question.diagram_svg
+        ElementTree.fromstring(question.diagram_svg)
+    assert tiers == {Tier.CORE, Tier.EXTENDED}
+
+
+def _cm(name: str, text: str) -> sympy.Rational:
+    match = re.search(rf"\${name} = ([\d.]+)\$ cm", text)
+    assert match, (name, text)
+    return sympy.Rational(match.group(1))
+
+
+def test_similar_rectangles_lengths_perimeter_and_area_follow_one_scale_factor():
+    for _tier, difficulty, question in _new_variants("geometry.similar_rectangles"):
+        stem = question.stem
+        ab, pq = _cm("AB", stem), _cm("PQ", stem)
+        k = pq / ab
+        svg_text = " ".join(ElementTree.fromstring(question.diagram_svg).itertext())
+        assert f"{_fmt(ab)} cm" in svg_text and f"{_fmt(pq)} cm" in svg_text
+        answer = _value(question, question.parts[-1].label)
+        if difficulty in (1, 2):
+            assert answer == _cm("BC", stem) * k
+        if difficulty == 1:
+            assert _value(question, "a") == k
+        if difficulty == 3:
+            assert answer == _cm("QR", stem) / k
+        if difficulty == 4:
+            assert answer == 2 * (pq + _cm("BC", stem) * k)
+        if difficulty == 5:
+            area = _number_after(r"ABCD\$ is \$(\d+)\$ cm", stem)
+            assert answer == area * k**2
+        # Wrong answers get what the scheme gives: never full marks, and each is wrong.
+        for wrong_answer in question.wrong_answers:
+            part = question.part(wrong_answer.part)
+            assert parse_plain(wrong_answer.plain) != _value(question, part.label)
+            assert wrong_answer.marks_awarded < part.marks
+
+
+def _fmt(value: sympy.Rational) -> str:
+    return str(int(value)) if value.q == 1 else str(float(value)).rstrip("0")
+
+
+def test_circle_tangent_diameter_angles_recomputed_and_reasons_match():
+    for tier, difficulty, question in _new_variants("geometry.circle_tangent_diameter"):
+        t = int(_number_after(r"Angle \$ATO = (\d+)\^\\circ\$", question.stem))
+        assert f"{t}°" in question.diagram_svg
+        # Right angle OAT (tangent-radius) and triangle OAT give AOT; angle at the centre
+        # (or the isosceles triangle AOC) gives ACB; the semicircle gives ABC.
+        expected = {
+            "angle $AOT$": 90 - t,
+            "angle $OAT$": 90,
+            "angle $BAC$": 90,
+            "angle $ACB$": sympy.Rational(90 - t, 2),
+            "angle $OCA$": sympy.Rational(90 - t, 2),
+            "angle $ADB$": sympy.Rational(90 - t, 2),
+            "angle $ABC$": 90 - sympy.Rational(90 - t, 2),
+            "angle $CAT$": 90 + sympy.Rational(90 - t, 2),
+        }
+        reasons = []
+        for part in question.parts:
+            for name, value in expected.items():
+                if part.text.startswith(("Work out " + name, "Write down the size of " + name)):
+                    assert _value(question, part.label) == value, (part.label, t)
+            if part.text.startswith("Give"):
+                reasons.append(question.part(part.label).answers[0].plain)
+                assert part.marks == 1
+        if tier == Tier.EXTENDED and difficulty in (3, 4):
+            assert "the angle at the centre is twice the angle at the circumference" in reasons
+        if tier == Tier.CORE:
+            assert all("centre" not in r and "segment" not in r for r in reasons)
+        for wrong_answer in question.wrong_answers:
+            part = question.part(wrong_answer.part)
+            assert wrong_answer.marks_awarded < part.marks
+            if part.marks <= 2:
+                assert wrong_answer.marks_awarded == 0
