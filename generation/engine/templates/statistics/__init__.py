@@ -5,6 +5,7 @@ from generation.engine.templates.statistics import (  # noqa: F401
     cumulative,
     grouped_mean,
     histogram,
+    histogram_reading,
     lists,
     pie,
     scatter,
