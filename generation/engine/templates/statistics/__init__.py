@@ -3,6 +3,7 @@
 from generation.engine.templates.statistics import (  # noqa: F401
     averages,
     cumulative,
+    cumulative_compare,
     grouped_mean,
     histogram,
     histogram_reading,
