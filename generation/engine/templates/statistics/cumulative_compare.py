@@ -20,19 +20,42 @@ from generation.engine.templates.statistics._grouped import AXIS, MEASURES
 from generation.engine.templates.statistics.cumulative import Curve, _answer
 from questions.schemas import AnswerKind, CalculatorPolicy, Tier
 
-# For each measure's variable: the two groups (appended to the description), the plural noun
-# compared, and the words for a greater and a smaller median.
+# For each measure's variable: where the first group goes in the description (a word and
+# the same word with the group), the group's people or things (``{}`` the group), the two
+# groups, the plural compared and what a greater median means.
 _GROUPS = {
-    "t": (" on Monday", " on Tuesday", "times", "longer", "shorter"),
-    "m": (" from Farm A", " from Farm B", "masses", "heavier", "lighter"),
-    "h": (" grown in a greenhouse", " grown outdoors", "heights", "taller", "shorter"),
-    "d": (" in Year 10", " in Year 11", "distances", "further", "less far"),
-}
-_NAMES = {
-    "t": ("Monday", "Tuesday"),
-    "m": ("Farm A", "Farm B"),
-    "h": ("the greenhouse", "outdoors"),
-    "d": ("Year 10", "Year 11"),
+    "t": (
+        "surgery",
+        "surgery on {}",
+        "the people on {}",
+        ("Monday", "Tuesday"),
+        "times",
+        "waited longer",
+    ),
+    "m": (
+        "apples",
+        "apples from {}",
+        "the apples from {}",
+        ("Farm A", "Farm B"),
+        "masses",
+        "are heavier",
+    ),
+    "h": (
+        "plants",
+        "plants grown {}",
+        "the plants grown {}",
+        ("in a greenhouse", "outdoors"),
+        "heights",
+        "are taller",
+    ),
+    "d": (
+        "students",
+        "students in {}",
+        "the students in {}",
+        ("Year 10", "Year 11"),
+        "distances",
+        "travel further",
+    ),
 }
 
 
@@ -45,8 +68,8 @@ class CumulativeCompare(Template):
 
     def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:  # noqa: PLR0915 - one part after another
         what, var, unit, start, width = rng.choice(MEASURES)
-        first, second, plural, more, less = _GROUPS[var]
-        name_a, name_b = _NAMES[var]
+        word, placed, group, (name_a, name_b), plural, more = _GROUPS[var]
+        for_a, for_b = group.format(name_a), group.format(name_b)
         k = 5 if difficulty <= 3 else 6
         n = rng.choice(
             {1: [40, 60], 2: [60, 80], 3: [80, 100], 4: [100, 120], 5: [120, 200]}[difficulty]
@@ -103,22 +126,26 @@ class CumulativeCompare(Template):
         summary = text.table(
             [
                 [text.words(""), text.words("Median"), text.words("Interquartile range")],
-                [text.words(name_b), number(median_b), number(iqr_b)],
+                [
+                    text.words(for_b.removeprefix("the ").capitalize()),
+                    number(median_b),
+                    number(iqr_b),
+                ],
             ]
         )
         q.title = "Comparing distributions"
         q.stem = (
             f"The cumulative frequency curve shows information about "
-            f"{what.format(n=f'${n}$')}{first}.\n"
-            f"The table shows the median and the interquartile range of the {plural} of "
-            f"{what.format(n=f'${n}$').split(', ')[0].removeprefix('the ')}{second}, in {unit}. "
+            f"{what.format(n=f'${n}$').replace(word, placed.format(name_a), 1)}.\n"
+            f"The table shows the median and the interquartile range of the {plural} for "
+            f"{for_b}, in {unit}. "
             f"${summary}$"
         )
         labels = iter("abcdef")
 
         part = q.part(
             next(labels),
-            f"Use the cumulative frequency curve to find the median for {name_a}.",
+            f"Use the cumulative frequency curve to find the median for {for_a}.",
             marks=1,
             command="Determine",
         )
@@ -134,7 +161,7 @@ class CumulativeCompare(Template):
 
         part = q.part(
             next(labels),
-            f"Use the cumulative frequency curve to find the interquartile range for {name_a}.",
+            f"Use the cumulative frequency curve to find the interquartile range for {for_a}.",
             marks=2,
             command="Determine",
         )
@@ -161,12 +188,9 @@ class CumulativeCompare(Template):
         )
 
         # Two comparisons, in context: an average, then the spread.
-        higher, lower = (name_b, name_a) if up_median else (name_a, name_b)
-        wider, narrower = (name_b, name_a) if up_spread else (name_a, name_b)
-        average = (
-            f"the median for {higher} is greater, so on average the {plural} for {higher} are "
-            f"{more} than for {lower}"
-        )
+        higher, lower = (for_b, for_a) if up_median else (for_a, for_b)
+        wider, narrower = (for_b, for_a) if up_spread else (for_a, for_b)
+        average = f"the median for {higher} is greater, so on average {higher} {more} than {lower}"
         consistent = (
             f"the interquartile range for {narrower} is smaller, so the {plural} for "
             f"{narrower} are less spread out (more consistent) than for {wider}"
@@ -175,8 +199,7 @@ class CumulativeCompare(Template):
         q.param("wider", wider)
         part = q.part(
             next(labels),
-            f"Make two comparisons between the {plural} for {name_a} and the {plural} for "
-            f"{name_b}.",
+            f"Make two comparisons between the {plural} for {for_a} and the {plural} for {for_b}.",
             marks=2,
             command="Describe",
         )
@@ -188,7 +211,7 @@ class CumulativeCompare(Template):
         part.answer(None, kind=AnswerKind.TEXT, plain=words, latex=text.words(words))
         part.mark(
             "B",
-            f"on average the {plural} for {higher} are {more} (greater median) oe",
+            f"on average {higher} {more} (greater median) oe",
             1,
             qualifiers=["FT"],
             partial=["FT their median"],
@@ -201,7 +224,6 @@ class CumulativeCompare(Template):
             qualifiers=["FT"],
             partial=["FT their interquartile range"],
         )
-        del less
 
         if difficulty >= 3:
             pct = rng.choice([10, 20, 25, 40]) if difficulty < 5 else rng.choice([15, 30, 35])
@@ -212,7 +234,7 @@ class CumulativeCompare(Template):
             found = read_x(position.value)
             part = q.part(
                 next(labels),
-                f"The {plural} of the top ${pct}\\%$ for {name_a} are above a value $v$.\n"
+                f"The top ${pct}\\%$ of {for_a} have {plural} greater than $v$ {unit}.\n"
                 f"Use the cumulative frequency curve to find an estimate of $v$.",
                 marks=2,
                 command="Determine",
@@ -235,7 +257,7 @@ class CumulativeCompare(Template):
                 [
                     (
                         "read at the cumulative frequency of the top percentage, not the rest",
-                        curve.x_at(Rational(pct * n, 100)),
+                        read_x(Rational(pct * n, 100)).value,
                     ),
                 ],
                 unit=unit,
@@ -252,8 +274,8 @@ class CumulativeCompare(Template):
             between = Reading(hi.value - lo.value, hi.low - lo.high, hi.high - lo.low)
             part = q.part(
                 next(labels),
-                f"Use the cumulative frequency curve to find an estimate of the number of values "
-                f"for {name_a} between ${number(a)}$ {unit} and ${number(b)}$ {unit}.",
+                f"Use the cumulative frequency curve to find an estimate of the number of "
+                f"{for_a.removeprefix('the ')} with a {plural.removesuffix('s').removesuffix('e' if plural == 'masses' else '')} between ${number(a)}$ {unit} and ${number(b)}$ {unit}.",
                 marks=2,
                 command="Determine",
             )
