@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import random
 
+import sympy
 from sympy import Rational
 
 from generation.engine.authoring import Working, method, text
-from generation.engine.authoring.figures import Graph, Reading, nearest, reading, scale
+from generation.engine.authoring.figures import Graph, Reading, reading, scale
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
@@ -65,6 +66,9 @@ class CumulativeCompare(Template):
     title = "Comparing two distributions from a cumulative frequency curve: medians and IQRs"
     codes = {Tier.EXTENDED: ("E9.6",)}
     calculator = CalculatorPolicy.ALLOWED
+    # Extended-only readings and a 2-mark comparison: the rubric's lightest band is 3, so the
+    # easiest variant offered is 2.
+    difficulties = (2, 3, 4, 5)
 
     def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:  # noqa: PLR0915 - one part after another
         what, var, unit, start, width = rng.choice(MEASURES)
@@ -115,10 +119,16 @@ class CumulativeCompare(Template):
         # three small squares beyond the accepted ranges), on the grid's resolution.
         up_median, up_spread = rng.choice([True, False]), rng.choice([True, False])
         shift = rng.randint(3, 8) * x_read
-        median_b = (med.high + shift) if up_median else (med.low - shift)
         spread_shift = rng.randint(3, 6) * x_read
-        iqr_b = (iqr.high + spread_shift) if up_spread else (iqr.low - spread_shift)
-        median_b, iqr_b = nearest(median_b, x_read), nearest(iqr_b, x_read)
+        # Whole small squares beyond the accepted ranges (never halfway between two).
+        if up_median:
+            median_b = sympy.ceiling(med.high / x_read) * x_read + shift
+        else:
+            median_b = sympy.floor(med.low / x_read) * x_read - shift
+        if up_spread:
+            iqr_b = sympy.ceiling(iqr.high / x_read) * x_read + spread_shift
+        else:
+            iqr_b = sympy.floor(iqr.low / x_read) * x_read - spread_shift
         if not bounds[0] < median_b < bounds[-1] or iqr_b < 2 * x_read:
             raise Reject("the second group's figures are off the scale")
         q.given("mB", median_b)

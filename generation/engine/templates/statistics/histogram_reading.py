@@ -29,6 +29,9 @@ class HistogramReading(Template):
     title = "Reading a histogram with unequal class widths: the frequency table and estimates"
     codes = {Tier.EXTENDED: ("E9.7",)}
     calculator = CalculatorPolicy.ALLOWED
+    # Extended-only content with a 2-mark table: the rubric's lightest band is 3, so the
+    # easiest variant offered is 2.
+    difficulties = (2, 3, 4, 5)
 
     def compose(self, q: QuestionBuilder, rng: random.Random, difficulty: int) -> None:  # noqa: PLR0915 - one part after another
         what, var, unit, options = rng.choice(_HISTOGRAMS)
@@ -84,7 +87,7 @@ class HistogramReading(Template):
         part = q.part(
             next(labels),
             f"Use the histogram to complete the frequency table. ${table(rows)}$",
-            marks=3,
+            marks=2,
             command="Write",
         )
         for i in range(k):
@@ -98,12 +101,9 @@ class HistogramReading(Template):
         part.mark(
             "B",
             "Frequencies " + ", ".join(f"${f}$" for f in freqs),
-            3,
+            2,
             value=tuple(freqs),
-            partial=[
-                "B2 for 3 or 4 correct",
-                "B1 for 1 or 2 correct or for frequency density $\\times$ class width seen",
-            ],
+            partial=["B1 for 3 or 4 correct"],
         )
         if all(w != 1 for w in widths):
             wrong(
