@@ -215,7 +215,11 @@ class HistogramReading(Template):
                 f"${number(fds[d])} \\times ({b} - {bounds[d]})$ oe",
                 step=f"From ${bounds[d]}$ to ${b}$: ${number(fds[d])} \\times "
                 f"{b - bounds[d]} = {number(last)}$"
-                + (f"; the classes between: ${whole} = {middle}$" if middle else ""),
+                + (
+                    f"; the classes between: ${whole} = {middle}$"
+                    if d - c > 2
+                    else (f"; the class between: ${middle}$" if middle else "")
+                ),
                 qualifiers=[],
             )
             final(
