@@ -26,6 +26,8 @@ KEYS = [
     "statistics.histogram",
     "statistics.two_way_table",
     "statistics.scatter_reading",
+    "statistics.histogram_reading",
+    "statistics.cumulative_compare",
 ]
 
 
@@ -512,3 +514,127 @@ def test_scatter_reading_outlier_correlation_and_readings_match_the_diagram():
                 assert part.marks == 2
             for value in readings:  # both least-squares lines are reasonable lines of best fit
                 assert float(low) <= value <= float(high), (part.text, readings, low, high)
+
+
+# ---------------------------------------------------------------------------------------------
+# Second question types for E9.6 (comparing distributions from a cumulative frequency curve)
+# and E9.7 (reading a histogram)
+
+EXTENDED_ONLY = {
+    "statistics.histogram_reading": "E9.7",
+    "statistics.cumulative_compare": "E9.6",
+}
+
+
+@pytest.mark.parametrize("key", list(EXTENDED_ONLY))
+def test_extended_second_types_carry_their_code_and_mark_wrong_answers_as_the_marker_does(key):
+    assert set(get_template(key).tiers) == {Tier.EXTENDED}
+    wrongs = 0
+    for q in _variants(key, seeds=range(4)):
+        assert q.syllabus_codes == [EXTENDED_ONLY[key]]
+        for wrong in q.wrong_answers:
+            wrongs += 1
+            assert wrong.marks_awarded == _marker_gives(q, wrong), wrong
+            assert wrong.marks_awarded < q.part(wrong.part).marks, wrong
+    assert wrongs
+
+
+def _lines(svg: str) -> list[tuple[float, float, float, float]]:
+    found = re.findall(
+        r'<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)" stroke="black" '
+        r'stroke-width="1.5"',
+        svg,
+    )
+    return [tuple(float(v) for v in line) for line in found]
+
+
+def test_histogram_reading_table_and_estimate_match_the_drawn_bars():
+    for q in _variants("statistics.histogram_reading"):
+        bounds = [int(b) for b in q.variant.params["bounds"].split("-")]
+        widths = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+        freqs = [int(a.plain) for a in q.parts[0].answers]
+        densities = [Fraction(f, w) for f, w in zip(freqs, widths, strict=True)]
+        # The bars drawn: each top as wide as its class and as high as its density, to one scale.
+        axis = max(y for *_, y in _lines(q.diagram_svg))
+        tops = sorted(
+            (x1, x2, axis - y1) for x1, y1, x2, y2 in _lines(q.diagram_svg) if y1 == y2 < axis
+        )
+        assert len(tops) == len(widths)
+        across = (tops[0][1] - tops[0][0]) / widths[0]
+        up = tops[0][2] / float(densities[0])
+        for (x1, x2, height), w, d in zip(tops, widths, densities, strict=True):
+            assert abs((x2 - x1) - across * w) < 0.05
+            assert abs(height - up * float(d)) < 0.05
+        assert tops[0][0] < tops[-1][0]
+        assert Fraction(_part(q, "Work out the total").answers[0].plain) == sum(freqs)
+        # The estimate: the density times the length of each class inside the range.
+        a, b = (int(v) for v in q.variant.params["between"].split("-"))
+        expected = sum(
+            d * max(0, min(b, hi) - max(a, lo))
+            for lo, hi, d in zip(bounds, bounds[1:], densities, strict=False)
+        )
+        assert Fraction(_containing(q, "spread evenly").answers[0].plain) == expected
+
+
+def _drawn_curve(q: Question) -> list[tuple[Fraction, Fraction]]:
+    """The printed curve in data coordinates: its ends are at (first bound, 0) and (last
+    bound, n)."""
+    points = re.search(r'<polyline points="([^"]+)"', q.diagram_svg).group(1).split()
+    pixels = [tuple(Fraction(v) for v in p.split(",")) for p in points]
+    params = q.variant.params
+    bounds = sorted(int(k[2:]) for k in params if k.startswith("cf"))
+    n = Fraction(params["n"])
+    (px0, py0), (px1, py1) = pixels[0], pixels[-1]
+    return [
+        (
+            bounds[0] + (x - px0) / (px1 - px0) * (bounds[-1] - bounds[0]),
+            (y - py0) / (py1 - py0) * n,
+        )
+        for x, y in pixels
+    ]
+
+
+def _curve_x(points, cf):
+    for (x0, c0), (x1, c1) in zip(points, points[1:], strict=False):
+        if c0 <= cf <= c1 and c1 > c0:
+            return x0 + (cf - c0) / (c1 - c0) * (x1 - x0)
+    raise AssertionError(cf)
+
+
+def _curve_y(points, x):
+    for (x0, c0), (x1, c1) in zip(points, points[1:], strict=False):
+        if x0 <= x <= x1:
+            return c0 + (x - x0) / (x1 - x0) * (c1 - c0)
+    raise AssertionError(x)
+
+
+def test_cumulative_compare_readings_come_from_the_drawn_curve_and_comparisons_follow():
+    for q in _variants("statistics.cumulative_compare"):
+        curve = _drawn_curve(q)
+        params = q.variant.params
+        n = Fraction(params["n"])
+        for b in sorted(int(k[2:]) for k in params if k.startswith("cf")):
+            assert abs(_curve_y(curve, b) - params[f"cf{b}"]) < Fraction(1, 10)
+        part = _containing(q, "find the median")
+        low, high = _accepted(q, part)
+        median = Fraction(part.answers[0].plain)
+        assert low <= median <= high and low <= _curve_x(curve, n / 2) <= high
+        part = _containing(q, "interquartile range for")
+        low, high = _accepted(q, part)
+        iqr = _curve_x(curve, 3 * n / 4) - _curve_x(curve, n / 4)
+        assert low <= Fraction(part.answers[0].plain) <= high and low <= iqr <= high
+        # The comparisons name the group with the greater median and the smaller IQR.
+        words = _containing(q, "Make two comparisons").answers[0].plain
+        groups = re.search(r"for (.+) and the \w+ for (.+)\.$", q.parts[2].text).groups()
+        greater = groups[1] if Fraction(params["mB"]) > median else groups[0]
+        narrower = groups[1] if Fraction(params["iB"]) < iqr else groups[0]
+        assert words.startswith(f"the median for {greater} is greater")
+        assert f"the interquartile range for {narrower} is smaller" in words
+        if part := _containing(q, "The top"):
+            low, high = _accepted(q, part)
+            v = _curve_x(curve, n - Fraction(params["p"]) * n / 100)
+            assert low <= Fraction(part.answers[0].plain) <= high and low <= v <= high
+        if part := _containing(q, "with a"):
+            low, high = _accepted(q, part)
+            count = _curve_y(curve, Fraction(params["B"])) - _curve_y(curve, Fraction(params["A"]))
+            assert low <= Fraction(part.answers[0].plain) <= high and low <= count <= high

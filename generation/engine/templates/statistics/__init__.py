@@ -3,8 +3,10 @@
 from generation.engine.templates.statistics import (  # noqa: F401
     averages,
     cumulative,
+    cumulative_compare,
     grouped_mean,
     histogram,
+    histogram_reading,
     lists,
     pie,
     scatter,
