@@ -101,6 +101,19 @@ MachineForm = Annotated[str, Field(min_length=1, max_length=2000)]
 PartLabel = Annotated[str, Field(max_length=12, pattern=r"^$|^[a-z](\((i|ii|iii|iv|v|vi)\))?$")]
 
 
+def cambridge_labels(labels: list[str]) -> dict[str, str]:
+    """The parts' labels that Cambridge would print otherwise, old → new (empty when they are
+    right): a question with one part has no label, and parts that would all be (a)(i), (a)(ii),
+    … are (a), (b), …"""
+    if len(labels) == 1:
+        renamed = {labels[0]: ""}
+    elif len({label.partition("(")[0] for label in labels}) == 1 and all("(" in x for x in labels):
+        renamed = {label: "abcdefghij"[i] for i, label in enumerate(labels)}
+    else:
+        return {}
+    return {old: new for old, new in renamed.items() if old != new}
+
+
 def printed_label(label: str) -> str:
     """A part's label as Cambridge prints it: ``a`` as ``(a)``, ``a(ii)`` as ``(a)(ii)``; the
     one part of a question with one part has none."""

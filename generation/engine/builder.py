@@ -45,26 +45,23 @@ from questions.schemas import (
     Tier,
     VariantKey,
     WrongAnswer,
+    cambridge_labels,
 )
 
 
 def _labelled_as_cambridge(question: Question) -> Question:
-    """``question`` with its parts labelled as Cambridge labels them: a question with one part
-    has no label, and parts that would all be (a)(i), (a)(ii), … are (a), (b), … (a template
-    whose easiest variant asks fewer parts still writes them as its harder variants do). Its
-    mark lines and wrong answers follow."""
-    labels = [p.label for p in question.parts]
-    if len(labels) == 1:
-        renamed = {labels[0]: ""}
-    elif len({label.partition("(")[0] for label in labels}) == 1 and all("(" in x for x in labels):
-        renamed = {label: "abcdefghij"[i] for i, label in enumerate(labels)}
-    else:
-        return question
-    if all(old == new for old, new in renamed.items()):
+    """``question`` with its parts labelled as Cambridge labels them (``cambridge_labels``: a
+    template whose easiest variant asks fewer parts still writes them as its harder variants
+    do). Its mark lines and wrong answers follow."""
+    renamed = cambridge_labels([p.label for p in question.parts])
+    if not renamed:
         return question
     return question.model_copy(
         update={
-            "parts": [p.model_copy(update={"label": renamed[p.label]}) for p in question.parts],
+            "parts": [
+                p.model_copy(update={"label": renamed.get(p.label, p.label)})
+                for p in question.parts
+            ],
             "mark_scheme": [
                 line.model_copy(update={"part": renamed.get(line.part, line.part)})
                 for line in question.mark_scheme

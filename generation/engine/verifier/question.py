@@ -23,6 +23,7 @@ from questions import syllabus
 from questions.schemas import (
     CalculatorPolicy,
     Question,
+    cambridge_labels,
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # any but a newline
@@ -48,12 +49,13 @@ class QuestionChecks(Checks):
             problems.append(f"part labels repeat: {labels}")
         if len(labels) > 1 and "" in labels:
             problems.append("a multi-part question needs a label on every part")
-        if len(labels) == 1 and labels[0]:
+        relabelled = cambridge_labels(labels)
+        if relabelled and len(labels) == 1:
             problems.append(
                 f"its only part is labelled ({labels[0]}): parts are labelled only when there are"
                 " two or more"
             )
-        elif len({x.partition("(")[0] for x in labels}) == 1 and all("(" in x for x in labels):
+        elif relabelled:
             problems.append(f"every part is in ({labels[0][0]}): they are (a), (b), … then")
         names = [g.get("name") for g in items(self.data, "givens")]
         if len(set(names)) != len(names):

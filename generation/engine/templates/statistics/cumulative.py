@@ -104,6 +104,35 @@ class Curve:
         return y0 + (Rational(x) - x0) / (x1 - x0) * (y1 - y0)
 
 
+def iqr_part(
+    q: QuestionBuilder,
+    part: PartBuilder,
+    n: int,
+    readings: tuple[Reading, Reading, Reading],
+    unit: str,
+    wrong: tuple[str, Any],
+) -> None:
+    """An interquartile range read from a cumulative frequency curve of ``n`` values: the two
+    quartiles' readings in the working, the range accepted, B1 for either quartile; the upper
+    quartile given for the IQR and ``wrong`` as misconceptions."""
+    lq, uq, iqr = readings
+    part.step(
+        f"Lower quartile at cumulative frequency ${number(Rational(n, 4))}$: "
+        f"${number(lq.value)}$; upper quartile at ${number(Rational(3 * n, 4))}$: "
+        f"${number(uq.value)}$"
+    )
+    _answer(
+        q,
+        part,
+        iqr,
+        f"Interquartile range $\\approx {number(uq.value)} - {number(lq.value)} = "
+        f"{number(iqr.value)}$ {unit}",
+        [("gave the upper quartile, not the interquartile range", uq.value), wrong],
+        unit=unit,
+        partial=[f"B1 for lower quartile ${lq.accepted}$ or upper quartile ${uq.accepted}$"],
+    )
+
+
 def _answer(
     q: QuestionBuilder,
     part: PartBuilder,
@@ -220,31 +249,18 @@ class CumulativeFrequency(Template):
                 ),
             ]
             iqr = reading(spread[0], spread, resolution=x_read / 2, tolerance=x_read)
-            part = q.part(
-                next(labels),
-                f"Use {whose} to find an estimate of the interquartile range.",
-                marks=2,
-                command="Determine",
-            )
-            part.step(
-                f"Lower quartile at cumulative frequency ${number(Rational(n, 4))}$: "
-                f"${number(lq.value)}$; upper quartile at ${number(Rational(3 * n, 4))}$: "
-                f"${number(uq.value)}$"
-            )
-            _answer(
+            iqr_part(
                 q,
-                part,
-                iqr,
-                f"Interquartile range $\\approx {number(uq.value)} - {number(lq.value)} = "
-                f"{number(iqr.value)}$ {unit}",
-                [
-                    ("gave the upper quartile, not the interquartile range", uq.value),
-                    ("added the quartiles instead of subtracting", uq.value + lq.value),
-                ],
-                unit=unit,
-                partial=[
-                    f"B1 for lower quartile ${lq.accepted}$ or upper quartile ${uq.accepted}$"
-                ],
+                q.part(
+                    next(labels),
+                    f"Use {whose} to find an estimate of the interquartile range.",
+                    marks=2,
+                    command="Determine",
+                ),
+                n,
+                (lq, uq, iqr),
+                unit,
+                ("added the quartiles instead of subtracting", uq.value + lq.value),
             )
 
         if difficulty in (2, 4, 5):

@@ -18,7 +18,7 @@ from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.formatting import number
 from generation.engine.templates.statistics._grouped import AXIS, MEASURES
-from generation.engine.templates.statistics.cumulative import Curve, _answer
+from generation.engine.templates.statistics.cumulative import Curve, _answer, iqr_part
 from questions.schemas import AnswerKind, CalculatorPolicy, Tier
 
 # For each measure's variable: where the first group goes in the description (a word and
@@ -169,32 +169,21 @@ class CumulativeCompare(Template):
             unit=unit,
         )
 
-        part = q.part(
-            next(labels),
-            f"Use the cumulative frequency curve to find the interquartile range for {for_a}.",
-            marks=2,
-            command="Determine",
-        )
-        part.step(
-            f"Lower quartile at cumulative frequency ${number(Rational(n, 4))}$: "
-            f"${number(lq.value)}$; upper quartile at ${number(Rational(3 * n, 4))}$: "
-            f"${number(uq.value)}$"
-        )
-        _answer(
+        iqr_part(
             q,
-            part,
-            iqr,
-            f"Interquartile range $\\approx {number(uq.value)} - {number(lq.value)} = "
-            f"{number(iqr.value)}$ {unit}",
-            [
-                ("gave the upper quartile, not the interquartile range", uq.value),
-                (
-                    "gave the range of the classes, not the interquartile range",
-                    bounds[-1] - bounds[0],
-                ),
-            ],
-            unit=unit,
-            partial=[f"B1 for lower quartile ${lq.accepted}$ or upper quartile ${uq.accepted}$"],
+            q.part(
+                next(labels),
+                f"Use the cumulative frequency curve to find the interquartile range for {for_a}.",
+                marks=2,
+                command="Determine",
+            ),
+            n,
+            (lq, uq, iqr),
+            unit,
+            (
+                "gave the range of the classes, not the interquartile range",
+                bounds[-1] - bounds[0],
+            ),
         )
 
         # Two comparisons, in context: an average, then the spread.
