@@ -45,6 +45,12 @@ def point(p: Sequence[Any]) -> str:
     return f"({formatting.latex(sympy.sympify(p[0]))}, {formatting.latex(sympy.sympify(p[1]))})"
 
 
+def column_vector(v: Sequence[Any]) -> str:
+    """LaTeX for a column vector: ``\\begin{pmatrix} 3 \\\\ -2 \\end{pmatrix}``."""
+    top, bottom = (formatting.latex(sympy.sympify(c)) for c in v)
+    return f"\\begin{{pmatrix}} {top} \\\\ {bottom} \\end{{pmatrix}}"
+
+
 def point_plain(p: Sequence[Any]) -> str:
     return f"({formatting.plain(sympy.sympify(p[0]))}, {formatting.plain(sympy.sympify(p[1]))})"
 

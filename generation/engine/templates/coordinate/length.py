@@ -7,20 +7,21 @@ import random
 import sympy
 
 from generation.engine.authoring import Misconception, Working, final, method, misconception
-from generation.engine.authoring.coordinates import coordinates, declare_point, point, wrong_point
+from generation.engine.authoring.coordinates import (
+    column_vector,
+    coordinates,
+    declare_point,
+    point,
+    wrong_point,
+)
 from generation.engine.authoring.text import bracket
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
-from generation.engine.formatting import latex
 from questions.schemas import Accuracy, CalculatorPolicy, Tier
 
 _TRIPLES = [(3, 4), (6, 8), (5, 12), (8, 6), (4, 3), (12, 5), (9, 12), (8, 15), (15, 8), (12, 9)]
 
 P = tuple[int, int]
-
-
-def _column(v: tuple) -> str:
-    return f"\\begin{{pmatrix}} {latex(v[0])} \\\\ {latex(v[1])} \\end{{pmatrix}}"
 
 
 @register
@@ -95,7 +96,7 @@ class LengthMidpoint(Template):
         )
         part = q.part("a", "Find the coordinates of $B$.", marks=2, command="Work out")
         part.step(
-            f"From $A$ to $M$ is ${_column((mid[0] - a[0], mid[1] - a[1]))}$; "
+            f"From $A$ to $M$ is ${column_vector((mid[0] - a[0], mid[1] - a[1]))}$; "
             "the same again from $M$ reaches $B$.",
             "(xM - xA, yM - yA)",
         )

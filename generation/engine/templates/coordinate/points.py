@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import random
 
-from generation.engine.authoring.coordinates import declare_point, point, point_plain, wrong_point
+from generation.engine.authoring.coordinates import (
+    column_vector,
+    declare_point,
+    point,
+    point_plain,
+    wrong_point,
+)
 from generation.engine.authoring.figures import grid
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
@@ -20,10 +26,6 @@ def _add(p: P, q: P) -> P:
 
 def _sub(p: P, q: P) -> P:
     return (p[0] - q[0], p[1] - q[1])
-
-
-def _column(v: P) -> str:
-    return f"\\begin{{pmatrix}} {v[0]} \\\\ {v[1]} \\end{{pmatrix}}"
 
 
 @register
@@ -94,7 +96,8 @@ class ParallelogramVertex(Template):
         )
         move = _sub(c, b)
         part.step(
-            f"$D$ is the same translation from $A$ as $C$ is from $B$: ${_column(move)}$.", move
+            f"$D$ is the same translation from $A$ as $C$ is from $B$: ${column_vector(move)}$.",
+            move,
         )
         part.step(f"$D = {point(d)}$", d)
         part.answer(d, kind="coordinates", label="D")
@@ -146,7 +149,7 @@ class ParallelogramVertex(Template):
                 command="Work out",
             )
             move = "(xB - xA, yB - yA)"
-            part.step(f"$\\overrightarrow{{AB}} = {_column(_sub(b, a))}$", move)
+            part.step(f"$\\overrightarrow{{AB}} = {column_vector(_sub(b, a))}$", move)
             part.step(
                 f"$E = C + \\overrightarrow{{AB}} = {point(e)}$",
                 "(xC + xB - xA, yC + yB - yA)",
@@ -154,7 +157,7 @@ class ParallelogramVertex(Template):
             part.answer("(xC + xB - xA, yC + yB - yA)", kind="coordinates", label="E")
             part.mark(
                 "M",
-                f"translation $\\overrightarrow{{AB}} = {_column(_sub(b, a))}$ soi",
+                f"translation $\\overrightarrow{{AB}} = {column_vector(_sub(b, a))}$ soi",
                 value=move,
                 qualifiers=["soi"],
             )
@@ -183,14 +186,14 @@ class ParallelogramVertex(Template):
         part = q.part(label, f"Find the coordinates of ${target}$.", marks=2, command="Work out")
         part.step(
             f"In a parallelogram ${start}{target}$ is parallel and equal to ${e0}{e1}$, so "
-            f"$\\overrightarrow{{{start}{target}}} = \\overrightarrow{{{e0}{e1}}} = {_column(move)}$.",
+            f"$\\overrightarrow{{{start}{target}}} = \\overrightarrow{{{e0}{e1}}} = {column_vector(move)}$.",
             move_form,
         )
         part.step(f"${target} = {point(found)}$", found_form)
         part.answer(found_form, kind="coordinates", label=target)
         part.mark(
             "M",
-            f"translation $\\overrightarrow{{{e0}{e1}}} = {_column(move)}$ soi, or "
+            f"translation $\\overrightarrow{{{e0}{e1}}} = {column_vector(move)}$ soi, or "
             f"${target} = {start} + {e1} - {e0}$",
             value=move_form,
             qualifiers=["soi"],

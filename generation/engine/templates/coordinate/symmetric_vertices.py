@@ -13,6 +13,7 @@ from sympy import Rational
 
 from generation.engine.authoring import wrong
 from generation.engine.authoring.coordinates import (
+    column_vector,
     declare_point,
     point,
     point_plain,
@@ -24,10 +25,6 @@ from generation.engine.builder import PartBuilder, QuestionBuilder
 from questions.schemas import CalculatorPolicy, Tier
 
 P = tuple[int, int]
-
-
-def _column(v: P) -> str:
-    return f"\\begin{{pmatrix}} {v[0]} \\\\ {v[1]} \\end{{pmatrix}}"
 
 
 def _flip(p: P, across: bool) -> P:
@@ -248,19 +245,19 @@ class SymmetricVertices(Template):
         d_form = "(xA - (yB - yA), yA + xB - xA)"
         v = (-u[1], u[0])
         c, d = q.value_of(c_form), q.value_of(d_form)
-        part.step(f"$\\overrightarrow{{AB}} = {_column(u)}$", side)
+        part.step(f"$\\overrightarrow{{AB}} = {column_vector(u)}$", side)
         part.step(
             f"$\\overrightarrow{{BC}}$ is $\\overrightarrow{{AB}}$ turned through $90°$ "
-            f"anticlockwise: ${_column(v)}$",
+            f"anticlockwise: ${column_vector(v)}$",
             turned,
         )
-        part.step(f"$C = B + {_column(v)} = {point(c)}$", c_form)
-        part.step(f"$D = A + {_column(v)} = {point(d)}$", d_form)
+        part.step(f"$C = B + {column_vector(v)} = {point(c)}$", c_form)
+        part.step(f"$D = A + {column_vector(v)} = {point(d)}$", d_form)
         part.answer(c_form, kind="coordinates", label="C")
         part.answer(d_form, kind="coordinates", label="D")
-        part.mark("M", f"$\\overrightarrow{{AB}} = {_column(u)}$", value=side,
+        part.mark("M", f"$\\overrightarrow{{AB}} = {column_vector(u)}$", value=side,
                   qualifiers=["soi"])  # fmt: skip
-        part.mark("M", f"${_column(v)}$ for $\\overrightarrow{{BC}}$ or $\\overrightarrow{{AD}}$",
+        part.mark("M", f"${column_vector(v)}$ for $\\overrightarrow{{BC}}$ or $\\overrightarrow{{AD}}$",
                   value=turned, qualifiers=["soi"])  # fmt: skip
         part.mark("A", f"$C{point(c)}$", value=c_form)
         part.mark("A", f"$D{point(d)}$", value=d_form)
@@ -301,21 +298,21 @@ class SymmetricVertices(Template):
         v = (-h[1], h[0])
         b, d = q.value_of(b_form), q.value_of(d_form)
         part.step(f"The diagonals bisect each other at the centre $M = {point(m)}$.", centre)
-        part.step(f"$\\overrightarrow{{MA}} = {_column(h)}$", half)
+        part.step(f"$\\overrightarrow{{MA}} = {column_vector(h)}$", half)
         part.step(
             "The diagonals of a square are equal and cross at right angles, so "
             f"$\\overrightarrow{{MB}}$ is $\\overrightarrow{{MA}}$ turned through $90°$: "
-            f"${_column(v)}$",
+            f"${column_vector(v)}$",
             turned,
         )
-        part.step(f"$B = M + {_column(v)} = {point(b)}$ and $D = M - {_column(v)} = {point(d)}$",
+        part.step(f"$B = M + {column_vector(v)} = {point(b)}$ and $D = M - {column_vector(v)} = {point(d)}$",
                   (b_form, d_form))  # fmt: skip
         part.answer(b_form, kind="coordinates", label="B")
         part.answer(d_form, kind="coordinates", label="D")
         part.mark("M", f"centre ${point(m)}$", value=centre)
-        part.mark("M", f"$\\overrightarrow{{MA}} = {_column(h)}$ or $\\overrightarrow{{MC}}$",
+        part.mark("M", f"$\\overrightarrow{{MA}} = {column_vector(h)}$ or $\\overrightarrow{{MC}}$",
                   value=half, qualifiers=["soi"])  # fmt: skip
-        part.mark("M", f"${_column(v)}$ or ${_column((h[1], -h[0]))}$", value=turned,
+        part.mark("M", f"${column_vector(v)}$ or ${column_vector((h[1], -h[0]))}$", value=turned,
                   qualifiers=["soi"])  # fmt: skip
         part.mark("A", f"${point(b)}$", value=b_form)
         part.mark("A", f"${point(d)}$", value=d_form)

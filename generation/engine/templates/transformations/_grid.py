@@ -55,11 +55,6 @@ def plain_coords(p: Point) -> str:
     return f"({sympy.sstr(p[0])}, {sympy.sstr(p[1])})"
 
 
-def column(v: Point) -> str:
-    """LaTeX for a column vector."""
-    return f"\\begin{{pmatrix}} {latex(v[0])} \\\\ {latex(v[1])} \\end{{pmatrix}}"
-
-
 def line_latex(line: str, k: Any = 0) -> str:
     return {"x": f"x = {latex(k)}", "y": f"y = {latex(k)}", "y=x": "y = x", "y=-x": "y = -x"}[line]
 

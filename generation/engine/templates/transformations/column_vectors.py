@@ -7,12 +7,13 @@ import random
 import sympy
 
 from generation.engine.authoring import wrong
+from generation.engine.authoring.coordinates import column_vector as column
 from generation.engine.authoring.text import bracket, terms
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import QuestionBuilder
 from generation.engine.expressions import machine
 from generation.engine.formatting import display
-from generation.engine.templates.transformations._grid import column, coords, plain_coords
+from generation.engine.templates.transformations._grid import coords, plain_coords
 from generation.engine.templates.transformations._vectors import combo_latex
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier
 

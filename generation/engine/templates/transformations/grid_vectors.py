@@ -9,13 +9,14 @@ import random
 import sympy
 
 from generation.engine.authoring import Misconception, Working, final, method, misconception, wrong
+from generation.engine.authoring.coordinates import column_vector as column
 from generation.engine.authoring.figures import Figure, direction
 from generation.engine.authoring.rounding import exact_or_3sf
 from generation.engine.authoring.text import bracket, terms
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.expressions import machine
-from generation.engine.templates.transformations._grid import column, plain_coords
+from generation.engine.templates.transformations._grid import plain_coords
 from generation.engine.templates.transformations._vectors import combo_latex
 from generation.engine.templates.transformations.vector_geometry import BOLD
 from questions.schemas import Accuracy, AnswerKind, CalculatorPolicy, Tier

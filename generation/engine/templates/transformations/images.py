@@ -9,12 +9,12 @@ from typing import Any
 import sympy
 
 from generation.engine.authoring import wrong
+from generation.engine.authoring.coordinates import column_vector as column
 from generation.engine.authoring.figures import shapes_grid
 from generation.engine.base import Reject, Template, register
 from generation.engine.builder import PartBuilder, QuestionBuilder
 from generation.engine.templates.transformations._grid import (
     Point,
-    column,
     coords,
     enlarge,
     factor_latex,
